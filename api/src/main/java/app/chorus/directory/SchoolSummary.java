@@ -1,0 +1,5 @@
+package app.chorus.directory;
+
+/** A school of the trust. */
+public record SchoolSummary(String id, String name, String phase) {
+}

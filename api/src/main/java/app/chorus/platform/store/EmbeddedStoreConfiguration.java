@@ -1,0 +1,30 @@
+package app.chorus.platform.store;
+
+import com.mongodb.ConnectionString;
+import java.net.InetSocketAddress;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded store in this JVM when {@code spring.mongodb.uri} (env {@code MONGODB_URI}) is empty,
+ * and points the real reactive driver at it over TCP.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoMongoUriCondition.class)
+class EmbeddedStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedStore embeddedStore(StoreProperties properties) {
+        return EmbeddedStore.start(properties.dataDir(), new InetSocketAddress(properties.host(), properties.port()),
+            properties.fsync());
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedStoreConnection(EmbeddedStore store, StoreProperties properties) {
+        String uri = "mongodb://" + store.address().getHostString() + ":" + store.address().getPort() + "/" + properties.database();
+        ConnectionString connection = new ConnectionString(uri);
+        return () -> connection;
+    }
+}
