@@ -79,6 +79,7 @@ class Batches {
             Updates.set("remaining", remaining),
             Updates.set("notBefore", Date.from(retryAt)),
             Updates.unset("owner"),
+            Updates.addToSet("sentBy", owner),
             Updates.inc("attempts", 1),
             Updates.inc("accepted", tally.accepted()),
             Updates.inc("retired", tally.retired()),

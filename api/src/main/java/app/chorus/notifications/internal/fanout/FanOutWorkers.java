@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The fan-out engine of one instance: {@code workers} threads, each claiming a due batch under a lease,
@@ -43,6 +48,11 @@ public class FanOutWorkers implements SmartLifecycle {
     private final WorkSignal signal;
     private final Clock clock = Clock.systemUTC();
     private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fanout-lease-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running;
 
     FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, ReachFeedback reach,
@@ -145,7 +155,13 @@ public class FanOutWorkers implements SmartLifecycle {
         List<Integer> pending = pendingIndexes(batch, targets.size());
         List<Document> sending = pending.stream().map(targets::get).toList();
         DeliveryChannel channel = channels.get(batch.getString("channel"));
-        DeliveryChannel.Delivery delivery = channel.deliver(message, sending);
+        DeliveryChannel.Delivery delivery;
+        ScheduledFuture<?> heartbeat = keepLease(batchId);
+        try {
+            delivery = channel.deliver(message, sending);
+        } finally {
+            heartbeat.cancel(false);
+        }
         Outcome outcome = Outcome.of(pending, sending, delivery.outcomes());
         for (Document target : outcome.retire()) {
             recipients.retireToken(target.getString("t"), target.getString("p"), "UNREGISTERED or INVALID_ARGUMENT").block();
@@ -165,6 +181,13 @@ public class FanOutWorkers implements SmartLifecycle {
         } else {
             signal.wake();
         }
+    }
+
+    /** Renews the batch's lease while a slow send (SDK retries, Retry-After) is still running. */
+    private ScheduledFuture<?> keepLease(String batchId) {
+        long every = Math.max(100, properties.lease().toMillis() / 3);
+        return heartbeats.scheduleAtFixedRate(() -> batches.extendLease(batchId, owner, clock.instant().plus(properties.lease()))
+            .onErrorResume(e -> Mono.just(false)).subscribe(), every, every, TimeUnit.MILLISECONDS);
     }
 
     private void finishIfDone(String fanOutId) {
