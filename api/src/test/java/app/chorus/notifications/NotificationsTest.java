@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
     "chorus.push.stand-in-url=embedded",
     "chorus.push.retry-backoff=50ms",
-    "chorus.push.lease=6s",
+    "chorus.push.lease=20s",
     "chorus.push.poll-interval=100ms",
     "chorus.push.email-fallback-after=2s",
     "chorus.test.carers=400"
