@@ -1,0 +1,4 @@
+package app.chorus.announcements;
+
+/** How loudly an announcement speaks: urgent bypasses quiet hours and mutes. */
+public enum Priority { NORMAL, IMPORTANT, URGENT }
