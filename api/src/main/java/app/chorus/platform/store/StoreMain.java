@@ -1,8 +1,11 @@
 package app.chorus.platform.store;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the embedded store on its own, so several api instances can share it through
@@ -32,6 +35,7 @@ public final class StoreMain {
         if (data == null) {
             usage("--data is required");
         }
+        quietLogs();
         EmbeddedStore store = EmbeddedStore.start(data, new InetSocketAddress(host, port), fsync);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,6 +45,16 @@ public final class StoreMain {
         System.out.println("READY " + store.address().getPort());
         System.out.flush();
         stopped.await();
+    }
+
+    /** Without Spring Boot, logback would log everything at DEBUG; keep the store's own INFO lines only. */
+    private static void quietLogs() {
+        if (System.getProperty("logback.configurationFile") != null
+            || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        context.getLogger("app.chorus").setLevel(Level.INFO);
     }
 
     private static String value(String[] args, int i) {
