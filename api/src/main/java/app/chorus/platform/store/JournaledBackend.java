@@ -106,7 +106,9 @@ final class JournaledBackend extends AbstractMongoBackend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (command.equalsIgnoreCase("renameCollection")) {
-            throw renameUnsupported();
+            MongoServerError refused = renameUnsupported();
+            return new Document("ok", 0).append("errmsg", refused.getMessageWithoutErrorCode())
+                .append("code", refused.getCode()).append("codeName", refused.getCodeName());
         }
         try {
             return super.handleCommand(channel, databaseName, command, query);

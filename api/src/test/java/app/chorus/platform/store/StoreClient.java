@@ -7,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.reactivestreams.Publisher;
@@ -27,6 +28,10 @@ final class StoreClient implements AutoCloseable {
 
     MongoCollection<Document> collection(String name) {
         return client.getDatabase("chorus").getCollection(name);
+    }
+
+    List<String> collectionNames() {
+        return Flux.from(client.getDatabase("chorus").listCollectionNames()).collectList().block(TIMEOUT);
     }
 
     static <T> T await(Publisher<T> publisher) {
