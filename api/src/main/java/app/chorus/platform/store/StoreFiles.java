@@ -122,7 +122,9 @@ final class StoreFiles {
         void put(String database, String collection, de.bwaldvogel.mongo.bson.Document document) throws IOException {
             ByteBuffer record = JournalFormat.encode(JournalFormat.PUT, database, collection, document);
             out.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
-            documents++;
+            if (!collection.startsWith("system.")) {
+                documents++;
+            }
         }
 
         long documents() {
