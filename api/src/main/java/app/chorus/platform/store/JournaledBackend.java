@@ -73,6 +73,7 @@ final class JournaledBackend extends AbstractMongoBackend {
         Recovery recovery = Recovery.read(files);
         long read = System.nanoTime();
         recovered = recovery.state;
+        recovered.values().removeIf(Map::isEmpty);
         for (String database : new ArrayList<>(recovered.keySet())) {
             resolveDatabase(database);
         }
@@ -80,7 +81,8 @@ final class JournaledBackend extends AbstractMongoBackend {
         long built = System.nanoTime();
         long sequence = recovery.lastSequence + 1;
         recoveredDocuments = snapshot(sequence);
-        log.debug("Store recovery: read {} ms, rebuilt collections and indexes {} ms, wrote snapshot {} ms", (read - started) / 1000000, (built - read) / 1000000, (System.nanoTime() - built) / 1000000);
+        log.debug("Store recovery: read {} ms, rebuilt collections and indexes {} ms, wrote snapshot {} ms",
+            (read - started) / 1_000_000, (built - read) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         journal.start(sequence);
         files.deleteBefore(sequence);
     }

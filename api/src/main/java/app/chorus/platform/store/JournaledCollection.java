@@ -5,8 +5,10 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
     private final Journal journal;
     private int dataSize;
+    private boolean dropped;
 
     JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
                         Journal journal) {
@@ -50,8 +53,26 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         }
     }
 
+    /** Called with this collection locked: a writer still holding it must not outlive the DROP record. */
+    void markDropped() {
+        dropped = true;
+    }
+
+    private void rejectIfDropped() {
+        if (dropped) {
+            throw new MongoServerError(26, "NamespaceNotFound", "Collection " + getFullName()
+                + " was dropped while this write was waiting; retry it.");
+        }
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        super.addIndex(index);
+    }
+
     @Override
     protected Integer addDocumentInternal(Document document) {
+        rejectIfDropped();
         journal.put(getDatabaseName(), getCollectionName(), document);
         Integer position = emptyPositions.poll();
         if (position == null) {
@@ -64,6 +85,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        rejectIfDropped();
         if (JournalFormat.idField(getCollectionName()) == null) {
             journal.delete(getDatabaseName(), getCollectionName(), oldDocument);
         }
@@ -72,6 +94,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     @Override
     protected void removeDocument(Integer position) {
+        rejectIfDropped();
         journal.delete(getDatabaseName(), getCollectionName(), documents.get(position));
         documents.set(position, null);
         emptyPositions.add(position);

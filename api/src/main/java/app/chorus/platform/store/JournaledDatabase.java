@@ -55,11 +55,23 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
         return new MemoryUniqueIndex(indexName, keys, sparse);
     }
 
+    /**
+     * Holds the database's lock (no one recreates the collection meanwhile) and the collection's (no write to it
+     * is in between), so the DROP record sits after every write of the old collection and before any of a new one.
+     */
     @Override
-    public void dropCollection(String collectionName, Oplog oplog) {
-        super.dropCollection(collectionName, oplog);
-        live.remove(collectionName);
-        journal.drop(getDatabaseName(), collectionName);
+    public synchronized void dropCollection(String collectionName, Oplog oplog) {
+        JournaledCollection collection = live.get(collectionName);
+        if (collection == null) {
+            super.dropCollection(collectionName, oplog);
+            return;
+        }
+        synchronized (collection) {
+            super.dropCollection(collectionName, oplog);
+            live.remove(collectionName);
+            collection.markDropped();
+            journal.drop(getDatabaseName(), collectionName);
+        }
     }
 
     @Override

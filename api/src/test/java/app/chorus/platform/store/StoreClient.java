@@ -4,6 +4,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,11 @@ final class StoreClient implements AutoCloseable {
     }
 
     MongoCollection<Document> collection(String name) {
-        return client.getDatabase("chorus").getCollection(name);
+        return database("chorus").getCollection(name);
+    }
+
+    MongoDatabase database(String name) {
+        return client.getDatabase(name);
     }
 
     List<String> collectionNames() {

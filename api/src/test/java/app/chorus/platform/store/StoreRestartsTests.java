@@ -45,6 +45,11 @@ class StoreRestartsTests {
             await(schools.deleteOne(eq("_id", 3)));
             await(client.collection("drafts").insertOne(new Document("_id", "d1")));
             await(client.collection("drafts").drop());
+            await(client.collection("imports").insertOne(new Document("_id", "old")));
+            await(client.collection("imports").drop());
+            await(client.collection("imports").insertOne(new Document("_id", "new")));
+            await(client.database("scratch").getCollection("rows").insertOne(new Document("_id", 1)));
+            await(client.database("scratch").drop());
         }
 
         try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
@@ -53,6 +58,8 @@ class StoreRestartsTests {
                 Map.entry(1, school(1, "Oakfield Primary School")), Map.entry(2, school(2, "Riverside Academy")));
             assertThat(client.collectionNames()).contains("schools").doesNotContain("drafts");
             assertThat(client.all("drafts")).isEmpty();
+            assertThat(client.all("imports")).containsOnlyKeys("new");
+            assertThat(await(client.database("scratch").getCollection("rows").countDocuments())).isZero();
             List<String> indexes = Flux.from(client.collection("schools").listIndexes())
                 .map(index -> index.getString("name")).collectList().block();
             assertThat(indexes).contains("_id_", "urn_1");

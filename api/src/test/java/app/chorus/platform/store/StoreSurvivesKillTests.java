@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 /** The store process is killed with SIGKILL right after writes were acknowledged; a restart finds them all. */
 class StoreSurvivesKillTests {
 
-    private static final int CARERS = 3_000;
+    private static final int CARERS = 2_000;
 
     @TempDir
     Path tmp;
