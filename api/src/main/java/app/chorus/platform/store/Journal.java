@@ -133,6 +133,9 @@ final class Journal implements AutoCloseable {
                 upTo = appendedBytes;
                 current = channel;
             }
+            if (current == null) {
+                return;
+            }
             try {
                 current.force(false);
                 syncedBytes = upTo;

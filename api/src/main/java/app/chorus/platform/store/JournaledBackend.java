@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ final class JournaledBackend extends AbstractMongoBackend {
         this.files = files;
         this.lock = lock;
         this.compactAfterBytes = compactAfterBytes;
-        this.journal = new Journal(files, fsync, compactAfterBytes, () -> compactor.execute(this::compactQuietly));
+        this.journal = new Journal(files, fsync, compactAfterBytes, this::compactSoon);
     }
 
     /** Locks {@code dir}, recovers its contents, writes a fresh snapshot and starts a new journal. */
@@ -168,6 +169,14 @@ final class JournaledBackend extends AbstractMongoBackend {
         }
     }
 
+    private void compactSoon() {
+        try {
+            compactor.execute(this::compactQuietly);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the next start compacts anyway
+        }
+    }
+
     private void compactQuietly() {
         try {
             compact();
@@ -178,10 +187,10 @@ final class JournaledBackend extends AbstractMongoBackend {
 
     @Override
     public void close() {
-        super.close();
         compactor.shutdown();
         try {
             compactor.awaitTermination(1, TimeUnit.MINUTES);
+            super.close();
             journal.close();
             lock.close();
         } catch (IOException e) {
