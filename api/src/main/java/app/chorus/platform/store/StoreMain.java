@@ -36,7 +36,14 @@ public final class StoreMain {
             usage("--data is required");
         }
         quietLogs();
-        EmbeddedStore store = EmbeddedStore.start(data, new InetSocketAddress(host, port), fsync);
+        EmbeddedStore store;
+        try {
+            store = EmbeddedStore.start(data, new InetSocketAddress(host, port), fsync);
+        } catch (RuntimeException e) {
+            System.err.println("The store did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
