@@ -30,6 +30,7 @@ public final class StoreBench {
         MongoServer memory = new MongoServer(new MemoryBackend());
         memory.bind("127.0.0.1", 0);
         double memoryRate = insertRate("memory backend (reference)", memory.getLocalAddress(), documents, batch);
+        double memoryOneByOneRate = insertOneRate("memory backend (reference)", memory.getLocalAddress(), 5_000);
         memory.shutdownNow();
 
         Path data = dir.resolve("journaled");
@@ -43,7 +44,7 @@ public final class StoreBench {
         }
         double oneByOneRate;
         try (EmbeddedStore store = EmbeddedStore.start(dir.resolve("one-by-one"), loopback, false)) {
-            oneByOneRate = insertOneRate(store.address(), 5_000);
+            oneByOneRate = insertOneRate("journaled store", store.address(), 5_000);
         }
 
         long started = System.nanoTime();
@@ -61,10 +62,15 @@ public final class StoreBench {
         System.out.println(String.format(Locale.ROOT, "{\"bench\": \"store\", \"documents\": %d, \"batch\": %d, "
                 + "\"journaled_insert_many_docs_per_s\": %.0f, \"memory_insert_many_docs_per_s\": %.0f, "
                 + "\"journaled_to_memory_ratio\": %.2f, \"fsync_insert_many_docs_per_s\": %.0f, "
-                + "\"journaled_insert_one_per_s\": %.0f, \"recovery_ms\": %d, \"unit\": \"documents/s, ms\", "
-                + "\"machine\": \"%d cores, %s\"}",
+                + "\"journaled_insert_one_per_s\": %.0f, \"memory_insert_one_per_s\": %.0f, \"recovery_ms\": %d, \"unit\": \"documents/s, ms\", "
+                + "\"machine\": \"%d cores, %s, load average %.1f\"}",
             documents, batch, journaledRate, memoryRate, journaledRate / memoryRate, fsyncRate, oneByOneRate,
-            recoveredMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name")));
+            memoryOneByOneRate,
+            recoveredMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), loadAverage()));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void warmUp(Path dir, InetSocketAddress loopback, int batch) {
@@ -93,7 +99,7 @@ public final class StoreBench {
         }
     }
 
-    private static double insertOneRate(InetSocketAddress address, int documents) {
+    private static double insertOneRate(String label, InetSocketAddress address, int documents) {
         try (StoreClient client = new StoreClient(address)) {
             MongoCollection<Document> collection = client.collection("one-by-one");
             long started = System.nanoTime();
@@ -101,7 +107,7 @@ public final class StoreBench {
                 StoreClient.await(collection.insertOne(receipt(i)));
             }
             double rate = documents / ((System.nanoTime() - started) / 1e9);
-            System.err.printf(Locale.ROOT, "journaled store, insertOne one by one: %.0f documents/s%n", rate);
+            System.err.printf(Locale.ROOT, "%s, insertOne one by one: %.0f documents/s%n", label, rate);
             return rate;
         }
     }

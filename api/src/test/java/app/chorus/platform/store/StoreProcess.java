@@ -22,7 +22,7 @@ final class StoreProcess implements AutoCloseable {
 
     static StoreProcess start(Path dataDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
             StoreMain.class.getName(), "--data", dataDir.toString(), "--port", "0")
             .redirectErrorStream(true)
             .start();

@@ -94,7 +94,7 @@ class StoreRestartsTests {
     @Test
     void aStoreThatCompactedItsJournalWhileWritingRestoresEveryDocument() throws Exception {
         Map<Object, Document> expected = new LinkedHashMap<>();
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false, 32 * 1024);
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), true, 32 * 1024);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> receipts = client.collection("receipts");
             for (int batch = 0; batch < 20; batch++) {
