@@ -5,9 +5,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Counters keyed by dotted paths ({@code n}: respondents; {@code Q.n}: answered; {@code Q.o.OPTION}: picks;
- * {@code Q.v.VALUE}: Likert and rating values; {@code Q.s}: number sum in hundredths; {@code Q.r.OPTION}: ranking
- * points). Adding is associative, so a store can keep them with atomic increments and a full recomputation is a
+ * Counters keyed by dotted paths ({@code n}: respondents; for question Q: {@code q.Q.n} answered,
+ * {@code q.Q.o.OPTION} picks, {@code q.Q.v.VALUE} Likert and rating values, {@code q.Q.s} number sum in hundredths,
+ * {@code q.Q.r.OPTION} ranking points). Adding is associative, so a store can keep them with atomic increments and a full recomputation is a
  * plain sum.
  */
 public record Tally(Map<String, Long> counters) {
@@ -16,6 +16,11 @@ public record Tally(Map<String, Long> counters) {
 
     public Tally {
         counters = Map.copyOf(counters);
+    }
+
+    /** The path prefix of one question's counters. */
+    public static String prefix(String questionId) {
+        return "q." + questionId + ".";
     }
 
     public static Tally empty() {

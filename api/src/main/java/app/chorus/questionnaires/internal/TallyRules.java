@@ -24,7 +24,7 @@ public final class TallyRules {
         for (Question question : questionnaire.questions()) {
             Object answer = answers.get(question.id());
             if (answer != null) {
-                counters.put(question.id() + ".n", 1L);
+                counters.put(Tally.prefix(question.id()) + "n", 1L);
                 countAnswer(question, answer, counters);
             }
         }
@@ -32,16 +32,16 @@ public final class TallyRules {
     }
 
     private static void countAnswer(Question question, Object answer, Map<String, Long> counters) {
-        String q = question.id();
+        String q = Tally.prefix(question.id());
         switch (question.type()) {
-            case SINGLE_CHOICE -> counters.put(q + ".o." + answer, 1L);
-            case MULTIPLE_CHOICE -> ((List<?>) answer).forEach(pick -> counters.put(q + ".o." + pick, 1L));
-            case LIKERT, RATING -> counters.put(q + ".v." + ((Number) answer).intValue(), 1L);
-            case NUMBER -> counters.put(q + ".s", Math.round(((Number) answer).doubleValue() * 100));
+            case SINGLE_CHOICE -> counters.put(q + "o." + answer, 1L);
+            case MULTIPLE_CHOICE -> ((List<?>) answer).forEach(pick -> counters.put(q + "o." + pick, 1L));
+            case LIKERT, RATING -> counters.put(q + "v." + ((Number) answer).intValue(), 1L);
+            case NUMBER -> counters.put(q + "s", Math.round(((Number) answer).doubleValue() * 100));
             case RANKING -> {
                 List<?> ranked = (List<?>) answer;
                 for (int i = 0; i < ranked.size(); i++) {
-                    counters.put(q + ".r." + ranked.get(i), (long) (ranked.size() - i));
+                    counters.put(q + "r." + ranked.get(i), (long) (ranked.size() - i));
                 }
             }
             case FREE_TEXT -> {
@@ -59,15 +59,15 @@ public final class TallyRules {
 
     private static QuestionResult result(Question question, Tally tally) {
         String q = question.id();
-        long answered = tally.get(q + ".n");
+        long answered = tally.get(Tally.prefix(q) + "n");
         return switch (question.type()) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE ->
-                new QuestionResult(q, question.type(), answered, perOption(question, tally, ".o."), null, null, null);
+                new QuestionResult(q, question.type(), answered, perOption(question, tally, "o."), null, null, null);
             case LIKERT -> scale(question, tally, answered, 1, 5);
             case RATING -> scale(question, tally, answered, 0, 10);
             case NUMBER -> new QuestionResult(q, question.type(), answered, null,
-                answered == 0 ? null : tally.get(q + ".s") / 100.0 / answered, null, null);
-            case RANKING -> new QuestionResult(q, question.type(), answered, null, null, null, perOption(question, tally, ".r."));
+                answered == 0 ? null : tally.get(Tally.prefix(q) + "s") / 100.0 / answered, null, null);
+            case RANKING -> new QuestionResult(q, question.type(), answered, null, null, null, perOption(question, tally, "r."));
             case FREE_TEXT -> new QuestionResult(q, question.type(), answered, null, null, null, null);
         };
     }
@@ -75,7 +75,7 @@ public final class TallyRules {
     private static Map<String, Long> perOption(Question question, Tally tally, String infix) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Option option : question.options()) {
-            counts.put(option.id(), tally.get(question.id() + infix + option.id()));
+            counts.put(option.id(), tally.get(Tally.prefix(question.id()) + infix + option.id()));
         }
         return counts;
     }
@@ -84,7 +84,7 @@ public final class TallyRules {
         Map<String, Long> counts = new LinkedHashMap<>();
         long weighted = 0;
         for (int value = from; value <= to; value++) {
-            long count = tally.get(question.id() + ".v." + value);
+            long count = tally.get(Tally.prefix(question.id()) + "v." + value);
             counts.put(String.valueOf(value), count);
             weighted += count * value;
         }
