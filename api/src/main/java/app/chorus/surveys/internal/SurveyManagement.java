@@ -25,15 +25,19 @@ import reactor.core.publisher.Mono;
 @Service
 public class SurveyManagement {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SurveyManagement.class);
+
     private final SurveyStore surveys;
+    private final Participations participations;
     private final AccessPolicy accessPolicy;
     private final AudienceResolver audiences;
     private final DomainEvents events;
     private final Clock clock;
 
-    SurveyManagement(SurveyStore surveys, AccessPolicy accessPolicy, AudienceResolver audiences, DomainEvents events,
+    SurveyManagement(SurveyStore surveys, Participations participations, AccessPolicy accessPolicy, AudienceResolver audiences, DomainEvents events,
                      ObjectProvider<Clock> clock) {
         this.surveys = surveys;
+        this.participations = participations;
         this.accessPolicy = accessPolicy;
         this.audiences = audiences;
         this.events = events;
@@ -98,6 +102,14 @@ public class SurveyManagement {
             .filter(both -> canManage(user, both.getT2(), both.getT1()) || both.getT2().canAddress(both.getT1().audience()))
             .map(both -> both.getT1())
             .switchIfEmpty(Mono.error(() -> Problem.notFound("Survey " + surveyId)));
+    }
+
+    /** The person behind a confidential response; the caller has checked the privacy officer role. */
+    public Mono<org.bson.Document> identityOf(String surveyId, String responseId) {
+        return surveys.find(surveyId)
+            .filter(survey -> survey.anonymity() == app.chorus.surveys.Anonymity.CONFIDENTIAL)
+            .flatMap(survey -> participations.identityOf(surveyId, responseId))
+            .doOnNext(found -> log.info("Privacy officer looked up who gave response {} of survey {}", responseId, surveyId));
     }
 
     public boolean isOwner(CurrentUser user, Survey survey) {

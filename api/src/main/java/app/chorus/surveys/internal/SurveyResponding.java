@@ -150,6 +150,19 @@ public class SurveyResponding {
             "This survey was already answered for " + unit.label().toLowerCase() + "; drafts are closed.")));
     }
 
+    /** The survey as a respondent sees it: the anonymity promise first, then questions and what they owe. */
+    public Mono<SurveyForm> form(String personId, String surveyId) {
+        return surveys.require(surveyId).flatMap(survey -> eligibility.unitsOf(survey, personId)
+            .concatMap(unit -> unitKeys.participationId(survey.id(), unit.key())
+                .flatMap(participationId -> Mono.zip(participations.find(participationId).hasElement(),
+                    drafts.exists(participationId)))
+                .map(state -> new SurveyForm.FormUnit(unit.unit(), unit.label(), unit.pupilId(), state.getT1(), state.getT2())))
+            .collectList()
+            .filter(units -> !units.isEmpty())
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("Survey " + surveyId)))
+            .map(units -> SurveyForm.of(survey, survey.statusAt(clock.instant()), units)));
+    }
+
     /** Saved answers and the questions they show. */
     public record DraftView(String unit, Map<String, Object> answers, java.util.Set<String> visibleQuestions) {
     }
