@@ -22,7 +22,20 @@ public record Question(String id, QuestionType type, String text, boolean requir
         List.of("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree");
 
     public Question {
-        options = options == null ? List.of() : List.copyOf(options);
+        options = options == null || options.isEmpty() && type == QuestionType.LIKERT ? defaultLikert(type)
+            : List.copyOf(options);
+    }
+
+    /** A Likert question sent without labels gets the standard agree/disagree scale. */
+    private static List<Option> defaultLikert(QuestionType type) {
+        if (type != QuestionType.LIKERT) {
+            return List.of();
+        }
+        List<Option> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < DEFAULT_LIKERT_LABELS.size(); i++) {
+            labels.add(new Option(String.valueOf(i + 1), DEFAULT_LIKERT_LABELS.get(i)));
+        }
+        return List.copyOf(labels);
     }
 
     public static Question singleChoice(String id, String text, boolean required, Option... options) {
@@ -34,11 +47,7 @@ public record Question(String id, QuestionType type, String text, boolean requir
     }
 
     public static Question likert(String id, String text, boolean required) {
-        List<Option> labels = new java.util.ArrayList<>();
-        for (int i = 0; i < DEFAULT_LIKERT_LABELS.size(); i++) {
-            labels.add(new Option(String.valueOf(i + 1), DEFAULT_LIKERT_LABELS.get(i)));
-        }
-        return new Question(id, QuestionType.LIKERT, text, required, labels, null, null, null, null, null, null, null);
+        return new Question(id, QuestionType.LIKERT, text, required, List.of(), null, null, null, null, null, null, null);
     }
 
     public static Question rating(String id, String text, boolean required, boolean nps) {
