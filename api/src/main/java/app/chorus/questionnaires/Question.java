@@ -14,7 +14,7 @@ import java.util.List;
  * @param nps       rating: report a Net Promoter Score
  * @param showWhen  display condition, or null to always show
  */
-public record Question(String id, QuestionType type, String text, boolean required, List<Option> options,
+public record Question(String id, QuestionType type, String text, Boolean required, List<Option> options,
                       Integer minPicks, Integer maxPicks, Double min, Double max, Integer maxLength, Boolean nps,
                       DisplayCondition showWhen) {
 
@@ -22,6 +22,7 @@ public record Question(String id, QuestionType type, String text, boolean requir
         List.of("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree");
 
     public Question {
+        required = Boolean.TRUE.equals(required);
         options = options == null || options.isEmpty() && type == QuestionType.LIKERT ? defaultLikert(type)
             : List.copyOf(options);
     }

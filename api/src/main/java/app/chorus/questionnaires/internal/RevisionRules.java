@@ -46,7 +46,7 @@ public final class RevisionRules {
         }
         boolean sameRange = Objects.equals(before.minPicks(), after.minPicks()) && Objects.equals(before.maxPicks(), after.maxPicks())
             && Objects.equals(before.min(), after.min()) && Objects.equals(before.max(), after.max())
-            && Objects.equals(before.maxLength(), after.maxLength()) && before.required() == after.required()
+            && Objects.equals(before.maxLength(), after.maxLength()) && Objects.equals(before.required(), after.required())
             && before.reportsNps() == after.reportsNps();
         if (!sameRange) {
             errors.add(new AnswerError(id, "rules-changed", "Limits and whether it is required cannot change once answered."));

@@ -42,8 +42,10 @@ class SubmissionRecovery {
         String participationId = mark.getString("_id");
         return responses.find(mark.getString("responseId"))
             .flatMap(stored -> surveys.require(mark.getString("surveyId"))
-                .flatMap(survey -> responding.finish(survey, participationId, stored)))
-            .switchIfEmpty(Mono.defer(() -> participations.delete(participationId)));
+                .flatMap(survey -> responding.finish(survey, participationId, stored))
+                .thenReturn(true))
+            .switchIfEmpty(Mono.defer(() -> participations.delete(participationId).thenReturn(false)))
+            .then();
     }
 
     private Flux<Void> releaseFinished(Document cell) {

@@ -7,5 +7,9 @@ import java.time.Instant;
 
 /** What an owner writes when creating or editing a survey (audience and anonymity are fixed at creation). */
 public record SurveyDraft(String title, String description, Audience audience, Anonymity anonymity,
-                          boolean eachCarerAnswers, Instant opensAt, Instant closesAt, Questionnaire questionnaire) {
+                          Boolean eachCarerAnswers, Instant opensAt, Instant closesAt, Questionnaire questionnaire) {
+
+    public SurveyDraft {
+        eachCarerAnswers = Boolean.TRUE.equals(eachCarerAnswers);
+    }
 }

@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 public class SurveyResponding {
 
     static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
+    /** A PENDING submission older than this was interrupted: a retry with the same key finishes it. */
+    static final java.time.Duration TAKE_OVER_AFTER = java.time.Duration.ofSeconds(30);
 
     private final SurveyStore surveys;
     private final Eligibility eligibility;
@@ -87,7 +89,13 @@ public class SurveyResponding {
         if (Participations.SUBMITTED.equals(mark.getString("state"))) {
             return Mono.just(new SubmissionReceipt(survey.id(), unit.unit(), mark.getString("responseId"), true));
         }
-        return complete(survey, unit, participationId, mark.getString("responseId"), valid, now);
+        Instant pendingSince = mark.getDate("pendingSince").toInstant();
+        if (pendingSince.isAfter(now.minus(TAKE_OVER_AFTER))) {
+            return Mono.error(Problem.conflict("submission-in-progress", "This submission is still being saved. "
+                + "Repeat it with the same Idempotency-Key in a few seconds.").with("retryAfterSeconds", TAKE_OVER_AFTER.toSeconds()));
+        }
+        return complete(survey, unit, participationId, mark.getString("responseId"), valid, now)
+            .map(receipt -> new SubmissionReceipt(receipt.surveyId(), receipt.unit(), receipt.responseId(), true));
     }
 
     /** Steps after the PENDING mark; every one is safe to repeat. */
