@@ -6,6 +6,12 @@ import { ComposePage } from './features/announcements/ComposePage';
 import { ApprovalsPage } from './features/announcements/ApprovalsPage';
 import { AdaptPage } from './features/announcements/AdaptPage';
 import { ReachPage } from './features/announcements/ReachPage';
+import { SurveysPage } from './features/surveys/SurveysPage';
+import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
+import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
+import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
+import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
+import { PreferencesPage } from './features/preferences/PreferencesPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -17,4 +23,10 @@ export const routes: AppRoute[] = [
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
   { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
+  { path: '/surveys', page: SurveysPage },
+  { path: '/surveys/new', page: SurveyBuilderPage, roles: AUTHOR_ROLES },
+  { path: '/surveys/:id/results', page: SurveyResultsPage, roles: AUTHOR_ROLES },
+  { path: '/surveys/:id/answer/:unit', page: AnswerSurveyPage },
+  { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
+  { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
 ];
