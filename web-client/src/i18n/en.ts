@@ -250,7 +250,7 @@ export const en = {
     no: 'No',
     submit: 'Send my answers',
     submitted: 'Thank you. Your answers have been sent.',
-    draftSaved: 'Draft saved on this device.',
+    draftSaved: 'Your answers so far are saved.',
     requiredMissing: (n: number) => `Question ${n} needs an answer.`,
     rankingHelp: 'Give each choice a place: 1 for your first choice.',
     rank: (option: string) => `Place for ${option}`,

@@ -43,7 +43,9 @@ export interface Call { method: string; url: string; body: unknown; headers: Hea
  * Stands in for the api at the HTTP boundary: answers by "METHOD /path" (query string ignored) and
  * records every call, so a test asserts what the page sent.
  */
-export function fakeApi(answers: Record<string, unknown | ((call: Call) => unknown)>) {
+export type FakeAnswer = ((call: Call) => unknown) | Response | object | string | number | boolean | null;
+
+export function fakeApi(answers: Record<string, FakeAnswer>) {
   const calls: Call[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(String(input), init);
