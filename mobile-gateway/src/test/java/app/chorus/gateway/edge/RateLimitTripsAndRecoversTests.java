@@ -1,0 +1,69 @@
+package app.chorus.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.chorus.gateway.testing.GatewayTest;
+import app.chorus.gateway.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A device, or a user across devices, sending too fast gets 429 with Retry-After, and is served again once it
+ * waited that long. Limits here: 3 per 2 s per device, 5 per 2 s per user.
+ */
+@GatewayTest
+@TestPropertySource(properties = {
+    "chorus.gateway.rate-limits.per-device.capacity=3", "chorus.gateway.rate-limits.per-device.period=2s",
+    "chorus.gateway.rate-limits.per-user.capacity=5", "chorus.gateway.rate-limits.per-user.period=2s"
+})
+class RateLimitTripsAndRecoversTests {
+
+    @Autowired
+    WebTestClient gateway;
+
+    @Test
+    void aChattyDeviceIsSlowedDownThenServedAgain() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            me("head.oakfield", "phone-a").expectStatus().isOk();
+        }
+        long retryAfter = tripped(me("head.oakfield", "phone-a"));
+        me("head.oakfield", "tablet-b").expectStatus().isOk();
+
+        Thread.sleep(retryAfter * 1000);
+        me("head.oakfield", "phone-a").expectStatus().isOk();
+    }
+
+    @Test
+    void oneUserCannotEscapeTheLimitBySwitchingDevices() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            me("teacher.oakfield", "device-" + i).expectStatus().isOk();
+        }
+        long retryAfter = tripped(me("teacher.oakfield", "device-5"));
+        me("leader.trust", "device-6").expectStatus().isOk();
+
+        Thread.sleep(retryAfter * 1000);
+        me("teacher.oakfield", "device-7").expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec me(String user, String device) {
+        return gateway.get().uri("/api/v1/me")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(user))
+            .header("X-Device-Id", device)
+            .exchange();
+    }
+
+    private static long tripped(WebTestClient.ResponseSpec response) {
+        var result = response.expectStatus().isEqualTo(429)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:chorus:problem:rate-limited")
+            .returnResult();
+        long retryAfter = Long.parseLong(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(1L, 2L);
+        return retryAfter;
+    }
+}
