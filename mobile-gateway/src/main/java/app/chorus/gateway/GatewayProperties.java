@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize         largest request body accepted (413 above)
  * @param rateLimits          per-user and per-device token buckets (defaults in application.yml)
  * @param minimumAppVersion   per platform ("ios", "android"): older apps get 426
+ * @param homeAnnouncements   how many of the newest announcements the home screen carries
+ * @param syncPages           most api delta pages one sync call gathers before answering with {@code more}
  */
 @ConfigurationProperties("chorus.gateway")
 public record GatewayProperties(
@@ -30,7 +32,9 @@ public record GatewayProperties(
     @DefaultValue("1s") Duration apiConnectTimeout,
     @DefaultValue("256KB") DataSize maxBodySize,
     RateLimits rateLimits,
-    Map<String, SupportedApp> minimumAppVersion) {
+    Map<String, SupportedApp> minimumAppVersion,
+    @DefaultValue("30") int homeAnnouncements,
+    @DefaultValue("20") int syncPages) {
 
     public GatewayProperties {
         minimumAppVersion = minimumAppVersion == null ? Map.of() : Map.copyOf(minimumAppVersion);

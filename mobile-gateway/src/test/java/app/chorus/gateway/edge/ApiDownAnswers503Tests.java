@@ -50,11 +50,14 @@ class ApiDownAnswers503Tests {
 
     @Test
     void aHangingApiGivesA503ProblemWithinTheTimeoutThenFailsFast() {
-        for (int call = 0; call < 12; call++) {
+        String token = Tokens.bearer("carer.demo");
+        gateway.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token).exchange()
+            .expectStatus().isEqualTo(503); // warm-up: the realm's signing keys are fetched on first use
+        for (int call = 0; call < 10; call++) {
             long started = System.nanoTime();
             String path = call % 2 == 0 ? "/api/v1/me" : "/mobile/v1/home";
             gateway.get().uri(path)
-                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+                .header(HttpHeaders.AUTHORIZATION, token)
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
