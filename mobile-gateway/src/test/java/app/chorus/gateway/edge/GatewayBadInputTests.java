@@ -73,4 +73,47 @@ class GatewayBadInputTests {
             .jsonPath("$.type").isEqualTo("urn:chorus:problem:body-too-large")
             .jsonPath("$.maxBytes").isEqualTo(256 * 1024);
     }
+
+    @Test
+    void aMalformedSyncCursorIsTheApisProblemRelayed() {
+        gateway.get().uri("/mobile/v1/sync?since=not-a-cursor!")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:chorus:problem:invalid-cursor")
+            .jsonPath("$.requestId").isNotEmpty();
+    }
+
+    @Test
+    void aSyncWithoutACursorSaysWhereToStart() {
+        gateway.get().uri("/mobile/v1/sync")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("urn:chorus:problem:missing-cursor");
+    }
+
+    @Test
+    void forgettingAnUnknownDeviceIsANotFoundProblem() {
+        gateway.delete().uri("/mobile/v1/devices/never-registered")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+            .exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("urn:chorus:problem:not-found");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsABadRequestProblem() {
+        gateway.put().uri("/mobile/v1/preferences")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{not json")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }
