@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -67,7 +68,8 @@ class EdgeErrorHandler implements WebExceptionHandler {
             int status = response.getStatusCode().value();
             return status == 503 || status == 504;
         }
-        return hasCause(failure, CallNotPermittedException.class) || hasCause(failure, TimeoutException.class)
+        return failure instanceof ServiceUnavailableException // the route's breaker is open
+            || hasCause(failure, CallNotPermittedException.class) || hasCause(failure, TimeoutException.class)
             || hasCause(failure, ConnectException.class) || failure instanceof WebClientRequestException
             || failure.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException");
     }

@@ -82,7 +82,7 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
 
     private static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()
-            .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+            .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillIntervally(limit.capacity(), limit.period()))
             .build();
     }
 }
