@@ -19,7 +19,7 @@ public record AnnouncementInput(
     String schoolId,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Audience audience,
     Priority priority,
-    boolean requiresAcknowledgement,
+    Boolean requiresAcknowledgement,
     Instant acknowledgeBy,
     String defaultLanguage,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Translation> translations,
@@ -35,7 +35,7 @@ public record AnnouncementInput(
     }
 
     /** {@code mode}: IDENTICAL or ADAPTABLE; the window bounds when schools may publish their edition. */
-    public record TrustWideInput(Mode mode, Instant windowStart, Instant windowEnd, boolean allowDecline) {
+    public record TrustWideInput(Mode mode, Instant windowStart, Instant windowEnd, Boolean allowDecline) {
         public enum Mode { IDENTICAL, ADAPTABLE }
     }
 }

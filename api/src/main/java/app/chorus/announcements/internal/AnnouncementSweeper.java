@@ -25,7 +25,7 @@ class AnnouncementSweeper {
         this.announcer = announcer;
     }
 
-    @Scheduled(fixedDelayString = "${chorus.announcements.sweep-interval:2s}", initialDelayString = "${chorus.announcements.sweep-interval:2s}")
+    @Scheduled(fixedDelayString = "${chorus.announcements.sweep-interval:1s}", initialDelayString = "${chorus.announcements.sweep-interval:1s}")
     Mono<Void> sweep() {
         Query due = Query.query(Criteria.where("nextEventDueAt").lte(Instant.now())).limit(BATCH);
         due.fields().include("_id");

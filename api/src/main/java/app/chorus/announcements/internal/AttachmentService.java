@@ -51,7 +51,7 @@ public class AttachmentService {
         return policy.accessOf(user)
             .flatMap(access -> management.manageable(access, announcementId))
             .flatMap(announcement -> DataBufferUtils.join(body, MAX_BYTES)
-                .onErrorMap(DataBufferLimitException.class, tooBig -> Problem.badRequest("attachment-too-large",
+                .onErrorMap(DataBufferLimitException.class, tooBig -> new Problem(413, "attachment-too-large", "Content too large",
                     "Attachments may be at most 10 MB. Compress the file or link to it instead.").with("field", "body"))
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];

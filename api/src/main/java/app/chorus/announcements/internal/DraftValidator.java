@@ -41,17 +41,17 @@ class DraftValidator {
         if (expiresAt != null && publishAt != null && !expiresAt.isAfter(publishAt)) {
             throw Problem.badRequest("validation", "expiresAt must be after publishAt.").with("field", "expiresAt");
         }
-        return new AnnouncementDraft(input.schoolId(), input.audience(), priority, input.requiresAcknowledgement(),
+        return new AnnouncementDraft(input.schoolId(), input.audience(), priority, Boolean.TRUE.equals(input.requiresAcknowledgement()),
             millis(input.acknowledgeBy()), language, translations(input.translations(), language), links(input.links()),
             publishAt, expiresAt, trustWide(input, now));
     }
 
     private static void checkAcknowledgement(AnnouncementInput input, Priority priority, Instant now) {
-        if (input.requiresAcknowledgement() && priority == Priority.NORMAL) {
+        if (Boolean.TRUE.equals(input.requiresAcknowledgement()) && priority == Priority.NORMAL) {
             throw Problem.badRequest("validation", "Only important or urgent announcements can ask for acknowledgement.")
                 .with("field", "requiresAcknowledgement");
         }
-        if (input.acknowledgeBy() != null && (!input.requiresAcknowledgement() || input.acknowledgeBy().isBefore(now))) {
+        if (input.acknowledgeBy() != null && (!Boolean.TRUE.equals(input.requiresAcknowledgement()) || input.acknowledgeBy().isBefore(now))) {
             throw Problem.badRequest("validation", "acknowledgeBy needs requiresAcknowledgement and a future date.")
                 .with("field", "acknowledgeBy");
         }
@@ -106,7 +106,7 @@ class DraftValidator {
             throw Problem.badRequest("validation", "An adaptable post needs trustWide.windowStart before trustWide.windowEnd, both in the future.")
                 .with("field", "trustWide");
         }
-        return new TrustWide(true, start, end, given.allowDecline());
+        return new TrustWide(true, start, end, Boolean.TRUE.equals(given.allowDecline()));
     }
 
     private static Instant future(Instant value, String field, Instant now) {

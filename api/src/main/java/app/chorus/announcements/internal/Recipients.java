@@ -42,7 +42,7 @@ class Recipients {
         if (cached != null && now - cached.at < ttlMillis) {
             return Mono.just(cached.recipient);
         }
-        Mono<String> language = directory.person(personId).map(PersonSummary::preferredLanguage)
+        Mono<String> language = directory.person(personId).mapNotNull(PersonSummary::preferredLanguage)
             .filter(tag -> tag != null && !tag.isBlank()).defaultIfEmpty(trustLanguage);
         return Mono.zip(resolver.keysOf(personId).defaultIfEmpty(java.util.Set.of()), language)
             .map(both -> new Recipient(personId, java.util.Set.copyOf(both.getT1()), both.getT2()))
