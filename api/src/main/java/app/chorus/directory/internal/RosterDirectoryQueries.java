@@ -1,0 +1,51 @@
+package app.chorus.directory.internal;
+
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.PersonSummary;
+import app.chorus.directory.SchoolSummary;
+import app.chorus.directory.internal.store.People;
+import app.chorus.directory.internal.store.TrustShape;
+import app.chorus.directory.internal.store.TrustShapes;
+import java.util.Comparator;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Component
+class RosterDirectoryQueries implements DirectoryQueries {
+
+    private final People people;
+    private final TrustShapes shapes;
+
+    RosterDirectoryQueries(People people, TrustShapes shapes) {
+        this.people = people;
+        this.shapes = shapes;
+    }
+
+    @Override
+    public Flux<SchoolSummary> schools() {
+        return shapes.current().flatMapMany(shape -> Flux.fromStream(shape.schools().values().stream()
+            .sorted(Comparator.comparing(TrustShape.School::id)).map(TrustShape.School::summary)));
+    }
+
+    @Override
+    public Mono<SchoolSummary> school(String schoolId) {
+        return shapes.current().mapNotNull(shape -> shape.schools().get(schoolId)).map(TrustShape.School::summary);
+    }
+
+    @Override
+    public Mono<PersonSummary> person(String personId) {
+        return people.find(personId).map(p -> new PersonSummary(p.id(), p.givenName(), p.familyName(), p.email(), p.kind(),
+            p.preferredLanguage()));
+    }
+
+    @Override
+    public Flux<CaredForPupil> pupilsCaredFor(String carerId) {
+        return Mono.zip(people.find(carerId), shapes.current()).flatMapMany(both -> Flux.fromIterable(both.getT1().children())
+            .map(child -> {
+                TrustShape.School school = child.schoolId() == null ? null : both.getT2().schools().get(child.schoolId());
+                return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
+                    school == null ? null : school.name(), child.yearGroup(), child.classIds());
+            }));
+    }
+}

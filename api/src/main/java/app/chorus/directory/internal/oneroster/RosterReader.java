@@ -1,0 +1,262 @@
+package app.chorus.directory.internal.oneroster;
+
+import app.chorus.directory.internal.YearGroups;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads and validates a whole OneRoster CSV file set (1.2, or 1.1 where the role is a users.csv column) in one
+ * streaming pass per file, in reference order, so that every reference but self-references is checked as it is read.
+ */
+final class RosterReader {
+
+    static final Set<String> ORG_TYPES = Set.of("department", "district", "local", "national", "school", "state");
+    static final Set<String> CARER_ROLES = Set.of("guardian", "parent", "relative");
+    static final Set<String> USER_ROLES = Set.of("aide", "administrator", "counselor", "districtAdministrator", "guardian",
+        "parent", "principal", "proctor", "relative", "siteAdministrator", "student", "systemAdministrator", "teacher");
+    static final Set<String> ENROLLMENT_ROLES = Set.of("administrator", "proctor", "student", "teacher");
+    static final Set<String> MODES = Set.of("bulk", "delta", "absent");
+    static final List<String> FILES = List.of("orgs", "academicSessions", "users", "classes", "roles", "enrollments");
+
+    private record PendingReference(String file, long line, String column, String id) {
+    }
+
+    private final Path dir;
+    private final List<RosterProblem> problems = new ArrayList<>();
+    private final Roster roster = new Roster();
+    private final LongConsumer progress;
+    private final Map<String, String> manifest = new HashMap<>();
+    private long rows;
+
+    RosterReader(Path dir, LongConsumer progress) {
+        this.dir = dir;
+        this.progress = progress;
+    }
+
+    record Result(Roster roster, List<RosterProblem> problems) {
+    }
+
+    Result read() {
+        readManifest();
+        if (problems.isEmpty()) {
+            readOrgs();
+            readSessions();
+            readUsers();
+            readClasses();
+            readRoles();
+            readEnrollments();
+        }
+        return new Result(roster, problems);
+    }
+
+    private void readManifest() {
+        Path path = dir.resolve("manifest.csv");
+        CsvTable table = new CsvTable("manifest.csv", problems);
+        if (!Files.isRegularFile(path)) {
+            table.problem(0, null, "manifest.csv is missing",
+                "export the whole OneRoster CSV set: manifest.csv says which of orgs, users, classes, enrollments... are present");
+            return;
+        }
+        table.rows(path, List.of("propertyName", "value"), row -> {
+            String name = row.required("propertyName");
+            String value = row.optional("value");
+            if (name != null && value != null) {
+                manifest.put(name, value);
+                if (name.startsWith("file.") && !MODES.contains(value)) {
+                    row.problem("value", "'" + value + "' is not a file mode", "use bulk, delta or absent");
+                }
+                if (name.startsWith("file.") && value.equals("delta")) {
+                    row.problem("value", name + " is a delta export",
+                        "export a full (bulk) file set: Chorus works out the difference itself and applies only that");
+                }
+            }
+        });
+        roster.version = manifest.getOrDefault("oneroster.version", "1.2");
+        for (String file : FILES) {
+            String mode = manifest.getOrDefault("file." + file, "absent");
+            boolean present = Files.isRegularFile(dir.resolve(file + ".csv"));
+            boolean needed = !file.equals("roles") || !roster.version.startsWith("1.1");
+            if (mode.equals("bulk") && !present) {
+                table.problem(0, null, "manifest.csv says file." + file + "=bulk but " + file + ".csv is not in the file set",
+                    "add " + file + ".csv, or set file." + file + "=absent");
+            } else if (needed && mode.equals("absent") && List.of("orgs", "users").contains(file)) {
+                table.problem(0, null, "file." + file + " is absent, but Chorus needs " + file + ".csv",
+                    "export " + file + ".csv and set file." + file + "=bulk in manifest.csv");
+            }
+        }
+    }
+
+    private boolean present(String file) {
+        return "bulk".equals(manifest.get("file." + file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
+    }
+
+    private void read(String file, List<String> required, java.util.function.Consumer<CsvTable.Row> each) {
+        if (!present(file)) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
+            String id = row.required("sourcedId");
+            if (id != null && !ids.add(id)) {
+                row.problem("sourcedId", "sourcedId '" + id + "' appears twice (first on line " + firstLine.get(id) + ")",
+                    "give every row its own sourcedId, or remove the repeated row");
+                return;
+            }
+            if (id != null) {
+                firstLine.put(id, row.line);
+            }
+            row.dateTime("dateLastModified");
+            each.accept(row);
+            if (++rows % 10_000 == 0) {
+                progress.accept(rows);
+            }
+        });
+    }
+
+    private void readOrgs() {
+        List<PendingReference> parents = new ArrayList<>();
+        read("orgs", List.of("sourcedId", "name", "type"), row -> {
+            String parent = row.optional("parentSourcedId");
+            Roster.Org org = new Roster.Org(row.optional("sourcedId"), row.deleted(), row.required("name"),
+                row.oneOf("type", ORG_TYPES, true), row.optional("identifier"), parent);
+            if (parent != null) {
+                parents.add(new PendingReference("orgs.csv", row.line, "parentSourcedId", parent));
+            }
+            roster.orgs.put(org.id(), org);
+        });
+        resolve(parents, roster.orgs.keySet(), "orgs.csv");
+    }
+
+    private void readSessions() {
+        read("academicSessions", List.of("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"), row -> {
+            Roster.Session session = new Roster.Session(row.optional("sourcedId"), row.deleted(), row.required("title"),
+                row.oneOf("type", Set.of("gradingPeriod", "semester", "schoolYear", "term"), true),
+                row.date("startDate", true), row.date("endDate", true), row.required("schoolYear"));
+            roster.sessions.put(session.id(), session);
+        });
+    }
+
+    private void readUsers() {
+        boolean roleColumn = roster.version.startsWith("1.1");
+        List<String> required = roleColumn
+            ? List.of("sourcedId", "enabledUser", "orgSourcedIds", "role", "givenName", "familyName")
+            : List.of("sourcedId", "enabledUser", "givenName", "familyName");
+        List<PendingReference> agents = new ArrayList<>();
+        read("users", required, row -> {
+            String id = row.optional("sourcedId");
+            row.oneOf("enabledUser", Set.of("true", "false"), true);
+            String grade = row.optional("grades");
+            String yearGroup = grade == null ? null : YearGroups.fromGrade(grade.split(",")[0]);
+            if (grade != null && yearGroup == null) {
+                row.problem("grades", "'" + grade + "' is not a year group Chorus knows", "use " + YearGroups.ACCEPTED);
+            }
+            String primaryOrg = reference(row, "primaryOrgSourcedId", roster.orgs.keySet(), "orgs.csv");
+            boolean deleted = row.deleted();
+            if (roleColumn) {
+                String role = row.oneOf("role", USER_ROLES, true);
+                for (String org : row.list("orgSourcedIds")) {
+                    if (checkReference(row, "orgSourcedIds", org, roster.orgs.keySet(), "orgs.csv") && role != null) {
+                        roster.roles.add(new Roster.UserRole(id, deleted, role, org));
+                    }
+                }
+            }
+            List<String> agentIds = row.list("agentSourcedIds");
+            agentIds.forEach(agent -> agents.add(new PendingReference("users.csv", row.line, "agentSourcedIds", agent)));
+            Roster.User user = new Roster.User(id, deleted, row.optional("username"), row.required("givenName"),
+                row.required("familyName"), row.optional("email"), List.copyOf(agentIds), yearGroup, primaryOrg,
+                row.optional("metadata.preferredLanguage"));
+            roster.users.put(id, user);
+        });
+        resolve(agents, roster.users.keySet(), "users.csv");
+    }
+
+    private void readClasses() {
+        read("classes", List.of("sourcedId", "title", "classType", "schoolSourcedId"), row -> {
+            row.oneOf("classType", Set.of("homeroom", "scheduled"), true);
+            String school = reference(row, "schoolSourcedId", roster.orgs.keySet(), "orgs.csv");
+            if (school != null && !"school".equals(roster.orgs.get(school).type())) {
+                row.problem("schoolSourcedId", "'" + school + "' is an org of type " + roster.orgs.get(school).type() + ", not a school",
+                    "point schoolSourcedId at an org whose type is school");
+            }
+            for (String term : row.list("termSourcedIds")) {
+                if (present("academicSessions")) {
+                    checkReference(row, "termSourcedIds", term, roster.sessions.keySet(), "academicSessions.csv");
+                }
+            }
+            String grade = row.optional("grades");
+            String yearGroup = grade == null ? null : YearGroups.fromGrade(grade.split(",")[0]);
+            if (grade != null && yearGroup == null) {
+                row.problem("grades", "'" + grade + "' is not a year group Chorus knows", "use " + YearGroups.ACCEPTED);
+            }
+            Roster.SchoolClass schoolClass = new Roster.SchoolClass(row.optional("sourcedId"), row.deleted(),
+                row.required("title"), row.optional("classCode"), yearGroup, school);
+            roster.classes.put(schoolClass.id(), schoolClass);
+        });
+    }
+
+    private void readRoles() {
+        if (roster.version.startsWith("1.1")) {
+            return;
+        }
+        read("roles", List.of("sourcedId", "userSourcedId", "roleType", "role", "orgSourcedId"), row -> {
+            row.oneOf("roleType", Set.of("primary", "secondary"), true);
+            row.date("beginDate", false);
+            row.date("endDate", false);
+            String user = reference(row, "userSourcedId", roster.users.keySet(), "users.csv");
+            String org = reference(row, "orgSourcedId", roster.orgs.keySet(), "orgs.csv");
+            String role = row.oneOf("role", USER_ROLES, true);
+            if (user != null && org != null && role != null) {
+                roster.roles.add(new Roster.UserRole(user, row.deleted(), role, org));
+            }
+        });
+    }
+
+    private void readEnrollments() {
+        read("enrollments", List.of("sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"), row -> {
+            row.date("beginDate", false);
+            row.date("endDate", false);
+            String schoolClass = reference(row, "classSourcedId", roster.classes.keySet(), "classes.csv");
+            reference(row, "schoolSourcedId", roster.orgs.keySet(), "orgs.csv");
+            String user = reference(row, "userSourcedId", roster.users.keySet(), "users.csv");
+            String role = row.oneOf("role", ENROLLMENT_ROLES, true);
+            if (schoolClass != null && user != null && role != null) {
+                roster.enrollments.add(new Roster.Enrollment(schoolClass, row.deleted(), user, role));
+            }
+        });
+    }
+
+    private String reference(CsvTable.Row row, String column, Set<String> known, String target) {
+        String id = row.optional(column);
+        if (id == null) {
+            return null;
+        }
+        return checkReference(row, column, id, known, target) ? id : null;
+    }
+
+    private boolean checkReference(CsvTable.Row row, String column, String id, Set<String> known, String target) {
+        if (known.contains(id)) {
+            return true;
+        }
+        row.problem(column, "'" + id + "' is not a sourcedId in " + target,
+            "add '" + id + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)");
+        return false;
+    }
+
+    private void resolve(List<PendingReference> references, Set<String> known, String target) {
+        for (PendingReference reference : references) {
+            if (!known.contains(reference.id())) {
+                problems.add(new RosterProblem(reference.file(), reference.line(), reference.column(),
+                    "'" + reference.id() + "' is not a sourcedId in " + target,
+                    "add '" + reference.id() + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)"));
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package app.chorus.directory.internal.store;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.util.Collection;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads of person documents: by sourcedId (primary key) or by audience key (one pass, multikey index). */
+@Component
+public class People {
+
+    static final int BATCH = 1_000;
+
+    private final ReactiveMongoTemplate mongo;
+
+    public People(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Person> find(String id) {
+        return mongo.findById(id, Document.class, Collections.PEOPLE).map(Person::from);
+    }
+
+    /** Only the audience keys of one person. */
+    public Mono<Document> keys(String id) {
+        return mongo.getCollection(Collections.PEOPLE).flatMap(people -> Mono.from(people.find(Filters.eq("_id", id))
+            .projection(Projections.include("audienceKeys")).first()));
+    }
+
+    /** Everyone holding any of the keys, streamed in driver batches (the driver asks for more as they are consumed). */
+    public Flux<Document> withAnyKey(Collection<String> keys) {
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people
+            .find(Filters.in("audienceKeys", keys))
+            .projection(Projections.include("kind", "schoolIds", "children", "preferredLanguage"))
+            .batchSize(BATCH));
+    }
+
+    public Mono<Long> count() {
+        return mongo.getCollection(Collections.PEOPLE).flatMap(people -> Mono.from(people.estimatedDocumentCount()));
+    }
+}
