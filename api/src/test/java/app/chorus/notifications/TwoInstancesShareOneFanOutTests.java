@@ -60,11 +60,10 @@ class TwoInstancesShareOneFanOutTests {
 
     private ConfigurableApplicationContext secondInstance(FcmStandIn standIn) {
         String store = "mongodb://" + this.store.address().getHostString() + ":" + this.store.address().getPort() + "/chorus";
-        return new SpringApplicationBuilder(ChorusApplication.class, SyntheticTrust.class)
+        return new SpringApplicationBuilder(ChorusApplication.class)
             .run("--spring.mongodb.uri=" + store, "--server.port=0",
                 "--chorus.identity.issuer-uri=" + Tokens.keycloakUrl() + "/realms/chorus",
-                "--chorus.push.stand-in-url=" + standIn.url(), "--chorus.push.lease=20s", "--chorus.push.poll-interval=50ms",
-                "--chorus.test.carers=400");
+                "--chorus.push.stand-in-url=" + standIn.url(), "--chorus.push.lease=20s", "--chorus.push.poll-interval=50ms");
     }
 
     private Set<String> sendersOf(String fanOutId) {

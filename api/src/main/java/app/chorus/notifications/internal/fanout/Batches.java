@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * (findAndModify: one owner at a time) and completes in one atomic update. A batch's {@code remaining} lists the
  * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted.
  */
-@Component
+@Component("notificationsBatches")
 class Batches {
 
     static final String COLLECTION = "notification_batches";

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * sending it in one call, and recording the outcome atomically on the batch. Planning of new or orphaned
  * fan-outs is picked up by the same loop. Several instances share the work through the leases.
  */
-@Component
+@Component("notificationsFanOutWorkers")
 public class FanOutWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutWorkers.class);
