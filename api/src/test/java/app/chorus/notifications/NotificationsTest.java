@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
     "chorus.push.retry-backoff=50ms",
     "chorus.push.lease=20s",
     "chorus.push.poll-interval=100ms",
+    "chorus.push.read-timeout=30s",
     "chorus.push.email-fallback-after=2s"
 })
 public @interface NotificationsTest {

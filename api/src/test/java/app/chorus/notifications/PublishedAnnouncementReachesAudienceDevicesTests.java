@@ -6,6 +6,8 @@ import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceRole;
 import app.chorus.notifications.internal.devices.Platform;
+import app.chorus.notifications.internal.devices.Preferences;
+import app.chorus.notifications.internal.devices.Recipients;
 import app.chorus.notifications.standin.Deliveries;
 import app.chorus.testing.Tokens;
 import java.time.Duration;
@@ -28,6 +30,11 @@ class PublishedAnnouncementReachesAudienceDevicesTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    Recipients recipients;
+
+    private static final String[] LANGUAGES = {"pl", "en", "ro", "cy"};
+
     @Test
     void aSchoolAnnouncementReachesExactlyItsCarersDevicesEachInTheirLanguage() {
         String carerPhone = "fcm-carer-demo-phone-" + System.nanoTime();
@@ -40,10 +47,14 @@ class PublishedAnnouncementReachesAudienceDevicesTests {
         Map<String, String> languageByToken = new HashMap<>();
         Set<String> inAudience = Set.copyOf(fixture.membersOf(schoolOne).stream().map(AudienceMember::personId).toList());
         List<String> outside = new ArrayList<>();
+        int n = 0;
         for (AudienceMember member : fixture.membersOf(everyone)) {
             String token = fixture.device(member.personId(), "tablet", member.personId().hashCode() % 2 == 0 ? Platform.IOS : Platform.ANDROID);
+            String language = LANGUAGES[n++ % LANGUAGES.length];
+            recipients.savePreferences(member.personId(), new Preferences(Set.of("push", "email"), null, null, Set.of(),
+                language, false)).block();
             if (inAudience.contains(member.personId())) {
-                languageByToken.put(token, String.valueOf(member.preferredLanguage()));
+                languageByToken.put(token, language);
             } else {
                 outside.add(token);
             }

@@ -71,14 +71,22 @@ class PushChannel implements DeliveryChannel, DisposableBean {
         }
         List<SendOutcome> outcomes = new ArrayList<>(targets.size());
         Duration retryAfter = Duration.ZERO;
+        int transportErrors = 0;
         for (SendResponse each : response.getResponses()) {
             if (each.isSuccessful()) {
                 outcomes.add(SendOutcome.ACCEPTED);
                 continue;
             }
             outcomes.add(SendOutcome.of(each.getException()));
+            if (each.getException().getMessagingErrorCode() == null) {
+                transportErrors++;
+            }
             Duration asked = SendOutcome.retryAfter(each.getException());
             retryAfter = asked.compareTo(retryAfter) > 0 ? asked : retryAfter;
+        }
+        if (transportErrors > 0) {
+            log.warn("{} of {} sends failed without an FCM answer (timeout or connection error): they are retried and "
+                + "may repeat a message FCM already accepted (same collapse id)", transportErrors, messages.size());
         }
         return new Delivery(outcomes, retryAfter);
     }
