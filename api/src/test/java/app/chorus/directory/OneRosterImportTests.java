@@ -77,6 +77,18 @@ class OneRosterImportTests {
     }
 
     @Test
+    void theOneRoster11LayoutWithTheRoleInUsersCsvReadsAsTheSameTrust() {
+        RosterFileSet files = RosterFileSet.demoTrust().asOneRoster11();
+        importZip(files.zip(), true)
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.created").isEqualTo(0)
+            .jsonPath("$.changes.people.updated").isEqualTo(0)
+            .jsonPath("$.changes.people.deleted").isEqualTo(0)
+            .jsonPath("$.changes.classes.updated").isEqualTo(0);
+    }
+
+    @Test
     void aDryRunReportsTheChangeButWritesNothing() {
         RosterFileSet files = RosterFileSet.demoTrust().edit("users.csv", csv -> csv.replace(",Oliver,Bennett,", ",Ollie,Bennett,"));
         importZip(files.zip(), true)
@@ -129,6 +141,33 @@ class OneRosterImportTests {
     void anEmptyFileIsReported() {
         RosterFileSet files = withOliverRenamed().write("classes.csv", new byte[0]);
         assertRejected(files, "classes.csv", 1, null, "0 bytes");
+    }
+
+    @Test
+    void aLargeImportCanBeFollowedAsAStreamOfProgressLinesEndingWithTheReport() {
+        List<String> lines = web.post().uri("/api/v1/directory/imports?dryRun=true")
+            .header("Authorization", Tokens.bearer("leader.trust"))
+            .accept(MediaType.APPLICATION_NDJSON)
+            .body(BodyInserters.fromMultipartData(multipart(RosterFileSet.demoTrust().zip())))
+            .exchange()
+            .expectStatus().isOk()
+            .returnResult(String.class).getResponseBody().collectList().block();
+        assertThat(lines).anyMatch(line -> line.contains("\"progress\"") && line.contains("applying people"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"report\"").contains("\"dryRun\":true");
+    }
+
+    @Test
+    void problemsAlsoEndTheProgressStream() {
+        RosterFileSet files = withOliverRenamed().write("classes.csv", new byte[0]);
+        List<String> lines = web.post().uri("/api/v1/directory/imports")
+            .header("Authorization", Tokens.bearer("leader.trust"))
+            .accept(MediaType.APPLICATION_NDJSON)
+            .body(BodyInserters.fromMultipartData(multipart(files.zip())))
+            .exchange()
+            .expectStatus().isOk()
+            .returnResult(String.class).getResponseBody().collectList().block();
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"problem\"").contains("classes.csv").contains("0 bytes");
+        assertOliverIsCalled("Oliver");
     }
 
     @Test

@@ -87,6 +87,30 @@ final class RosterFileSet {
         }
     }
 
+    /** Rewrites the set in the OneRoster 1.1 layout: role and orgSourcedIds as users.csv columns, no roles.csv. */
+    RosterFileSet asOneRoster11() {
+        java.util.Map<String, String[]> roleOf = new java.util.HashMap<>();
+        for (String row : read("roles.csv").split("\r\n")) {
+            String[] f = row.split(",", -1);
+            roleOf.put(f[3], new String[] {f[5], f[8]});
+        }
+        StringBuilder users = new StringBuilder();
+        String[] rows = read("users.csv").split("\r\n");
+        users.append(rows[0]).append(",role,orgSourcedIds\r\n");
+        for (int i = 1; i < rows.length; i++) {
+            String[] role = roleOf.get(rows[i].substring(0, rows[i].indexOf(',')));
+            users.append(rows[i]).append(',').append(role[0]).append(',').append(role[1]).append("\r\n");
+        }
+        try {
+            Files.delete(dir.resolve("roles.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write("users.csv", users.toString().getBytes(StandardCharsets.UTF_8))
+            .edit("manifest.csv", csv -> csv.replace("oneroster.version,1.2", "oneroster.version,1.1")
+                .replace("file.roles,bulk", "file.roles,absent"));
+    }
+
     static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -28,6 +29,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
     private final Journal journal;
     private int dataSize;
+    private boolean dataSizeKnown = true;
     private boolean dropped;
 
     JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
@@ -40,8 +42,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     synchronized void preload(Iterable<Document> recovered) {
         for (Document document : recovered) {
             documents.add(document);
-            dataSize += JournalFormat.bsonSize(document);
         }
+        dataSizeKnown = false;
     }
 
     /** Writes every document to a snapshot while holding the collection's lock. */
@@ -65,8 +67,26 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         }
     }
 
+    /**
+     * Under the collection's lock (upstream builds without it). Fills a new index in one pass over the
+     * documents ({@code add} checks uniqueness itself) instead of upstream's check pass plus add pass: this is
+     * most of the recovery time.
+     */
     @Override
     public synchronized void addIndex(Index<Integer> index) {
+        boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+        if (!known && index.isEmpty()) {
+            try {
+                for (int position = 0; position < documents.size(); position++) {
+                    Document document = documents.get(position);
+                    if (document != null) {
+                        index.add(document, position, this);
+                    }
+                }
+            } catch (MongoServerError e) {
+                throw new IndexBuildFailedException(e, this);
+            }
+        }
         super.addIndex(index);
     }
 
@@ -149,8 +169,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         dataSize += sizeDelta;
     }
 
+    /** Only statistics ask for it, so after recovery it is computed on first use rather than at start. */
     @Override
     protected synchronized int getDataSize() {
+        if (!dataSizeKnown) {
+            dataSize = liveDocuments(false).mapToInt(JournalFormat::bsonSize).sum();
+            dataSizeKnown = true;
+        }
         return dataSize;
     }
 }

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,37 @@ class StoreSurvivesKillTests {
         try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             assertThat(client.all("notices")).hasSize(100).containsEntry(99, new Document("_id", 99).append("again", true));
+        }
+    }
+
+    @Test
+    void aDamagedRecordInsideTheJournalIsReportedAndTheFileKeptForInspection() throws Exception {
+        Path data = tmp.resolve("damaged");
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            IntStream.range(0, 100).forEach(i -> await(client.collection("notices").insertOne(new Document("_id", i))));
+        }
+        Path journal = newestJournal(data);
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long record = JournalFormat.JOURNAL_MAGIC.length;
+            ByteBuffer length = ByteBuffer.allocate(4);
+            for (int i = 0; i < 52; i++) {
+                channel.read(length.clear(), record);
+                record += JournalFormat.HEADER_BYTES + length.getInt(0);
+            }
+            long insidePayload = record + JournalFormat.HEADER_BYTES + 2;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, insidePayload);
+            channel.write(one.put(0, (byte) ~one.get(0)).rewind(), insidePayload);
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            Set<Object> kept = client.all("notices").keySet();
+            assertThat(kept).hasSizeBetween(40, 60).containsAll(IntStream.range(0, 40).boxed().toList());
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files.map(file -> file.getFileName().toString())).anyMatch(name -> name.contains(".damaged-"));
         }
     }
 

@@ -98,7 +98,9 @@ public final class AudienceBenchmark {
         }
     }
 
+    private static final long STARTED = System.nanoTime();
+
     private static void progress(String message) {
-        System.err.println("[bench audience] " + message);
+        System.err.printf(Locale.ROOT, "[bench audience %6.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
     }
 }
