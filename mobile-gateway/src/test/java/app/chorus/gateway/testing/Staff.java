@@ -20,7 +20,10 @@ public final class Staff {
     private final WebTestClient api = WebTestClient.bindToServer().baseUrl(RunningApi.url())
         .responseTimeout(Duration.ofSeconds(30)).build();
 
-    /** A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools. */
+    /**
+     * A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools; one that
+     * asks for acknowledgement is IMPORTANT (the api allows acknowledgement only then).
+     */
     public static Map<String, Object> post(String schoolId, List<String> toSchools, String title, boolean acknowledge) {
         Map<String, Object> post = new LinkedHashMap<>();
         if (schoolId != null) {
@@ -28,6 +31,7 @@ public final class Staff {
         }
         post.put("audience", Map.of("scope", "SCHOOLS", "ids", toSchools, "roles", List.of("CARERS")));
         post.put("requiresAcknowledgement", acknowledge);
+        post.put("priority", acknowledge ? "IMPORTANT" : "NORMAL");
         post.put("translations", Map.of("en", Map.of("title", title, "body", "About " + title + ".")));
         return post;
     }
