@@ -92,6 +92,7 @@ class Announcer {
                 ? new AnnouncementRetracted(eventId, announcement.retractionReason(), announcement.retractedAt())
                 : published(announcement, edition, eventId, now))))
             .then(Mono.fromRunnable(() -> {
+                log.info("{} {} (version {})", retracting ? "Retracted" : "Announced", eventId, announcement.version());
                 if (retracting) {
                     announcement.retractionAnnounced(edition.key());
                 } else {
