@@ -1,0 +1,110 @@
+package app.chorus.surveys.internal;
+
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.DirectoryQueries.CaredForPupil;
+import app.chorus.shared.Problem;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who owes a survey which answers, decided from the directory at the time of answering: a carer owes one answer per
+ * child in the audience (or each carer of a child when the survey says so), staff and pupils one for themselves.
+ */
+@Component
+public class Eligibility {
+
+    private final AudienceResolver audiences;
+    private final DirectoryQueries directory;
+
+    Eligibility(AudienceResolver audiences, DirectoryQueries directory) {
+        this.audiences = audiences;
+        this.directory = directory;
+    }
+
+    public Flux<ResponseUnit> unitsOf(Survey survey, String personId) {
+        if (personId == null || personId.isBlank()) {
+            return Flux.empty();
+        }
+        Set<String> audienceKeys = survey.audience().keys();
+        Flux<ResponseUnit> children = survey.answersPerChild() ? childUnits(survey, personId, audienceKeys) : Flux.empty();
+        Mono<ResponseUnit> self = audiences.keysOf(personId)
+            .flatMap(keys -> Mono.justOrEmpty(selfUnit(survey, personId, keys, audienceKeys)));
+        return Flux.concat(children, self);
+    }
+
+    /** The unit a person answers as, or a 404 when they are not asked (their answer is nobody's business). */
+    public Mono<ResponseUnit> unit(Survey survey, String personId, String unit) {
+        return unitsOf(survey, personId)
+            .filter(candidate -> candidate.unit().equals(unit))
+            .next()
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("A survey for you as '" + unit + "'")));
+    }
+
+    private Flux<ResponseUnit> childUnits(Survey survey, String carerId, Set<String> audienceKeys) {
+        return directory.pupilsCaredFor(carerId)
+            .filter(pupil -> intersects(carerKeysThrough(pupil), audienceKeys))
+            .map(pupil -> new ResponseUnit(pupil.pupilId(),
+                survey.eachCarerAnswers() ? "carer:" + carerId + ":pupil:" + pupil.pupilId() : "pupil:" + pupil.pupilId(),
+                carerId, pupil.pupilId(), pupil.givenName() + " (" + pupil.schoolName() + ")",
+                new Cell(pupil.schoolId(), orNoYear(pupil.yearGroup()), AudienceRole.CARERS)));
+    }
+
+    private static Set<String> carerKeysThrough(CaredForPupil pupil) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(Audience.trustKey(AudienceRole.CARERS));
+        keys.add(Audience.schoolKey(pupil.schoolId(), AudienceRole.CARERS));
+        if (pupil.yearGroup() != null) {
+            keys.add(Audience.yearKey(pupil.schoolId(), pupil.yearGroup(), AudienceRole.CARERS));
+        }
+        if (pupil.classIds() != null) {
+            pupil.classIds().forEach(classId -> keys.add(Audience.classKey(classId, AudienceRole.CARERS)));
+        }
+        return keys;
+    }
+
+    private static Optional<ResponseUnit> selfUnit(Survey survey, String personId, Set<String> keys, Set<String> audienceKeys) {
+        for (AudienceRole role : new AudienceRole[] {AudienceRole.STAFF, AudienceRole.PUPILS}) {
+            String suffix = "/" + role.key();
+            boolean asked = survey.audience().roles().contains(role)
+                && keys.stream().anyMatch(key -> key.endsWith(suffix) && audienceKeys.contains(key));
+            if (asked) {
+                String school = schoolOf(survey, keys, suffix);
+                return Optional.of(new ResponseUnit(ResponseUnit.SELF, "person:" + personId, personId, null, "You",
+                    new Cell(school, yearOf(keys, school, suffix), role)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The school a staff member or pupil answers for: one in the audience when it names schools. */
+    private static String schoolOf(Survey survey, Set<String> keys, String suffix) {
+        return keys.stream()
+            .filter(key -> key.startsWith("school:") && key.endsWith(suffix))
+            .map(key -> key.substring("school:".length(), key.length() - suffix.length()))
+            .sorted((a, b) -> Boolean.compare(!survey.audience().ids().contains(a), !survey.audience().ids().contains(b)))
+            .findFirst().orElse("-");
+    }
+
+    private static String yearOf(Set<String> keys, String school, String suffix) {
+        String prefix = "year:" + school + ":";
+        return keys.stream()
+            .filter(key -> key.startsWith(prefix) && key.endsWith(suffix))
+            .map(key -> key.substring(prefix.length(), key.length() - suffix.length()))
+            .findFirst().orElse(Cell.NO_YEAR);
+    }
+
+    private static String orNoYear(String year) {
+        return year == null || year.isBlank() ? Cell.NO_YEAR : year;
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        return a.stream().anyMatch(b::contains);
+    }
+}

@@ -1,0 +1,84 @@
+package app.chorus.surveys.internal;
+
+import java.time.Instant;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Participation marks ({@code survey_participation}), one per response unit, keyed by a keyed hash so that the
+ * unique {@code _id} stops a second answer. Kept apart from the answers. A mark is PENDING while its response is
+ * being written (it then names the response so a retry can finish the job) and SUBMITTED after; an anonymous
+ * survey's SUBMITTED mark no longer names its response. Confidential marks keep the identity apart from answers.
+ */
+@Component
+public class Participations {
+
+    public static final String COLLECTION = "survey_participation";
+    public static final String PENDING = "PENDING";
+    public static final String SUBMITTED = "SUBMITTED";
+
+    private final ReactiveMongoTemplate mongo;
+
+    Participations(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Document> find(String participationId) {
+        return mongo.findById(participationId, Document.class, COLLECTION);
+    }
+
+    /**
+     * Inserts a PENDING mark; fails with DuplicateKeyException when the unit already has one. A confidential survey's
+     * mark keeps who answered, apart from the answers.
+     */
+    public Mono<Document> insertPending(String participationId, String surveyId, String responseId, String keyDigest,
+                                        ResponseUnit confidentialIdentity, Instant now) {
+        Document mark = new Document("_id", participationId)
+            .append("surveyId", surveyId)
+            .append("state", PENDING)
+            .append("responseId", responseId)
+            .append("idempotencyKey", keyDigest)
+            .append("pendingSince", now);
+        if (confidentialIdentity != null) {
+            mark.append("personId", confidentialIdentity.personId()).append("pupilId", confidentialIdentity.pupilId());
+        }
+        return mongo.insert(mark, COLLECTION);
+    }
+
+    /** Marks the unit answered; an anonymous survey's mark forgets which response was its own. */
+    public Mono<Void> markSubmitted(String participationId, boolean keepResponseId) {
+        Update update = new Update().set("state", SUBMITTED).unset("pendingSince");
+        if (!keepResponseId) {
+            update.unset("responseId");
+        }
+        return mongo.updateFirst(byId(participationId), update, COLLECTION).then();
+    }
+
+    public Mono<Void> delete(String participationId) {
+        return mongo.remove(byId(participationId), COLLECTION).then();
+    }
+
+    public Flux<Document> pendingSince(Instant before) {
+        return mongo.find(Query.query(Criteria.where("state").is(PENDING).and("pendingSince").lt(before)), Document.class, COLLECTION);
+    }
+
+    public Mono<Boolean> isPendingFor(String responseId) {
+        return mongo.exists(Query.query(Criteria.where("state").is(PENDING).and("responseId").is(responseId)), COLLECTION);
+    }
+
+    /** The confidential identity behind a response, for the privacy officer. */
+    public Mono<Document> identityOf(String surveyId, String responseId) {
+        return mongo.findOne(Query.query(Criteria.where("surveyId").is(surveyId).and("responseId").is(responseId)
+            .and("personId").exists(true)), Document.class, COLLECTION);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

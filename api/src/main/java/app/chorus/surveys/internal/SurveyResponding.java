@@ -1,0 +1,177 @@
+package app.chorus.surveys.internal;
+
+import app.chorus.shared.Problem;
+import app.chorus.surveys.Anonymity;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answering a survey: drafts and idempotent submission. Write order (see ADR 0052): participation mark PENDING
+ * (unique per unit) -> response (random id) -> tally {@code $inc} guarded by the response id -> mark SUBMITTED ->
+ * release the guard. Each step can be repeated, so a retry or the recovery sweep finishes what a crash left.
+ */
+@Service
+public class SurveyResponding {
+
+    static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
+    /** A PENDING submission older than this was interrupted: a retry with the same key finishes it. */
+    static final java.time.Duration TAKE_OVER_AFTER = java.time.Duration.ofSeconds(30);
+
+    private final SurveyStore surveys;
+    private final Eligibility eligibility;
+    private final UnitKeys unitKeys;
+    private final Participations participations;
+    private final Responses responses;
+    private final Tallies tallies;
+    private final Drafts drafts;
+    private final ResultSignals signals;
+    private final Clock clock;
+
+    SurveyResponding(SurveyStore surveys, Eligibility eligibility, UnitKeys unitKeys, Participations participations,
+                     Responses responses, Tallies tallies, Drafts drafts, ResultSignals signals, ObjectProvider<Clock> clock) {
+        this.surveys = surveys;
+        this.eligibility = eligibility;
+        this.unitKeys = unitKeys;
+        this.participations = participations;
+        this.responses = responses;
+        this.tallies = tallies;
+        this.drafts = drafts;
+        this.signals = signals;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    public Mono<SubmissionReceipt> submit(String personId, String surveyId, String unit, Map<String, ?> answers,
+                                          String idempotencyKey) {
+        return surveys.require(surveyId).flatMap(survey -> eligibility.unit(survey, personId, unit)
+            .flatMap(responseUnit -> submit(survey, responseUnit, answers, idempotencyKey)));
+    }
+
+    /** Submits for an already resolved unit (the benchmark drives this directly). */
+    public Mono<SubmissionReceipt> submit(Survey survey, ResponseUnit unit, Map<String, ?> answers, String idempotencyKey) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            survey.requireAcceptsAnswers(now);
+            Map<String, Object> valid = survey.questionnaire().validate(answers, true);
+            String keyDigest = UnitKeys.digest(idempotencyKey);
+            return unitKeys.participationId(survey.id(), unit.key())
+                .flatMap(participationId -> participations.find(participationId)
+                    .flatMap(mark -> resume(survey, unit, participationId, mark, valid, keyDigest, now))
+                    .switchIfEmpty(Mono.defer(() -> start(survey, unit, participationId, valid, keyDigest, now))));
+        });
+    }
+
+    private Mono<SubmissionReceipt> start(Survey survey, ResponseUnit unit, String participationId,
+                                         Map<String, Object> valid, String keyDigest, Instant now) {
+        String responseId = UUID.randomUUID().toString();
+        ResponseUnit identity = survey.anonymity() == Anonymity.CONFIDENTIAL ? unit : null;
+        return participations.insertPending(participationId, survey.id(), responseId, keyDigest, identity, now)
+            .then(Mono.defer(() -> complete(survey, unit, participationId, responseId, valid, now)))
+            .onErrorResume(DuplicateKeyException.class, concurrent -> participations.find(participationId)
+                .flatMap(mark -> resume(survey, unit, participationId, mark, valid, keyDigest, now)));
+    }
+
+    private Mono<SubmissionReceipt> resume(Survey survey, ResponseUnit unit, String participationId, Document mark,
+                                          Map<String, Object> valid, String keyDigest, Instant now) {
+        boolean sameKey = keyDigest != null && keyDigest.equals(mark.getString("idempotencyKey"));
+        if (!sameKey) {
+            return Mono.error(Problem.conflict("already-answered", "This survey was already answered for "
+                + unit.label().toLowerCase() + ". To repeat a submission, send the same Idempotency-Key as the first time.")
+                .with("unit", unit.unit()));
+        }
+        if (Participations.SUBMITTED.equals(mark.getString("state"))) {
+            return Mono.just(new SubmissionReceipt(survey.id(), unit.unit(), mark.getString("responseId"), true));
+        }
+        Instant pendingSince = mark.getDate("pendingSince").toInstant();
+        if (pendingSince.isAfter(now.minus(TAKE_OVER_AFTER))) {
+            return Mono.error(Problem.conflict("submission-in-progress", "This submission is still being saved. "
+                + "Repeat it with the same Idempotency-Key in a few seconds.").with("retryAfterSeconds", TAKE_OVER_AFTER.toSeconds()));
+        }
+        return complete(survey, unit, participationId, mark.getString("responseId"), valid, now)
+            .map(receipt -> new SubmissionReceipt(receipt.surveyId(), receipt.unit(), receipt.responseId(), true));
+    }
+
+    /** Steps after the PENDING mark; every one is safe to repeat. */
+    Mono<SubmissionReceipt> complete(Survey survey, ResponseUnit unit, String participationId, String responseId,
+                                     Map<String, Object> valid, Instant now) {
+        return responses.insertOnce(responseDocument(survey, unit, responseId, valid, now))
+            .flatMap(stored -> finish(survey, participationId, stored))
+            .then(drafts.delete(participationId))
+            .then(surveys.markAnswered(survey))
+            .thenReturn(new SubmissionReceipt(survey.id(), unit.unit(),
+                survey.anonymity() == Anonymity.ANONYMOUS ? null : responseId, false));
+    }
+
+    /** Counts a stored response and marks its unit answered (also used by the recovery sweep). */
+    Mono<Void> finish(Survey survey, String participationId, Document stored) {
+        String responseId = stored.getString("_id");
+        Cell cell = Tallies.cellOf(stored.get("cell", Document.class));
+        return tallies.apply(survey.id(), cell, responseId, survey.questionnaire().tally(Responses.answersOf(stored)))
+            .then(participations.markSubmitted(participationId, survey.anonymity() != Anonymity.ANONYMOUS))
+            .then(tallies.release(survey.id(), cell, responseId))
+            .then(Mono.fromRunnable(() -> signals.changed(survey.id())));
+    }
+
+    private static Document responseDocument(Survey survey, ResponseUnit unit, String responseId,
+                                             Map<String, Object> valid, Instant now) {
+        Document response = new Document("_id", responseId)
+            .append("surveyId", survey.id())
+            .append("cell", Tallies.cellDocument(unit.cell()))
+            .append("answers", new Document(valid));
+        switch (survey.anonymity()) {
+            case NAMED -> response.append("personId", unit.personId()).append("pupilId", unit.pupilId()).append("submittedAt", now);
+            case CONFIDENTIAL -> response.append("submittedAt", now);
+            case ANONYMOUS -> response.append("submittedOn", now.atZone(TRUST_ZONE).toLocalDate().toString());
+        }
+        return response;
+    }
+
+    public Mono<DraftView> saveDraft(String personId, String surveyId, String unit, Map<String, ?> answers) {
+        return surveys.require(surveyId).flatMap(survey -> eligibility.unit(survey, personId, unit).flatMap(responseUnit -> {
+            survey.requireAcceptsAnswers(clock.instant());
+            Map<String, Object> valid = survey.questionnaire().validate(answers, false);
+            return unitKeys.participationId(survey.id(), responseUnit.key())
+                .flatMap(participationId -> requireNotAnswered(participationId, responseUnit)
+                    .then(drafts.save(participationId, survey.id(), valid, clock.instant())))
+                .thenReturn(new DraftView(unit, valid, survey.questionnaire().visibleQuestions(valid)));
+        }));
+    }
+
+    public Mono<DraftView> draft(String personId, String surveyId, String unit) {
+        return surveys.require(surveyId).flatMap(survey -> eligibility.unit(survey, personId, unit)
+            .flatMap(responseUnit -> unitKeys.participationId(survey.id(), responseUnit.key()))
+            .flatMap(drafts::find)
+            .map(Responses::answersOf)
+            .defaultIfEmpty(Map.of())
+            .map(answers -> new DraftView(unit, answers, survey.questionnaire().visibleQuestions(answers))));
+    }
+
+    private Mono<Void> requireNotAnswered(String participationId, ResponseUnit unit) {
+        return participations.find(participationId).flatMap(mark -> Mono.<Void>error(Problem.conflict("already-answered",
+            "This survey was already answered for " + unit.label().toLowerCase() + "; drafts are closed.")));
+    }
+
+    /** The survey as a respondent sees it: the anonymity promise first, then questions and what they owe. */
+    public Mono<SurveyForm> form(String personId, String surveyId) {
+        return surveys.require(surveyId).flatMap(survey -> eligibility.unitsOf(survey, personId)
+            .concatMap(unit -> unitKeys.participationId(survey.id(), unit.key())
+                .flatMap(participationId -> Mono.zip(participations.find(participationId).hasElement(),
+                    drafts.exists(participationId)))
+                .map(state -> new SurveyForm.FormUnit(unit.unit(), unit.label(), unit.pupilId(), state.getT1(), state.getT2())))
+            .collectList()
+            .filter(units -> !units.isEmpty())
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("Survey " + surveyId)))
+            .map(units -> SurveyForm.of(survey, survey.statusAt(clock.instant()), units)));
+    }
+
+    /** Saved answers and the questions they show. */
+    public record DraftView(String unit, Map<String, Object> answers, java.util.Set<String> visibleQuestions) {
+    }
+}

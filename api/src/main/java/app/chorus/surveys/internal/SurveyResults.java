@@ -1,0 +1,90 @@
+package app.chorus.surveys.internal;
+
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.SchoolSummary;
+import app.chorus.questionnaires.Questionnaire;
+import app.chorus.questionnaires.Tally;
+import app.chorus.surveys.internal.ResultsView.BreakdownView;
+import app.chorus.surveys.internal.ResultsView.GroupView;
+import app.chorus.surveys.internal.Tallies.CellTally;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Results from the incrementally kept tallies: O(cells) per read, whatever the number of responses. */
+@Service
+public class SurveyResults {
+
+    private final Tallies tallies;
+    private final DirectoryQueries directory;
+    private final ResultSignals signals;
+    private final Clock clock;
+
+    SurveyResults(Tallies tallies, DirectoryQueries directory, ResultSignals signals, ObjectProvider<Clock> clock) {
+        this.tallies = tallies;
+        this.directory = directory;
+        this.signals = signals;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    public Mono<ResultsView> results(Survey survey, Breakdown by) {
+        return tallies.cells(survey.id()).collectList()
+            .zipWith(by == Breakdown.SCHOOL ? schoolNames() : Mono.just(Map.<String, String>of()))
+            .map(both -> view(survey, both.getT1(), by, both.getT2()));
+    }
+
+    /** Results now, then again after each change (at most once a second) and every 5 s for other instances' answers. */
+    public Flux<ResultsView> live(Survey survey, Breakdown by) {
+        Flux<Object> changes = Flux.merge(signals.of(survey.id()).sample(Duration.ofSeconds(1)), Flux.interval(Duration.ofSeconds(5)));
+        return Flux.concat(Flux.just((Object) "now"), changes)
+            .onBackpressureLatest()
+            .concatMap(tick -> results(survey, by), 1);
+    }
+
+    /** Respondents per group of a dimension, for suppression decisions elsewhere (export). */
+    public Mono<Set<String>> hiddenGroups(Survey survey, Breakdown by) {
+        return tallies.cells(survey.id()).collectList().map(cells -> Suppression.hiddenGroups(respondents(group(cells, by))));
+    }
+
+    private ResultsView view(Survey survey, List<CellTally> cells, Breakdown by, Map<String, String> labels) {
+        Questionnaire questionnaire = survey.questionnaire();
+        Tally total = Tally.sum(cells.stream().map(CellTally::tally));
+        BreakdownView breakdown = null;
+        if (by != null) {
+            Map<String, Tally> groups = group(cells, by);
+            Set<String> hidden = Suppression.hiddenGroups(respondents(groups));
+            List<GroupView> views = new ArrayList<>();
+            groups.forEach((key, tally) -> views.add(hidden.contains(key)
+                ? new GroupView(key, labels.getOrDefault(key, key), true, null, null)
+                : new GroupView(key, labels.getOrDefault(key, key), false, tally.respondents(), questionnaire.results(tally))));
+            breakdown = new BreakdownView(by, Suppression.MINIMUM, views);
+        }
+        return new ResultsView(survey.id(), survey.title(), survey.anonymity(), survey.statusAt(clock.instant()),
+            total.respondents(), questionnaire.results(total), breakdown);
+    }
+
+    private static Map<String, Tally> group(List<CellTally> cells, Breakdown by) {
+        Map<String, Tally> groups = new TreeMap<>();
+        cells.forEach(cell -> groups.merge(cell.cell().groupIn(by), cell.tally(), Tally::plus));
+        groups.values().removeIf(tally -> tally.respondents() == 0);
+        return groups;
+    }
+
+    private static Map<String, Long> respondents(Map<String, Tally> groups) {
+        Map<String, Long> counts = new TreeMap<>();
+        groups.forEach((key, tally) -> counts.put(key, tally.respondents()));
+        return counts;
+    }
+
+    private Mono<Map<String, String>> schoolNames() {
+        return directory.schools().collectMap(SchoolSummary::id, SchoolSummary::name);
+    }
+}

@@ -1,0 +1,3 @@
+package app.chorus.surveys.internal;
+
+public enum SurveyStatus { DRAFT, SCHEDULED, OPEN, CLOSED }

@@ -1,0 +1,19 @@
+package app.chorus.surveys.internal;
+
+import app.chorus.directory.Audience;
+import app.chorus.questionnaires.Questionnaire;
+import app.chorus.surveys.Anonymity;
+import java.time.Instant;
+
+/** A survey as its managers see it. */
+public record SurveyView(String id, String title, String description, Audience audience, Anonymity anonymity,
+                         String anonymityStatement, boolean eachCarerAnswers, SurveyStatus status, Instant opensAt,
+                         Instant closesAt, Instant openedAt, Instant closedAt, boolean answered,
+                         Questionnaire questionnaire) {
+
+    public static SurveyView of(Survey survey, Instant now) {
+        return new SurveyView(survey.id(), survey.title(), survey.description(), survey.audience(), survey.anonymity(),
+            survey.anonymity().statement(), survey.eachCarerAnswers(), survey.statusAt(now), survey.opensAt(),
+            survey.closesAt(), survey.openedAt(), survey.closedAt(), survey.answered(), survey.questionnaire());
+    }
+}

@@ -1,0 +1,180 @@
+package app.chorus.surveys.internal.bench;
+
+import app.chorus.ChorusApplication;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.surveys.Anonymity;
+import app.chorus.surveys.internal.Breakdown;
+import app.chorus.surveys.internal.ResultsView;
+import app.chorus.surveys.internal.Survey;
+import app.chorus.surveys.internal.SurveyDraft;
+import app.chorus.surveys.internal.SurveyResponding;
+import app.chorus.surveys.internal.SurveyResults;
+import app.chorus.surveys.internal.SurveyStore;
+import app.chorus.surveys.internal.Tallies;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code ./chorus bench survey}: starts the whole api in-process on the embedded store (journaled, as in
+ * production without MONGODB_URI), seeds a trust with one pupil per wanted response through the real OneRoster
+ * importer, opens a trust-wide ten-question carer survey and submits through the service layer
+ * ({@link SurveyResponding#submit(String, String, String, java.util.Map, String)}: survey read, eligibility from the
+ * directory, validation, participation mark, response, tally, as an HTTP request does after authentication) with
+ * {@code --concurrency} clients. HTTP with real tokens would measure Keycloak's password grant, not surveys.
+ * Results are read through {@link SurveyResults} (the school comparison: every school beside the trust) at 1,000
+ * responses and at the end. Progress on stderr; the last stdout line is one JSON object.
+ */
+public final class SurveyBenchmark {
+
+    private static final int READS = 400;
+
+    private SurveyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int responses = option(args, "--responses", 100_000);
+        int concurrency = option(args, "--concurrency", 64);
+        int schools = option(args, "--schools", 100);
+        String dataDir = Files.createTempDirectory("chorus-bench-survey-").toString();
+        progress("starting the api in-process; seeding " + schools + " schools, " + responses + " pupils (a few minutes) ...");
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).properties(
+            "server.port=0", "chorus.store.port=0", "chorus.store.data-dir=" + dataDir,
+            "chorus.demo.seed-on-first-start=true", "chorus.demo.schools=" + schools, "chorus.demo.pupils=" + responses,
+            "chorus.surveys.background-every=1h", "logging.level.root=WARN", "spring.main.banner-mode=off").run();
+        progress("api ready in " + ms(t0) + " ms");
+        try {
+            run(context, responses, concurrency, schools, ms(t0));
+        } finally {
+            context.close();
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext context, int wanted, int concurrency, int schools, long startMs) {
+        SurveyStore store = context.getBean(SurveyStore.class);
+        SurveyResponding responding = context.getBean(SurveyResponding.class);
+        SurveyResults results = context.getBean(SurveyResults.class);
+        Tallies tallies = context.getBean(Tallies.class);
+        Survey survey = openSurvey(store);
+        List<String[]> units = childUnits(context.getBean(AudienceResolver.class), wanted);
+        progress(units.size() + " children to answer for");
+
+        int first = Math.min(1_000, units.size());
+        submit(responding, survey.id(), units.subList(0, first), concurrency);
+        double[] at1k = readLatencies(results, survey);
+        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms", first, at1k[0], at1k[1]));
+
+        long t0 = System.nanoTime();
+        submit(responding, survey.id(), units.subList(first, units.size()), concurrency);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double perSecond = (units.size() - first) / seconds;
+        progress(String.format(Locale.ROOT, "ingested %d responses in %.1f s: %.0f responses/s", units.size() - first, seconds, perSecond));
+
+        double[] atEnd = readLatencies(results, survey);
+        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms", units.size(), atEnd[0], atEnd[1]));
+        long respondents = results.results(survey, null).block().respondents();
+        long t1 = System.nanoTime();
+        boolean match = tallies.matchRecomputation(survey.id(), survey.questionnaire()).block();
+        progress("full recomputation from " + respondents + " responses took " + ms(t1) + " ms; tallies match: " + match);
+
+        System.out.println(String.format(Locale.ROOT,
+            "{\"bench\":\"survey\",\"responses\":%d,\"concurrency\":%d,\"schools\":%d,\"responses_per_s\":%.0f,"
+                + "\"results_p50_ms_1k\":%.2f,\"results_p99_ms_1k\":%.2f,\"results_p50_ms_100k\":%.2f,\"results_p99_ms_100k\":%.2f,"
+                + "\"growth\":%.2f,\"tallies_match\":%b,\"respondents\":%d,\"recompute_ms\":%d,\"startup_and_seed_ms\":%d,"
+                + "\"path\":\"service layer (no HTTP/Keycloak), embedded journaled store\",\"unit\":\"responses/s, ms\","
+                + "\"machine\":\"%d-core\"}",
+            units.size(), concurrency, schools, perSecond, at1k[0], at1k[1], atEnd[0], atEnd[1], atEnd[1] / at1k[1],
+            match && respondents == units.size(), respondents, ms(t1), startMs, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Survey openSurvey(SurveyStore store) {
+        Instant now = Instant.now();
+        SurveyDraft draft = new SurveyDraft("Trust-wide parent survey", "Benchmark", Audience.trust(AudienceRole.CARERS),
+            Anonymity.ANONYMOUS, false, null, null, BenchQuestionnaire.tenQuestions());
+        Survey survey = Survey.draft("srv-bench-" + UUID.randomUUID(), draft, "stf-00001", now);
+        survey.open(now);
+        return store.insert(survey).block();
+    }
+
+    /** (carer, child) pairs, one per child, as many as wanted. */
+    private static List<String[]> childUnits(AudienceResolver audiences, int wanted) {
+        Set<String> seen = new HashSet<>();
+        List<String[]> units = new ArrayList<>();
+        audiences.resolve(Audience.trust(AudienceRole.CARERS)).toIterable().forEach(member -> member.pupilIds().forEach(pupil -> {
+            if (units.size() < wanted && seen.add(pupil)) {
+                units.add(new String[] {member.personId(), pupil});
+            }
+        }));
+        return units;
+    }
+
+    private static void submit(SurveyResponding responding, String surveyId, List<String[]> units, int concurrency) {
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(1, units.size() / 10);
+        Flux.fromIterable(units)
+            .flatMap(unit -> responding.submit(unit[0], surveyId, unit[1], BenchQuestionnaire.randomAnswers(), UUID.randomUUID().toString())
+                .doOnNext(receipt -> {
+                    if (done.incrementAndGet() % step == 0) {
+                        progress("  " + done.get() + " / " + units.size() + " submitted");
+                    }
+                }), concurrency)
+            .blockLast();
+    }
+
+    /** p50 and p99 of reading the school comparison, after a warm-up. */
+    private static double[] readLatencies(SurveyResults results, Survey survey) {
+        for (int i = 0; i < 50; i++) {
+            results.results(survey, Breakdown.SCHOOL).block();
+        }
+        double[] samples = new double[READS];
+        for (int i = 0; i < READS; i++) {
+            long t0 = System.nanoTime();
+            ResultsView view = results.results(survey, Breakdown.SCHOOL).block();
+            samples[i] = (System.nanoTime() - t0) / 1e6;
+            if (view == null) {
+                throw new IllegalStateException("no results");
+            }
+        }
+        Arrays.sort(samples);
+        return new double[] {samples[READS / 2], samples[(int) Math.ceil(READS * 0.99) - 1]};
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench survey] " + message);
+    }
+
+    private static void deleteQuietly(String dir) {
+        try (var files = Files.walk(java.nio.file.Path.of(dir))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

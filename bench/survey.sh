@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# about: trust-wide 10-question carer survey: ingest responses with concurrent clients, results p50/p99 at 1k and at the end (--responses 100000 --concurrency 64)
+set -euo pipefail
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+RESPONSES=100000
+CONCURRENCY=64
+SCHOOLS=100
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --responses) RESPONSES="$2"; shift 2 ;;
+    --concurrency) CONCURRENCY="$2"; shift 2 ;;
+    --schools) SCHOOLS="$2"; shift 2 ;;
+    *) echo "unknown option $1 (use --responses N --concurrency C [--schools S])" >&2; exit 2 ;;
+  esac
+done
+cd "$ROOT"
+if [[ ! -f api/target/classes/app/chorus/surveys/internal/bench/SurveyBenchmark.class ]] \
+   || [[ -n "$(find api/src/main -newer api/target/classes/app/chorus/surveys/internal/bench/SurveyBenchmark.class -name '*.java' -print -quit 2>/dev/null)" ]]; then
+  echo "[bench survey] compiling the api ..." >&2
+  mvn -q -B -o -pl api compile >&2 2>&1 || mvn -q -B -pl api compile >&2
+fi
+CP_FILE="$ROOT/api/target/bench-classpath.txt"
+if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
+  mvn -q -B -o -pl api dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
+    || mvn -q -B -pl api dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
+fi
+echo "[bench survey] $RESPONSES responses, $CONCURRENCY concurrent clients, $SCHOOLS schools" >&2
+exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "api/target/classes:$(cat "$CP_FILE")" \
+  app.chorus.surveys.internal.bench.SurveyBenchmark --responses "$RESPONSES" --concurrency "$CONCURRENCY" --schools "$SCHOOLS"
