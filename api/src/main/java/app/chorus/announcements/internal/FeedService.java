@@ -25,11 +25,11 @@ public class FeedService {
 
     static final int MAX_DELTA = 200;
     private final FeedStore feed;
-    private final Recipients recipients;
+    private final FeedRecipients recipients;
     private final ReceiptService receipts;
     private final ReactiveMongoTemplate mongo;
 
-    FeedService(FeedStore feed, Recipients recipients, ReceiptService receipts, ReactiveMongoTemplate mongo) {
+    FeedService(FeedStore feed, FeedRecipients recipients, ReceiptService receipts, ReactiveMongoTemplate mongo) {
         this.feed = feed;
         this.recipients = recipients;
         this.receipts = receipts;
