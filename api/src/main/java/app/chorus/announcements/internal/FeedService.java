@@ -110,11 +110,14 @@ public class FeedService {
         return feed.ready().then(Mono.zip(recipients.of(user.personId()), reader, Context::new));
     }
 
-    private List<FeedEntry> visibleEditions(Context context, String announcementId) {
-        Instant now = Instant.now();
-        List<FeedEntry> editions = feed.index().editionsOf(announcementId).stream()
+    private List<FeedEntry> editionsFor(Context context, String announcementId, Instant now) {
+        return feed.index().editionsOf(announcementId).stream()
             .filter(entry -> entry.isVisibleAt(now) && context.recipient.matches(entry.audienceKeys()))
             .sorted(FeedIndex.ORDER).toList();
+    }
+
+    private List<FeedEntry> visibleEditions(Context context, String announcementId) {
+        List<FeedEntry> editions = editionsFor(context, announcementId, Instant.now());
         if (editions.isEmpty()) {
             throw Problem.notFound("Announcement " + announcementId + " in your feed");
         }
@@ -161,9 +164,7 @@ public class FeedService {
         List<FeedItem> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (Map.Entry<String, Long> announcement : batch) {
-            List<FeedEntry> editions = feed.index().editionsOf(announcement.getKey()).stream()
-                .filter(entry -> entry.isVisibleAt(now) && context.recipient.matches(entry.audienceKeys()))
-                .sorted(FeedIndex.ORDER).toList();
+            List<FeedEntry> editions = editionsFor(context, announcement.getKey(), now);
             if (editions.isEmpty()) {
                 removed.add(announcement.getKey());
             } else {
