@@ -7,9 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -17,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Fires scheduled publications and re-announces anything never confirmed (crash, failed listener, lost
- * optimistic lock). State lives in the store ({@code nextEventDueAt}), so scheduling survives restarts; the
+ * optimistic lock). State lives in the store ({@code nextEventDueAt}, listed in {@link DueAnnouncements}), so scheduling survives restarts; the
  * state change to published is one optimistic-locked save, so it happens once even with several instances.
  * Also drives the feed's catch-up with other replicas ({@link FeedStore#catchUp()}). Runs on its own reactive
  * timer: a failed sweep is logged and the next one runs anyway.
@@ -27,15 +24,15 @@ class AnnouncementSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncementSweeper.class);
     private static final int BATCH = 200;
-    private final ReactiveMongoTemplate mongo;
+    private final DueAnnouncements due;
     private final Announcer announcer;
     private final FeedStore feed;
     private final Duration every;
     private Disposable timer;
 
-    AnnouncementSweeper(ReactiveMongoTemplate mongo, Announcer announcer, FeedStore feed,
+    AnnouncementSweeper(DueAnnouncements due, Announcer announcer, FeedStore feed,
                         @Value("${chorus.announcements.sweep-interval:1s}") Duration every) {
-        this.mongo = mongo;
+        this.due = due;
         this.announcer = announcer;
         this.feed = feed;
         this.every = every;
@@ -60,10 +57,6 @@ class AnnouncementSweeper {
     }
 
     Mono<Void> sweep() {
-        Query due = Query.query(Criteria.where("nextEventDueAt").lte(Instant.now())).limit(BATCH);
-        due.fields().include("_id");
-        return mongo.find(due, org.bson.Document.class, "announcements")
-            .concatMap(document -> announcer.announceDue(document.getString("_id")))
-            .then();
+        return due.dueAt(Instant.now(), BATCH).concatMap(announcer::announceDue).then();
     }
 }

@@ -34,7 +34,7 @@ class AnnouncementsConfiguration {
                     .named("feed_delta")),
                 ensure("announcement_feed", new Index().on("announcementId", Sort.Direction.ASC).named("feed_editions")),
                 ensure("announcement_feed", new Index().on("updatedAt", Sort.Direction.ASC).named("feed_changes")),
-                ensure("announcements", new Index().on("nextEventDueAt", Sort.Direction.ASC).sparse().named("due")),
+                ensure("announcement_due", new Index().on("dueAt", Sort.Direction.ASC).named("due")),
                 ensure("announcements", new Index().on("authorId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                     .named("by_author")),
                 ensure("announcements", new Index().on("schoolId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)

@@ -56,11 +56,12 @@ public final class FeedBenchmark {
         String keycloak = Tokens.keycloakUrl();
         progress("starting the api in-process; seeding " + schools + " schools, " + pupils + " pupils ...");
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).properties(
-            "server.port=0", "chorus.store.port=0", "chorus.store.data-dir=" + dataDir,
-            "chorus.identity.issuer-uri=" + keycloak + "/realms/chorus",
-            "chorus.demo.seed-on-first-start=true", "chorus.demo.schools=" + schools, "chorus.demo.pupils=" + pupils,
-            "logging.level.root=WARN", "logging.level.app.chorus=WARN", "spring.main.banner-mode=off").run();
+        // command-line arguments, so they win over application.yml (builder properties would not)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).run(
+            "--server.port=0", "--chorus.store.port=0", "--chorus.store.data-dir=" + dataDir,
+            "--chorus.identity.issuer-uri=" + keycloak + "/realms/chorus",
+            "--chorus.demo.seed-on-first-start=true", "--chorus.demo.schools=" + schools, "--chorus.demo.pupils=" + pupils,
+            "--logging.level.root=WARN", "--logging.level.app.chorus=WARN", "--spring.main.banner-mode=off");
         progress("api ready in " + ms(t0) + " ms");
         try {
             seed(context, schools, announcements);
