@@ -1,7 +1,9 @@
 package app.chorus.directory.internal.oneroster;
 
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -50,6 +52,8 @@ final class RosterApplier {
                 if (before == null) {
                     created.incrementAndGet();
                     sample(kind, id, "created");
+                    sink.next(new InsertOneModel<>(doc));
+                    return;
                 } else if (!before.equals(doc.getString("hash"))) {
                     updated.incrementAndGet();
                     sample(kind, id, "updated");
@@ -79,7 +83,7 @@ final class RosterApplier {
         if (dryRun) {
             return writes.then();
         }
-        return writes.buffer(BATCH).concatMap(batch -> Mono.from(collection.bulkWrite(batch))).then();
+        return writes.buffer(BATCH).concatMap(batch -> Mono.from(collection.bulkWrite(batch, new BulkWriteOptions().ordered(false)))).then();
     }
 
     private void sample(String kind, String id, String change) {

@@ -141,7 +141,8 @@ public class RosterImports {
         return dir;
     }
 
-    static void deleteQuietly(Path dir) {
+    /** Removes a temp folder of roster files. */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

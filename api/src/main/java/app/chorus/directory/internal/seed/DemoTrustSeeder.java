@@ -53,9 +53,7 @@ class DemoTrustSeeder implements ApplicationRunner {
             ImportReport report = imports.importFolder(dir, false, message -> log.info("demo trust: {}", message)).block();
             log.info("Demo trust seeded in {} ms: {}", System.currentTimeMillis() - started, report.changes());
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            RosterImports.deleteQuietly(dir);
         }
     }
 }

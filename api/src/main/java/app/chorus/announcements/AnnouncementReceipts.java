@@ -1,0 +1,21 @@
+package app.chorus.announcements;
+
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records what happened to an announcement at one recipient. Called by notifications (a push or an email was
+ * delivered) and by the feed (the person opened it). Every call is idempotent: the first time counts, repeats
+ * change nothing, so callers may retry freely (at-least-once).
+ *
+ * <p>{@code announcementId} is the id carried by {@link AnnouncementPublished}; for one school's edition of an
+ * adaptable trust-wide announcement that is {@code BASEID@SCHOOLID}, which is accepted here as it is.
+ */
+public interface AnnouncementReceipts {
+
+    /** The announcement reached one of the person's devices or inboxes ({@code channel}: "push", "email", "feed"). */
+    Mono<Void> recordDelivered(String announcementId, String personId, String channel, Instant at);
+
+    /** The person opened (read) the announcement. */
+    Mono<Void> recordOpened(String announcementId, String personId, Instant at);
+}

@@ -1,0 +1,15 @@
+package app.chorus.announcements.internal;
+
+import java.util.Map;
+
+/**
+ * How far an announcement has got: its audience when it went out and, per step (delivered, opened,
+ * acknowledged), counts in all and by school, year group ({@code SCHOOL:YEAR}) and role. Served from counters
+ * maintained one receipt at a time, never recomputed from the receipts.
+ */
+public record ReachReport(String announcementId, long audience, Map<String, Map<String, Long>> audienceBySchool,
+                          Tally delivered, Tally opened, Tally acknowledged) {
+
+    public record Tally(long total, Map<String, Long> bySchool, Map<String, Long> byYearGroup, Map<String, Long> byRole) {
+    }
+}

@@ -1,0 +1,83 @@
+package app.chorus.announcements.internal;
+
+import app.chorus.directory.AccessPolicy;
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.identity.CurrentUser;
+import app.chorus.shared.Page;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reach analytics for authors and leaders: counters, a live stream of them, and who has not acknowledged. */
+@Service
+public class ReachService {
+
+    private static final int CHECK_BATCH = 100;
+    private final AccessPolicy policy;
+    private final AnnouncementManagement management;
+    private final ReachCounters counters;
+    private final AudienceResolver resolver;
+    private final ReactiveMongoTemplate mongo;
+
+    ReachService(AccessPolicy policy, AnnouncementManagement management, ReachCounters counters,
+                 AudienceResolver resolver, ReactiveMongoTemplate mongo) {
+        this.policy = policy;
+        this.management = management;
+        this.counters = counters;
+        this.resolver = resolver;
+        this.mongo = mongo;
+    }
+
+    public Mono<ReachReport> report(CurrentUser user, String id) {
+        return managed(user, id).flatMap(announcement -> counters.report(id));
+    }
+
+    /** A snapshot now and whenever the counters change (checked every {@code every}); ends when the client leaves. */
+    public Flux<ReachReport> stream(CurrentUser user, String id, Duration every) {
+        return managed(user, id).flatMapMany(announcement -> Flux.interval(Duration.ZERO, every)
+            .onBackpressureDrop()
+            .concatMap(tick -> counters.report(id))
+            .distinctUntilChanged());
+    }
+
+    /** Carers in the audience who have not acknowledged yet, in the directory's order, a page at a time. */
+    public Mono<Page<AudienceMember>> unacknowledged(CurrentUser user, String id, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, 500));
+        return managed(user, id).flatMap(announcement -> resolver.resolve(announcement.audience())
+            .filter(member -> member.role() == AudienceRole.CARERS)
+            .transform(members -> afterCursor(members, cursor))
+            .buffer(CHECK_BATCH)
+            .concatMap(batch -> withoutAcknowledgement(id, batch))
+            .take(size + 1L)
+            .collectList()
+            .map(found -> found.size() > size
+                ? Page.of(found.subList(0, size), found.get(size - 1).personId())
+                : Page.of(found, null)));
+    }
+
+    private static Flux<AudienceMember> afterCursor(Flux<AudienceMember> members, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return members;
+        }
+        return members.skipUntil(member -> member.personId().equals(cursor)).skip(1);
+    }
+
+    private Flux<AudienceMember> withoutAcknowledgement(String id, List<AudienceMember> batch) {
+        List<String> receiptIds = batch.stream().map(member -> Receipt.idOf(id, member.personId())).toList();
+        Query acknowledged = Query.query(Criteria.where("_id").in(receiptIds).and("acknowledgedAt").exists(true));
+        return mongo.find(acknowledged, Receipt.class).map(Receipt::personId).collect(Collectors.toSet())
+            .flatMapMany(done -> Flux.fromIterable(batch).filter(member -> !done.contains(member.personId())));
+    }
+
+    private Mono<Announcement> managed(CurrentUser user, String id) {
+        return policy.accessOf(user).flatMap(access -> management.manageable(access, id));
+    }
+}

@@ -1,0 +1,62 @@
+package app.chorus.announcements.internal;
+
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.PersonSummary;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Audience keys and language per person, cached briefly: a feed request must not re-resolve a carer's children,
+ * and a roster change shows within {@code chorus.announcements.recipient-cache} (default 30 s).
+ */
+@Component
+class Recipients {
+
+    private static final int MAX_CACHED = 200_000;
+    private final AudienceResolver resolver;
+    private final DirectoryQueries directory;
+    private final long ttlMillis;
+    private final String trustLanguage;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    Recipients(AudienceResolver resolver, DirectoryQueries directory,
+               @Value("${chorus.announcements.recipient-cache:30s}") Duration ttl,
+               @Value("${chorus.announcements.default-language:en}") String trustLanguage) {
+        this.resolver = resolver;
+        this.directory = directory;
+        this.ttlMillis = ttl.toMillis();
+        this.trustLanguage = trustLanguage;
+    }
+
+    private record Cached(Recipient recipient, long at) {
+    }
+
+    Mono<Recipient> of(String personId) {
+        Cached cached = cache.get(personId);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.at < ttlMillis) {
+            return Mono.just(cached.recipient);
+        }
+        Mono<String> language = directory.person(personId).mapNotNull(PersonSummary::preferredLanguage)
+            .filter(tag -> tag != null && !tag.isBlank()).defaultIfEmpty(trustLanguage);
+        return Mono.zip(resolver.keysOf(personId).defaultIfEmpty(java.util.Set.of()), language)
+            .map(both -> new Recipient(personId, java.util.Set.copyOf(both.getT1()), both.getT2()))
+            .doOnNext(recipient -> remember(personId, recipient, now));
+    }
+
+    String trustLanguage() {
+        return trustLanguage;
+    }
+
+    private void remember(String personId, Recipient recipient, long now) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(personId, new Cached(recipient, now));
+    }
+}

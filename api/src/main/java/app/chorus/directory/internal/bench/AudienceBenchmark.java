@@ -1,0 +1,106 @@
+package app.chorus.directory.internal.bench;
+
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.directory.internal.DirectoryBeans;
+import app.chorus.directory.internal.oneroster.ImportReport;
+import app.chorus.directory.internal.oneroster.RosterImports;
+import app.chorus.directory.internal.seed.TrustGenerator;
+import app.chorus.directory.internal.store.People;
+import app.chorus.directory.internal.store.TrustShapes;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * {@code ./chorus bench audience}: seeds a synthetic trust into an in-process embedded store through the real
+ * importer, then times resolving the trust-wide carer audience and computing one carer's audience keys.
+ * Progress on stderr; the last stdout line is one JSON object.
+ */
+public final class AudienceBenchmark {
+
+    private AudienceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+        int schools = 100;
+        int pupils = 60_000;
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--schools" -> schools = Integer.parseInt(args[++i]);
+                case "--pupils" -> pupils = Integer.parseInt(args[++i]);
+                default -> { }
+            }
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
+            TrustShapes shapes = new TrustShapes(mongo);
+            People people = new People(mongo);
+            RosterImports imports = new RosterImports(mongo, shapes);
+            AudienceResolver resolver = DirectoryBeans.audienceResolver(people, shapes);
+
+            Path dir = Files.createTempDirectory("chorus-bench-audience-");
+            long t0 = System.nanoTime();
+            new TrustGenerator(schools, pupils).write(dir, AudienceBenchmark::progress);
+            long generateMs = (System.nanoTime() - t0) / 1_000_000;
+            t0 = System.nanoTime();
+            ImportReport report = imports.importFolder(dir, false, AudienceBenchmark::progress).block();
+            long importMs = (System.nanoTime() - t0) / 1_000_000;
+            progress("imported in " + importMs + " ms: " + report.changes());
+
+            t0 = System.nanoTime();
+            ImportReport again = imports.importFolder(dir, false, AudienceBenchmark::progress).block();
+            long reimportMs = (System.nanoTime() - t0) / 1_000_000;
+            progress("re-import (no change: " + again.noChange() + ") in " + reimportMs + " ms");
+
+            Audience carers = Audience.trust(AudienceRole.CARERS);
+            long people1 = 0;
+            long best = Long.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                t0 = System.nanoTime();
+                people1 = resolver.resolve(carers).count().block();
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                progress("resolve run " + (run + 1) + ": " + people1 + " people in " + ms + " ms");
+                best = Math.min(best, ms);
+            }
+            int repeats = 500;
+            resolver.keysOf("car-000001").block();
+            t0 = System.nanoTime();
+            int keys = 0;
+            for (int i = 0; i < repeats; i++) {
+                keys = resolver.keysOf("car-000001").block().size();
+            }
+            double keysMs = (System.nanoTime() - t0) / 1_000_000.0 / repeats;
+            progress("keysOf(car-000001): " + keys + " keys, " + String.format(Locale.ROOT, "%.3f", keysMs) + " ms average over " + repeats);
+
+            System.gc();
+            Thread.sleep(200);
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            RosterImports.deleteQuietly(dir);
+            System.out.println(String.format(Locale.ROOT,
+                "{\"bench\":\"audience\",\"schools\":%d,\"pupils\":%d,\"people\":%d,\"resolve_ms\":%d,\"keys_ms\":%.3f,"
+                    + "\"heap_mb\":%d,\"generate_ms\":%d,\"import_ms\":%d,\"reimport_ms\":%d,\"unit\":\"ms\",\"machine\":\"2-core\"}",
+                schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static final long STARTED = System.nanoTime();
+
+    private static void progress(String message) {
+        System.err.printf(Locale.ROOT, "[bench audience %6.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+    }
+}

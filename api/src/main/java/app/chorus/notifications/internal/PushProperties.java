@@ -1,0 +1,54 @@
+package app.chorus.notifications.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Push settings ({@code chorus.push.*}).
+ *
+ * @param credentials       service-account JSON for real FCM; empty = the local stand-in
+ * @param standInUrl        the FCM stand-in's base URL, or {@code embedded} to start one in this JVM
+ * @param projectId         Firebase project id used with the stand-in
+ * @param workers           concurrent {@code sendEach} calls per instance (the crash window is workers x messagesPerCall)
+ * @param messagesPerCall   messages per {@code sendEach} call (FCM allows 500)
+ * @param httpConcurrency   HTTP requests in flight per instance (SDK executor threads and connections)
+ * @param ratePerMinute     send-rate budget per instance (FCM's default project quota is 600,000/minute)
+ * @param lease             how long a claimed batch or a planning job stays with one instance without news
+ * @param pollInterval      how often idle workers look for due batches
+ * @param connectTimeout    HTTP connect timeout to FCM
+ * @param readTimeout       HTTP read timeout to FCM
+ * @param retryBackoff      first retry delay (doubles per attempt, at most 60 s; Retry-After wins when longer)
+ * @param maxAttempts       attempts per message before it is given up as failed
+ * @param emailFallbackAfter important/urgent messages go by email when not opened after this long
+ * @param digestAt          local time (Europe/London) when daily-digest pushes go out
+ * @param planChunk         audience members planned per step
+ */
+@ConfigurationProperties("chorus.push")
+public record PushProperties(
+    @DefaultValue("") String credentials,
+    @DefaultValue("embedded") String standInUrl,
+    @DefaultValue("chorus-local") String projectId,
+    @DefaultValue("3") int workers,
+    @DefaultValue("500") int messagesPerCall,
+    @DefaultValue("400") int httpConcurrency,
+    @DefaultValue("600000") long ratePerMinute,
+    @DefaultValue("30s") Duration lease,
+    @DefaultValue("250ms") Duration pollInterval,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("10s") Duration readTimeout,
+    @DefaultValue("500ms") Duration retryBackoff,
+    @DefaultValue("12") int maxAttempts,
+    @DefaultValue("2h") Duration emailFallbackAfter,
+    @DefaultValue("18:00") LocalTime digestAt,
+    @DefaultValue("500") int planChunk) {
+
+    public boolean usesRealFcm() {
+        return credentials != null && !credentials.isBlank();
+    }
+
+    public boolean embeddedStandIn() {
+        return !usesRealFcm() && "embedded".equals(standInUrl);
+    }
+}

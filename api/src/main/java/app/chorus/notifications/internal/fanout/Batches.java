@@ -1,0 +1,134 @@
+package app.chorus.notifications.internal.fanout;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fan-out batches: up to {@code messagesPerCall} targets each, the unit a worker claims with a lease
+ * (findAndModify: one owner at a time) and completes in one atomic update. A batch's {@code remaining} lists the
+ * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted.
+ */
+@Component
+class Batches {
+
+    static final String COLLECTION = "notification_batches";
+    static final String READY = "READY";
+    static final String SENDING = "SENDING";
+    static final String DONE = "DONE";
+    static final String CANCELLED = "CANCELLED";
+
+    private final ReactiveMongoTemplate mongo;
+
+    Batches(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    private Mono<MongoCollection<Document>> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    Mono<Void> createIndexes() {
+        return collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("status", "notBefore")))
+            .then(Mono.from(c.createIndex(Indexes.ascending("fanOutId", "status"))))
+            .then(Mono.from(c.createIndex(Indexes.ascending("sourceId", "status"))))).then();
+    }
+
+    /** Inserts planned batches; ones already there (a resumed plan) are left as they are. */
+    Mono<Void> insert(List<Document> batches) {
+        if (batches.isEmpty()) {
+            return Mono.empty();
+        }
+        return collection().flatMap(c -> Mono.from(c.insertMany(batches, new InsertManyOptions().ordered(false))))
+            .then()
+            .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000)
+                ? Mono.empty() : Mono.error(e));
+    }
+
+    /** Takes one due batch (or one whose owner's lease ran out) for {@code owner}. */
+    Mono<Document> claim(String owner, Instant now, Instant leaseUntil) {
+        Bson due = Filters.or(
+            Filters.and(Filters.eq("status", READY), Filters.lte("notBefore", Date.from(now))),
+            Filters.and(Filters.eq("status", SENDING), Filters.lt("leaseUntil", Date.from(now))));
+        Bson take = Updates.combine(Updates.set("status", SENDING), Updates.set("owner", owner),
+            Updates.set("leaseUntil", Date.from(leaseUntil)));
+        return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(due, take,
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+    }
+
+    /**
+     * Records what one send achieved. With nothing left the batch is DONE; otherwise it waits until
+     * {@code retryAt} with only the {@code remaining} targets. Completes false when the lease was lost.
+     */
+    Mono<Boolean> record(String batchId, String owner, List<Integer> remaining, Instant retryAt, Tally tally) {
+        Bson update = Updates.combine(
+            Updates.set("status", remaining.isEmpty() ? DONE : READY),
+            Updates.set("remaining", remaining),
+            Updates.set("notBefore", Date.from(retryAt)),
+            Updates.unset("owner"),
+            Updates.addToSet("sentBy", owner),
+            Updates.inc("attempts", 1),
+            Updates.inc("accepted", tally.accepted()),
+            Updates.inc("retired", tally.retired()),
+            Updates.inc("failed", tally.failed()));
+        return collection().flatMap(c -> Mono.from(c.updateOne(
+                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", owner)), update)))
+            .map(result -> result.getMatchedCount() > 0);
+    }
+
+    /** Keeps a claimed batch with its owner while a slow send is still running. */
+    Mono<Boolean> extendLease(String batchId, String owner, Instant leaseUntil) {
+        return collection().flatMap(c -> Mono.from(c.updateOne(
+                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", owner)),
+                Updates.set("leaseUntil", Date.from(leaseUntil)))))
+            .map(result -> result.getMatchedCount() > 0);
+    }
+
+    Mono<Long> cancelPending(String sourceId) {
+        return collection().flatMap(c -> Mono.from(c.updateMany(
+                Filters.and(Filters.eq("sourceId", sourceId), Filters.eq("status", READY)),
+                Updates.set("status", CANCELLED))))
+            .map(result -> result.getModifiedCount());
+    }
+
+    Mono<Long> unfinished(String fanOutId) {
+        return collection().flatMap(c -> Mono.from(c.countDocuments(Filters.and(Filters.eq("fanOutId", fanOutId),
+            Filters.in("status", READY, SENDING)))));
+    }
+
+    /** Sums of the fan-out's batches: size, accepted, retired, failed, and targets still pending. */
+    Mono<long[]> totals(String fanOutId) {
+        return collection().flatMapMany(c -> c.find(Filters.eq("fanOutId", fanOutId))
+                .projection(new Document("size", 1).append("accepted", 1).append("retired", 1).append("failed", 1)
+                    .append("status", 1).append("remaining", 1)))
+            .reduce(new long[5], (sums, batch) -> {
+                int size = batch.getInteger("size", 0);
+                sums[0] += size;
+                sums[1] += batch.getInteger("accepted", 0);
+                sums[2] += batch.getInteger("retired", 0);
+                sums[3] += batch.getInteger("failed", 0);
+                if (List.of(READY, SENDING).contains(batch.getString("status"))) {
+                    List<Integer> remaining = batch.getList("remaining", Integer.class);
+                    sums[4] += remaining == null ? size : remaining.size();
+                }
+                return sums;
+            });
+    }
+
+    /** Counts of one send: accepted by FCM (or the mail server), tokens retired, messages given up. */
+    record Tally(int accepted, int retired, int failed) {
+    }
+}

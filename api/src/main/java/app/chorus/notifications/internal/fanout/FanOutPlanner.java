@@ -1,0 +1,129 @@
+package app.chorus.notifications.internal.fanout;
+
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.notifications.PushMessage;
+import app.chorus.notifications.internal.PushProperties;
+import app.chorus.notifications.internal.devices.Recipients;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a fan-out into batches by streaming its audience (with backpressure) in chunks: each chunk's recipients
+ * are read by primary key, targeted, split into batches with deterministic ids and stored; then the checkpoint
+ * moves. A planner that dies is resumed from the checkpoint; re-planning the chunk in flight inserts the same
+ * batch ids, which the store keeps only once. Batches are sendable as soon as they are stored.
+ */
+@Component
+class FanOutPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutPlanner.class);
+    private static final int EMAIL_BATCH = 50;
+
+    private final ObjectProvider<AudienceResolver> audiences;
+    private final Recipients recipients;
+    private final FanOuts fanOuts;
+    private final Batches batches;
+    private final PushProperties properties;
+    private final Targeting targeting;
+    private final WorkSignal signal;
+    private final Clock clock = Clock.systemUTC();
+
+    FanOutPlanner(ObjectProvider<AudienceResolver> audiences, Recipients recipients, FanOuts fanOuts, Batches batches,
+                  PushProperties properties, WorkSignal signal) {
+        this.audiences = audiences;
+        this.recipients = recipients;
+        this.fanOuts = fanOuts;
+        this.batches = batches;
+        this.properties = properties;
+        this.targeting = new Targeting(properties);
+        this.signal = signal;
+    }
+
+    /** Plans a claimed fan-out from its checkpoint to the end of its audience. */
+    Mono<Void> plan(Document job, String owner) {
+        PushMessage message = FanOuts.fromDocument(job);
+        String fanOutId = job.getString("_id");
+        long[] members = {job.get("plannedMembers", Number.class).longValue()};
+        long[] chunk = {job.get("plannedChunks", Number.class).longValue()};
+        AudienceResolver resolver = audiences.getIfAvailable();
+        if (resolver == null) {
+            return Mono.error(new IllegalStateException("No directory: cannot resolve the audience of " + fanOutId));
+        }
+        log.info("Planning fan-out {} from member {}", fanOutId, members[0]);
+        return resolver.resolve(message.audience())
+            .skip(members[0])
+            .buffer(properties.planChunk())
+            .concatMap(slice -> planChunk(message, slice, chunk[0])
+                .then(Mono.defer(() -> {
+                    members[0] += slice.size();
+                    chunk[0]++;
+                    signal.wake();
+                    return fanOuts.checkpoint(fanOutId, owner, members[0], chunk[0], leaseEnd());
+                }))
+                .flatMap(held -> held ? Mono.just(slice.size())
+                    : Mono.error(new LostLeaseException("planning of " + fanOutId + " was taken over or cancelled"))), 1)
+            .then(Mono.defer(() -> fanOuts.planned(fanOutId, owner, clock.instant())))
+            .doOnSuccess(done -> log.info("Planned fan-out {}: {} audience members", fanOutId, members[0]))
+            .then();
+    }
+
+    private Mono<Void> planChunk(PushMessage message, List<AudienceMember> slice, long chunk) {
+        Instant now = clock.instant();
+        Map<String, AudienceMember> byPerson = slice.stream()
+            .collect(Collectors.toMap(AudienceMember::personId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return recipients.findAll(byPerson.keySet()).collectMap(document -> document.getString("_id"))
+            .flatMap(found -> {
+                Map<Targeting.Slot, List<Document>> slots = new LinkedHashMap<>();
+                byPerson.values().forEach(member -> {
+                    Document recipient = found.get(member.personId());
+                    targeting.plan(message, member, Recipients.devicesOf(recipient), Recipients.preferencesOf(recipient),
+                        now, (slot, target) -> slots.computeIfAbsent(slot, key -> new ArrayList<>()).add(target));
+                });
+                return batches.insert(toBatches(message, chunk, slots));
+            });
+    }
+
+    private List<Document> toBatches(PushMessage message, long chunk, Map<Targeting.Slot, List<Document>> slots) {
+        List<Document> documents = new ArrayList<>();
+        int group = 0;
+        for (Map.Entry<Targeting.Slot, List<Document>> slot : slots.entrySet()) {
+            List<Document> targets = slot.getValue();
+            int size = Targeting.EMAIL.equals(slot.getKey().channel()) ? EMAIL_BATCH : properties.messagesPerCall();
+            for (int from = 0; from < targets.size(); from += size) {
+                List<Document> part = targets.subList(from, Math.min(targets.size(), from + size));
+                documents.add(new Document("_id", message.fanOutId() + "#" + chunk + "#" + group++)
+                    .append("fanOutId", message.fanOutId()).append("sourceId", message.sourceId())
+                    .append("channel", slot.getKey().channel()).append("status", Batches.READY)
+                    .append("notBefore", Date.from(slot.getKey().notBefore())).append("leaseUntil", new Date(0))
+                    .append("targets", new ArrayList<>(part)).append("size", part.size()).append("attempts", 0)
+                    .append("accepted", 0).append("retired", 0).append("failed", 0));
+            }
+        }
+        return documents;
+    }
+
+    private Instant leaseEnd() {
+        return clock.instant().plus(properties.lease());
+    }
+
+    static final class LostLeaseException extends RuntimeException {
+        LostLeaseException(String message) {
+            super(message);
+        }
+    }
+}

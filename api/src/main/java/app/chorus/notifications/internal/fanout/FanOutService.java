@@ -1,0 +1,42 @@
+package app.chorus.notifications.internal.fanout;
+
+import app.chorus.notifications.FanOutProgress;
+import app.chorus.notifications.PushMessage;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Starts, reports and cancels fan-outs. */
+@Service
+public class FanOutService {
+
+    private final FanOuts fanOuts;
+    private final Batches batches;
+    private final FanOutWorkers workers;
+    private final Clock clock = Clock.systemUTC();
+
+    FanOutService(FanOuts fanOuts, Batches batches, FanOutWorkers workers) {
+        this.fanOuts = fanOuts;
+        this.batches = batches;
+        this.workers = workers;
+    }
+
+    public Mono<String> start(PushMessage message) {
+        return fanOuts.create(message, clock.instant())
+            .doOnNext(created -> {
+                if (created) {
+                    workers.planNow(message.fanOutId());
+                }
+            })
+            .thenReturn(message.fanOutId());
+    }
+
+    public Mono<FanOutProgress> progress(String fanOutId) {
+        return fanOuts.find(fanOutId).zipWith(batches.totals(fanOutId), (job, sums) ->
+            new FanOutProgress(fanOutId, job.getString("state"), sums[0], sums[1], sums[2], sums[3], sums[4]));
+    }
+
+    public Mono<Void> cancel(String sourceId) {
+        return fanOuts.cancel(sourceId).then(batches.cancelPending(sourceId)).then();
+    }
+}

@@ -1,0 +1,261 @@
+package app.chorus.notifications.internal.fanout;
+
+import app.chorus.notifications.PushMessage;
+import app.chorus.notifications.internal.PushProperties;
+import app.chorus.notifications.internal.ReachFeedback;
+import app.chorus.notifications.internal.devices.Recipients;
+import app.chorus.notifications.internal.push.SendOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The fan-out engine of one instance: {@code workers} threads, each claiming a due batch under a lease,
+ * sending it in one call, and recording the outcome atomically on the batch. Planning of new or orphaned
+ * fan-outs is picked up by the same loop. Several instances share the work through the leases.
+ */
+@Component
+public class FanOutWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutWorkers.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final String owner = "instance-" + UUID.randomUUID();
+    private final Batches batches;
+    private final FanOuts fanOuts;
+    private final FanOutPlanner planner;
+    private final Recipients recipients;
+    private final ReachFeedback reach;
+    private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
+    private final PushProperties properties;
+    private final WorkSignal signal;
+    private final Clock clock = Clock.systemUTC();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fanout-lease-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running;
+
+    FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, ReachFeedback reach,
+                  List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal) {
+        this.batches = batches;
+        this.fanOuts = fanOuts;
+        this.planner = planner;
+        this.recipients = recipients;
+        this.reach = reach;
+        channels.forEach(channel -> this.channels.put(channel.name(), channel));
+        this.properties = properties;
+        this.signal = signal;
+    }
+
+    @Override
+    public void start() {
+        batches.createIndexes().then(recipients.createIndexes()).block(Duration.ofSeconds(30));
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread thread = new Thread(this::sendLoop, "fanout-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        Thread planning = new Thread(this::planLoop, "fanout-planner");
+        planning.setDaemon(true);
+        threads.add(planning);
+        planning.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        threads.forEach(Thread::interrupt);
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    /** Plans a fan-out now if nobody else is (the periodic loop catches orphaned ones). */
+    void planNow(String fanOutId) {
+        Instant now = clock.instant();
+        fanOuts.claimPlanning(fanOutId, owner, now, now.plus(properties.lease()))
+            .flatMap(job -> planner.plan(job, owner))
+            .doOnError(e -> log.warn("Planning {} stopped: {}", fanOutId, e.getMessage()))
+            .onErrorComplete()
+            .subscribe();
+    }
+
+    private void planLoop() {
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                Document job = fanOuts.claimPlanning(owner, now, now.plus(properties.lease())).block();
+                if (job == null) {
+                    Thread.sleep(properties.pollInterval().toMillis() * 4);
+                    continue;
+                }
+                planner.plan(job, owner).block();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Planning failed, will resume from the checkpoint: {}", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private void sendLoop() {
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                Document batch = batches.claim(owner, now, now.plus(properties.lease())).block();
+                if (batch == null) {
+                    signal.await(properties.pollInterval().toMillis());
+                    continue;
+                }
+                send(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Fan-out batch failed, its lease will expire and it will be retried: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void send(Document batch) throws InterruptedException {
+        String batchId = batch.getString("_id");
+        PushMessage message = message(batch.getString("fanOutId"));
+        List<Document> targets = batch.getList("targets", Document.class);
+        List<Integer> pending = pendingIndexes(batch, targets.size());
+        List<Document> sending = pending.stream().map(targets::get).toList();
+        DeliveryChannel channel = channels.get(batch.getString("channel"));
+        DeliveryChannel.Delivery delivery;
+        ScheduledFuture<?> heartbeat = keepLease(batchId);
+        try {
+            delivery = channel.deliver(message, sending);
+        } finally {
+            heartbeat.cancel(false);
+        }
+        Outcome outcome = Outcome.of(pending, sending, delivery.outcomes());
+        for (Document target : outcome.retire()) {
+            recipients.retireToken(target.getString("t"), target.getString("p"), "UNREGISTERED or INVALID_ARGUMENT").block();
+        }
+        int attempts = batch.getInteger("attempts", 0) + 1;
+        List<Integer> retry = attempts >= properties.maxAttempts() ? List.of() : outcome.retry();
+        int givenUp = outcome.retry().size() - retry.size();
+        Instant retryAt = clock.instant().plus(backoff(attempts, delivery.retryAfter()));
+        Boolean recorded = batches.record(batchId, owner, retry, retryAt,
+            new Batches.Tally(outcome.accepted().size(), outcome.retire().size(), outcome.failed() + givenUp)).block();
+        if (!Boolean.TRUE.equals(recorded)) {
+            log.warn("Batch {} was taken over while sending (lease {} too short?)", batchId, properties.lease());
+        }
+        reach.delivered(message, channel.name(), outcome.accepted());
+        if (retry.isEmpty()) {
+            finishIfDone(batch.getString("fanOutId"));
+        } else {
+            signal.wake();
+        }
+    }
+
+    /** Renews the batch's lease while a slow send (SDK retries, Retry-After) is still running. */
+    private ScheduledFuture<?> keepLease(String batchId) {
+        long every = Math.max(100, properties.lease().toMillis() / 3);
+        return heartbeats.scheduleAtFixedRate(() -> batches.extendLease(batchId, owner, clock.instant().plus(properties.lease()))
+            .onErrorResume(e -> Mono.just(false)).subscribe(), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void finishIfDone(String fanOutId) {
+        Long unfinished = batches.unfinished(fanOutId).block();
+        if (unfinished != null && unfinished == 0) {
+            fanOuts.finished(fanOutId, clock.instant()).block();
+        }
+    }
+
+    private PushMessage message(String fanOutId) {
+        PushMessage cached = messages.get(fanOutId);
+        if (cached != null) {
+            return cached;
+        }
+        Document job = fanOuts.find(fanOutId).blockOptional()
+            .orElseThrow(() -> new IllegalStateException("Fan-out " + fanOutId + " has batches but no job"));
+        if (messages.size() > 1000) {
+            messages.clear();
+        }
+        PushMessage message = FanOuts.fromDocument(job);
+        messages.put(fanOutId, message);
+        return message;
+    }
+
+    private static List<Integer> pendingIndexes(Document batch, int size) {
+        List<Integer> remaining = batch.getList("remaining", Integer.class);
+        if (remaining != null) {
+            return remaining;
+        }
+        List<Integer> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private Duration backoff(int attempts, Duration retryAfter) {
+        long base = properties.retryBackoff().toMillis() << Math.min(attempts - 1, 16);
+        long jittered = (long) (Math.min(base, MAX_BACKOFF.toMillis()) * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        return retryAfter.toMillis() > jittered ? retryAfter : Duration.ofMillis(jittered);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis() * 4);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One send's outcomes sorted out: targets accepted, tokens to retire, indexes to retry, count given up. */
+    private record Outcome(List<Document> accepted, List<Document> retire, List<Integer> retry, int failed) {
+
+        static Outcome of(List<Integer> indexes, List<Document> targets, List<SendOutcome> outcomes) {
+            List<Document> accepted = new ArrayList<>();
+            List<Document> retire = new ArrayList<>();
+            List<Integer> retry = new ArrayList<>();
+            int failed = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                switch (outcomes.get(i)) {
+                    case ACCEPTED -> accepted.add(targets.get(i));
+                    case RETIRE_TOKEN -> retire.add(targets.get(i));
+                    case RETRY -> retry.add(indexes.get(i));
+                    case FAILED -> failed++;
+                    case SKIPPED -> { }
+                }
+            }
+            return new Outcome(accepted, retire, retry, failed);
+        }
+    }
+}

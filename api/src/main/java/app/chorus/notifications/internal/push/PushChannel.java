@@ -1,0 +1,90 @@
+package app.chorus.notifications.internal.push;
+
+import app.chorus.notifications.PushMessage;
+import app.chorus.notifications.internal.PushProperties;
+import app.chorus.notifications.internal.fanout.DeliveryChannel;
+import app.chorus.notifications.standin.FcmStandIn;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.BatchResponse;
+import com.google.firebase.messaging.FirebaseMessaging;
+import com.google.firebase.messaging.FirebaseMessagingException;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.SendResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Push through the real Firebase Admin SDK: one {@code sendEach} per batch (at most 500 messages), on a
+ * bounded executor of {@code httpConcurrency} threads, within the send-rate budget. Points at real FCM when
+ * credentials are configured, otherwise at the FCM stand-in.
+ */
+@Component
+class PushChannel implements DeliveryChannel, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PushChannel.class);
+
+    private final FirebaseApp app;
+    private final FirebaseMessaging messaging;
+    private final RateBudget budget;
+
+    PushChannel(PushProperties properties, ObjectProvider<FcmStandIn> embedded) {
+        this.app = properties.usesRealFcm()
+            ? FcmClients.real(properties.credentials(), properties.httpConcurrency(), properties.connectTimeout(), properties.readTimeout())
+            : FcmClients.standIn(standInUrl(properties, embedded), properties.projectId(), properties.httpConcurrency(),
+                properties.httpConcurrency(), properties.connectTimeout(), properties.readTimeout());
+        this.messaging = FcmClients.messaging(app);
+        this.budget = new RateBudget(properties.ratePerMinute());
+        log.info("Push goes to {}", properties.usesRealFcm() ? "Firebase Cloud Messaging" : "the FCM stand-in at " + standInUrl(properties, embedded));
+    }
+
+    private static String standInUrl(PushProperties properties, ObjectProvider<FcmStandIn> embedded) {
+        return properties.embeddedStandIn() ? embedded.getObject().url() : properties.standInUrl();
+    }
+
+    @Override
+    public String name() {
+        return "push";
+    }
+
+    @Override
+    public Delivery deliver(PushMessage message, List<Document> targets) throws InterruptedException {
+        List<Message> messages = new ArrayList<>(targets.size());
+        for (Document target : targets) {
+            messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"),
+                target.getString("pl"), target.getBoolean("d", false)));
+        }
+        budget.acquire(messages.size());
+        BatchResponse response;
+        try {
+            response = messaging.sendEach(messages);
+        } catch (FirebaseMessagingException e) {
+            SendOutcome outcome = SendOutcome.of(e);
+            return new Delivery(targets.stream().map(t -> outcome == SendOutcome.RETIRE_TOKEN ? SendOutcome.RETRY : outcome).toList(),
+                SendOutcome.retryAfter(e));
+        }
+        List<SendOutcome> outcomes = new ArrayList<>(targets.size());
+        Duration retryAfter = Duration.ZERO;
+        for (SendResponse each : response.getResponses()) {
+            if (each.isSuccessful()) {
+                outcomes.add(SendOutcome.ACCEPTED);
+                continue;
+            }
+            outcomes.add(SendOutcome.of(each.getException()));
+            Duration asked = SendOutcome.retryAfter(each.getException());
+            retryAfter = asked.compareTo(retryAfter) > 0 ? asked : retryAfter;
+        }
+        return new Delivery(outcomes, retryAfter);
+    }
+
+    @Override
+    public void destroy() {
+        app.delete();
+    }
+}

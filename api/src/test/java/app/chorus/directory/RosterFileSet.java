@@ -1,0 +1,117 @@
+package app.chorus.directory;
+
+import app.chorus.directory.internal.seed.TrustGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** A OneRoster file set on disk (the demo trust the tests' api seeded), to edit and zip like an MIS export. */
+final class RosterFileSet {
+
+    final Path dir;
+
+    private RosterFileSet(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The very file set the test api seeded itself from (3 schools, 120 pupils). */
+    static RosterFileSet demoTrust() {
+        try {
+            Path dir = Files.createTempDirectory("roster-test-");
+            new TrustGenerator(3, 120).write(dir, message -> { });
+            return new RosterFileSet(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    RosterFileSet edit(String file, UnaryOperator<String> change) {
+        try {
+            Path path = dir.resolve(file);
+            Files.writeString(path, change.apply(Files.readString(path)));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    RosterFileSet write(String file, byte[] content) {
+        try {
+            Files.write(dir.resolve(file), content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 1-based line of the first row that starts with the text. */
+    long lineOf(String file, String text) {
+        List<String> lines = List.of(read(file).split("\r\n", -1));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(text + " not in " + file);
+    }
+
+    Path zip() {
+        try {
+            Path zip = Files.createTempFile("roster-test-", ".zip");
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out);
+                 var files = Files.list(dir)) {
+                for (Path file : files.sorted().toList()) {
+                    entries.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                    Files.copy(file, entries);
+                    entries.closeEntry();
+                }
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites the set in the OneRoster 1.1 layout: role and orgSourcedIds as users.csv columns, no roles.csv. */
+    RosterFileSet asOneRoster11() {
+        java.util.Map<String, String[]> roleOf = new java.util.HashMap<>();
+        for (String row : read("roles.csv").split("\r\n")) {
+            String[] f = row.split(",", -1);
+            roleOf.put(f[3], new String[] {f[5], f[8]});
+        }
+        StringBuilder users = new StringBuilder();
+        String[] rows = read("users.csv").split("\r\n");
+        users.append(rows[0]).append(",role,orgSourcedIds\r\n");
+        for (int i = 1; i < rows.length; i++) {
+            String[] role = roleOf.get(rows[i].substring(0, rows[i].indexOf(',')));
+            users.append(rows[i]).append(',').append(role[0]).append(',').append(role[1]).append("\r\n");
+        }
+        try {
+            Files.delete(dir.resolve("roles.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write("users.csv", users.toString().getBytes(StandardCharsets.UTF_8))
+            .edit("manifest.csv", csv -> csv.replace("oneroster.version,1.2", "oneroster.version,1.1")
+                .replace("file.roles,bulk", "file.roles,absent"));
+    }
+
+    static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

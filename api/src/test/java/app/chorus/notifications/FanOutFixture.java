@@ -1,0 +1,90 @@
+package app.chorus.notifications;
+
+import app.chorus.announcements.AnnouncementPublished;
+import app.chorus.announcements.Priority;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.notifications.internal.devices.Device;
+import app.chorus.notifications.internal.devices.Platform;
+import app.chorus.notifications.internal.devices.Recipients;
+import app.chorus.notifications.standin.FcmStandIn;
+import app.chorus.platform.DomainEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Test steps shared by the notification tests: seed devices, publish, wait for a fan-out to finish. */
+@TestComponent
+public class FanOutFixture {
+
+    private final Recipients recipients;
+    private final DomainEvents events;
+    private final Notifications notifications;
+    private final AudienceResolver audiences;
+    private final FcmStandIn standIn;
+
+    FanOutFixture(Recipients recipients, DomainEvents events, Notifications notifications, AudienceResolver audiences,
+                  FcmStandIn standIn) {
+        this.recipients = recipients;
+        this.events = events;
+        this.notifications = notifications;
+        this.audiences = audiences;
+        this.standIn = standIn;
+    }
+
+    public FcmStandIn standIn() {
+        return standIn;
+    }
+
+    public static String tokenOf(String personId, String device) {
+        return "fcm-" + personId + "-" + device + "-aaaaaaaaaaaaaaaa";
+    }
+
+    /** Gives the person a device whose token is {@link #tokenOf}. */
+    public String device(String personId, String device, Platform platform) {
+        String token = tokenOf(personId, device);
+        recipients.saveDevice(personId, new Device(device, token, platform, "1.0.0", "en-GB", Instant.now())).block();
+        return token;
+    }
+
+    public List<AudienceMember> membersOf(Audience audience) {
+        return audiences.resolve(audience).collectList().block();
+    }
+
+    public static AnnouncementPublished announcement(Audience audience, Priority priority, String schoolId) {
+        return new AnnouncementPublished("ann-" + UUID.randomUUID(), 1, schoolId, audience, priority, false,
+            Map.of("en", "School closed tomorrow", "pl", "Szkoła jutro zamknięta", "ro", "Școala închisă mâine"),
+            Map.of("en", "Snow.", "pl", "Śnieg.", "ro", "Zăpadă."), "en", Instant.now());
+    }
+
+    public String publish(AnnouncementPublished event) {
+        events.publish(event).block(Duration.ofSeconds(30));
+        return "announcement:" + event.announcementId() + ":v" + event.version();
+    }
+
+    /** Waits until nothing of the fan-out is pending (held targets excluded when {@code held} > 0). */
+    public FanOutProgress awaitSent(String fanOutId, long stillHeld, Duration timeout) {
+        long until = System.currentTimeMillis() + timeout.toMillis();
+        FanOutProgress progress = null;
+        while (System.currentTimeMillis() < until) {
+            progress = notifications.progress(fanOutId).block();
+            if (progress != null && !"PLANNING".equals(progress.state()) && progress.pending() <= stillHeld) {
+                return progress;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("Fan-out " + fanOutId + " did not finish in " + timeout + ": " + progress);
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

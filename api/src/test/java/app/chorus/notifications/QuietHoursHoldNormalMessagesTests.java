@@ -1,0 +1,69 @@
+package app.chorus.notifications;
+
+import app.chorus.announcements.AnnouncementPublished;
+import app.chorus.announcements.Priority;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceRole;
+import app.chorus.notifications.internal.devices.Platform;
+import app.chorus.notifications.internal.devices.Preferences;
+import app.chorus.notifications.internal.devices.Recipients;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@NotificationsTest
+class QuietHoursHoldNormalMessagesTests {
+
+    @Autowired
+    FanOutFixture fixture;
+
+    @Autowired
+    Recipients recipients;
+
+    @Test
+    void aCarerInQuietHoursGetsTheUrgentMessageAtOnceWhileTheNormalOneWaits() {
+        Audience schoolTwo = Audience.schools(Set.of("school-2"), AudienceRole.CARERS);
+        List<AudienceMember> members = fixture.membersOf(schoolTwo);
+        String sleeper = members.get(1).personId();
+        String awake = members.get(2).personId();
+        String sleeperPhone = fixture.device(sleeper, "quiet-phone", Platform.IOS);
+        String awakePhone = fixture.device(awake, "quiet-phone", Platform.ANDROID);
+        LocalTime now = ZonedDateTime.now(Preferences.TRUST_ZONE).toLocalTime();
+        recipients.savePreferences(sleeper, new Preferences(Set.of("push"), now.minusHours(1), now.plusHours(1),
+            Set.of(), null, false)).block();
+        try {
+            AnnouncementPublished normal = FanOutFixture.announcement(schoolTwo, Priority.NORMAL, null);
+            String normalId = fixture.publish(normal);
+            FanOutProgress held = fixture.awaitSent(normalId, countHeld(sleeper), Duration.ofSeconds(60));
+            assertThat(fixture.standIn().deliveries().received(awakePhone)).isEqualTo(1);
+            assertThat(fixture.standIn().deliveries().received(sleeperPhone)).as("held until quiet hours end").isZero();
+            assertThat(held.pending()).isPositive();
+
+            String urgentId = fixture.publish(FanOutFixture.announcement(schoolTwo, Priority.URGENT, null));
+            FanOutFixture.sleep(200);
+            waitForPush(sleeperPhone, 1);
+            assertThat(fixture.standIn().deliveries().lastPush(sleeperPhone).collapseId()).contains(urgentId.split(":")[1]);
+            assertThat(fixture.standIn().deliveries().received(awakePhone)).isEqualTo(2);
+        } finally {
+            recipients.savePreferences(sleeper, Preferences.DEFAULTS).block();
+        }
+    }
+
+    private long countHeld(String personId) {
+        return Recipients.devicesOf(recipients.find(personId).block()).size();
+    }
+
+    private void waitForPush(String token, int count) {
+        long until = System.currentTimeMillis() + 60_000;
+        while (fixture.standIn().deliveries().received(token) < count && System.currentTimeMillis() < until) {
+            FanOutFixture.sleep(100);
+        }
+        assertThat(fixture.standIn().deliveries().received(token)).isEqualTo(count);
+    }
+}

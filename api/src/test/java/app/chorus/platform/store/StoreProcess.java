@@ -1,0 +1,77 @@
+package app.chorus.platform.store;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** {@link StoreMain} in a child JVM, so a test can SIGKILL it. */
+final class StoreProcess implements AutoCloseable {
+
+    private final Process process;
+    private final InetSocketAddress address;
+
+    private StoreProcess(Process process, int port) {
+        this.process = process;
+        this.address = new InetSocketAddress("127.0.0.1", port);
+    }
+
+    static StoreProcess start(Path dataDir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+            StoreMain.class.getName(), "--data", dataDir.toString(), "--port", "0")
+            .redirectErrorStream(true)
+            .start();
+        StringBuilder output = new StringBuilder();
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readOutput(process, output, ready), "store-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new StoreProcess(process, ready.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The store process did not start:\n" + output, e);
+        }
+    }
+
+    private static void readOutput(Process process, StringBuilder output, CompletableFuture<Integer> ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (output) {
+                    output.append(line).append('\n');
+                }
+                if (line.startsWith("READY ")) {
+                    ready.complete(Integer.parseInt(line.substring(6).trim()));
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed
+        }
+        ready.completeExceptionally(new IllegalStateException("store process exited"));
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing but what is already in the operating system survives. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.chorus.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What an operator tunes at the edge: where the api is, how long to wait for it, how much a caller may
+ * send and how often, and which app versions are still supported.
+ *
+ * @param issuerUri           the Keycloak realm whose tokens are accepted
+ * @param audience            the audience a token must carry (the api's)
+ * @param clockSkew           tolerance on token expiry
+ * @param apiUrl              base URL of the api
+ * @param apiTimeout          longest wait for one api answer before the caller gets 503
+ * @param apiConnectTimeout   longest wait for a connection to the api
+ * @param maxBodySize         largest request body accepted (413 above)
+ * @param rateLimits          per-user and per-device token buckets (defaults in application.yml)
+ * @param minimumAppVersion   per platform ("ios", "android"): older apps get 426
+ * @param homeAnnouncements   how many of the newest announcements the home screen carries
+ * @param syncPages           most api delta pages one sync call gathers before answering with {@code more}
+ */
+@ConfigurationProperties("chorus.gateway")
+public record GatewayProperties(
+    @DefaultValue("http://127.0.0.1:8180/realms/chorus") String issuerUri,
+    @DefaultValue("chorus-api") String audience,
+    @DefaultValue("30s") Duration clockSkew,
+    @DefaultValue("http://127.0.0.1:8080") String apiUrl,
+    @DefaultValue("5s") Duration apiTimeout,
+    @DefaultValue("1s") Duration apiConnectTimeout,
+    @DefaultValue("256KB") DataSize maxBodySize,
+    RateLimits rateLimits,
+    Map<String, SupportedApp> minimumAppVersion,
+    @DefaultValue("30") int homeAnnouncements,
+    @DefaultValue("20") int syncPages) {
+
+    public GatewayProperties {
+        minimumAppVersion = minimumAppVersion == null ? Map.of() : Map.copyOf(minimumAppVersion);
+    }
+
+    /** Keycloak publishes a realm's signing keys here. */
+    public String jwkSetUri() {
+        return issuerUri + "/protocol/openid-connect/certs";
+    }
+
+    /** A bucket of {@code capacity} requests refilled evenly over {@code period}. */
+    public record Limit(long capacity, Duration period) {
+    }
+
+    public record RateLimits(Limit perUser, Limit perDevice) {
+    }
+
+    /** The oldest version still served on one platform and where the user gets a newer one. */
+    public record SupportedApp(String version, String updateUrl) {
+    }
+}

@@ -1,0 +1,37 @@
+package app.chorus.gateway.api;
+
+import app.chorus.gateway.GatewayProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One circuit breaker named {@value #NAME} guards every call to the api, from the {@code /api/**} route and
+ * from the mobile endpoints alike: when the api is down or too slow, callers get a 503 problem at once
+ * instead of queueing behind a dead connection.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiBreaker {
+
+    static final String NAME = "api";
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> apiBreakerSettings(GatewayProperties properties) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+            .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.apiTimeout()).build())
+            .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .ignoreExceptions(ApiProblem.class)
+                .build())
+            .build());
+    }
+}

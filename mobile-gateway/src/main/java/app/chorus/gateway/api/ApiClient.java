@@ -1,0 +1,93 @@
+package app.chorus.gateway.api;
+
+import app.chorus.gateway.GatewayProperties;
+import app.chorus.gateway.edge.RequestIds;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.util.function.Function;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The mobile endpoints' way to the api: the caller's own token and request id travel with every call, the
+ * {@code api} circuit breaker and timeouts apply, and the api's error answers come back as {@link ApiProblem}.
+ */
+@Component
+public class ApiClient {
+
+    private final WebClient web;
+    private final ReactiveCircuitBreaker breaker;
+
+    ApiClient(WebClient.Builder builder, GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+        HttpClient http = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.apiConnectTimeout().toMillis())
+            .responseTimeout(properties.apiTimeout());
+        this.web = builder.clone()
+            .baseUrl(properties.apiUrl())
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .filter(relayCaller())
+            .build();
+        this.breaker = breakers.create(ApiBreaker.NAME);
+    }
+
+    /** GET a JSON document from the api as the caller. */
+    public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
+        return guarded(web.get().uri(uri).exchangeToMono(response -> bodyOrProblem(response, type)));
+    }
+
+    /** A write relayed as the caller; the api's answer (empty for 204) comes back. */
+    public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, String idempotencyKey,
+                            Class<T> type) {
+        WebClient.RequestBodySpec request = web.method(method).uri(uri);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.bodyValue(body);
+        return guarded(ready.exchangeToMono(response -> bodyOrProblem(response, type)));
+    }
+
+    private <T> Mono<T> guarded(Mono<T> call) {
+        return breaker.run(call, Mono::error);
+    }
+
+    private static <T> Mono<T> bodyOrProblem(ClientResponse response, Class<T> type) {
+        HttpStatusCode status = response.statusCode();
+        if (status.isError()) {
+            return response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> Mono.error(new ApiProblem(status.value(), body)));
+        }
+        return response.bodyToMono(type);
+    }
+
+    private static ExchangeFilterFunction relayCaller() {
+        return (request, next) -> Mono.deferContextual(context -> ReactiveSecurityContextHolder.getContext()
+            .mapNotNull(security -> security.getAuthentication() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
+                ? token.getToken().getTokenValue() : null)
+            .defaultIfEmpty("")
+            .flatMap(token -> next.exchange(ClientRequest.from(request)
+                .headers(headers -> {
+                    if (!token.isEmpty()) {
+                        headers.setBearerAuth(token);
+                    }
+                    String requestId = RequestIds.of(context);
+                    if (!requestId.isEmpty()) {
+                        headers.set(RequestIds.HEADER, requestId);
+                    }
+                })
+                .build())));
+    }
+}

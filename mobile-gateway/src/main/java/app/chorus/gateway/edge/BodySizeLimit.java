@@ -1,0 +1,63 @@
+package app.chorus.gateway.edge;
+
+import app.chorus.gateway.GatewayProperties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses bodies above {@code chorus.gateway.max-body-size} with 413 before anything reaches the api: at once
+ * when Content-Length says so, or as soon as a streamed (chunked) body crosses the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class BodySizeLimit implements WebFilter {
+
+    private final long maxBytes;
+    private final EdgeProblems problems;
+
+    BodySizeLimit(GatewayProperties properties, EdgeProblems problems) {
+        this.maxBytes = properties.maxBodySize().toBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return problems.write(exchange, tooLarge(maxBytes));
+        }
+        if (declared >= 0) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                AtomicLong seen = new AtomicLong();
+                return super.getBody().handle((buffer, sink) -> {
+                    if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        sink.error(tooLarge(maxBytes));
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    static EdgeProblem tooLarge(long maxBytes) {
+        return new EdgeProblem(413, "body-too-large", "Content too large",
+            "The request body is larger than the " + maxBytes / 1024 + " KB the mobile gateway accepts. Send less data.")
+            .with("maxBytes", maxBytes);
+    }
+}

@@ -1,0 +1,88 @@
+package app.chorus.gateway.edge;
+
+import app.chorus.gateway.GatewayProperties;
+import app.chorus.gateway.GatewayProperties.Limit;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import java.security.Principal;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-user (token subject) and per-device ({@code X-Device-Id}) token buckets. Runs after authentication, so
+ * the user is the verified one. Over the limit: 429 problem with {@code Retry-After} in whole seconds.
+ * Buckets live in this instance's memory (Caffeine, expiring once full again): replicas each count their own
+ * share; see ADR 0072 for a shared store.
+ */
+@Component
+class RateLimits implements WebFilter, org.springframework.core.Ordered {
+
+    static final String DEVICE = "X-Device-Id";
+    /** After Spring Security's WebFilterChainProxy (order -100). */
+    static final int ORDER = 0;
+
+    private final AsyncProxyManager<String> buckets;
+    private final BucketConfiguration perUser;
+    private final BucketConfiguration perDevice;
+    private final EdgeProblems problems;
+
+    RateLimits(GatewayProperties properties, EdgeProblems problems) {
+        this.perUser = configuration(properties.rateLimits().perUser());
+        this.perDevice = configuration(properties.rateLimits().perDevice());
+        this.problems = problems;
+        this.buckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
+            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+            .build()
+            .asAsync();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (!path.startsWith("/api/") && !path.startsWith("/mobile/")) {
+            return chain.filter(exchange);
+        }
+        String device = exchange.getRequest().getHeaders().getFirst(DEVICE);
+        Mono<ConsumptionProbe> deviceProbe = device == null || device.isBlank()
+            ? Mono.just(ConsumptionProbe.consumed(1, 0))
+            : consume("device:" + device, perDevice);
+        return deviceProbe.flatMap(byDevice -> byDevice.isConsumed()
+            ? exchange.getPrincipal()
+                .map(Principal::getName)
+                .flatMap(user -> consume("user:" + user, perUser))
+                .defaultIfEmpty(byDevice)
+            : Mono.just(byDevice))
+            .flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : problems.write(exchange, tooMany(probe)));
+    }
+
+    private Mono<ConsumptionProbe> consume(String key, BucketConfiguration configuration) {
+        return Mono.fromFuture(() -> buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1));
+    }
+
+    private static EdgeProblem tooMany(ConsumptionProbe probe) {
+        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return new EdgeProblem(429, "rate-limited", "Too many requests",
+            "This app or account is sending requests faster than Chorus allows. Wait " + seconds + " s and try again.")
+            .with("retryAfterSeconds", seconds)
+            .header("Retry-After", Long.toString(seconds));
+    }
+
+    private static BucketConfiguration configuration(Limit limit) {
+        return BucketConfiguration.builder()
+            .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillIntervally(limit.capacity(), limit.period()))
+            .build();
+    }
+}

@@ -1,0 +1,91 @@
+package app.chorus.gateway.mobile;
+
+import app.chorus.gateway.GatewayProperties;
+import app.chorus.gateway.api.ApiClient;
+import app.chorus.gateway.api.ApiViews.FeedDelta;
+import app.chorus.gateway.api.ApiViews.FeedItem;
+import app.chorus.gateway.api.ApiViews.Me;
+import app.chorus.gateway.api.ApiViews.ReadState;
+import app.chorus.gateway.mobile.MobileDelta.ReadMark;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows the api's delta cursor page after page (bounded) and folds the pages into one answer, so an app
+ * that was offline for a week catches up in one call: the latest state of each changed item, tombstones that
+ * win over earlier changes, and read marks.
+ */
+@Component
+class SyncComposer {
+
+    private final ApiClient api;
+    private final int maxPages;
+
+    SyncComposer(ApiClient api, GatewayProperties properties) {
+        this.api = api;
+        this.maxPages = properties.syncPages();
+    }
+
+    Mono<MobileDelta> since(String cursor, String language) {
+        return page(cursor, language)
+            .expand(delta -> delta.more() ? page(delta.cursor(), language) : Mono.empty())
+            .take(maxPages)
+            .collectList()
+            .flatMap(this::labelled);
+    }
+
+    private Mono<FeedDelta> page(String cursor, String language) {
+        return api.get(uri -> uri.path("/api/v1/feed").queryParam("since", "{since}")
+            .queryParamIfPresent("lang", java.util.Optional.ofNullable(language)).build(cursor), FeedDelta.class);
+    }
+
+    private Mono<MobileDelta> labelled(List<FeedDelta> pages) {
+        Folded folded = Folded.of(pages);
+        if (folded.changed.isEmpty()) {
+            return Mono.just(folded.toDelta(new ChildLabels(List.of())));
+        }
+        return api.get(uri -> uri.path("/api/v1/me").build(), Me.class)
+            .map(me -> folded.toDelta(new ChildLabels(me.children())));
+    }
+
+    private record Folded(Map<String, FeedItem> changed, TreeSet<String> removed, Map<String, ReadState> read,
+                          FeedDelta last) {
+
+        static Folded of(List<FeedDelta> pages) {
+            Folded folded = new Folded(new LinkedHashMap<>(), new TreeSet<>(), new TreeMap<>(), pages.get(pages.size() - 1));
+            pages.forEach(folded::apply);
+            return folded;
+        }
+
+        private void apply(FeedDelta page) {
+            for (FeedItem item : page.changed()) {
+                removed.remove(item.id());
+                changed.remove(item.id());
+                changed.put(item.id(), item);
+            }
+            for (String id : page.removed()) {
+                changed.remove(id);
+                read.remove(id);
+                removed.add(id);
+            }
+            for (ReadState state : page.read()) {
+                read.put(state.id(), state);
+            }
+        }
+
+        MobileDelta toDelta(ChildLabels labels) {
+            List<MobileAnnouncement> cards = new ArrayList<>();
+            changed.values().forEach(item -> cards.add(MobileAnnouncement.of(item, labels)));
+            List<ReadMark> marks = read.values().stream()
+                .map(state -> new ReadMark(state.id(), state.openedAt(), state.acknowledgedAt())).toList();
+            return new MobileDelta(cards, List.copyOf(removed), marks, last.cursor(), last.more(), last.unread(),
+                last.awaitingAcknowledgement());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package app.chorus.gateway.testing;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What staff do on the web, straight against the api (they do not use the mobile gateway): publish, edit and
+ * retract announcements. Real HTTP, real tokens.
+ */
+public final class Staff {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final WebTestClient api = WebTestClient.bindToServer().baseUrl(RunningApi.url())
+        .responseTimeout(Duration.ofSeconds(30)).build();
+
+    /** A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools. */
+    public static Map<String, Object> post(String schoolId, List<String> toSchools, String title, boolean acknowledge) {
+        Map<String, Object> post = new LinkedHashMap<>();
+        if (schoolId != null) {
+            post.put("schoolId", schoolId);
+        }
+        post.put("audience", Map.of("scope", "SCHOOLS", "ids", toSchools, "roles", List.of("CARERS")));
+        post.put("requiresAcknowledgement", acknowledge);
+        post.put("translations", Map.of("en", Map.of("title", title, "body", "About " + title + ".")));
+        return post;
+    }
+
+    /** Creates and submits (published at once for school leaders and the trust); returns its id. */
+    public String publish(String login, Map<String, Object> post) {
+        String id = (String) call(HttpMethod.POST, login, "/api/v1/announcements", post).get("id");
+        call(HttpMethod.POST, login, "/api/v1/announcements/" + id + "/submit", null);
+        return id;
+    }
+
+    public void edit(String login, String id, Map<String, Object> post) {
+        call(HttpMethod.PUT, login, "/api/v1/announcements/" + id, post);
+    }
+
+    public void retract(String login, String id) {
+        call(HttpMethod.POST, login, "/api/v1/announcements/" + id + "/retract", Map.of("reason", "Sent in error"));
+    }
+
+    public Map<String, Object> reach(String login, String id) {
+        return call(HttpMethod.GET, login, "/api/v1/announcements/" + id + "/reach", null);
+    }
+
+    public Map<String, Object> call(HttpMethod method, String login, String path, Object body) {
+        WebTestClient.RequestBodySpec request = api.method(method).uri(path).header("Authorization", Tokens.bearer(login));
+        WebTestClient.ResponseSpec response = body == null ? request.exchange() : request.bodyValue(body).exchange();
+        return response.expectStatus().is2xxSuccessful().expectBody(JSON).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { screen, signedIn, unique } from './support';
+
+test('a school leader publishes an announcement needing acknowledgement; a carer acknowledges; the dashboard shows it live', async ({ browser }) => {
+  const title = unique('Harvest festival');
+
+  const leader = await signedIn(browser, 'head.oakfield', '/announcements/new');
+  await expect(leader.getByRole('heading', { name: 'New announcement' })).toBeVisible();
+  await leader.getByLabel('Title', { exact: true }).fill(title);
+  await leader.getByLabel(/^Message/).fill('Please bring a tin for the food bank by Friday.');
+  await leader.getByRole('checkbox', { name: 'Oakfield Primary' }).check();
+  await expect(leader.getByText(/Reaches [\d,]+ (people|person)/)).toBeVisible();
+  await leader.getByRole('radio', { name: 'Important' }).check();
+  await leader.getByRole('checkbox', { name: /acknowledge they have read it/ }).check();
+  await expect(leader.getByRole('article', { name: 'Preview as a carer sees it' })).toContainText('food bank');
+  await screen(leader, 'compose-announcement');
+  await leader.getByRole('button', { name: 'Publish' }).click();
+  await expect(leader.getByText(/Published/)).toBeVisible();
+  await leader.getByRole('link', { name: 'Reach and acknowledgements' }).click();
+  const acknowledged = leader.getByTestId('reach-acknowledged');
+  await expect(acknowledged).toHaveText('0');
+  await expect(leader.getByTestId('still-to-acknowledge')).toContainText('car-000001');
+  await screen(leader, 'reach-dashboard-before');
+
+  const carer = await signedIn(browser, 'carer.demo', '/feed');
+  const item = carer.getByRole('article', { name: title });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText('food bank');
+  await screen(carer, 'carer-feed');
+  await item.getByRole('button', { name: 'I have read this' }).click();
+  await expect(item.getByText(/^Acknowledged/)).toBeVisible();
+
+  // The leader's page was left open: the live stream brings the acknowledgement without a reload.
+  await expect(acknowledged).toHaveText('1');
+  await expect(leader.getByTestId('still-to-acknowledge')).not.toContainText('car-000001');
+  await screen(leader, 'reach-dashboard-after');
+
+  await leader.getByRole('link', { name: 'Announcements', exact: true }).click();
+  await expect(leader.getByRole('cell', { name: title })).toBeVisible();
+  await screen(leader, 'announcements-list');
+  await leader.getByRole('link', { name: 'Approvals' }).click();
+  await expect(leader.getByRole('heading', { name: 'Waiting for approval' })).toBeVisible();
+  await screen(leader, 'approvals');
+  await carer.context().close();
+  await leader.context().close();
+});

@@ -1,0 +1,44 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
+const artifacts = process.env.CHORUS_E2E_ARTIFACTS ?? new URL('../../target/e2e-artifacts', import.meta.url).pathname;
+
+/** A fresh browser profile signed in on the real Keycloak login page. */
+export async function signedIn(browser: Browser, username: string, path = '/'): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).first().click();
+  await page.waitForURL(/\/realms\/chorus\/protocol\/openid-connect\/auth/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#kc-login').click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  if (path !== '/') await open(page, path);
+  return page;
+}
+
+/** Navigates inside the app the way a person does: through its links (the SPA keeps its session in memory). */
+export async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/**
+ * Saves a full-page screenshot of a main screen and checks it with axe-core: no serious or critical
+ * violation of WCAG 2.0/2.1/2.2 A and AA.
+ */
+export async function screen(page: Page, name: string) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: `${artifacts}/screens/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `accessibility of ${name}`).toEqual([]);
+}
+
+export function unique(prefix: string): string {
+  return `${prefix} ${new Date().toISOString().slice(11, 19)}-${Math.random().toString(36).slice(2, 6)}`;
+}

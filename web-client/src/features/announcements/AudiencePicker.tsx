@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiContext';
+import { ok } from '../../api/client';
+import { useSchools } from '../../api/hooks';
+import type { Audience } from '../../api/types';
+import { label, t } from '../../i18n';
+
+type Scope = NonNullable<Audience['scope']>;
+type AudienceRole = 'CARERS' | 'STAFF' | 'PUPILS';
+const SCOPES: Scope[] = ['TRUST', 'SCHOOLS', 'YEAR_GROUPS', 'CLASSES'];
+const ROLES: AudienceRole[] = ['CARERS', 'STAFF', 'PUPILS'];
+
+interface Props {
+  value: Audience;
+  onChange: (audience: Audience) => void;
+  /** Only trust-wide authors may address the whole trust. */
+  allowTrust: boolean;
+}
+
+/** Scope x roles, with a live count of the people it reaches. */
+export function AudiencePicker({ value, onChange, allowTrust }: Props) {
+  const { schools } = useSchools();
+  const scopes = allowTrust ? SCOPES : SCOPES.filter((scope) => scope !== 'TRUST');
+  const ids = new Set(value.ids ?? []);
+  const roles = new Set(value.roles ?? []);
+  const toggle = (set: Set<string>, id: string) => {
+    const next = new Set(set);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return [...next];
+  };
+  return (
+    <fieldset>
+      <legend>{t.audience.legend}</legend>
+      <div className="field">
+        <label htmlFor="audience-scope">{t.audience.scope}</label>
+        <select id="audience-scope" value={value.scope} onChange={(e) => onChange({ ...value, scope: e.target.value as Scope, ids: [] })}>
+          {scopes.map((scope) => <option key={scope} value={scope}>{label(t.audience, scope)}</option>)}
+        </select>
+      </div>
+      {value.scope === 'SCHOOLS' && (
+        <fieldset>
+          <legend>{t.audience.schools}</legend>
+          {schools.map((school) => (
+            <label key={school.id} className="check">
+              <input type="checkbox" checked={ids.has(school.id!)} onChange={() => onChange({ ...value, ids: toggle(ids, school.id!) })} />
+              {school.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {(value.scope === 'YEAR_GROUPS' || value.scope === 'CLASSES') && (
+        <GroupChooser scope={value.scope} chosen={ids} onToggle={(id) => onChange({ ...value, ids: toggle(ids, id) })} />
+      )}
+      <fieldset>
+        <legend>{t.audience.roles}</legend>
+        {ROLES.map((role) => (
+          <label key={role} className="check">
+            <input type="checkbox" checked={roles.has(role)} onChange={() => onChange({ ...value, roles: toggle(roles, role) as AudienceRole[] })} />
+            {label(t.audience, role)}
+          </label>
+        ))}
+      </fieldset>
+      <ReachCount audience={value} />
+    </fieldset>
+  );
+}
+
+function GroupChooser({ scope, chosen, onToggle }: { scope: Scope; chosen: Set<string>; onToggle: (id: string) => void }) {
+  const { api } = useApi();
+  const { schools } = useSchools();
+  const [schoolId, setSchoolId] = useState<string>('');
+  useEffect(() => { if (!schoolId && schools[0]?.id) setSchoolId(schools[0].id); }, [schools, schoolId]);
+  const groups = useQuery({
+    queryKey: ['groups', scope, schoolId],
+    enabled: !!schoolId,
+    queryFn: async () => {
+      if (scope === 'YEAR_GROUPS') {
+        const page = await ok(api.GET('/api/v1/schools/{schoolId}/year-groups', { params: { path: { schoolId } } }));
+        return (page.items ?? []).map((y) => ({ id: y.audienceId ?? '', name: y.name ?? '' }));
+      }
+      const page = await ok(api.GET('/api/v1/schools/{schoolId}/classes', { params: { path: { schoolId }, query: { limit: 500 } } }));
+      return (page.items ?? []).map((c) => ({ id: c.id ?? '', name: c.title ?? '' }));
+    },
+  });
+  return (
+    <fieldset>
+      <legend>{label(t.audience, scope)}</legend>
+      <div className="field">
+        <label htmlFor="group-school">{t.audience.schools}</label>
+        <select id="group-school" value={schoolId} onChange={(e) => setSchoolId(e.target.value)}>
+          {schools.map((school) => <option key={school.id} value={school.id}>{school.name}</option>)}
+        </select>
+      </div>
+      {(groups.data ?? []).map((group) => (
+        <label key={group.id} className="check">
+          <input type="checkbox" checked={chosen.has(group.id)} onChange={() => onToggle(group.id)} />
+          {group.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function isComplete(audience: Audience): boolean {
+  return (audience.roles ?? []).length > 0 && (audience.scope === 'TRUST' || (audience.ids ?? []).length > 0);
+}
+
+/** Asks the api how many people the audience reaches, a moment after the author stops changing it. */
+function ReachCount({ audience }: { audience: Audience }) {
+  const { api } = useApi();
+  const [settled, setSettled] = useState(audience);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(audience), 300);
+    return () => clearTimeout(timer);
+  }, [audience]);
+  const complete = isComplete(settled);
+  const reach = useQuery({
+    queryKey: ['reach-preview', settled],
+    enabled: complete,
+    queryFn: () => ok(api.POST('/api/v1/announcements/reach-preview', { body: { audience: settled } })),
+  });
+  let text: string = t.audience.reachUnknown;
+  if (complete && reach.isPending) text = t.audience.reachCounting;
+  if (complete && reach.data) text = t.audience.reach(Number(reach.data.people ?? 0));
+  return <p className="reach-count" role="status" aria-live="polite">{text}</p>;
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiContext';
+import { idempotencyKey, ok } from '../../api/client';
+import { useSchools } from '../../api/hooks';
+import type { FeedItem, FeedPage as Page } from '../../api/types';
+import { formatDateTime, label, t } from '../../i18n';
+import { ErrorMessage, Loading } from '../../layout/Status';
+import { usePageTitle } from '../../layout/usePageTitle';
+
+/** A carer's or pupil's announcements across all their schools, newest first. */
+type FeedQuery = { since: string; limit?: number; cursor?: string };
+
+export function FeedPage() {
+  usePageTitle(t.feed.title);
+  const { api } = useApi();
+  const feed = useInfiniteQuery({
+    queryKey: ['feed'],
+    initialPageParam: undefined as string | undefined,
+    // The document merges GET /feed and GET /feed?since= into one operation that marks 'since' required.
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/feed', { params: { query: { limit: 20, cursor: pageParam } as FeedQuery } })) as Promise<Page>,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const items = feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
+  return (
+    <section aria-labelledby="feed-title">
+      <h1 id="feed-title">{t.feed.title}</h1>
+      {feed.isPending && <Loading />}
+      {feed.error && <ErrorMessage error={feed.error} />}
+      {feed.isSuccess && items.length === 0 && <p>{t.feed.empty}</p>}
+      <ul className="feed">
+        {items.map((item) => <li key={item.id}><FeedCard item={item} /></li>)}
+      </ul>
+      {feed.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+          {t.feed.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function FeedCard({ item }: { item: FeedItem }) {
+  const { api } = useApi();
+  const { nameOf } = useSchools();
+  const queries = useQueryClient();
+  const [key] = useState(idempotencyKey);
+  const acknowledge = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
+      params: { path: { id: item.id! }, header: { 'Idempotency-Key': key } },
+    })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['feed'] }),
+  });
+  const headingId = `item-${item.id}`;
+  const from = item.schoolId ? nameOf(item.schoolId) : t.feed.trust;
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{item.title}</h2>
+      <p className="muted">
+        {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label(t.priority, item.priority)}</span>}{' '}
+        {t.feed.from(from)} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+      </p>
+      {/* The api renders the author's Markdown to sanitised HTML. */}
+      <div className="body" dangerouslySetInnerHTML={{ __html: item.html ?? '' }} />
+      {(item.localNotes ?? []).map((note) => (
+        <p key={note.schoolId} className="panel"><strong>{nameOf(note.schoolId)}:</strong> {note.note}</p>
+      ))}
+      {(item.links ?? []).length > 0 && (
+        <ul>{item.links!.map((link) => <li key={link.url}><a href={link.url}>{link.title || link.url}</a></li>)}</ul>
+      )}
+      {item.requiresAcknowledgement && (
+        item.acknowledgedAt
+          ? <p className="notice" role="status">{t.feed.acknowledgedOn(formatDateTime(item.acknowledgedAt))}</p>
+          : (
+            <div className="actions">
+              <p className="muted">{t.feed.needsAck}</p>
+              <button type="button" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>{t.feed.acknowledge}</button>
+            </div>
+          )
+      )}
+      {acknowledge.error && <ErrorMessage error={acknowledge.error} />}
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiContext';
+import type { NotificationPreferences } from '../../api/pending';
+import { useSchools } from '../../api/hooks';
+import { label, t } from '../../i18n';
+import { ErrorMessage, Loading, Notice } from '../../layout/Status';
+import { usePageTitle } from '../../layout/usePageTitle';
+
+const CHANNELS = ['push', 'email'] as const;
+
+/** How and when a carer or pupil is notified, and the language they read announcements in. */
+export function PreferencesPage() {
+  usePageTitle(t.preferences.title);
+  const { raw } = useApi();
+  const { schools } = useSchools();
+  const current = useQuery({
+    queryKey: ['preferences'],
+    queryFn: async () => (await (await raw('/api/v1/preferences')).json()) as NotificationPreferences,
+  });
+  const [prefs, setPrefs] = useState<NotificationPreferences>({ channels: ['push', 'email'] });
+  useEffect(() => { if (current.data) setPrefs(current.data); }, [current.data]);
+  const save = useMutation({
+    mutationFn: async (body: NotificationPreferences) => (await raw('/api/v1/preferences', {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    })).json() as Promise<NotificationPreferences>,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ ...prefs, quietFrom: prefs.quietFrom || null, quietUntil: prefs.quietUntil || null, language: prefs.language || null });
+  };
+  const toggle = (list: string[] = [], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
+  if (current.isPending) return <Loading />;
+  return (
+    <section aria-labelledby="prefs-title">
+      <h1 id="prefs-title">{t.preferences.title}</h1>
+      {current.error && <ErrorMessage error={current.error} />}
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>{t.preferences.channels}</legend>
+          {CHANNELS.map((channel) => (
+            <label key={channel} className="check">
+              <input type="checkbox" checked={prefs.channels.includes(channel)} onChange={(e) => setPrefs({ ...prefs, channels: toggle(prefs.channels, channel, e.target.checked) })} />
+              {t.preferences[channel]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t.preferences.quietHours}</legend>
+          <p className="hint">{t.preferences.quietHoursHelp}</p>
+          <div className="actions">
+            <div className="field"><label htmlFor="quiet-from">{t.preferences.from}</label>
+              <input id="quiet-from" type="time" value={prefs.quietFrom ?? ''} onChange={(e) => setPrefs({ ...prefs, quietFrom: e.target.value })} /></div>
+            <div className="field"><label htmlFor="quiet-until">{t.preferences.to}</label>
+              <input id="quiet-until" type="time" value={prefs.quietUntil ?? ''} onChange={(e) => setPrefs({ ...prefs, quietUntil: e.target.value })} /></div>
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="language">{t.preferences.language}</label>
+          <select id="language" value={prefs.language ?? ''} onChange={(e) => setPrefs({ ...prefs, language: e.target.value })}>
+            <option value="">{t.languages.en}</option>
+            {Object.keys(t.languages).filter((l) => l !== 'en').map((lang) => <option key={lang} value={lang}>{label(t.languages, lang)}</option>)}
+          </select>
+        </div>
+        {schools.length > 1 && (
+          <fieldset>
+            <legend>{t.preferences.muted}</legend>
+            {schools.map((school) => (
+              <label key={school.id} className="check">
+                <input type="checkbox" checked={(prefs.mutedSchools ?? []).includes(school.id!)}
+                  onChange={(e) => setPrefs({ ...prefs, mutedSchools: toggle(prefs.mutedSchools, school.id!, e.target.checked) })} />
+                {school.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {save.isSuccess && <Notice>{t.preferences.saved}</Notice>}
+        {save.error && <ErrorMessage error={save.error} />}
+        <button type="submit" disabled={save.isPending}>{t.preferences.save}</button>
+      </form>
+    </section>
+  );
+}

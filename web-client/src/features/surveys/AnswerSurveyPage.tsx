@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiContext';
+import { ApiError, idempotencyKey, ok } from '../../api/client';
+import { t } from '../../i18n';
+import { ErrorMessage, Loading, Notice } from '../../layout/Status';
+import { usePageTitle } from '../../layout/usePageTitle';
+import { AnswerField } from './AnswerField';
+import { answersToSend, missingRequired, visibleQuestions, type Answers } from './questionnaire';
+
+/** Answer a survey for myself or for one child; answers are kept as a draft on the server while I go. */
+export function AnswerSurveyPage() {
+  const { id = '', unit = 'self' } = useParams();
+  const { api } = useApi();
+  const queries = useQueryClient();
+  const form = useQuery({ queryKey: ['survey-form', id], queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}/form', { params: { path: { surveyId: id } } })) });
+  usePageTitle(form.data?.title ?? t.answer.submit);
+  const draft = useQuery({
+    queryKey: ['survey-draft', id, unit],
+    queryFn: async () => {
+      try {
+        return await ok(api.GET('/api/v1/surveys/{surveyId}/responses/{unit}/draft', { params: { path: { surveyId: id, unit } } }));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return { answers: {} };
+        throw e;
+      }
+    },
+  });
+  const [answers, setAnswers] = useState<Answers>({});
+  const [missing, setMissing] = useState<number[]>([]);
+  const [key] = useState(idempotencyKey);
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (draft.data && !loaded.current) { loaded.current = true; setAnswers((draft.data.answers ?? {}) as Answers); }
+  }, [draft.data]);
+
+  const questionnaire = form.data?.questionnaire;
+  const save = useMutation({
+    mutationFn: (current: Answers) => ok(api.PUT('/api/v1/surveys/{surveyId}/responses/{unit}/draft', {
+      params: { path: { surveyId: id, unit } }, body: { answers: answersToSend(questionnaire, current) },
+    })),
+  });
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (!dirty.current) return undefined;
+    const timer = setTimeout(() => save.mutate(answers), 800);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [answers]);
+
+  const submit = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/surveys/{surveyId}/responses/{unit}', {
+      params: { path: { surveyId: id, unit }, header: { 'Idempotency-Key': key } },
+      body: { answers: answersToSend(questionnaire, answers) },
+    })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['surveys-waiting'] }),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const gaps = missingRequired(questionnaire, answers);
+    setMissing(gaps);
+    if (!gaps.length) submit.mutate();
+  };
+
+  if (form.isPending || draft.isPending) return <Loading />;
+  if (form.error) return <ErrorMessage error={form.error} />;
+  const who = form.data.units?.find((u) => u.unit === unit);
+  const done = submit.isSuccess || (who?.answered && !submit.isPending);
+  return (
+    <section aria-labelledby="answer-title">
+      <h1 id="answer-title">{form.data.title}</h1>
+      {who && unit !== 'self' && <p className="muted">{t.surveys.answerFor(who.label ?? '')}</p>}
+      {form.data.description && <p>{form.data.description}</p>}
+      <aside className="panel" aria-labelledby="promise-title">
+        <h2 id="promise-title">{t.answer.promise}</h2>
+        <p>{form.data.anonymityStatement}</p>
+      </aside>
+      {done ? <Notice>{submit.isSuccess ? t.answer.submitted : t.answer.alreadyAnswered}</Notice>
+        : form.data.status === 'CLOSED' ? <p>{t.answer.closed}</p> : (
+          <form onSubmit={onSubmit} noValidate>
+            {missing.length > 0 && <div role="alert" className="error"><ul>{missing.map((n) => <li key={n}>{t.answer.requiredMissing(n)}</li>)}</ul></div>}
+            {visibleQuestions(questionnaire, answers).map((question) => (
+              <AnswerField key={question.id} question={question} value={answers[question.id!]}
+                onChange={(value) => { dirty.current = true; setAnswers((all) => ({ ...all, [question.id!]: value })); }} />
+            ))}
+            <p role="status" className="muted">{save.isSuccess ? t.answer.draftSaved : ''}</p>
+            {submit.error && <ErrorMessage error={submit.error} />}
+            <button type="submit" disabled={submit.isPending}>{t.answer.submit}</button>
+          </form>
+        )}
+    </section>
+  );
+}

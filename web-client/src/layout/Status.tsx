@@ -1,0 +1,26 @@
+import { ApiError } from '../api/client';
+import { t } from '../i18n';
+
+export function Loading() {
+  return <p role="status" className="muted">{t.app.loading}</p>;
+}
+
+/** Explains a failure in the reader's words, with the api's own detail when it gave one. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  return <p role="alert" className="error">{describe(error)}</p>;
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t.errors.sessionExpired;
+    if (error.status === 403) return t.errors.forbidden;
+    if (error.status === 404) return t.errors.notFound;
+    return error.problem.detail ?? error.problem.title ?? t.errors.generic;
+  }
+  if (error instanceof TypeError) return t.errors.network;
+  return t.errors.generic;
+}
+
+export function Notice({ children }: { children: string }) {
+  return <p role="status" className="notice">{children}</p>;
+}

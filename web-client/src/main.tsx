@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './App';
+import { ApiProvider } from './api/ApiContext';
+import { AuthProvider } from './auth/AuthProvider';
+import { createUserManager, SILENT_PATH } from './auth/oidc';
+import { loadConfig } from './config';
+import { t } from './i18n';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+async function start() {
+  const config = await loadConfig();
+  const manager = createUserManager(config);
+  if (window.location.pathname === SILENT_PATH) {
+    await manager.signinSilentCallback();
+    return;
+  }
+  const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
+  root.render(
+    <StrictMode>
+      <AuthProvider manager={manager}>
+        <ApiProvider baseUrl={config.apiBase}>
+          <QueryClientProvider client={queries}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </ApiProvider>
+      </AuthProvider>
+    </StrictMode>,
+  );
+}
+
+start().catch(() => {
+  root.render(<main id="main"><h1>{t.app.name}</h1><p role="alert">{t.app.configFailed}</p></main>);
+});

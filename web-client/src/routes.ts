@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+import { AUTHOR_ROLES, LEADER_ROLES, READER_ROLES, type Role } from './auth/roles';
+import { FeedPage } from './features/feed/FeedPage';
+import { AnnouncementsPage } from './features/announcements/AnnouncementsPage';
+import { ComposePage } from './features/announcements/ComposePage';
+import { ApprovalsPage } from './features/announcements/ApprovalsPage';
+import { AdaptPage } from './features/announcements/AdaptPage';
+import { ReachPage } from './features/announcements/ReachPage';
+import { SurveysPage } from './features/surveys/SurveysPage';
+import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
+import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
+import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
+import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
+import { PreferencesPage } from './features/preferences/PreferencesPage';
+
+export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
+
+/** Feature pages, each guarded by the roles that may open it (the api enforces the same rules). */
+export const routes: AppRoute[] = [
+  { path: '/feed', page: FeedPage, roles: READER_ROLES },
+  { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
+  { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
+  { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
+  { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
+  { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
+  { path: '/surveys', page: SurveysPage },
+  { path: '/surveys/new', page: SurveyBuilderPage, roles: AUTHOR_ROLES },
+  { path: '/surveys/:id/results', page: SurveyResultsPage, roles: AUTHOR_ROLES },
+  { path: '/surveys/:id/answer/:unit', page: AnswerSurveyPage },
+  { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
+  { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
+];

@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The gateway serves the built app from the web-client jar (classpath:/static/); in development
+// Vite proxies the same-origin paths the app calls to a running gateway.
+const gateway = process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/api': gateway, '/config.json': gateway },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['src/test/setup.ts'],
+    // Shared 2-core CI machines: a page test can take seconds when the machine is busy.
+    testTimeout: 30_000,
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
