@@ -56,15 +56,19 @@ public final class SurveyBenchmark {
             "chorus.demo.seed-on-first-start=true", "chorus.demo.schools=" + schools, "chorus.demo.pupils=" + responses,
             "chorus.surveys.background-every=1h", "logging.level.root=WARN", "spring.main.banner-mode=off").run();
         progress("api ready in " + ms(t0) + " ms");
+        String figures;
         try {
-            run(context, responses, concurrency, schools, ms(t0));
+            figures = run(context, responses, concurrency, schools, ms(t0));
         } finally {
             context.close();
             deleteQuietly(dataDir);
         }
+        System.out.flush();
+        System.out.println(figures);
     }
 
-    private static void run(ConfigurableApplicationContext context, int wanted, int concurrency, int schools, long startMs) {
+    /** Runs the measurements and returns the JSON line (printed after shutdown, so it is the last line). */
+    private static String run(ConfigurableApplicationContext context, int wanted, int concurrency, int schools, long startMs) {
         SurveyStore store = context.getBean(SurveyStore.class);
         SurveyResponding responding = context.getBean(SurveyResponding.class);
         SurveyResults results = context.getBean(SurveyResults.class);
@@ -94,7 +98,7 @@ public final class SurveyBenchmark {
         boolean match = tallies.matchRecomputation(survey.id(), survey.questionnaire()).block();
         progress("full recomputation from " + respondents + " responses took " + ms(t1) + " ms; tallies match: " + match);
 
-        System.out.println(String.format(Locale.ROOT,
+        return String.format(Locale.ROOT,
             "{\"bench\":\"survey\",\"responses\":%d,\"concurrency\":%d,\"schools\":%d,\"responses_per_s\":%.0f,"
                 + "\"results_p50_ms_1k\":%.2f,\"results_p99_ms_1k\":%.2f,\"results_p50_ms_100k\":%.2f,\"results_p99_ms_100k\":%.2f,"
                 + "\"growth\":%.2f,\"tallies_match\":%b,\"respondents\":%d,\"recompute_ms\":%d,\"startup_and_seed_ms\":%d,"
@@ -104,7 +108,7 @@ public final class SurveyBenchmark {
                 + "\"machine\":\"%d-core, shared\"}",
             units.size(), concurrency, schools, perSecond, at1k[0], at1k[1], atEnd[0], atEnd[1], atEnd[1] / at1k[1],
             match && respondents == units.size(), respondents, ms(t1), startMs, cpuMsPerResponse, 1000 / cpuMsPerResponse,
-            atEnd[2], loadAverage(), Runtime.getRuntime().availableProcessors()));
+            atEnd[2], loadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     private static Survey openSurvey(SurveyStore store) {
