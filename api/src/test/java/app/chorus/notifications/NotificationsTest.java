@@ -15,14 +15,13 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiTest
-@Import({SyntheticTrust.class, TestMail.class, FanOutFixture.class})
+@Import({TestMail.class, FanOutFixture.class})
 @TestPropertySource(properties = {
     "chorus.push.stand-in-url=embedded",
     "chorus.push.retry-backoff=50ms",
-    "chorus.push.lease=6s",
+    "chorus.push.lease=20s",
     "chorus.push.poll-interval=100ms",
-    "chorus.push.email-fallback-after=2s",
-    "chorus.test.carers=400"
+    "chorus.push.email-fallback-after=2s"
 })
 public @interface NotificationsTest {
 }

@@ -43,7 +43,7 @@ class PublishedAnnouncementReachesAudienceDevicesTests {
         for (AudienceMember member : fixture.membersOf(everyone)) {
             String token = fixture.device(member.personId(), "tablet", member.personId().hashCode() % 2 == 0 ? Platform.IOS : Platform.ANDROID);
             if (inAudience.contains(member.personId())) {
-                languageByToken.put(token, member.preferredLanguage());
+                languageByToken.put(token, String.valueOf(member.preferredLanguage()));
             } else {
                 outside.add(token);
             }
@@ -58,7 +58,8 @@ class PublishedAnnouncementReachesAudienceDevicesTests {
         Deliveries deliveries = fixture.standIn().deliveries();
         languageByToken.forEach((token, language) -> {
             assertThat(deliveries.received(token)).as("pushes to %s", token).isEqualTo(1);
-            assertThat(deliveries.lastPush(token).title()).isEqualTo(event.titles().getOrDefault(language, event.titles().get("en")));
+            String expected = language != null && event.titles().containsKey(language) ? event.titles().get(language) : event.titles().get("en");
+            assertThat(deliveries.lastPush(token).title()).as("title in %s", language).isEqualTo(expected);
             assertThat(deliveries.lastPush(token).collapseId()).isEqualTo("announcement-" + event.announcementId() + "-v1");
         });
         outside.forEach(token -> assertThat(deliveries.received(token)).as("pushes to %s outside the audience", token).isZero());

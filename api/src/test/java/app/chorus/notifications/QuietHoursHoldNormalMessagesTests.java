@@ -28,7 +28,8 @@ class QuietHoursHoldNormalMessagesTests {
 
     @Test
     void aCarerInQuietHoursGetsTheUrgentMessageAtOnceWhileTheNormalOneWaits() {
-        Audience schoolTwo = Audience.schools(Set.of("school-2"), AudienceRole.CARERS);
+        String school = fixture.membersOf(Audience.trust(AudienceRole.CARERS)).get(0).schoolIds().iterator().next();
+        Audience schoolTwo = Audience.schools(Set.of(school), AudienceRole.CARERS);
         List<AudienceMember> members = fixture.membersOf(schoolTwo);
         String sleeper = members.get(1).personId();
         String awake = members.get(2).personId();

@@ -5,21 +5,17 @@ import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceReach;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
-import app.chorus.directory.DirectoryQueries;
-import app.chorus.directory.PersonSummary;
-import app.chorus.directory.SchoolSummary;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A generated trust for fan-out tests and benchmarks, used only where the directory module is not in the
- * build: {@code chorus.test.carers} carers car-000001..., spread over {@code chorus.test.schools} schools
+ * A generated trust at scale for the fan-out benchmark and kill test (seeding 120,000 carers into the directory
+ * would take longer than the fan-out itself); it replaces the directory's audience resolver there only: {@code chorus.test.carers} carers car-000001..., spread over {@code chorus.test.schools} schools
  * (school-1...), languages cycling en, pl, ro (car-000001 has children at school-1 and school-2).
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -37,7 +33,7 @@ public class SyntheticTrust {
     }
 
     @Bean
-    @ConditionalOnMissingBean(AudienceResolver.class)
+    @Primary
     AudienceResolver syntheticAudiences(org.springframework.core.env.Environment env) {
         int carers = env.getProperty("chorus.test.carers", Integer.class, 400);
         int schools = env.getProperty("chorus.test.schools", Integer.class, 3);
@@ -65,32 +61,6 @@ public class SyntheticTrust {
             @Override
             public Mono<Set<String>> keysOf(String personId) {
                 return Mono.just(Set.of(Audience.trustKey(AudienceRole.CARERS)));
-            }
-        };
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(DirectoryQueries.class)
-    DirectoryQueries syntheticPeople() {
-        return new DirectoryQueries() {
-            @Override
-            public Flux<SchoolSummary> schools() {
-                return Flux.fromStream(IntStream.rangeClosed(1, 3).mapToObj(i -> new SchoolSummary("school-" + i, "School " + i, "primary")));
-            }
-
-            @Override
-            public Mono<SchoolSummary> school(String schoolId) {
-                return schools().filter(school -> school.id().equals(schoolId)).next();
-            }
-
-            @Override
-            public Mono<PersonSummary> person(String personId) {
-                return Mono.just(new PersonSummary(personId, "Carer", personId, personId + "@carers.example", "carer", "en"));
-            }
-
-            @Override
-            public Flux<CaredForPupil> pupilsCaredFor(String carerId) {
-                return Flux.empty();
             }
         };
     }

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * A published announcement is pushed to its audience (one fan-out per announcement and version, so a repeated
  * event changes nothing); a retracted one stops what has not been sent yet.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "notificationsAnnouncementListeners", proxyBeanMethods = false)
 class AnnouncementListeners {
 
     static final String SOURCE = "announcement";

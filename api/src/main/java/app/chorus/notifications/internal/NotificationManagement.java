@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** The module's public entry point: fan-outs, their progress, opens. */
-@Service
+@Service("notificationsNotificationManagement")
 class NotificationManagement implements Notifications {
 
     private final FanOutService fanOuts;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Who opened what ({@code _id} = source:sourceId:personId): the email fallback skips people who did. */
-@Component
+@Component("notificationsOpens")
 public class Opens {
 
     static final String COLLECTION = "notification_opens";

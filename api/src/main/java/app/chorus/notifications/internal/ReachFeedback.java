@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * channel, and opened. Receipts are idempotent on the announcements side; they are sent after the batch is
  * recorded, without holding up the fan-out.
  */
-@Component
+@Component("notificationsReachFeedback")
 public class ReachFeedback {
 
     private static final Logger log = LoggerFactory.getLogger(ReachFeedback.class);

@@ -14,6 +14,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +32,13 @@ public final class FcmStandIn implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Deliveries deliveries = new Deliveries();
     private volatile Faults faults;
+    private final LoopResources loops = LoopResources.create("fcm-stand-in", 2, true);
     private final DisposableServer server;
 
     private FcmStandIn(String host, int port, Faults faults) {
         this.faults = faults;
-        this.server = HttpServer.create().host(host).port(port).handle(this::route).bindNow();
+        // its own event loops: Reactor Netty's global ones are reset when a Spring context in the JVM closes
+        this.server = HttpServer.create().runOn(loops).host(host).port(port).handle(this::route).bindNow();
     }
 
     public static FcmStandIn start(String host, int port, Faults faults) {
@@ -170,6 +173,7 @@ public final class FcmStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.disposeLater().block();
     }
 
     /**

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * Device rules: one owner per FCM token, retired tokens never come back, one entry per installation.
  * Registering the same installation again refreshes it (new token, app version, last seen).
  */
-@Service
+@Service("notificationsDeviceManagement")
 public class DeviceManagement {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:\\-]{20,4096}");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Preference rules: known channels only, quiet hours that are real times and not empty or whole-day. */
-@Service
+@Service("notificationsPreferencesManagement")
 public class PreferencesManagement {
 
     /** The body of {@code PUT /api/v1/preferences}; quiet hours as "HH:mm" in Europe/London. */

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * fan-out reads one document per recipient by primary key. Token ownership and retirement live in
  * {@code notification_tokens} ({@code _id} = token: one owner per token, by the unique primary key).
  */
-@Component
+@Component("notificationsRecipients")
 public class Recipients {
 
     static final String RECIPIENTS = "notification_recipients";

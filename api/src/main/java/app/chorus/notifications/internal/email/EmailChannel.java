@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * with no working device, and after a delay to people who have not opened the message. Without a mail server
  * ({@code spring.mail.host} unset) targets are recorded as failed, with a warning saying how to configure it.
  */
-@Component
+@Component("notificationsEmailChannel")
 class EmailChannel implements DeliveryChannel {
 
     private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);

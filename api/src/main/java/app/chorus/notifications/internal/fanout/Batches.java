@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * (findAndModify: one owner at a time) and completes in one atomic update. A batch's {@code remaining} lists the
  * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted.
  */
-@Component
+@Component("notificationsBatches")
 class Batches {
 
     static final String COLLECTION = "notification_batches";
@@ -58,7 +58,7 @@ class Batches {
                 ? Mono.empty() : Mono.error(e));
     }
 
-    /** Takes one due batch (or one whose owner's lease ran out) for {@code owner}. */
+    /** Takes one due batch (or one whose owner's lease ran out); {@code owner} is unique per claim. */
     Mono<Document> claim(String owner, Instant now, Instant leaseUntil) {
         Bson due = Filters.or(
             Filters.and(Filters.eq("status", READY), Filters.lte("notBefore", Date.from(now))),
@@ -73,19 +73,19 @@ class Batches {
      * Records what one send achieved. With nothing left the batch is DONE; otherwise it waits until
      * {@code retryAt} with only the {@code remaining} targets. Completes false when the lease was lost.
      */
-    Mono<Boolean> record(String batchId, String owner, List<Integer> remaining, Instant retryAt, Tally tally) {
+    Mono<Boolean> record(String batchId, String claim, String instance, List<Integer> remaining, Instant retryAt, Tally tally) {
         Bson update = Updates.combine(
             Updates.set("status", remaining.isEmpty() ? DONE : READY),
             Updates.set("remaining", remaining),
             Updates.set("notBefore", Date.from(retryAt)),
             Updates.unset("owner"),
-            Updates.addToSet("sentBy", owner),
+            Updates.addToSet("sentBy", instance),
             Updates.inc("attempts", 1),
             Updates.inc("accepted", tally.accepted()),
             Updates.inc("retired", tally.retired()),
             Updates.inc("failed", tally.failed()));
         return collection().flatMap(c -> Mono.from(c.updateOne(
-                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", owner)), update)))
+                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", claim)), update)))
             .map(result -> result.getMatchedCount() > 0);
     }
 

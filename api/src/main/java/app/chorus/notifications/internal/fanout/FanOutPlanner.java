@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * moves. A planner that dies is resumed from the checkpoint; re-planning the chunk in flight inserts the same
  * batch ids, which the store keeps only once. Batches are sendable as soon as they are stored.
  */
-@Component
+@Component("notificationsFanOutPlanner")
 class FanOutPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutPlanner.class);

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Starts, reports and cancels fan-outs. */
-@Service
+@Service("notificationsFanOutService")
 public class FanOutService {
 
     private final FanOuts fanOuts;

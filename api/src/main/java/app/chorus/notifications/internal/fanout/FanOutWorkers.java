@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -30,13 +31,14 @@ import reactor.core.publisher.Mono;
  * sending it in one call, and recording the outcome atomically on the batch. Planning of new or orphaned
  * fan-outs is picked up by the same loop. Several instances share the work through the leases.
  */
-@Component
+@Component("notificationsFanOutWorkers")
 public class FanOutWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutWorkers.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final String owner = "instance-" + UUID.randomUUID();
+    private final AtomicLong claims = new AtomicLong();
     private final Batches batches;
     private final FanOuts fanOuts;
     private final FanOutPlanner planner;
@@ -96,15 +98,12 @@ public class FanOutWorkers implements SmartLifecycle {
         return running;
     }
 
-    String owner() {
-        return owner;
-    }
-
     /** Plans a fan-out now if nobody else is (the periodic loop catches orphaned ones). */
     void planNow(String fanOutId) {
         Instant now = clock.instant();
-        fanOuts.claimPlanning(fanOutId, owner, now, now.plus(properties.lease()))
-            .flatMap(job -> planner.plan(job, owner))
+        String claim = owner + "/plan-" + claims.incrementAndGet();
+        fanOuts.claimPlanning(fanOutId, claim, now, now.plus(properties.lease()))
+            .flatMap(job -> planner.plan(job, claim))
             .doOnError(e -> log.warn("Planning {} stopped: {}", fanOutId, e.getMessage()))
             .onErrorComplete()
             .subscribe();
@@ -114,12 +113,13 @@ public class FanOutWorkers implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                Document job = fanOuts.claimPlanning(owner, now, now.plus(properties.lease())).block();
+                String claim = owner + "/plan-" + claims.incrementAndGet();
+                Document job = fanOuts.claimPlanning(claim, now, now.plus(properties.lease())).block();
                 if (job == null) {
                     Thread.sleep(properties.pollInterval().toMillis() * 4);
                     continue;
                 }
-                planner.plan(job, owner).block();
+                planner.plan(job, claim).block();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -133,12 +133,13 @@ public class FanOutWorkers implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                Document batch = batches.claim(owner, now, now.plus(properties.lease())).block();
+                String claim = owner + "/" + claims.incrementAndGet();
+                Document batch = batches.claim(claim, now, now.plus(properties.lease())).block();
                 if (batch == null) {
                     signal.await(properties.pollInterval().toMillis());
                     continue;
                 }
-                send(batch);
+                send(batch, claim);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -148,7 +149,7 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
-    private void send(Document batch) throws InterruptedException {
+    private void send(Document batch, String claim) throws InterruptedException {
         String batchId = batch.getString("_id");
         PushMessage message = message(batch.getString("fanOutId"));
         List<Document> targets = batch.getList("targets", Document.class);
@@ -156,7 +157,7 @@ public class FanOutWorkers implements SmartLifecycle {
         List<Document> sending = pending.stream().map(targets::get).toList();
         DeliveryChannel channel = channels.get(batch.getString("channel"));
         DeliveryChannel.Delivery delivery;
-        ScheduledFuture<?> heartbeat = keepLease(batchId);
+        ScheduledFuture<?> heartbeat = keepLease(batchId, claim);
         try {
             delivery = channel.deliver(message, sending);
         } finally {
@@ -170,7 +171,7 @@ public class FanOutWorkers implements SmartLifecycle {
         List<Integer> retry = attempts >= properties.maxAttempts() ? List.of() : outcome.retry();
         int givenUp = outcome.retry().size() - retry.size();
         Instant retryAt = clock.instant().plus(backoff(attempts, delivery.retryAfter()));
-        Boolean recorded = batches.record(batchId, owner, retry, retryAt,
+        Boolean recorded = batches.record(batchId, claim, owner, retry, retryAt,
             new Batches.Tally(outcome.accepted().size(), outcome.retire().size(), outcome.failed() + givenUp)).block();
         if (!Boolean.TRUE.equals(recorded)) {
             log.warn("Batch {} was taken over while sending (lease {} too short?)", batchId, properties.lease());
@@ -184,9 +185,9 @@ public class FanOutWorkers implements SmartLifecycle {
     }
 
     /** Renews the batch's lease while a slow send (SDK retries, Retry-After) is still running. */
-    private ScheduledFuture<?> keepLease(String batchId) {
-        long every = Math.max(100, properties.lease().toMillis() / 3);
-        return heartbeats.scheduleAtFixedRate(() -> batches.extendLease(batchId, owner, clock.instant().plus(properties.lease()))
+    private ScheduledFuture<?> keepLease(String batchId, String claim) {
+        long every = Math.max(100, properties.lease().toMillis() / 4);
+        return heartbeats.scheduleAtFixedRate(() -> batches.extendLease(batchId, claim, clock.instant().plus(properties.lease()))
             .onErrorResume(e -> Mono.just(false)).subscribe(), every, every, TimeUnit.MILLISECONDS);
     }
 

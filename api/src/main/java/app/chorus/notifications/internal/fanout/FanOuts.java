@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * there). It holds the message and the planning checkpoint: how many audience members and chunks are planned,
  * under a lease so one instance plans at a time and another resumes when it dies.
  */
-@Component
+@Component("notificationsFanOuts")
 class FanOuts {
 
     static final String COLLECTION = "notification_fanouts";

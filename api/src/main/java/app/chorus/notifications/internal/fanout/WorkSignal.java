@@ -3,7 +3,7 @@ package app.chorus.notifications.internal.fanout;
 import org.springframework.stereotype.Component;
 
 /** Wakes idle workers when new batches are stored, instead of waiting for their next poll. */
-@Component
+@Component("notificationsWorkSignal")
 class WorkSignal {
 
     private final Object monitor = new Object();

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * bounded executor of {@code httpConcurrency} threads, within the send-rate budget. Points at real FCM when
  * credentials are configured, otherwise at the FCM stand-in.
  */
-@Component
+@Component("notificationsPushChannel")
 class PushChannel implements DeliveryChannel, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PushChannel.class);

@@ -1,0 +1,201 @@
+package app.chorus.notifications.bench;
+
+import app.chorus.ChorusApplication;
+import app.chorus.announcements.AnnouncementPublished;
+import app.chorus.announcements.Priority;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceRole;
+import app.chorus.notifications.SyntheticTrust;
+import app.chorus.notifications.internal.push.FcmClients;
+import app.chorus.platform.DomainEvents;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.FirebaseMessaging;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.Notification;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./chorus bench fanout}: a trust-wide urgent announcement to N devices through the api's fan-out,
+ * against the FCM stand-in (its own process) at 0 ms and at L ms latency, and a raw SDK loop ({@code sendEach}
+ * in 500s, SDK defaults) against the same stand-in. Progress on stderr; the JSON line on stdout.
+ */
+public final class FanOutBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int devices = Integer.parseInt(options.getOrDefault("devices", "200000"));
+        int latency = Integer.parseInt(options.getOrDefault("latency-ms", "50"));
+        String standIn = options.getOrDefault("stand-in", "http://127.0.0.1:9099");
+        int carers = (int) Math.ceil(devices * 0.6);
+        progress("seeding %d carers with %d devices (a 100-school trust)", carers, devices);
+        ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class, SyntheticTrust.class)
+            .run("--server.port=0", "--chorus.store.port=0",
+                "--chorus.store.data-dir=" + System.getProperty("java.io.tmpdir") + "/chorus-bench-" + UUID.randomUUID(),
+                "--chorus.push.stand-in-url=" + standIn, "--chorus.test.carers=" + carers, "--chorus.test.schools=100",
+                "--logging.level.root=WARN", "--logging.level.app.chorus=WARN");
+        List<String> tokens = seed(api.getBean(ReactiveMongoTemplate.class), carers, devices);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("bench", "fanout");
+        result.put("devices", devices);
+        configure(standIn, 0);
+        double raw0 = rawSdk(standIn, tokens, tokens.size());
+        Run run0 = fanOut(api, standIn, devices);
+        result.put("pushes_per_s_0ms", round(run0.perSecond()));
+        result.put("raw_sdk_per_s_0ms", round(raw0));
+        result.put("ratio_0ms", Math.round(run0.perSecond() / raw0 * 100) / 100.0);
+        result.put("seconds_0ms", round(run0.seconds()));
+        result.put("cpu_s_0ms", round(run0.cpuSeconds()));
+        result.put("heap_peak_mb_0ms", run0.heapPeakMb());
+        result.put("duplicates_0ms", run0.duplicates());
+        result.put("missing_0ms", run0.missing());
+        configure(standIn, latency);
+        double rawLatency = rawSdk(standIn, tokens, Math.min(tokens.size(), 20_000));
+        Run runLatency = fanOut(api, standIn, devices);
+        result.put("latency_ms", latency);
+        result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
+        result.put("raw_sdk_per_s_50ms", round(rawLatency));
+        result.put("seconds_50ms", round(runLatency.seconds()));
+        result.put("cpu_s_50ms", round(runLatency.cpuSeconds()));
+        result.put("heap_peak_mb_50ms", runLatency.heapPeakMb());
+        result.put("duplicates", run0.duplicates() + runLatency.duplicates());
+        result.put("missing", run0.missing() + runLatency.missing());
+        result.put("unit", "pushes/s accepted by the FCM stand-in");
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name"));
+        api.close();
+        System.out.println(JSON.writeValueAsString(result));
+        System.exit(0);
+    }
+
+    private static List<String> seed(ReactiveMongoTemplate mongo, int carers, int devices) {
+        List<String> tokens = new ArrayList<>(devices);
+        int twoDevices = devices - carers;
+        Flux.range(1, carers).map(i -> {
+                List<Document> entries = new ArrayList<>();
+                for (int d = 0; d < (i <= twoDevices ? 2 : 1); d++) {
+                    String token = "bench-" + SyntheticTrust.carer(i) + "-" + d + "-xxxxxxxxxxxxxxxx";
+                    tokens.add(token);
+                    entries.add(new Document("installationId", "device-" + d).append("token", token)
+                        .append("platform", d == 0 ? "ANDROID" : "IOS").append("appVersion", "2.0.0")
+                        .append("locale", "en-GB").append("lastSeen", new java.util.Date()));
+                }
+                return new Document("_id", SyntheticTrust.carer(i)).append("devices", entries);
+            })
+            .buffer(5000)
+            .concatMap(batch -> mongo.getCollection("notification_recipients").flatMap(c -> Mono.from(c.insertMany(batch))), 1)
+            .blockLast();
+        return tokens;
+    }
+
+    private record Run(double seconds, double perSecond, double cpuSeconds, long heapPeakMb, long duplicates, long missing) {
+    }
+
+    private static Run fanOut(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
+        post(standIn + "/reset", "{}");
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.gc();
+        long cpuBefore = os.getProcessCpuTime();
+        long heapPeak = 0;
+        AnnouncementPublished event = new AnnouncementPublished("bench-" + UUID.randomUUID(), 1, null,
+            Audience.trust(AudienceRole.CARERS), Priority.URGENT, false, Map.of("en", "Storm: all schools closed", "pl", "Burza: szkoły zamknięte"),
+            Map.of("en", "All schools are closed tomorrow.", "pl", "Jutro wszystkie szkoły są zamknięte."), "en", Instant.now());
+        long start = System.nanoTime();
+        api.getBean(DomainEvents.class).publish(event).block();
+        Map<?, ?> counts = counts(standIn);
+        long lastReport = 0;
+        while (((Number) counts.get("tokens")).longValue() < devices && System.nanoTime() - start < 900e9) {
+            Thread.sleep(200);
+            heapPeak = Math.max(heapPeak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            counts = counts(standIn);
+            if (System.nanoTime() - lastReport > 5e9) {
+                progress("  fan-out: %s of %d devices reached", counts.get("tokens"), devices);
+                lastReport = System.nanoTime();
+            }
+        }
+        Instant last = Instant.parse((String) counts.get("lastAcceptedAt"));
+        double seconds = Math.max(0.001, Duration.between(Instant.now().minusNanos(System.nanoTime() - start), last).toNanos() / 1e9);
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        long tokens = ((Number) counts.get("tokens")).longValue();
+        long repeats = ((Number) counts.get("rawRepeats")).longValue();
+        progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s, heap peak %d MB, repeats %d)", tokens, seconds,
+            devices / seconds, cpu, heapPeak >> 20, repeats);
+        return new Run(seconds, devices / seconds, cpu, heapPeak >> 20, repeats, devices - tokens);
+    }
+
+    /** The reference: the SDK with its default thread pool, sendEach in 500s, one call after another. */
+    @SuppressWarnings("deprecation")
+    private static double rawSdk(String standIn, List<String> tokens, int count) throws Exception {
+        post(standIn + "/reset", "{}");
+        FirebaseApp app = FcmClients.standIn(standIn, "chorus-local", null, 200, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        FirebaseMessaging messaging = FcmClients.messaging(app);
+        String collapse = "raw-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += 500) {
+            List<Message> messages = new ArrayList<>();
+            for (String token : tokens.subList(from, Math.min(count, from + 500))) {
+                messages.add(Message.builder().setToken(token)
+                    .setNotification(Notification.builder().setTitle("Raw").setBody("Raw SDK loop").build())
+                    .setAndroidConfig(AndroidConfig.builder().setCollapseKey(collapse).build()).build());
+            }
+            messaging.sendEach(messages);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        app.delete();
+        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s", count, seconds, count / seconds);
+        return count / seconds;
+    }
+
+    private static void configure(String standIn, int latencyMs) throws Exception {
+        post(standIn + "/config", "{\"latencyMs\":" + latencyMs + "}");
+        progress("stand-in latency %d ms", latencyMs);
+    }
+
+    private static Map<?, ?> counts(String standIn) throws Exception {
+        return JSON.readValue(HTTP.send(HttpRequest.newBuilder(URI.create(standIn + "/counts")).build(),
+            HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+    }
+
+    private static void post(String url, String body) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.println("[bench fanout] " + String.format(format, args));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}
