@@ -22,5 +22,9 @@ if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
     || mvn -q -B -pl api dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
 fi
 echo "[bench audience] $SCHOOLS schools, $PUPILS pupils (embedded store in-process) ..." >&2
-exec java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "api/target/classes:$(cat "$CP_FILE")" \
+# run from a copy of the classes, so a build during the run cannot pull them away
+CLASSES="$(mktemp -d "${TMPDIR:-/tmp}/chorus-bench-classes.XXXXXX")"
+trap 'rm -rf "$CLASSES"' EXIT
+cp -r api/target/classes/. "$CLASSES/"
+java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$CLASSES:$(cat "$CP_FILE")" \
   app.chorus.directory.internal.bench.AudienceBenchmark --schools "$SCHOOLS" --pupils "$PUPILS"

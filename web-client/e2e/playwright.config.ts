@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 180_000,
+  timeout: 420_000,
   expect: { timeout: 30_000 },
   reporter: [['list'], ['html', { outputFolder: `${artifacts}/report`, open: 'never' }]],
   use: {

@@ -19,3 +19,5 @@ export type Questionnaire = Schemas['Questionnaire'];
 export type Question = Schemas['Question'];
 export type QuestionResult = Schemas['QuestionResult'];
 export type ResultsView = Schemas['ResultsView'];
+export type Preferences = Schemas['Preferences'];
+export type PreferencesInput = Schemas['PreferencesInput'];

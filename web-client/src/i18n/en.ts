@@ -252,6 +252,7 @@ export const en = {
     submitted: 'Thank you. Your answers have been sent.',
     draftSaved: 'Your answers so far are saved.',
     requiredMissing: (n: number) => `Question ${n} needs an answer.`,
+    required: 'required',
     rankingHelp: 'Give each choice a place: 1 for your first choice.',
     rank: (option: string) => `Place for ${option}`,
     ratingLow: '0 = not at all likely',

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
-import type { NotificationPreferences } from '../../api/pending';
+import { ok } from '../../api/client';
+import type { Preferences, PreferencesInput } from '../../api/types';
 import { useSchools } from '../../api/hooks';
 import { label, t } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
@@ -9,25 +10,31 @@ import { usePageTitle } from '../../layout/usePageTitle';
 
 const CHANNELS = ['push', 'email'] as const;
 
+interface Form { channels: string[]; quietFrom?: string; quietUntil?: string; mutedSchools?: string[]; language?: string; dailyDigest?: boolean }
+
+function toForm(saved: Preferences): Form {
+  return {
+    channels: saved.channels ?? [], quietFrom: saved.quietFrom ?? undefined, quietUntil: saved.quietUntil ?? undefined,
+    mutedSchools: saved.mutedSchools ?? [], language: saved.language ?? undefined, dailyDigest: saved.dailyDigest,
+  };
+}
+
 /** How and when a carer or pupil is notified, and the language they read announcements in. */
 export function PreferencesPage() {
   usePageTitle(t.preferences.title);
-  const { raw } = useApi();
+  const { api } = useApi();
   const { schools } = useSchools();
   const current = useQuery({
     queryKey: ['preferences'],
-    queryFn: async () => (await (await raw('/api/v1/preferences')).json()) as NotificationPreferences,
+    queryFn: () => ok(api.GET('/api/v1/preferences')),
   });
-  const [prefs, setPrefs] = useState<NotificationPreferences>({ channels: ['push', 'email'] });
-  useEffect(() => { if (current.data) setPrefs(current.data); }, [current.data]);
-  const save = useMutation({
-    mutationFn: async (body: NotificationPreferences) => (await raw('/api/v1/preferences', {
-      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    })).json() as Promise<NotificationPreferences>,
-  });
+  const [prefs, setPrefs] = useState<Form>({ channels: ['push', 'email'] });
+  useEffect(() => { if (current.data) setPrefs(toForm(current.data)); }, [current.data]);
+  const save = useMutation({ mutationFn: (body: PreferencesInput) => ok(api.PUT('/api/v1/preferences', { body })) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ ...prefs, quietFrom: prefs.quietFrom || null, quietUntil: prefs.quietUntil || null, language: prefs.language || null });
+    // The api takes quiet hours as HH:mm (Europe/London).
+    save.mutate({ ...prefs, quietFrom: prefs.quietFrom?.slice(0, 5) || undefined, quietUntil: prefs.quietUntil?.slice(0, 5) || undefined, language: prefs.language || undefined });
   };
   const toggle = (list: string[] = [], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
   if (current.isPending) return <Loading />;

@@ -7,12 +7,12 @@ import type { Answer } from './questionnaire';
 export function AnswerField({ question, value, onChange }: { question: Question; value: Answer; onChange: (value: Answer) => void }) {
   const id = `answer-${question.id}`;
   const options = question.options ?? [];
-  const legend = <legend>{question.text}{question.required && <span aria-hidden="true"> *</span>}</legend>;
+  const legend = <legend>{question.text}{question.required && <span className="hint"> ({t.answer.required})</span>}</legend>;
   switch (question.type) {
     case 'SINGLE_CHOICE':
     case 'LIKERT':
       return (
-        <fieldset aria-required={question.required}>
+        <fieldset>
           {legend}
           {options.map((option) => (
             <label key={option.id} className="check">
@@ -56,7 +56,7 @@ export function AnswerField({ question, value, onChange }: { question: Question;
       return (
         <div className="field">
           <label htmlFor={id}>{question.text}</label>
-          <input id={id} type="number" min={question.min} max={question.max} step="0.01" value={value === undefined ? '' : String(value)}
+          <input id={id} type="number" aria-required={question.required} min={question.min} max={question.max} step="0.01" value={value === undefined ? '' : String(value)}
             onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
         </div>
       );
@@ -64,7 +64,7 @@ export function AnswerField({ question, value, onChange }: { question: Question;
       return (
         <div className="field">
           <label htmlFor={id}>{question.text}</label>
-          <textarea id={id} maxLength={question.maxLength} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+          <textarea id={id} aria-required={question.required} maxLength={question.maxLength} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
         </div>
       );
   }

@@ -10,7 +10,8 @@ import { usePageTitle } from '../../layout/usePageTitle';
 import { useAnnouncements } from '../announcements/useAnnouncements';
 import { alignment, type SurveyTurnout } from './alignment';
 
-const RECENT = 10;
+// The most recent published messages (the trust's and each school's) and surveys.
+const RECENT = 20;
 
 /** The trust's alignment at a glance: per school, reach, acknowledgement, survey responses and adoption. */
 export function TrustDashboardPage() {
@@ -18,7 +19,7 @@ export function TrustDashboardPage() {
   const { api } = useApi();
   const { schools, nameOf } = useSchools();
   const posts = useAnnouncements();
-  const trustPosts = (posts.data ?? []).filter((p) => !p.schoolId && p.status === 'PUBLISHED').slice(0, RECENT);
+  const trustPosts = (posts.data ?? []).filter((p) => p.status === 'PUBLISHED').slice(0, RECENT);
   const reports = useQuery({
     queryKey: ['trust-reach', trustPosts.map((p) => p.id)],
     enabled: posts.isSuccess,

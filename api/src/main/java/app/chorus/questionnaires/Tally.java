@@ -1,5 +1,6 @@
 package app.chorus.questionnaires;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -48,7 +49,16 @@ public record Tally(Map<String, Long> counters) {
         return plus(new Tally(negated));
     }
 
+    /** Sums many tallies in one pass (reads add up hundreds of cells). */
     public static Tally sum(Stream<Tally> tallies) {
-        return tallies.reduce(empty(), Tally::plus);
+        Map<String, Long> sum = new HashMap<>();
+        tallies.forEach(tally -> tally.addTo(sum));
+        sum.values().removeIf(value -> value == 0L);
+        return new Tally(sum);
+    }
+
+    /** Adds these counters into a running sum (for accumulating without copying). */
+    public void addTo(Map<String, Long> sum) {
+        counters.forEach((path, value) -> sum.merge(path, value, Long::sum));
     }
 }

@@ -29,6 +29,27 @@ class ErrorsAreProblemDetailsTests {
     }
 
     @Test
+    void wrongContentTypeAnswers415Problem() {
+        problem(web.post().uri("/api/v1/announcements").header("Authorization", Tokens.bearer("head.oakfield"))
+            .contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange(), 415)
+            .jsonPath("$.type").isEqualTo("urn:chorus:problem:unsupported-media-type");
+    }
+
+    @Test
+    void oversizedBodyAnswers413Problem() {
+        String huge = "{\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        problem(web.post().uri("/api/v1/announcements").header("Authorization", Tokens.bearer("head.oakfield"))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange(), 413)
+            .jsonPath("$.type").isEqualTo("urn:chorus:problem:body-too-large");
+    }
+
+    @Test
+    void malformedJsonAnswers400Problem() {
+        problem(web.post().uri("/api/v1/announcements").header("Authorization", Tokens.bearer("head.oakfield"))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json").exchange(), 400);
+    }
+
+    @Test
     void everyErrorCarriesTheRequestIdTheCallerSent() {
         problem(web.get().uri("/api/v1/no-such-thing").header("X-Request-Id", "req-123")
             .header("Authorization", Tokens.bearer("carer.demo")).exchange(), 404)

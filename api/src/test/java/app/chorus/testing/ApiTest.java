@@ -24,6 +24,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
     "chorus.demo.schools=3",
     "chorus.demo.pupils=120"
 })
-@AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureWebTestClient(timeout = "60s")
 public @interface ApiTest {
 }

@@ -142,6 +142,10 @@ public class Announcement {
 
     /** Lays out what goes live when: one edition, or one per school for adaptable trust-wide posts. */
     void schedule(Map<String, Edition> layout, Instant now) {
+        if (isAdaptable() && !trustWide.windowEnd().isAfter(now)) {
+            throw Problem.badRequest("window-closed", "The schools' window closed at " + trustWide.windowEnd()
+                + ". Edit the announcement with a new window, then submit or approve it again.").with("field", "trustWide.windowEnd");
+        }
         if (publishAt == null || publishAt.isBefore(now)) {
             publishAt = now;
         }

@@ -41,15 +41,18 @@ public class AnnouncementManagement {
     private final DirectoryQueries directory;
     private final DraftValidator validator;
     private final Announcer announcer;
+    private final DueAnnouncements due;
 
     AnnouncementManagement(ReactiveMongoTemplate mongo, AccessPolicy policy, AudienceResolver resolver,
-                           DirectoryQueries directory, DraftValidator validator, Announcer announcer) {
+                           DirectoryQueries directory, DraftValidator validator, Announcer announcer,
+                           DueAnnouncements due) {
         this.mongo = mongo;
         this.policy = policy;
         this.resolver = resolver;
         this.directory = directory;
         this.validator = validator;
         this.announcer = announcer;
+        this.due = due;
     }
 
     /** Creates a draft. The same Idempotency-Key from the same person returns the same announcement. */
@@ -59,7 +62,7 @@ public class AnnouncementManagement {
         String id = idOf(user, idempotencyKey);
         return policy.accessOf(user)
             .flatMap(access -> checkAddressable(access, draft).thenReturn(access))
-            .flatMap(access -> mongo.insert(Announcement.draft(id, user.personId(), draft, now))
+            .flatMap(access -> due.insert(Announcement.draft(id, user.personId(), draft, now))
                 .map(saved -> new Created(view(saved), true))
                 .onErrorResume(DuplicateKeyException.class, retry -> mongo.findById(id, Announcement.class)
                     .filter(existing -> Objects.equals(existing.authorId(), user.personId()))
@@ -169,7 +172,7 @@ public class AnnouncementManagement {
     private Mono<AnnouncementView> change(CurrentUser user, String id, BiFunction<Access, Announcement, Mono<Void>> rule) {
         return policy.accessOf(user)
             .flatMap(access -> manageable(access, id)
-                .flatMap(announcement -> Mono.defer(() -> rule.apply(access, announcement)).then(mongo.save(announcement))))
+                .flatMap(announcement -> Mono.defer(() -> rule.apply(access, announcement)).then(Mono.defer(() -> due.save(announcement)))))
             .onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class, changed -> Problem.conflict("concurrent-change",
                 "Someone changed this announcement at the same time. Reload it and try again."))
             .flatMap(announcer::announceDue)

@@ -9,15 +9,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import reactor.core.publisher.Flux;
 
 /**
  * The indexes a real MongoDB needs to serve announcements without scans (the embedded store accepts and ignores
- * the non-unique ones), and the scheduler that drives the {@link AnnouncementSweeper}.
+ * the non-unique ones).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class AnnouncementsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncementsConfiguration.class);
@@ -35,7 +33,8 @@ class AnnouncementsConfiguration {
                 ensure("announcement_feed", new Index().on("audienceKeys", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
                     .named("feed_delta")),
                 ensure("announcement_feed", new Index().on("announcementId", Sort.Direction.ASC).named("feed_editions")),
-                ensure("announcements", new Index().on("nextEventDueAt", Sort.Direction.ASC).sparse().named("due")),
+                ensure("announcement_feed", new Index().on("updatedAt", Sort.Direction.ASC).named("feed_changes")),
+                ensure("announcement_due", new Index().on("dueAt", Sort.Direction.ASC).named("due")),
                 ensure("announcements", new Index().on("authorId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                     .named("by_author")),
                 ensure("announcements", new Index().on("schoolId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)

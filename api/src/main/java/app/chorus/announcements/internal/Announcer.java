@@ -35,15 +35,17 @@ class Announcer {
     private final DomainEvents events;
     private final AudienceResolver resolver;
     private final ReachCounters counters;
+    private final DueAnnouncements dueList;
 
     Announcer(ReactiveMongoTemplate mongo, FeedStore feed, ChangeSequence sequence, DomainEvents events,
-              AudienceResolver resolver, ReachCounters counters) {
+              AudienceResolver resolver, ReachCounters counters, DueAnnouncements dueList) {
         this.mongo = mongo;
         this.feed = feed;
         this.sequence = sequence;
         this.events = events;
         this.resolver = resolver;
         this.counters = counters;
+        this.dueList = dueList;
     }
 
     /** Announces what is due of this announcement; emits it as saved (or as found if nothing was due). */
@@ -55,7 +57,7 @@ class Announcer {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var due = announcement.editionsDue(now);
         if (due.isEmpty()) {
-            return Mono.just(announcement);
+            return dueList.sync(announcement).thenReturn(announcement);
         }
         boolean firstTime = !announcement.isLive();
         return baseline(announcement, firstTime)
@@ -64,7 +66,7 @@ class Announcer {
                     log.warn("Announcing {} ({}) failed; the sweeper retries", announcement.id(), edition.key(), failure);
                     return Mono.empty();
                 })))
-            .then(Mono.defer(() -> mongo.save(announcement)))
+            .then(Mono.defer(() -> dueList.save(announcement)))
             .onErrorResume(OptimisticLockingFailureException.class, changed -> {
                 log.info("Announcement {} changed while being announced; the sweeper looks again", announcement.id());
                 return mongo.findById(announcement.id(), Announcement.class);
@@ -92,6 +94,7 @@ class Announcer {
                 ? new AnnouncementRetracted(eventId, announcement.retractionReason(), announcement.retractedAt())
                 : published(announcement, edition, eventId, now))))
             .then(Mono.fromRunnable(() -> {
+                log.info("{} {} (version {})", retracting ? "Retracted" : "Announced", eventId, announcement.version());
                 if (retracting) {
                     announcement.retractionAnnounced(edition.key());
                 } else {

@@ -25,11 +25,11 @@ public class FeedService {
 
     static final int MAX_DELTA = 200;
     private final FeedStore feed;
-    private final Recipients recipients;
+    private final FeedRecipients recipients;
     private final ReceiptService receipts;
     private final ReactiveMongoTemplate mongo;
 
-    FeedService(FeedStore feed, Recipients recipients, ReceiptService receipts, ReactiveMongoTemplate mongo) {
+    FeedService(FeedStore feed, FeedRecipients recipients, ReceiptService receipts, ReactiveMongoTemplate mongo) {
         this.feed = feed;
         this.recipients = recipients;
         this.receipts = receipts;
@@ -110,11 +110,14 @@ public class FeedService {
         return feed.ready().then(Mono.zip(recipients.of(user.personId()), reader, Context::new));
     }
 
-    private List<FeedEntry> visibleEditions(Context context, String announcementId) {
-        Instant now = Instant.now();
-        List<FeedEntry> editions = feed.index().editionsOf(announcementId).stream()
+    private List<FeedEntry> editionsFor(Context context, String announcementId, Instant now) {
+        return feed.index().editionsOf(announcementId).stream()
             .filter(entry -> entry.isVisibleAt(now) && context.recipient.matches(entry.audienceKeys()))
             .sorted(FeedIndex.ORDER).toList();
+    }
+
+    private List<FeedEntry> visibleEditions(Context context, String announcementId) {
+        List<FeedEntry> editions = editionsFor(context, announcementId, Instant.now());
         if (editions.isEmpty()) {
             throw Problem.notFound("Announcement " + announcementId + " in your feed");
         }
@@ -161,9 +164,7 @@ public class FeedService {
         List<FeedItem> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (Map.Entry<String, Long> announcement : batch) {
-            List<FeedEntry> editions = feed.index().editionsOf(announcement.getKey()).stream()
-                .filter(entry -> entry.isVisibleAt(now) && context.recipient.matches(entry.audienceKeys()))
-                .sorted(FeedIndex.ORDER).toList();
+            List<FeedEntry> editions = editionsFor(context, announcement.getKey(), now);
             if (editions.isEmpty()) {
                 removed.add(announcement.getKey());
             } else {

@@ -1,7 +1,6 @@
 package app.chorus.announcements.internal;
 
 import app.chorus.directory.AudienceReach;
-import app.chorus.directory.AudienceRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,10 +78,6 @@ class ReachCounters {
 
     private static long number(Object value) {
         return value instanceof Number number ? number.longValue() : 0L;
-    }
-
-    static String roleKey(AudienceRole role) {
-        return role.key();
     }
 
     private static Query byId(String announcementId) {

@@ -28,11 +28,11 @@ class ReceiptService implements AnnouncementReceipts {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptService.class);
     private final ReactiveMongoTemplate mongo;
-    private final Recipients recipients;
+    private final FeedRecipients recipients;
     private final ReachCounters counters;
     private final ChangeSequence sequence;
 
-    ReceiptService(ReactiveMongoTemplate mongo, Recipients recipients, ReachCounters counters, ChangeSequence sequence) {
+    ReceiptService(ReactiveMongoTemplate mongo, FeedRecipients recipients, ReachCounters counters, ChangeSequence sequence) {
         this.mongo = mongo;
         this.recipients = recipients;
         this.counters = counters;

@@ -5,6 +5,8 @@ import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.SchoolSummary;
 import app.chorus.directory.internal.YearGroups;
+import app.chorus.directory.internal.store.TrustShape;
+import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.identity.CurrentUser;
 import java.util.List;
 import java.util.Set;
@@ -20,10 +22,12 @@ class MeController {
 
     private final AccessPolicy policy;
     private final DirectoryQueries directory;
+    private final TrustShapes shapes;
 
-    MeController(AccessPolicy policy, DirectoryQueries directory) {
+    MeController(AccessPolicy policy, DirectoryQueries directory, TrustShapes shapes) {
         this.policy = policy;
         this.directory = directory;
+        this.shapes = shapes;
     }
 
     record Me(String username, String personId, String name, String kind, Set<String> roles, boolean trustWide,
@@ -31,7 +35,10 @@ class MeController {
     }
 
     record Child(String pupilId, String givenName, String familyName, String schoolId, String schoolName, String yearGroup,
-                 String yearGroupName, List<String> classIds) {
+                 String yearGroupName, List<String> classIds, List<ClassName> classes) {
+    }
+
+    record ClassName(String id, String title) {
     }
 
     @GetMapping("/api/v1/me")
@@ -42,7 +49,7 @@ class MeController {
         Mono<List<SchoolSummary>> schools = access.flatMap(a -> directory.schools()
             .filter(school -> a.schools().contains(school.id())).collectList());
         Mono<List<Child>> children = user.isLinkedToPerson()
-            ? directory.pupilsCaredFor(user.personId()).map(MeController::child).collectList()
+            ? shapes.current().flatMap(shape -> directory.pupilsCaredFor(user.personId()).map(p -> child(p, shape)).collectList())
             : Mono.just(List.of());
         Mono<String[]> person = user.isLinkedToPerson()
             ? directory.person(user.personId()).map(p -> new String[] {p.displayName(), p.kind()})
@@ -54,8 +61,10 @@ class MeController {
             new TreeSet<>(all.getT1().teachesClasses()), all.getT3()));
     }
 
-    private static Child child(DirectoryQueries.CaredForPupil pupil) {
+    private static Child child(DirectoryQueries.CaredForPupil pupil, TrustShape shape) {
+        List<ClassName> classes = pupil.classIds().stream().filter(shape.classes()::containsKey)
+            .map(id -> new ClassName(id, shape.classes().get(id).title())).toList();
         return new Child(pupil.pupilId(), pupil.givenName(), pupil.familyName(), pupil.schoolId(), pupil.schoolName(),
-            pupil.yearGroup(), pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds());
+            pupil.yearGroup(), pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds(), classes);
     }
 }

@@ -109,7 +109,9 @@ class RosterImportController {
             .concatMap(part -> {
                 String name = Path.of(part.filename()).getFileName().toString();
                 Path target = dir.resolve(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? "upload.zip" : name);
-                return part.transferTo(target).thenReturn(target);
+                // an empty file part may arrive without content: it must still reach validation as a 0-byte file
+                return part.transferTo(target).then(Mono.fromCallable(() -> Files.exists(target) ? target : Files.createFile(target))
+                    .subscribeOn(Schedulers.boundedElastic()));
             })
             .filter(path -> path.getFileName().toString().equals("upload.zip"))
             .next()

@@ -38,7 +38,8 @@ final class DataDirLock implements AutoCloseable {
                 + "(CHORUS_STORE_DIR) at another folder, or share that store by setting MONGODB_URI to its address.");
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+        byte[] pid = String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+        channel.write(ByteBuffer.wrap(pid), 0);
         return new DataDirLock(channel, lock);
     }
 

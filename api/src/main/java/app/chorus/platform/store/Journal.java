@@ -41,7 +41,8 @@ final class Journal implements AutoCloseable {
     }
 
     void delete(String database, String collection, Document document) {
-        append(JournalFormat.encode(JournalFormat.DELETE, database, collection, JournalFormat.stub(collection, document)));
+        Document stub = JournalFormat.stub(collection, document);
+        append(JournalFormat.encode(JournalFormat.DELETE, database, collection, stub));
     }
 
     void drop(String database, String collection) {

@@ -99,7 +99,8 @@ final class JournaledBackend extends AbstractMongoBackend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         Map<String, LinkedHashMap<Key, Document>> documents = recovered.getOrDefault(databaseName, new HashMap<>());
-        JournaledDatabase database = new JournaledDatabase(databaseName, getCursorRegistry(), journal, new HashMap<>(documents));
+        JournaledDatabase database = new JournaledDatabase(databaseName, getCursorRegistry(), journal,
+            new HashMap<>(documents));
         databases.put(databaseName, database);
         return database;
     }
@@ -181,7 +182,8 @@ final class JournaledBackend extends AbstractMongoBackend {
         try {
             compact();
         } catch (IOException | RuntimeException e) {
-            log.error("Store compaction failed in {} (the journal keeps growing; data is safe): {}", files.dir(), e.toString());
+            log.error("Store compaction failed in {} (the journal keeps growing; data is safe): {}", files.dir(),
+                e.toString());
         }
     }
 

@@ -40,7 +40,8 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
 
     @Override
     protected JournaledCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-        JournaledCollection collection = new JournaledCollection(this, collectionName, options, cursorRegistry, journal);
+        JournaledCollection collection =
+            new JournaledCollection(this, collectionName, options, cursorRegistry, journal);
         LinkedHashMap<Key, Document> documents = recovered.remove(collectionName);
         if (documents != null) {
             collection.preload(documents.values());

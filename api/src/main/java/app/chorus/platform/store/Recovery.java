@@ -70,8 +70,9 @@ final class Recovery {
     private void readSnapshot(Path file) throws IOException {
         Outcome outcome = replay(file, JournalFormat.SNAPSHOT_MAGIC);
         if (!outcome.sawEnd) {
-            throw new IOException("The store snapshot " + file + " is incomplete or damaged at byte " + outcome.goodBytes
-                + ". Restore the data folder from a backup, or move this snapshot away to start from the older files.");
+            throw new IOException("The store snapshot " + file + " is incomplete or damaged at byte "
+                + outcome.goodBytes + " (it is written whole and forced to disk before use, so the disk or a copy "
+                + "damaged it). Restore the data folder from a backup.");
         }
     }
 
@@ -121,8 +122,9 @@ final class Recovery {
                 }
                 int length = in.readInt();
                 int crc = in.readInt();
-                if (length <= 0 || length > JournalFormat.MAX_PAYLOAD_BYTES || length > remaining - JournalFormat.HEADER_BYTES) {
-                    outcome.tornTail = length > remaining - JournalFormat.HEADER_BYTES || onlyZeros(in);
+                long available = remaining - JournalFormat.HEADER_BYTES;
+                if (length <= 0 || length > JournalFormat.MAX_PAYLOAD_BYTES || length > available) {
+                    outcome.tornTail = length > available || onlyZeros(in);
                     return outcome;
                 }
                 byte[] payload = new byte[length];
@@ -154,7 +156,8 @@ final class Recovery {
     }
 
     private void apply(Entry entry) {
-        Map<String, LinkedHashMap<Key, Document>> database = state.computeIfAbsent(entry.database(), name -> new HashMap<>());
+        Map<String, LinkedHashMap<Key, Document>> database =
+            state.computeIfAbsent(entry.database(), name -> new HashMap<>());
         switch (entry.type()) {
             case JournalFormat.PUT -> database.computeIfAbsent(entry.collection(), name -> new LinkedHashMap<>())
                 .put(JournalFormat.keyOf(entry.collection(), entry.bson()), entry.bson());

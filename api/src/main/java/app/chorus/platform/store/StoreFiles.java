@@ -54,7 +54,8 @@ final class StoreFiles {
     }
 
     FileChannel createJournal(long sequence) throws IOException {
-        FileChannel channel = FileChannel.open(journal(sequence), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel =
+            FileChannel.open(journal(sequence), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         channel.write(ByteBuffer.wrap(JournalFormat.JOURNAL_MAGIC));
         channel.force(true);
         syncDir();

@@ -50,7 +50,7 @@ public class SurveyResponding {
 
     public Mono<SubmissionReceipt> submit(String personId, String surveyId, String unit, Map<String, ?> answers,
                                           String idempotencyKey) {
-        return surveys.require(surveyId).flatMap(survey -> eligibility.unit(survey, personId, unit)
+        return surveys.forAnswering(surveyId).flatMap(survey -> eligibility.unit(survey, personId, unit)
             .flatMap(responseUnit -> submit(survey, responseUnit, answers, idempotencyKey)));
     }
 
@@ -62,12 +62,11 @@ public class SurveyResponding {
             Map<String, Object> valid = survey.questionnaire().validate(answers, true);
             String keyDigest = UnitKeys.digest(idempotencyKey);
             return unitKeys.participationId(survey.id(), unit.key())
-                .flatMap(participationId -> participations.find(participationId)
-                    .flatMap(mark -> resume(survey, unit, participationId, mark, valid, keyDigest, now))
-                    .switchIfEmpty(Mono.defer(() -> start(survey, unit, participationId, valid, keyDigest, now))));
+                .flatMap(participationId -> start(survey, unit, participationId, valid, keyDigest, now));
         });
     }
 
+    /** Inserts the PENDING mark; when the unit already has one, answers from it (replay, 409, or take over). */
     private Mono<SubmissionReceipt> start(Survey survey, ResponseUnit unit, String participationId,
                                          Map<String, Object> valid, String keyDigest, Instant now) {
         String responseId = UUID.randomUUID().toString();
@@ -103,8 +102,7 @@ public class SurveyResponding {
                                      Map<String, Object> valid, Instant now) {
         return responses.insertOnce(responseDocument(survey, unit, responseId, valid, now))
             .flatMap(stored -> finish(survey, participationId, stored))
-            .then(drafts.delete(participationId))
-            .then(surveys.markAnswered(survey))
+            .then(Mono.when(drafts.delete(participationId), surveys.markAnswered(survey)))
             .thenReturn(new SubmissionReceipt(survey.id(), unit.unit(),
                 survey.anonymity() == Anonymity.ANONYMOUS ? null : responseId, false));
     }

@@ -72,8 +72,10 @@ public class SurveyResults {
     }
 
     private static Map<String, Tally> group(List<CellTally> cells, Breakdown by) {
+        Map<String, List<Tally>> members = new TreeMap<>();
+        cells.forEach(cell -> members.computeIfAbsent(cell.cell().groupIn(by), key -> new ArrayList<>()).add(cell.tally()));
         Map<String, Tally> groups = new TreeMap<>();
-        cells.forEach(cell -> groups.merge(cell.cell().groupIn(by), cell.tally(), Tally::plus));
+        members.forEach((key, tallies) -> groups.put(key, Tally.sum(tallies.stream())));
         groups.values().removeIf(tally -> tally.respondents() == 0);
         return groups;
     }

@@ -2,6 +2,8 @@ package app.chorus.surveys.internal;
 
 import app.chorus.shared.Problem;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,10 +16,35 @@ import reactor.core.publisher.Mono;
 @Component
 public class SurveyStore {
 
+    /** How long answering may use a survey read earlier (closing on another instance takes effect within it). */
+    static final long FRESH_FOR_MS = 1_000;
+
     private final ReactiveMongoTemplate mongo;
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+
+    private record Cached(Survey survey, long readAt) {
+    }
 
     SurveyStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * The survey for answering: read at most once a second per instance (every submission needs it; changes made
+     * through this instance are seen at once).
+     */
+    public Mono<Survey> forAnswering(String surveyId) {
+        Cached cached = recent.get(surveyId);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.readAt() < FRESH_FOR_MS) {
+            return Mono.just(cached.survey());
+        }
+        return require(surveyId).doOnNext(survey -> {
+            if (recent.size() > 1_000) {
+                recent.clear();
+            }
+            recent.put(surveyId, new Cached(survey, now));
+        });
     }
 
     public Mono<Survey> find(String surveyId) {
@@ -33,7 +60,7 @@ public class SurveyStore {
     }
 
     public Mono<Survey> save(Survey survey) {
-        return mongo.save(survey);
+        return mongo.save(survey).doOnNext(saved -> recent.remove(saved.id()));
     }
 
     /** Open and scheduled surveys (a small set: a trust runs a handful at a time). */
@@ -55,7 +82,9 @@ public class SurveyStore {
             return Mono.empty();
         }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(survey.id()).and("answered").is(false)),
-            new Update().set("answered", true).inc("version", 1), Survey.class).then();
+                new Update().set("answered", true).inc("version", 1), Survey.class)
+            .doOnNext(result -> recent.remove(survey.id()))
+            .then();
     }
 
     /** Records that every listener confirmed the opening event. */

@@ -74,12 +74,16 @@ public class Tallies {
     /** A full recomputation from every stored response, for tests, the benchmark and repair; never for reads. */
     public Mono<Map<Cell, Tally>> recompute(String surveyId, Questionnaire questionnaire) {
         return responses.ofSurvey(surveyId)
-            .reduce(new HashMap<Cell, Tally>(), (sums, response) -> {
-                Tally one = questionnaire.tally(Responses.answersOf(response));
-                sums.merge(cellOf(response.get("cell", Document.class)), one, Tally::plus);
+            .reduce(new HashMap<Cell, Map<String, Long>>(), (sums, response) -> {
+                questionnaire.tally(Responses.answersOf(response))
+                    .addTo(sums.computeIfAbsent(cellOf(response.get("cell", Document.class)), cell -> new HashMap<>()));
                 return sums;
             })
-            .map(Map::copyOf);
+            .map(sums -> {
+                Map<Cell, Tally> tallies = new HashMap<>();
+                sums.forEach((cell, counters) -> tallies.put(cell, Tally.sum(java.util.stream.Stream.of(new Tally(counters)))));
+                return Map.copyOf(tallies);
+            });
     }
 
     /** Whether the stored counters equal a full recomputation. */

@@ -101,11 +101,7 @@ class StoreSurvivesKillTests {
     @Test
     void aRecordCutOffByACrashIsDroppedAndEverythingBeforeItIsKept() throws Exception {
         Path data = tmp.resolve("torn");
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            IntStream.range(0, 100).forEach(i -> await(client.collection("notices").insertOne(new Document("_id", i))));
-        }
-        Path journal = newestJournal(data);
+        Path journal = journalOfAHundredNotices(data);
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 5);
         }
@@ -116,20 +112,13 @@ class StoreSurvivesKillTests {
                 IntStream.range(0, 99).boxed().toList());
             await(client.collection("notices").insertOne(new Document("_id", 99).append("again", true)));
         }
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            assertThat(client.all("notices")).hasSize(100).containsEntry(99, new Document("_id", 99).append("again", true));
-        }
+        assertThat(noticesAfterRestart(data)).hasSize(100).containsEntry(99, new Document("_id", 99).append("again", true));
     }
 
     @Test
     void aDamagedRecordInsideTheJournalIsReportedAndTheFileKeptForInspection() throws Exception {
         Path data = tmp.resolve("damaged");
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            IntStream.range(0, 100).forEach(i -> await(client.collection("notices").insertOne(new Document("_id", i))));
-        }
-        Path journal = newestJournal(data);
+        Path journal = journalOfAHundredNotices(data);
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long record = JournalFormat.JOURNAL_MAGIC.length;
             ByteBuffer length = ByteBuffer.allocate(4);
@@ -143,13 +132,25 @@ class StoreSurvivesKillTests {
             channel.write(one.put(0, (byte) ~one.get(0)).rewind(), insidePayload);
         }
 
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            Set<Object> kept = client.all("notices").keySet();
-            assertThat(kept).hasSizeBetween(40, 60).containsAll(IntStream.range(0, 40).boxed().toList());
-        }
+        assertThat(noticesAfterRestart(data).keySet()).hasSizeBetween(40, 60)
+            .containsAll(IntStream.range(0, 40).boxed().toList());
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(file -> file.getFileName().toString())).anyMatch(name -> name.contains(".damaged-"));
+        }
+    }
+
+    private static Path journalOfAHundredNotices(Path data) throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            IntStream.range(0, 100).forEach(i -> await(client.collection("notices").insertOne(new Document("_id", i))));
+        }
+        return newestJournal(data);
+    }
+
+    private static Map<Object, Document> noticesAfterRestart(Path data) {
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            return client.all("notices");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -72,9 +73,10 @@ public final class MobileHomeBenchmark {
     }
 
     private static ConfigurableApplicationContext gateway(String apiUrl) {
+        // as command-line arguments, so that they win over the gateway's application.yml
         return new SpringApplicationBuilder(MobileGatewayApplication.class)
             .web(WebApplicationType.REACTIVE)
-            .properties(
+            .run(Stream.of(
                 "server.port=0",
                 "chorus.gateway.api-url=" + apiUrl,
                 GatewayTest.ISSUER.replace("${chorus.keycloak.url:http://127.0.0.1:8180}", Tokens.keycloakUrl()),
@@ -82,8 +84,7 @@ public final class MobileHomeBenchmark {
                 "chorus.gateway.rate-limits.per-user.capacity=100000000",
                 "chorus.gateway.rate-limits.per-device.capacity=100000",
                 "logging.level.app.chorus.gateway.access=WARN",
-                GatewayTest.NO_STORE)
-            .run();
+                GatewayTest.NO_STORE).map(setting -> "--" + setting).toArray(String[]::new));
     }
 
     private static Result run(HttpClient http, String token, String path, int carers, int seconds) {

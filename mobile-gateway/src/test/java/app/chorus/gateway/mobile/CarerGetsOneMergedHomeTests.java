@@ -15,7 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * carer.demo has a child at Oakfield (sch-001) and one at Riverside (sch-002): one call gives one home screen with
- * both schools' announcements, the one awaiting acknowledgement first, each labelled with the child it concerns.
+ * both schools' announcements, the one awaiting acknowledgement first, each labelled with the child it concerns,
+ * and the survey waiting for an answer about the Oakfield child.
  */
 @GatewayTest
 class CarerGetsOneMergedHomeTests {
@@ -30,6 +31,7 @@ class CarerGetsOneMergedHomeTests {
         String oakfield = staff.publish("head.oakfield", Staff.post("sch-001", List.of("sch-001"), "Oakfield nativity", false));
         String riverside = staff.publish("head.riverside", Staff.post("sch-002", List.of("sch-002"), "Riverside trip form", true));
         String trust = staff.publish("leader.trust", Staff.post(null, List.of("sch-001", "sch-002"), "Trust inset day", false));
+        String survey = staff.openSurvey("head.oakfield", "sch-001", "Oakfield lunches");
 
         String home = gateway.get().uri("/mobile/v1/home")
             .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
@@ -52,7 +54,8 @@ class CarerGetsOneMergedHomeTests {
         assertThat(childrenOf(home, trust)).containsExactlyInAnyOrder(oakfieldChild, riversideChild);
         assertThat((Integer) JsonPath.read(home, "$.awaitingAcknowledgement")).isGreaterThanOrEqualTo(1);
         assertThat((String) JsonPath.read(home, "$.sync")).isNotBlank();
-        assertThat((List<?>) JsonPath.read(home, "$.surveys")).isNotNull();
+        List<String> surveyUnits = JsonPath.read(home, "$.surveys[?(@.id == '" + survey + "')].units[*].label");
+        assertThat(surveyUnits).as("one answer for the Oakfield child").containsExactly(oakfieldChild);
     }
 
     @Test

@@ -54,11 +54,13 @@ public final class RunningApi {
         // the gateway's libraries are on this classpath too: keep them out of the api
         properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         properties.put("logging.level.app.chorus.access", "WARN");
+        // as command-line arguments: they must win over the api's application.yml (builder properties would not)
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
         ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class)
             .web(WebApplicationType.REACTIVE)
-            .properties(properties)
             .initializers(context -> context.getBeanFactory().registerSingleton("keepGatewayOutOfApi", new KeepGatewayOut()))
-            .run();
+            .run(arguments);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "api-shutdown"));
         return api;
     }

@@ -1,16 +1,26 @@
 package app.chorus.gateway.testing;
 
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceRole;
+import app.chorus.questionnaires.Question;
+import app.chorus.questionnaires.Questionnaire;
+import app.chorus.questionnaires.Section;
+import app.chorus.surveys.Anonymity;
+import app.chorus.surveys.internal.SurveyDraft;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What staff do on the web, straight against the api (they do not use the mobile gateway): publish, edit and
- * retract announcements. Real HTTP, real tokens.
+ * retract announcements, open surveys. Real HTTP, real tokens.
  */
 public final class Staff {
 
@@ -20,7 +30,10 @@ public final class Staff {
     private final WebTestClient api = WebTestClient.bindToServer().baseUrl(RunningApi.url())
         .responseTimeout(Duration.ofSeconds(30)).build();
 
-    /** A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools. */
+    /**
+     * A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools; one that
+     * asks for acknowledgement is IMPORTANT (the api allows acknowledgement only then).
+     */
     public static Map<String, Object> post(String schoolId, List<String> toSchools, String title, boolean acknowledge) {
         Map<String, Object> post = new LinkedHashMap<>();
         if (schoolId != null) {
@@ -28,6 +41,7 @@ public final class Staff {
         }
         post.put("audience", Map.of("scope", "SCHOOLS", "ids", toSchools, "roles", List.of("CARERS")));
         post.put("requiresAcknowledgement", acknowledge);
+        post.put("priority", acknowledge ? "IMPORTANT" : "NORMAL");
         post.put("translations", Map.of("en", Map.of("title", title, "body", "About " + title + ".")));
         return post;
     }
@@ -36,6 +50,17 @@ public final class Staff {
     public String publish(String login, Map<String, Object> post) {
         String id = (String) call(HttpMethod.POST, login, "/api/v1/announcements", post).get("id");
         call(HttpMethod.POST, login, "/api/v1/announcements/" + id + "/submit", null);
+        return id;
+    }
+
+    /** A one-question survey of a school's carers, opened at once; returns its id. */
+    public String openSurvey(String login, String schoolId, String title) {
+        SurveyDraft draft = new SurveyDraft(title, "We read every answer.",
+            Audience.schools(Set.of(schoolId), AudienceRole.CARERS), Anonymity.NAMED, false, null,
+            Instant.now().plus(7, ChronoUnit.DAYS),
+            Questionnaire.of(Section.of("school", "Your child at school", Question.likert("happy", "My child is happy at school", true))));
+        String id = (String) call(HttpMethod.POST, login, "/api/v1/surveys", draft).get("id");
+        call(HttpMethod.POST, login, "/api/v1/surveys/" + id + "/open", null);
         return id;
     }
 

@@ -2,6 +2,7 @@ package app.chorus.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.gateway.testing.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,8 +12,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway serves the SPA from the web-client jar, its settings, and deep links, without hiding the api. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/realms/elsewhere",
-    "chorus.web.client-id=chorus-web"
+    "chorus.gateway.issuer-uri=http://127.0.0.1:1/realms/elsewhere",
+    "chorus.web.client-id=chorus-web",
+    GatewayTest.NO_STORE,
+    // The api on the test classpath brings half of gRPC (via firebase-admin); the gateway's gRPC filter then fails.
+    "spring.cloud.gateway.server.webflux.filter.json-to-grpc.enabled=false"
 })
 @AutoConfigureWebTestClient
 class BrowserOpensTheWebClientTests {

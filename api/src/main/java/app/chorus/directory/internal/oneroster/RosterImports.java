@@ -32,6 +32,8 @@ public class RosterImports {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
     static final int MAX_LISTED_PROBLEMS = 500;
+    static final int MAX_ZIP_ENTRIES = 100;
+    static final long MAX_UNPACKED_BYTES = 4L * 1024 * 1024 * 1024;
 
     private final ReactiveMongoTemplate mongo;
     private final TrustShapes shapes;
@@ -118,6 +120,8 @@ public class RosterImports {
     static Path unzip(Path zip) throws IOException {
         Path dir = Files.createTempDirectory("chorus-roster-");
         boolean any = false;
+        int count = 0;
+        long unpacked = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
@@ -125,7 +129,14 @@ public class RosterImports {
                 if (entry.isDirectory() || !name.endsWith(".csv") || name.startsWith(".")) {
                     continue;
                 }
+                if (++count > MAX_ZIP_ENTRIES) {
+                    throw tooLarge(dir, "more than " + MAX_ZIP_ENTRIES + " CSV files");
+                }
                 Files.copy(entries, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                unpacked += Files.size(dir.resolve(name));
+                if (unpacked > MAX_UNPACKED_BYTES) {
+                    throw tooLarge(dir, "more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB once unpacked");
+                }
                 any = true;
             }
         } catch (java.util.zip.ZipException e) {
@@ -139,6 +150,12 @@ public class RosterImports {
                 "zip the OneRoster CSV files themselves (manifest.csv, orgs.csv, users.csv...)")));
         }
         return dir;
+    }
+
+    private static Problem tooLarge(Path dir, String what) {
+        deleteQuietly(dir);
+        return Problem.unprocessable("roster-too-large", "The zip holds " + what
+            + ": a OneRoster export is a handful of CSV files. Zip only the export's CSV files and upload again.");
     }
 
     /** Removes a temp folder of roster files. */

@@ -84,8 +84,8 @@ final class RosterReader {
             boolean present = Files.isRegularFile(dir.resolve(file + ".csv"));
             boolean needed = !file.equals("roles") || !roster.version.startsWith("1.1");
             if (mode.equals("bulk") && !present) {
-                table.problem(0, null, "manifest.csv says file." + file + "=bulk but " + file + ".csv is not in the file set",
-                    "add " + file + ".csv, or set file." + file + "=absent");
+                table.problem(0, null, "manifest.csv says file." + file + "=bulk but " + file + ".csv is not in the file set (or was uploaded empty)",
+                    "add " + file + ".csv with its header row and data, or set file." + file + "=absent");
             } else if (needed && mode.equals("absent") && List.of("orgs", "users").contains(file)) {
                 table.problem(0, null, "file." + file + " is absent, but Chorus needs " + file + ".csv",
                     "export " + file + ".csv and set file." + file + "=bulk in manifest.csv");

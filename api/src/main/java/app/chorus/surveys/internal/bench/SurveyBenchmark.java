@@ -56,15 +56,19 @@ public final class SurveyBenchmark {
             "chorus.demo.seed-on-first-start=true", "chorus.demo.schools=" + schools, "chorus.demo.pupils=" + responses,
             "chorus.surveys.background-every=1h", "logging.level.root=WARN", "spring.main.banner-mode=off").run();
         progress("api ready in " + ms(t0) + " ms");
+        String figures;
         try {
-            run(context, responses, concurrency, schools, ms(t0));
+            figures = run(context, responses, concurrency, schools, ms(t0));
         } finally {
             context.close();
             deleteQuietly(dataDir);
         }
+        System.out.flush();
+        System.out.println(figures);
     }
 
-    private static void run(ConfigurableApplicationContext context, int wanted, int concurrency, int schools, long startMs) {
+    /** Runs the measurements and returns the JSON line (printed after shutdown, so it is the last line). */
+    private static String run(ConfigurableApplicationContext context, int wanted, int concurrency, int schools, long startMs) {
         SurveyStore store = context.getBean(SurveyStore.class);
         SurveyResponding responding = context.getBean(SurveyResponding.class);
         SurveyResults results = context.getBean(SurveyResults.class);
@@ -76,29 +80,35 @@ public final class SurveyBenchmark {
         int first = Math.min(1_000, units.size());
         submit(responding, survey.id(), units.subList(0, first), concurrency);
         double[] at1k = readLatencies(results, survey);
-        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms", first, at1k[0], at1k[1]));
+        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each)", first, at1k[0], at1k[1], at1k[2]));
 
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         submit(responding, survey.id(), units.subList(first, units.size()), concurrency);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = (units.size() - first) / seconds;
-        progress(String.format(Locale.ROOT, "ingested %d responses in %.1f s: %.0f responses/s", units.size() - first, seconds, perSecond));
+        double cpuMsPerResponse = (processCpuNanos() - cpu0) / 1e6 / (units.size() - first);
+        progress(String.format(Locale.ROOT, "ingested %d responses in %.1f s: %.0f responses/s (%.2f ms of CPU each, load average %.1f)",
+            units.size() - first, seconds, perSecond, cpuMsPerResponse, loadAverage()));
 
         double[] atEnd = readLatencies(results, survey);
-        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms", units.size(), atEnd[0], atEnd[1]));
+        progress(String.format(Locale.ROOT, "results at %d responses: p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each)", units.size(), atEnd[0], atEnd[1], atEnd[2]));
         long respondents = results.results(survey, null).block().respondents();
         long t1 = System.nanoTime();
         boolean match = tallies.matchRecomputation(survey.id(), survey.questionnaire()).block();
         progress("full recomputation from " + respondents + " responses took " + ms(t1) + " ms; tallies match: " + match);
 
-        System.out.println(String.format(Locale.ROOT,
+        return String.format(Locale.ROOT,
             "{\"bench\":\"survey\",\"responses\":%d,\"concurrency\":%d,\"schools\":%d,\"responses_per_s\":%.0f,"
                 + "\"results_p50_ms_1k\":%.2f,\"results_p99_ms_1k\":%.2f,\"results_p50_ms_100k\":%.2f,\"results_p99_ms_100k\":%.2f,"
                 + "\"growth\":%.2f,\"tallies_match\":%b,\"respondents\":%d,\"recompute_ms\":%d,\"startup_and_seed_ms\":%d,"
+                + "\"cpu_ms_per_response\":%.2f,\"responses_per_cpu_core_s\":%.0f,\"results_cpu_ms_100k\":%.2f,"
+                + "\"load_average\":%.1f,"
                 + "\"path\":\"service layer (no HTTP/Keycloak), embedded journaled store\",\"unit\":\"responses/s, ms\","
-                + "\"machine\":\"%d-core\"}",
+                + "\"machine\":\"%d-core, shared\"}",
             units.size(), concurrency, schools, perSecond, at1k[0], at1k[1], atEnd[0], atEnd[1], atEnd[1] / at1k[1],
-            match && respondents == units.size(), respondents, ms(t1), startMs, Runtime.getRuntime().availableProcessors()));
+            match && respondents == units.size(), respondents, ms(t1), startMs, cpuMsPerResponse, 1000 / cpuMsPerResponse,
+            atEnd[2], loadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     private static Survey openSurvey(SurveyStore store) {
@@ -141,6 +151,7 @@ public final class SurveyBenchmark {
             results.results(survey, Breakdown.SCHOOL).block();
         }
         double[] samples = new double[READS];
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < READS; i++) {
             long t0 = System.nanoTime();
             ResultsView view = results.results(survey, Breakdown.SCHOOL).block();
@@ -149,8 +160,19 @@ public final class SurveyBenchmark {
                 throw new IllegalStateException("no results");
             }
         }
+        double cpuMs = (processCpuNanos() - cpu0) / 1e6 / READS;
         Arrays.sort(samples);
-        return new double[] {samples[READS / 2], samples[(int) Math.ceil(READS * 0.99) - 1]};
+        return new double[] {samples[READS / 2], samples[(int) Math.ceil(READS * 0.99) - 1], cpuMs};
+    }
+
+    /** CPU time of the whole process (all threads, including the embedded store): what the work costs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * and a roster change shows within {@code chorus.announcements.recipient-cache} (default 30 s).
  */
 @Component
-class Recipients {
+class FeedRecipients {
 
     private static final int MAX_CACHED = 200_000;
     private final AudienceResolver resolver;
@@ -24,7 +24,7 @@ class Recipients {
     private final String trustLanguage;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Recipients(AudienceResolver resolver, DirectoryQueries directory,
+    FeedRecipients(AudienceResolver resolver, DirectoryQueries directory,
                @Value("${chorus.announcements.recipient-cache:30s}") Duration ttl,
                @Value("${chorus.announcements.default-language:en}") String trustLanguage) {
         this.resolver = resolver;

@@ -1,0 +1,76 @@
+package app.chorus.announcements;
+
+import static app.chorus.announcements.AnnouncementSteps.audience;
+import static app.chorus.announcements.AnnouncementSteps.post;
+import static app.chorus.announcements.AnnouncementSteps.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.chorus.testing.ApiTest;
+import app.chorus.testing.Tokens;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ApiTest
+class CarerAcknowledgesOnceTests {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    AnnouncementReceipts receipts;
+
+    @Test
+    void anAcknowledgementSentThreeTimesIsRecordedOnceAndTheCarerLeavesTheFollowUpList() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        Map<String, Object> post = with(with(post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Head lice",
+            "Please check tonight."), "priority", "IMPORTANT"), "requiresAcknowledgement", true);
+        String id = (String) steps.publish("head.oakfield", post).get("id");
+        long awaitingBefore = ((Number) steps.feed("carer.demo").get("awaitingAcknowledgement")).longValue();
+        List<String> followUpBefore = unacknowledged(steps, id);
+        assertThat(followUpBefore).contains("car-000001");
+
+        String first = acknowledge(id, "ack-1");
+        String second = acknowledge(id, "ack-1");
+        String third = acknowledge(id, "ack-2");
+
+        assertThat(first).isNotNull().isEqualTo(second).isEqualTo(third);
+        Map<String, Object> reach = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/reach", null);
+        assertThat(((Map<String, Object>) reach.get("acknowledged")).get("total")).isEqualTo(1);
+        assertThat(((Map<String, Object>) reach.get("opened")).get("total")).isEqualTo(1);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) reach.get("acknowledged")).get("bySchool")))
+            .containsEntry("sch-001", 1);
+        assertThat(((Number) steps.feed("carer.demo").get("awaitingAcknowledgement")).longValue()).isEqualTo(awaitingBefore - 1);
+        List<String> followUpAfter = unacknowledged(steps, id);
+        assertThat(followUpAfter).doesNotContain("car-000001").hasSize(followUpBefore.size() - 1);
+    }
+
+    @Test
+    void deliveriesReportedTwiceByNotificationsCountOnce() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        String id = (String) steps.publish("head.oakfield",
+            post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Parents' evening", "Book a slot.")).get("id");
+
+        receipts.recordDelivered(id, "car-000001", "push", java.time.Instant.now()).block();
+        receipts.recordDelivered(id, "car-000001", "push", java.time.Instant.now()).block();
+        receipts.recordDelivered(id, "car-000001", "email", java.time.Instant.now()).block();
+
+        Map<String, Object> reach = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/reach", null);
+        assertThat(((Map<String, Object>) reach.get("delivered")).get("total")).isEqualTo(1);
+    }
+
+    private String acknowledge(String id, String key) {
+        return (String) web.post().uri("/api/v1/feed/" + id + "/acknowledge")
+            .header("Authorization", Tokens.bearer("carer.demo")).header("Idempotency-Key", key)
+            .exchange().expectStatus().isOk().expectBody(AnnouncementSteps.JSON).returnResult().getResponseBody()
+            .get("acknowledgedAt");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> unacknowledged(AnnouncementSteps steps, String id) {
+        Map<String, Object> page = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/unacknowledged?limit=500", null);
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(member -> (String) member.get("personId")).toList();
+    }
+}
