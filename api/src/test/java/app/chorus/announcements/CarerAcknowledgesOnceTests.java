@@ -61,6 +61,24 @@ class CarerAcknowledgesOnceTests {
         assertThat(((Map<String, Object>) reach.get("delivered")).get("total")).isEqualTo(1);
     }
 
+    @Test
+    void theHeadWatchesReachLiveAsServerSentEvents() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        String id = (String) steps.publish("head.oakfield",
+            post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Sports day", "Wear house colours.")).get("id");
+        steps.ok(HttpMethod.POST, "carer.demo", "/api/v1/feed/" + id + "/open", null);
+
+        List<Map<String, Object>> events = web.get().uri("/api/v1/announcements/" + id + "/reach/stream")
+            .header("Authorization", Tokens.bearer("head.oakfield")).accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+            .exchange().expectStatus().isOk()
+            .returnResult(AnnouncementSteps.JSON).getResponseBody().take(1).collectList().block(java.time.Duration.ofSeconds(20));
+
+        assertThat(events).singleElement().satisfies(snapshot -> {
+            assertThat(((Number) snapshot.get("audience")).longValue()).isPositive();
+            assertThat(((Map<String, Object>) snapshot.get("opened")).get("total")).isEqualTo(1);
+        });
+    }
+
     private String acknowledge(String id, String key) {
         return (String) web.post().uri("/api/v1/feed/" + id + "/acknowledge")
             .header("Authorization", Tokens.bearer("carer.demo")).header("Idempotency-Key", key)
