@@ -37,7 +37,7 @@ public final class MobileHomeBenchmark {
         progress("starting the api with a " + options.schools + "-school trust (" + options.pupils + " pupils) ...");
         String apiUrl = RunningApi.url(options.schools, options.pupils);
         progress("publishing announcements for carer.demo's schools ...");
-        publish(options.announcements);
+        publish(apiUrl, options.announcements);
         progress("starting the gateway ...");
         ConfigurableApplicationContext gateway = gateway(apiUrl);
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
@@ -61,8 +61,8 @@ public final class MobileHomeBenchmark {
         System.exit(0);
     }
 
-    private static void publish(int count) {
-        Staff staff = new Staff();
+    private static void publish(String apiUrl, int count) {
+        Staff staff = new Staff(apiUrl);
         for (int i = 0; i < count; i++) {
             switch (i % 3) {
                 case 0 -> staff.publish("head.oakfield", Staff.post("sch-001", List.of("sch-001"), "Oakfield notice " + i, i % 6 == 0));
