@@ -27,8 +27,16 @@ public final class Staff {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
-    private final WebTestClient api = WebTestClient.bindToServer().baseUrl(RunningApi.url())
-        .responseTimeout(Duration.ofSeconds(30)).build();
+    private final WebTestClient api;
+
+    /** Staff of the test trust's api. */
+    public Staff() {
+        this(RunningApi.url());
+    }
+
+    public Staff(String apiUrl) {
+        this.api = WebTestClient.bindToServer().baseUrl(apiUrl).responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     /**
      * A post from a school (or the trust when {@code schoolId} is null) to the carers of the given schools; one that
