@@ -22,7 +22,9 @@ import org.springframework.test.context.TestPropertySource;
     "chorus.push.lease=20s",
     "chorus.push.poll-interval=100ms",
     "chorus.push.read-timeout=30s",
-    "chorus.push.email-fallback-after=2s"
+    "chorus.push.email-fallback-after=2s",
+    // small batches: a trust of 3 schools still makes more batches than one instance's workers claim at once
+    "chorus.push.messages-per-call=100"
 })
 public @interface NotificationsTest {
 }

@@ -63,7 +63,8 @@ class TwoInstancesShareOneFanOutTests {
         return new SpringApplicationBuilder(ChorusApplication.class)
             .run("--spring.mongodb.uri=" + store, "--server.port=0",
                 "--chorus.identity.issuer-uri=" + Tokens.keycloakUrl() + "/realms/chorus",
-                "--chorus.push.stand-in-url=" + standIn.url(), "--chorus.push.lease=20s", "--chorus.push.poll-interval=50ms");
+                "--chorus.push.stand-in-url=" + standIn.url(), "--chorus.push.lease=20s", "--chorus.push.poll-interval=50ms",
+                "--chorus.push.messages-per-call=100");
     }
 
     private Set<String> sendersOf(String fanOutId) {
