@@ -1,6 +1,7 @@
 package app.chorus.gateway.edge;
 
 import app.chorus.gateway.api.ApiProblem;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.Map;
@@ -69,7 +70,8 @@ class EdgeErrorHandler implements WebExceptionHandler {
             return status == 503 || status == 504;
         }
         return failure instanceof ServiceUnavailableException // the route's breaker is open
-            || hasCause(failure, CallNotPermittedException.class) || hasCause(failure, TimeoutException.class)
+            || hasCause(failure, CallNotPermittedException.class) || hasCause(failure, BulkheadFullException.class)
+            || hasCause(failure, TimeoutException.class)
             || hasCause(failure, ConnectException.class) || failure instanceof WebClientRequestException
             || failure.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException");
     }
