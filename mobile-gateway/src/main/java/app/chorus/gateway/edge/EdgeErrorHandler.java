@@ -69,7 +69,8 @@ class EdgeErrorHandler implements WebExceptionHandler {
             return status == 503 || status == 504;
         }
         return failure instanceof ServiceUnavailableException // the route's breaker is open
-            || hasCause(failure, CallNotPermittedException.class) || hasCause(failure, TimeoutException.class)
+            || hasCause(failure, CallNotPermittedException.class) || hasCauseNamed(failure, "io.github.resilience4j.bulkhead.BulkheadFullException")
+            || hasCause(failure, TimeoutException.class)
             || hasCause(failure, ConnectException.class) || failure instanceof WebClientRequestException
             || failure.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException");
     }
@@ -99,6 +100,16 @@ class EdgeErrorHandler implements WebExceptionHandler {
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
+    }
+
+    /** For failure types of optional (runtime-only) libraries. */
+    private static boolean hasCauseNamed(Throwable failure, String className) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

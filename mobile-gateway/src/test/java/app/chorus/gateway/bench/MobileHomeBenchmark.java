@@ -107,8 +107,13 @@ public final class MobileHomeBenchmark {
                 long start = System.nanoTime();
                 return http.headers(headers -> headers.set("Authorization", token).set("X-Device-Id", device))
                     .get().uri(path)
-                    .responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> response.status().code()))
+                    .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                        .map(text -> {
+                            if (response.status().code() != 200) {
+                                sample(response.status().code() + " " + text);
+                            }
+                            return response.status().code();
+                        }))
                     .doOnNext(status -> {
                         if (status == 200) {
                             latencies.add(System.nanoTime() - start);
@@ -117,6 +122,7 @@ public final class MobileHomeBenchmark {
                         }
                     })
                     .onErrorResume(failure -> {
+                        sample(failure.toString());
                         errors.incrementAndGet();
                         return Mono.empty();
                     });
@@ -136,6 +142,15 @@ public final class MobileHomeBenchmark {
             noop.percentile(50), noop.percentile(99), noop.rps(), home.rps() / Math.max(noop.rps(), 1e-9),
             home.percentile(99) < 80, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
             System.getProperty("java.version"));
+    }
+
+    private static final AtomicLong sampled = new AtomicLong();
+
+    /** The first few failures, so that a run with errors says what they were. */
+    private static void sample(String failure) {
+        if (sampled.incrementAndGet() <= 5) {
+            progress("failed request: " + (failure.length() > 300 ? failure.substring(0, 300) : failure));
+        }
     }
 
     private static void progress(String message) {
