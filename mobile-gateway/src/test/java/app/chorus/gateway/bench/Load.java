@@ -26,8 +26,13 @@ final class Load {
     private volatile double idleCpuNanosPerSecond;
 
     Load(HttpClient http, String token) {
+        this(http, token, 0);
+    }
+
+    Load(HttpClient http, String token, double idleCpuMillisPerSecond) {
         this.http = http;
         this.token = token;
+        this.idleCpuNanosPerSecond = idleCpuMillisPerSecond * 1e6;
     }
 
     /** The JVM's CPU use with no load (store and fan-out pollers), left out of the per-request CPU figures. */

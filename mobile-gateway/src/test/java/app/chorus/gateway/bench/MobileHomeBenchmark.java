@@ -47,16 +47,16 @@ public final class MobileHomeBenchmark {
             .pendingAcquireMaxCount(-1).build();
         Load load = new Load(client(connections, "http://127.0.0.1:" + port), token);
 
-        progress("warming up for " + options.warmup + " s ...");
-        load.closed("/mobile/v1/ping", options.carers, Math.max(1, options.warmup / 2));
-        load.closed("/mobile/v1/home", options.carers, options.warmup);
+        // before any load: afterwards an overloaded api may still be working off abandoned requests
         load.measureIdle(3);
         progress(String.format(Locale.ROOT, "idle JVM: %.1f CPU-ms/s (left out of the per-request CPU figures)",
             load.idleCpuMillisPerSecond()));
+        progress("warming up for " + options.warmup + " s ...");
+        load.closed("/mobile/v1/ping", options.carers, Math.max(1, options.warmup / 2));
+        load.closed("/mobile/v1/home", options.carers, options.warmup);
         Map<String, Load.Result> apiCalls = new LinkedHashMap<>();
         if (options.apiSeconds > 0) {
-            Load api = new Load(client(connections, apiUrl), token);
-            api.measureIdle(1);
+            Load api = new Load(client(connections, apiUrl), token, load.idleCpuMillisPerSecond());
             for (String call : API_CALLS) {
                 progress("api call " + call + " directly: " + options.carers + " carers for " + options.apiSeconds + " s ...");
                 apiCalls.put(call, api.closed(call, options.carers, options.apiSeconds));
