@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -48,7 +49,7 @@ public class FanOutWorkers implements SmartLifecycle {
     private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
     private final PushProperties properties;
     private final WorkSignal signal;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fanout-lease-heartbeat");
@@ -58,7 +59,8 @@ public class FanOutWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, ReachFeedback reach,
-                  List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal) {
+                  List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
+                  ObjectProvider<Clock> clock) {
         this.batches = batches;
         this.fanOuts = fanOuts;
         this.planner = planner;
@@ -67,6 +69,7 @@ public class FanOutWorkers implements SmartLifecycle {
         channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.properties = properties;
         this.signal = signal;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
