@@ -3,9 +3,13 @@ package app.chorus.notifications.internal.push;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,8 +28,17 @@ class DailyDigests {
         this.mongo = mongo;
     }
 
+    /** Indexes of the digest targets ({@code d} = day) whose device's digest of that day another fan-out sends. */
+    Mono<Set<Integer>> alreadyHeldByOthers(String fanOutId, List<Document> targets) {
+        return Flux.range(0, targets.size())
+            .filter(i -> targets.get(i).getString("d") != null)
+            .flatMap(i -> claim(targets.get(i).getString("t"), targets.get(i).getString("d"), fanOutId)
+                .filter(mine -> !mine).map(mine -> i), 16)
+            .collect(Collectors.toSet());
+    }
+
     /** Whether this fan-out sends the device's digest of {@code day}. */
-    Mono<Boolean> claim(String token, String day, String fanOutId) {
+    private Mono<Boolean> claim(String token, String day, String fanOutId) {
         String id = token + ":" + day;
         Document claim = new Document("_id", id).append("fanOutId", fanOutId).append("claimedAt", new Date());
         return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.insertOne(claim)).thenReturn(true)

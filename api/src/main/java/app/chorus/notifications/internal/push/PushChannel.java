@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,14 @@ class PushChannel implements DeliveryChannel, DisposableBean {
 
     @Override
     public Delivery deliver(PushMessage message, List<Document> targets) throws InterruptedException {
+        Set<Integer> skipped = digests.alreadyHeldByOthers(message.fanOutId(), targets).block();
         List<Message> messages = new ArrayList<>(targets.size());
         List<Integer> sent = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             Document target = targets.get(i);
-            String digestDay = target.getString("d");
-            if (digestDay == null || Boolean.TRUE.equals(digests.claim(target.getString("t"), digestDay, message.fanOutId()).block())) {
-                messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"), target.getString("pl"), digestDay));
+            if (!skipped.contains(i)) {
+                messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"), target.getString("pl"),
+                    target.getString("d")));
                 sent.add(i);
             }
         }
