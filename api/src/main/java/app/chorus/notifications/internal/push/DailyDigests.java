@@ -2,9 +2,12 @@ package app.chorus.notifications.internal.push;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,7 +21,7 @@ import reactor.core.publisher.Mono;
  * on that device (they wait in the feed).
  */
 @Component("notificationsDailyDigests")
-class DailyDigests {
+public class DailyDigests {
 
     static final String COLLECTION = "notification_digests";
 
@@ -26,6 +29,12 @@ class DailyDigests {
 
     DailyDigests(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Claims are needed for a day; a real MongoDB drops them after three (the embedded store keeps them). */
+    public Mono<Void> createIndexes() {
+        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("claimedAt"),
+            new IndexOptions().expireAfter(3L, TimeUnit.DAYS)))).then();
     }
 
     /** Indexes of the digest targets ({@code d} = day) whose device's digest of that day another fan-out sends. */
