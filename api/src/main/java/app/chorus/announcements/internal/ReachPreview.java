@@ -9,8 +9,8 @@ import java.util.Map;
  * working devices (a carer with two phones counts twice). {@code devices} is null when no module keeps devices.
  */
 public record ReachPreview(long people, Map<AudienceRole, Long> byRole, Map<String, Map<AudienceRole, Long>> bySchool,
-                           Devices devices) {
+                           DeviceCounts devices) {
 
-    public record Devices(long total, Map<AudienceRole, Long> byRole, Map<String, Map<AudienceRole, Long>> bySchool) {
+    public record DeviceCounts(long total, Map<AudienceRole, Long> byRole, Map<String, Map<AudienceRole, Long>> bySchool) {
     }
 }

@@ -43,7 +43,7 @@ class ReachPreviewer {
                 }
             }), 1)
             .then(Mono.fromSupplier(() -> new ReachPreview(people.total, people.byRole, people.bySchool,
-                deviceReach == null ? null : new ReachPreview.Devices(reached.total, reached.byRole, reached.bySchool))));
+                deviceReach == null ? null : new ReachPreview.DeviceCounts(reached.total, reached.byRole, reached.bySchool))));
     }
 
     private static Mono<Map<String, Integer>> countDevices(DeviceReach deviceReach, List<AudienceMember> batch) {

@@ -69,7 +69,7 @@ class SecurityConfiguration {
             new JwtTimestampValidator(identity.clockSkew()),
             new JwtIssuerValidator(identity.issuerUri()),
             audience(identity.audience())));
-        return decoder;
+        return new VerifiedTokens(decoder, identity.clockSkew(), 50_000);
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String expected) {
