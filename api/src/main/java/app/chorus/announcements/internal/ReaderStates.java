@@ -35,7 +35,12 @@ class ReaderStates {
     private record Cached(ReaderState state, long at) {
     }
 
+    /** Looks at the time of subscription, not of assembly: callers chain it after their own writes. */
     Mono<ReaderState> of(String personId) {
+        return Mono.defer(() -> lookUp(personId));
+    }
+
+    private Mono<ReaderState> lookUp(String personId) {
         Cached cached = cache.get(personId);
         long now = System.currentTimeMillis();
         if (cached != null && now - cached.at < ttlMillis) {
