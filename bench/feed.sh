@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# about: a carer's first feed page over HTTP beside the no-op /api/v1/ping (--schools 100 --announcements 50000 --concurrency 64 --seconds 20)
+# about: a carer's first feed page over HTTP beside the no-op /api/v1/ping, load from wrk in a separate process (--schools 100 --announcements 50000 --concurrency 64 --seconds 20 --client wrk|jvm)
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --schools|--announcements|--concurrency|--seconds|--pupils) ARGS+=("$1" "$2"); shift 2 ;;
-    *) echo "unknown option $1 (use --schools N --announcements N --concurrency C --seconds S [--pupils P])" >&2; exit 2 ;;
+    --schools|--announcements|--concurrency|--seconds|--pupils|--client) ARGS+=("$1" "$2"); shift 2 ;;
+    *) echo "unknown option $1 (use --schools N --announcements N --concurrency C --seconds S [--pupils P] [--client wrk|jvm])" >&2; exit 2 ;;
   esac
 done
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"

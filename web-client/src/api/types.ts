@@ -12,6 +12,7 @@ export type FeedPage = Schemas['FeedPage'];
 export type AnnouncementInput = Schemas['AnnouncementInput'];
 export type AnnouncementView = Schemas['AnnouncementView'];
 export type ReachReport = Schemas['ReachReport'];
+export type ReachPreview = Schemas['ReachPreview'];
 export type Priority = NonNullable<AnnouncementInput['priority']>;
 export type SurveyDraft = Schemas['SurveyDraft'];
 export type SurveyView = Schemas['SurveyView'];

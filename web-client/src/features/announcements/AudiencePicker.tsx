@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
-import type { Audience } from '../../api/types';
+import type { Audience, ReachPreview } from '../../api/types';
 import { label, t } from '../../i18n';
 
 type Scope = NonNullable<Audience['scope']>;
@@ -106,7 +106,7 @@ export function isComplete(audience: Audience): boolean {
   return (audience.roles ?? []).length > 0 && (audience.scope === 'TRUST' || (audience.ids ?? []).length > 0);
 }
 
-/** Asks the api how many people the audience reaches, a moment after the author stops changing it. */
+/** Asks the api how many people (and devices) the audience reaches, a moment after the author stops changing it. */
 function ReachCount({ audience }: { audience: Audience }) {
   const { api } = useApi();
   const [settled, setSettled] = useState(audience);
@@ -122,6 +122,56 @@ function ReachCount({ audience }: { audience: Audience }) {
   });
   let text: string = t.audience.reachUnknown;
   if (complete && reach.isPending) text = t.audience.reachCounting;
-  if (complete && reach.data) text = t.audience.reach(Number(reach.data.people ?? 0));
-  return <p className="reach-count" role="status" aria-live="polite">{text}</p>;
+  if (complete && reach.data) {
+    const devices = reach.data.devices;
+    text = t.audience.reach(Number(reach.data.people ?? 0)) + (devices ? t.audience.onDevices(Number(devices.total ?? 0)) : '');
+  }
+  return (
+    <>
+      <p className="reach-count" role="status" aria-live="polite">{text}</p>
+      {complete && reach.data && <ReachBreakdown preview={reach.data} />}
+    </>
+  );
+}
+
+const count = (counts: Record<string, number> | undefined, key: string) => Number(counts?.[key] ?? 0).toLocaleString('en-GB');
+
+/** People and devices per role, then per school and role (a carer with children in two schools shows in both). */
+function ReachBreakdown({ preview }: { preview: ReachPreview }) {
+  const { schools } = useSchools();
+  const nameOf = (id: string) => schools.find((school) => school.id === id)?.name ?? id;
+  const roles = ROLES.filter((role) => (preview.byRole ?? {})[role] !== undefined);
+  const devices = preview.devices;
+  const rows: { label: string; people?: Record<string, number>; devices?: Record<string, number> }[] = [
+    { label: t.audience.allSchools, people: preview.byRole, devices: devices?.byRole },
+    ...Object.keys(preview.bySchool ?? {}).sort().map((id) => ({
+      label: nameOf(id), people: preview.bySchool?.[id], devices: devices?.bySchool?.[id],
+    })),
+  ];
+  return (
+    <details>
+      <summary>{t.audience.breakdown}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.audience.school}</th>
+            {roles.map((role) => <th key={role} scope="col">{label(t.audience, role)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {roles.map((role) => (
+                <td key={role}>
+                  {count(row.people, role)} {t.audience.people.toLowerCase()}
+                  {devices && <>, {count(row.devices, role)} {t.audience.devices.toLowerCase()}</>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
 }

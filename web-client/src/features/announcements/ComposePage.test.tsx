@@ -32,6 +32,24 @@ describe('ComposePage', () => {
     });
   });
 
+  it('shows how many devices the audience reaches, by role and by school', async () => {
+    fakeApi({
+      'GET /api/v1/me': me,
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] },
+      'POST /api/v1/announcements/reach-preview': {
+        people: 45, byRole: { CARERS: 40, STAFF: 5 }, bySchool: { 'sch-001': { CARERS: 40, STAFF: 5 } },
+        devices: { total: 1203, byRole: { CARERS: 1200, STAFF: 3 }, bySchool: { 'sch-001': { CARERS: 1200, STAFF: 3 } } },
+      },
+    });
+    renderPage(<ComposePage />, { roles: ['school-leader', 'staff'] });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Oakfield Primary' }));
+    expect(await screen.findByText('Reaches 45 people on 1,203 devices')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Who it reaches, by role and school'));
+    const oakfield = screen.getByRole('row', { name: /Oakfield Primary/ });
+    expect(oakfield).toHaveTextContent('40 people, 1,200 devices');
+    expect(oakfield).toHaveTextContent('5 people, 3 devices');
+  });
+
   it('refuses to send without a title, saying why, and sends nothing', async () => {
     const { calls } = fakeApi({ 'GET /api/v1/me': me, 'GET /api/v1/schools': { items: [] } });
     renderPage(<ComposePage />, { roles: ['school-leader'] });

@@ -56,4 +56,21 @@ class CarerWithChildrenInTwoSchoolsTests {
 
         assertThat(paged).isEqualTo(all);
     }
+
+    @Test
+    void unreadCountRisesWithANewPostAndFallsAsSoonAsItIsOpened() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        long before = unread(steps);
+        String id = (String) steps.publish("head.riverside",
+            post("sch-002", audience("SCHOOLS", List.of("sch-002"), "CARERS"), "Riverside sports day", "Bring water.")).get("id");
+        assertThat(unread(steps)).isEqualTo(before + 1);
+
+        steps.ok(HttpMethod.POST, "carer.demo", "/api/v1/feed/" + id + "/open", null);
+
+        assertThat(unread(steps)).isEqualTo(before);
+    }
+
+    private static long unread(AnnouncementSteps steps) {
+        return ((Number) steps.feed("carer.demo").get("unread")).longValue();
+    }
 }

@@ -3,7 +3,6 @@ package app.chorus.announcements.internal;
 import app.chorus.directory.Access;
 import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.Audience;
-import app.chorus.directory.AudienceReach;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.SchoolSummary;
@@ -42,10 +41,11 @@ public class AnnouncementManagement {
     private final DraftValidator validator;
     private final Announcer announcer;
     private final DueAnnouncements due;
+    private final ReachPreviewer previewer;
 
     AnnouncementManagement(ReactiveMongoTemplate mongo, AccessPolicy policy, AudienceResolver resolver,
                            DirectoryQueries directory, DraftValidator validator, Announcer announcer,
-                           DueAnnouncements due) {
+                           DueAnnouncements due, ReachPreviewer previewer) {
         this.mongo = mongo;
         this.policy = policy;
         this.resolver = resolver;
@@ -53,6 +53,7 @@ public class AnnouncementManagement {
         this.validator = validator;
         this.announcer = announcer;
         this.due = due;
+        this.previewer = previewer;
     }
 
     /** Creates a draft. The same Idempotency-Key from the same person returns the same announcement. */
@@ -130,14 +131,17 @@ public class AnnouncementManagement {
             .map(page -> app.chorus.shared.Page.of(page.items().stream().map(this::view).toList(), page.next()));
     }
 
-    /** How many people (by school and role) an audience would reach; only for audiences the caller may address. */
-    public Mono<AudienceReach> previewReach(CurrentUser user, Audience audience) {
+    /**
+     * How many people and devices (in all, by role, by school and role) an audience would reach; only for
+     * audiences the caller may address.
+     */
+    public Mono<ReachPreview> previewReach(CurrentUser user, Audience audience) {
         if (audience == null || audience.scope() == null) {
             throw Problem.badRequest("validation", "Send an audience with a scope and roles.").with("field", "audience");
         }
         return policy.accessOf(user)
             .flatMap(access -> resolver.validate(audience).flatMap(valid -> requireScope(access, valid)))
-            .flatMap(resolver::reach);
+            .flatMap(previewer::preview);
     }
 
     Mono<Announcement> manageable(Access access, String id) {

@@ -32,6 +32,7 @@ final class FeedIndex {
     private final Map<String, NavigableSet<FeedEntry>> byKey = new ConcurrentHashMap<>();
     private final Map<String, FeedEntry> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> editionIds = new ConcurrentHashMap<>();
+    private volatile long version;
 
     synchronized void put(FeedEntry entry) {
         editionIds.computeIfAbsent(entry.announcementId(), id -> ConcurrentHashMap.newKeySet()).add(entry.id());
@@ -44,6 +45,12 @@ final class FeedIndex {
             previous.audienceKeys().forEach(key -> setOf(key).remove(previous));
         }
         entry.audienceKeys().forEach(key -> setOf(key).add(entry));
+        version++;
+    }
+
+    /** Changes whenever an entry is added or replaced: what was computed from the index at one version still holds. */
+    long version() {
+        return version;
     }
 
     int size() {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -27,13 +26,14 @@ public class FeedService {
     private final FeedStore feed;
     private final FeedRecipients recipients;
     private final ReceiptService receipts;
-    private final ReactiveMongoTemplate mongo;
+    private final ReaderStates readers;
+    private final FeedCounts counted = new FeedCounts();
 
-    FeedService(FeedStore feed, FeedRecipients recipients, ReceiptService receipts, ReactiveMongoTemplate mongo) {
+    FeedService(FeedStore feed, FeedRecipients recipients, ReceiptService receipts, ReaderStates readers) {
         this.feed = feed;
         this.recipients = recipients;
         this.receipts = receipts;
-        this.mongo = mongo;
+        this.readers = readers;
     }
 
     public Mono<FeedPage> page(CurrentUser user, String cursor, int limit, String language) {
@@ -54,7 +54,7 @@ public class FeedService {
                 groups.computeIfAbsent(entry.announcementId(), id -> new ArrayList<>(1)).add(entry);
                 return true;
             });
-            Counts counts = counts(context, now);
+            FeedCounts.Counts counts = counts(context, now);
             String lang = language != null && !language.isBlank() ? language : context.recipient.language();
             List<FeedItem> items = groups.values().stream().map(editions -> FeedItem.of(editions, lang, context.reader)).toList();
             String next = null;
@@ -62,7 +62,7 @@ public class FeedService {
                 FeedEntry last = groups.values().stream().reduce((a, b) -> b).orElseThrow().get(0);
                 next = Cursors.position(last.sortAt(), last.announcementId());
             }
-            return new FeedPage(items, next, counts.unread, counts.awaiting, Cursors.sequence(counts.maxSeq));
+            return new FeedPage(items, next, counts.unread(), counts.awaiting(), Cursors.sequence(counts.maxSeq()));
         });
     }
 
@@ -97,17 +97,13 @@ public class FeedService {
     private record Context(Recipient recipient, ReaderState reader) {
     }
 
-    private record Counts(long unread, long awaiting, long maxSeq) {
-    }
 
     private Mono<Context> context(CurrentUser user) {
         if (!user.isLinkedToPerson()) {
             return Mono.error(Problem.forbidden("not-a-directory-person",
                 "Your login is not linked to a person of the trust's directory, so you have no feed. Ask the trust admin."));
         }
-        Mono<ReaderState> reader = mongo.findById(user.personId(), ReaderState.class)
-            .defaultIfEmpty(ReaderState.empty(user.personId()));
-        return feed.ready().then(Mono.zip(recipients.of(user.personId()), reader, Context::new));
+        return feed.ready().then(Mono.zip(recipients.of(user.personId()), readers.of(user.personId()), Context::new));
     }
 
     private List<FeedEntry> editionsFor(Context context, String announcementId, Instant now) {
@@ -129,15 +125,31 @@ public class FeedService {
         return FeedItem.of(editions, lang, context.reader);
     }
 
-    private Counts counts(Context context, Instant now) {
+    /** Unread and awaiting counts walk the whole feed: remembered until the index, the reader or an expiry changes them. */
+    private FeedCounts.Counts counts(Context context, Instant now) {
+        long version = feed.index().version();
+        FeedCounts.Counts known = counted.get(context.recipient, context.reader, version, now);
+        if (known != null) {
+            return known;
+        }
+        FeedCounts.Counts fresh = count(context, now);
+        counted.put(context.recipient, context.reader, version, fresh);
+        return fresh;
+    }
+
+    private FeedCounts.Counts count(Context context, Instant now) {
         Set<String> seen = new HashSet<>();
         long[] unread = {0};
         long[] awaiting = {0};
         long[] maxSeq = {maxMarkSeq(context.reader, 0)};
+        Instant[] nextExpiry = {null};
         feed.index().forEachOf(context.recipient.keys(), entry -> {
             maxSeq[0] = Math.max(maxSeq[0], entry.seq());
             if (!entry.isVisibleAt(now) || !seen.add(entry.announcementId())) {
                 return;
+            }
+            if (entry.expiresAt() != null && (nextExpiry[0] == null || entry.expiresAt().isBefore(nextExpiry[0]))) {
+                nextExpiry[0] = entry.expiresAt();
             }
             if (!context.reader.opened(entry.announcementId())) {
                 unread[0]++;
@@ -146,7 +158,7 @@ public class FeedService {
                 awaiting[0]++;
             }
         });
-        return new Counts(unread[0], awaiting[0], maxSeq[0]);
+        return new FeedCounts.Counts(unread[0], awaiting[0], maxSeq[0], nextExpiry[0]);
     }
 
     private FeedDelta delta(Context context, long from, String language) {
@@ -172,9 +184,9 @@ public class FeedService {
             }
         }
         List<FeedDelta.ReadState> read = readSince(context.reader, from);
-        Counts counts = counts(context, now);
-        long cursor = more ? batch.get(batch.size() - 1).getValue() : Math.max(from, counts.maxSeq);
-        return new FeedDelta(changed, removed, read, Cursors.sequence(cursor), more, counts.unread, counts.awaiting);
+        FeedCounts.Counts counts = counts(context, now);
+        long cursor = more ? batch.get(batch.size() - 1).getValue() : Math.max(from, counts.maxSeq());
+        return new FeedDelta(changed, removed, read, Cursors.sequence(cursor), more, counts.unread(), counts.awaiting());
     }
 
     private static List<FeedDelta.ReadState> readSince(ReaderState reader, long from) {

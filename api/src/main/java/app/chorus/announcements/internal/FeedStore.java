@@ -60,6 +60,11 @@ class FeedStore {
         return loaded;
     }
 
+    /** True with an external MongoDB, where other replicas write too. */
+    boolean sharedStore() {
+        return sharedStore;
+    }
+
     FeedIndex index() {
         return index;
     }

@@ -36,8 +36,11 @@ class ReceiptService implements AnnouncementReceipts {
     private final ReachCounters counters;
     private final ChangeSequence sequence;
     private final BatchDeliveries deliveries;
+    private final ReaderStates readers;
 
-    ReceiptService(ReactiveMongoTemplate mongo, FeedRecipients recipients, ReachCounters counters, ChangeSequence sequence) {
+    ReceiptService(ReactiveMongoTemplate mongo, FeedRecipients recipients, ReachCounters counters, ChangeSequence sequence,
+                   ReaderStates readers) {
+        this.readers = readers;
         this.mongo = mongo;
         this.deliveries = new BatchDeliveries(mongo);
         this.recipients = recipients;
@@ -125,8 +128,7 @@ class ReceiptService implements AnnouncementReceipts {
         if (first) {
             update = sequence.next().map(seq -> new Update().min(mark + field(step), at).set(mark + "seq", seq));
         }
-        return update.flatMap(change -> mongo.upsert(Query.query(Criteria.where("_id").is(personId)), change, ReaderState.class))
-            .then();
+        return update.flatMap(change -> readers.update(personId, change));
     }
 
     private static String field(Step step) {

@@ -3,8 +3,8 @@ package app.chorus.announcements.web;
 import app.chorus.announcements.internal.AnnouncementInput;
 import app.chorus.announcements.internal.AnnouncementManagement;
 import app.chorus.announcements.internal.AnnouncementView;
+import app.chorus.announcements.internal.ReachPreview;
 import app.chorus.directory.Audience;
-import app.chorus.directory.AudienceReach;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -118,9 +118,9 @@ class AnnouncementController {
         return management.decline(user, id, schoolId, request.reason());
     }
 
-    @Operation(summary = "How many people an audience reaches, by school and role, before publishing")
+    @Operation(summary = "How many people and working devices an audience reaches, by role and by school, before publishing")
     @PostMapping("/reach-preview")
-    Mono<AudienceReach> previewReach(@AuthenticationPrincipal CurrentUser user, @RequestBody ReachPreviewRequest request) {
+    Mono<ReachPreview> previewReach(@AuthenticationPrincipal CurrentUser user, @RequestBody ReachPreviewRequest request) {
         return management.previewReach(user, request.audience());
     }
 }

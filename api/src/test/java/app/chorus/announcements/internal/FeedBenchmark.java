@@ -6,10 +6,8 @@ import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.testing.Tokens;
-import io.netty.channel.ChannelOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,26 +16,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * {@code ./chorus bench feed}: starts the api in-process on the embedded store, seeds a trust (real OneRoster
  * importer) and {@code --announcements} published announcements spread over its schools, year groups and classes
  * (2% trust-wide, 55% school-wide, 28% year groups, 15% classes, over the last year), restarts nothing, then
- * measures with a reactive HTTP client at {@code --concurrency}: carer.demo's first feed page
- * ({@code GET /api/v1/feed}) and the no-op {@code GET /api/v1/ping}, both with the same real Keycloak token, for
- * {@code --seconds} each after a warm-up. Progress on stderr; the last stdout line is one JSON object.
+ * measures at {@code --concurrency}: carer.demo's first feed page ({@code GET /api/v1/feed}) and the no-op
+ * {@code GET /api/v1/ping}, both with the same real Keycloak token, for {@code --seconds} each after a warm-up.
+ * {@code --client wrk} (the default when {@code /usr/bin/wrk} exists) loads from a separate process;
+ * {@code --client jvm} from a Reactor Netty client in this JVM on its own event loop. Both report the api's CPU
+ * time per request (this JVM's CPU, less the in-process client's threads), which does not depend on how busy
+ * the shared machine is. Progress on stderr; the last stdout line is one JSON object.
  */
 public final class FeedBenchmark {
 
@@ -52,6 +49,7 @@ public final class FeedBenchmark {
         int concurrency = option(args, "--concurrency", 64);
         int seconds = option(args, "--seconds", 20);
         int pupils = option(args, "--pupils", 6_000);
+        String client = clientOption(args);
         Path dataDir = Files.createTempDirectory("chorus-bench-feed-");
         String keycloak = Tokens.keycloakUrl();
         progress("starting the api in-process; seeding " + schools + " schools, " + pupils + " pupils ...");
@@ -66,11 +64,33 @@ public final class FeedBenchmark {
         try {
             seed(context, schools, announcements);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            measure(port, schools, announcements, concurrency, seconds);
+            double storePage = storePageMillis(context);
+            measure(port, schools, announcements, concurrency, seconds, client, storePage);
         } finally {
             context.close();
             deleteQuietly(dataDir);
         }
+    }
+
+    /**
+     * The page as a store query (what a real MongoDB answers from index feed_page): on the embedded store the
+     * hash index on audienceKeys narrows to the carer's entries, which are then all sorted. Median of 21 runs.
+     */
+    private static double storePageMillis(ConfigurableApplicationContext context) {
+        ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+        Set<String> keys = context.getBean(AudienceResolver.class).keysOf(CARER).block();
+        Query page = Query.query(Criteria.where("audienceKeys").in(keys).and("retracted").is(false))
+            .with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.desc("announcementId"))).limit(21);
+        long[] runs = new long[21];
+        for (int i = 0; i < runs.length; i++) {
+            long t0 = System.nanoTime();
+            mongo.find(page, FeedEntry.class).then().block();
+            runs[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(runs);
+        progress(String.format(Locale.ROOT, "the same page as a store query (hash index on audienceKeys, then sort): median %.1f ms",
+            runs[runs.length / 2] / 1e6));
+        return runs[runs.length / 2] / 1e6;
     }
 
     private static void seed(ConfigurableApplicationContext context, int schools, int count) {
@@ -141,65 +161,72 @@ public final class FeedBenchmark {
         return post;
     }
 
-    private static void measure(int port, int schools, int announcements, int concurrency, int seconds) {
+    private static void measure(int port, int schools, int announcements, int concurrency, int seconds, String clientKind,
+                                double storePage) {
         String token = "Bearer " + Tokens.of("carer.demo");
-        ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(concurrency).pendingAcquireMaxCount(-1).build();
-        WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-            .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).option(ChannelOption.TCP_NODELAY, true)))
-            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-            .defaultHeader("Authorization", token).build();
-        String firstPage = client.get().uri("/api/v1/feed").retrieve().bodyToMono(String.class).block();
-        progress("first page: " + firstPage.length() + " bytes; " + firstPage.substring(firstPage.lastIndexOf("\"unread\"")));
-        progress("warming up (5 s each) ...");
-        run(client, "/api/v1/ping", concurrency, 5);
-        run(client, "/api/v1/feed", concurrency, 5);
-        progress("measuring the no-op /api/v1/ping for " + seconds + " s at concurrency " + concurrency + " ...");
-        Result noop = run(client, "/api/v1/ping", concurrency, seconds);
-        progress(noop.describe("ping"));
-        progress("measuring carer.demo's first feed page for " + seconds + " s at concurrency " + concurrency + " ...");
-        Result feed = run(client, "/api/v1/feed", concurrency, seconds);
-        progress(feed.describe("feed"));
-        pool.dispose();
-        System.out.println(String.format(Locale.ROOT,
-            "{\"bench\":\"feed\",\"schools\":%d,\"announcements\":%d,\"concurrency\":%d,\"seconds\":%d,"
-                + "\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"rps\":%.0f,\"errors\":%d,\"noop_p50_ms\":%.2f,\"noop_p99_ms\":%.2f,"
-                + "\"noop_rps\":%.0f,\"ratio\":%.2f,\"target\":\"p99 < 50 ms and ratio >= 0.5\",\"met\":%b,"
-                + "\"path\":\"HTTP with a real Keycloak token, embedded store, in-memory feed index\",\"unit\":\"ms, requests/s\","
-                + "\"machine\":\"%d-core, load generator in the same JVM\"}",
-            schools, announcements, concurrency, seconds, feed.p50, feed.p99, feed.rps, feed.errors, noop.p50, noop.p99, noop.rps,
-            feed.rps / noop.rps, feed.p99 < 50 && feed.rps / noop.rps >= 0.5, Runtime.getRuntime().availableProcessors()));
-    }
-
-    private record Result(double p50, double p99, double rps, long errors, long count) {
-        String describe(String name) {
-            return String.format(Locale.ROOT, "%s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", name, count, rps, p50, p99, errors);
+        try (JvmLoad jvm = new JvmLoad(port, token, concurrency)) {
+            String firstPage = jvm.get("/api/v1/feed");
+            progress("first page: " + firstPage.length() + " bytes; " + firstPage.substring(firstPage.lastIndexOf("\"unread\"")));
+            boolean wrk = clientKind.equals("wrk");
+            WrkLoad external = new WrkLoad(port, token, concurrency, 1);
+            String generator = wrk ? "wrk (1 thread, separate process)" : "Reactor Netty client in the same JVM (own event loop)";
+            BiFunction<String, Integer, LoadResult> load = wrk ? external::run : jvm::run;
+            progress("load generator: " + generator + "; warming up (5 s each) ...");
+            load.apply("/api/v1/ping", 5);
+            load.apply("/api/v1/feed", 5);
+            double idle = idleCpuMillisPerSecond();
+            progress("measuring the no-op /api/v1/ping for " + seconds + " s at concurrency " + concurrency + " ...");
+            LoadResult noop = load.apply("/api/v1/ping", seconds);
+            progress(noop.describe("ping"));
+            progress("measuring carer.demo's first feed page for " + seconds + " s at concurrency " + concurrency + " ...");
+            LoadResult feed = load.apply("/api/v1/feed", seconds);
+            progress(feed.describe("feed"));
+            System.out.println(String.format(Locale.ROOT,
+                "{\"bench\":\"feed\",\"schools\":%d,\"announcements\":%d,\"concurrency\":%d,\"seconds\":%d,"
+                    + "\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"rps\":%.0f,\"errors\":%d,\"noop_p50_ms\":%.2f,\"noop_p99_ms\":%.2f,"
+                    + "\"noop_rps\":%.0f,\"ratio\":%.2f,\"api_cpu_ms_per_request\":%.3f,\"noop_api_cpu_ms_per_request\":%.3f,"
+                    + "\"client_cpu_ms_per_request\":%.3f,\"idle_cpu_ms_per_s\":%.1f,\"net_api_cpu_ms_per_request\":%.3f,"
+                    + "\"noop_net_api_cpu_ms_per_request\":%.3f,\"store_page_ms\":%.1f,\"client\":\"%s\",\"target\":\"p99 < 50 ms and ratio >= 0.5\",\"met\":%b,"
+                    + "\"path\":\"HTTP with a real Keycloak token, embedded store, in-memory feed index\",\"unit\":\"ms, requests/s, CPU ms per request\","
+                    + "\"machine\":\"%d-core, shared (load average %.1f at the end)\"}",
+                schools, announcements, concurrency, seconds, feed.p50(), feed.p99(), feed.rps(), feed.errors(), noop.p50(), noop.p99(),
+                noop.rps(), feed.rps() / noop.rps(), feed.apiCpuMsPerRequest(), noop.apiCpuMsPerRequest(), feed.clientCpuMsPerRequest(),
+                idle, net(feed, idle, seconds), net(noop, idle, seconds), storePage, generator, feed.p99() < 50 && feed.rps() / noop.rps() >= 0.5, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
     }
 
-    private static Result run(WebClient client, String path, int concurrency, int seconds) {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long t0 = System.nanoTime();
-        Flux.range(0, concurrency)
-            .flatMap(worker -> Mono.defer(() -> {
-                    long started = System.nanoTime();
-                    return client.get().uri(path).retrieve().bodyToMono(byte[].class)
-                        .doOnNext(body -> latencies.add(System.nanoTime() - started))
-                        .onErrorResume(failure -> {
-                            errors.incrementAndGet();
-                            return Mono.empty();
-                        });
-                })
-                .repeat(() -> System.nanoTime() < deadline), concurrency)
-            .blockLast();
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) {
-            throw new IllegalStateException("no successful request to " + path + " (" + errors.get() + " errors): is Keycloak up?");
+    /** This JVM's CPU while no request comes (sweepers, JIT, GC): subtracted for the net CPU per request. */
+    private static double idleCpuMillisPerSecond() {
+        long before = CpuMeter.processCpuNanos();
+        sleep(3_000);
+        double idle = (CpuMeter.processCpuNanos() - before) / 1e6 / 3;
+        progress(String.format(Locale.ROOT, "idle api JVM: %.1f ms CPU per second", idle));
+        return idle;
+    }
+
+    private static double net(LoadResult result, double idleMillisPerSecond, int seconds) {
+        return Math.max(0, result.apiCpuMsPerRequest() - idleMillisPerSecond * seconds / result.count());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return new Result(sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-            sorted.length / elapsed, errors.get(), sorted.length);
+    }
+
+    private static String clientOption(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--client")) {
+                if (!Set.of("wrk", "jvm").contains(args[i + 1])) {
+                    throw new IllegalArgumentException("--client is wrk (separate process) or jvm (in-process)");
+                }
+                return args[i + 1];
+            }
+        }
+        return WrkLoad.available() ? "wrk" : "jvm";
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -55,6 +55,12 @@ public class Recipients {
         return recipients().flatMapMany(c -> c.find(Filters.in("_id", personIds)));
     }
 
+    /** Devices and preferences only, of the recipients among {@code personIds}: for counting, by primary key. */
+    public Flux<Document> devicesAndPreferences(Collection<String> personIds) {
+        return recipients().flatMapMany(c -> c.find(Filters.in("_id", personIds))
+            .projection(new Document("devices.token", 1).append("preferences.channels", 1)));
+    }
+
     public Mono<Document> find(String personId) {
         return recipients().flatMap(c -> Mono.from(c.find(Filters.eq("_id", personId)).first()));
     }

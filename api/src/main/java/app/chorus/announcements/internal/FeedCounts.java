@@ -1,0 +1,40 @@
+package app.chorus.announcements.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each person's last unread / awaiting-acknowledgement counts, with what they were computed from: the same
+ * recipient (keys) and reader state objects (both caches hand out a new object when anything changes), the feed
+ * index's version, and the first expiry that would change them. A page then walks only its own items, not the
+ * person's whole feed (thousands of entries for a carer in a large trust).
+ */
+final class FeedCounts {
+
+    private static final int MAX_CACHED = 200_000;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** {@code nextExpiry}: the earliest expiry among the counted announcements, null if none expires. */
+    record Counts(long unread, long awaiting, long maxSeq, Instant nextExpiry) {
+    }
+
+    private record Known(Recipient recipient, ReaderState reader, long indexVersion, Counts counts) {
+    }
+
+    Counts get(Recipient recipient, ReaderState reader, long indexVersion, Instant now) {
+        Known entry = known.get(recipient.personId());
+        if (entry == null || entry.recipient != recipient || entry.reader != reader || entry.indexVersion != indexVersion) {
+            return null;
+        }
+        Instant expiry = entry.counts.nextExpiry();
+        return expiry == null || expiry.isAfter(now) ? entry.counts : null;
+    }
+
+    void put(Recipient recipient, ReaderState reader, long indexVersion, Counts counts) {
+        if (known.size() >= MAX_CACHED) {
+            known.clear();
+        }
+        known.put(recipient.personId(), new Known(recipient, reader, indexVersion, counts));
+    }
+}
