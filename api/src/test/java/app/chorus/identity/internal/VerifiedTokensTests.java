@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -23,6 +25,10 @@ class VerifiedTokensTests {
             verifications.incrementAndGet();
             if (token.startsWith("forged")) {
                 return Mono.error(new BadJwtException("Signed JWT rejected: Invalid signature"));
+            }
+            if (!Instant.now().isBefore(expiresAt)) {
+                return Mono.error(new JwtValidationException("Jwt expired at " + expiresAt,
+                    List.of(new OAuth2Error("invalid_token", "Jwt expired at " + expiresAt, null))));
             }
             return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("carer")
                 .issuedAt(expiresAt.minusSeconds(300)).expiresAt(expiresAt).build());
@@ -50,6 +56,7 @@ class VerifiedTokensTests {
             .expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired"))
             .verify();
+        assertThat(verifications).as("an expired token is not vouched for from memory").hasValue(2);
     }
 
     @Test
