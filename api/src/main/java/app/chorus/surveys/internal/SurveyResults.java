@@ -85,10 +85,11 @@ public class SurveyResults {
 
     private ResultsView view(Survey survey, List<CellTally> cells, Breakdown by, Map<String, String> labels) {
         Questionnaire questionnaire = survey.questionnaire();
-        Tally total = Tally.sum(cells.stream().map(CellTally::tally));
+        Map<String, Tally> groups = by == null ? null : group(cells, by);
+        // the groups partition the cells, so summing them is the total at a fraction of the work
+        Tally total = Tally.sum(groups == null ? cells.stream().map(CellTally::tally) : groups.values().stream());
         BreakdownView breakdown = null;
         if (by != null) {
-            Map<String, Tally> groups = group(cells, by);
             Set<String> hidden = Suppression.hiddenGroups(respondents(groups));
             List<GroupView> views = new ArrayList<>();
             groups.forEach((key, tally) -> views.add(hidden.contains(key)

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Flux;
+import reactor.util.retry.Retry;
 
 /**
  * {@code ./chorus bench survey}: starts the whole api in-process on the embedded store (journaled, as in
@@ -131,7 +132,9 @@ public final class SurveyBenchmark {
     private static List<String[]> childUnits(AudienceResolver audiences, int wanted) {
         Set<String> seen = new HashSet<>();
         List<String[]> units = new ArrayList<>();
-        audiences.resolve(Audience.trust(AudienceRole.CARERS)).toIterable().forEach(member -> member.pupilIds().forEach(pupil -> {
+        audiences.resolve(Audience.trust(AudienceRole.CARERS)).collectList()
+            .retryWhen(Retry.backoff(5, java.time.Duration.ofSeconds(2)).doBeforeRetry(retry -> progress("reading the audience again: " + retry.failure())))
+            .block().forEach(member -> member.pupilIds().forEach(pupil -> {
             if (units.size() < wanted && seen.add(pupil)) {
                 units.add(new String[] {member.personId(), pupil});
             }
@@ -145,7 +148,7 @@ public final class SurveyBenchmark {
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         Flux.fromIterable(units)
-            .flatMap(unit -> responding.submit(unit[0], surveyId, unit[1], BenchQuestionnaire.randomAnswers(), UUID.randomUUID().toString())
+            .flatMap(unit -> submitOnce(responding, surveyId, unit)
                 .doOnNext(receipt -> {
                     if (done.incrementAndGet() % step == 0) {
                         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -160,6 +163,21 @@ public final class SurveyBenchmark {
         progress(String.format(Locale.ROOT, "%s at %d responses: served p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each); "
             + "computed from the cells p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each)", what, responses,
             served[0], served[1], served[2], computed[0], computed[1], computed[2]));
+    }
+
+    /**
+     * One carer's submission; when the store connection fails (the shared machine can stall it past the driver's
+     * timeouts) the client repeats it with the same Idempotency-Key, as the app does.
+     */
+    private static reactor.core.publisher.Mono<app.chorus.surveys.internal.SubmissionReceipt> submitOnce(
+            SurveyResponding responding, String surveyId, String[] unit) {
+        java.util.Map<String, Object> answers = BenchQuestionnaire.randomAnswers();
+        String key = UUID.randomUUID().toString();
+        return reactor.core.publisher.Mono.defer(() -> responding.submit(unit[0], surveyId, unit[1], answers, key))
+            .retryWhen(Retry.backoff(8, java.time.Duration.ofSeconds(1)).maxBackoff(java.time.Duration.ofSeconds(10))
+                .filter(failure -> failure instanceof com.mongodb.MongoException || failure instanceof app.chorus.shared.Problem problem
+                    && "submission-in-progress".equals(problem.kind()))
+                .doBeforeRetry(retry -> progress("repeating a submission after: " + retry.failure())));
     }
 
     /**
