@@ -18,4 +18,7 @@ public interface AnnouncementReceipts {
 
     /** The person opened (read) the announcement. */
     Mono<Void> recordOpened(String announcementId, String personId, Instant at);
+
+    /** Whether the person has opened the announcement, in the feed or from a push (notifications skip its email then). */
+    Mono<Boolean> opened(String announcementId, String personId);
 }

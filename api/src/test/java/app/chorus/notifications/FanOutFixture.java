@@ -51,6 +51,12 @@ public class FanOutFixture {
         return token;
     }
 
+    /** Takes away every device of the person, as if they had never installed the app. */
+    public void noDevices(String personId) {
+        Recipients.devicesOf(recipients.find(personId).block()).forEach(device -> recipients
+            .removeDevice(personId, device.installationId()).then(recipients.releaseToken(device.token(), personId)).block());
+    }
+
     public List<AudienceMember> membersOf(Audience audience) {
         return audiences.resolve(audience).collectList().block();
     }
@@ -59,6 +65,13 @@ public class FanOutFixture {
         return new AnnouncementPublished("ann-" + UUID.randomUUID(), 1, schoolId, audience, priority, false,
             Map.of("en", "School closed tomorrow", "pl", "Szkoła jutro zamknięta", "ro", "Școala închisă mâine"),
             Map.of("en", "Snow.", "pl", "Śnieg.", "ro", "Zăpadă."), "en", Instant.now());
+    }
+
+    /** An announcement whose English and Polish titles carry {@code about}, so its mail and pushes are told apart. */
+    public static AnnouncementPublished notice(Audience audience, Priority priority, String about) {
+        return new AnnouncementPublished("ann-" + UUID.randomUUID(), 1, null, audience, priority, false,
+            Map.of("en", "Notice: " + about, "pl", "Komunikat: " + about), Map.of("en", "Read it today.", "pl", "Przeczytaj dziś."),
+            "en", Instant.now());
     }
 
     public String publish(AnnouncementPublished event) {

@@ -9,13 +9,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The api with the FCM stand-in in-process, an in-process SMTP server, quick retries and leases. All
- * notification tests share this one context.
+ * The api with the FCM stand-in in-process, an in-process SMTP server, a clock tests can move, quick retries
+ * and leases. All notification tests share this one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiTest
-@Import({TestMail.class, FanOutFixture.class})
+@Import({TestMail.class, TestClock.class, FanOutFixture.class})
 @TestPropertySource(properties = {
     "chorus.push.stand-in-url=embedded",
     "chorus.push.retry-backoff=50ms",

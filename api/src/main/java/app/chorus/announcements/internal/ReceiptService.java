@@ -49,6 +49,12 @@ class ReceiptService implements AnnouncementReceipts {
         return record(baseId(announcementId), personId, Step.OPENED, null, at).then();
     }
 
+    @Override
+    public Mono<Boolean> opened(String announcementId, String personId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(Receipt.idOf(baseId(announcementId), personId))
+            .and(field(Step.OPENED)).exists(true)), Receipt.class);
+    }
+
     /** Acknowledging implies having opened it. Emits the acknowledgement time that stands (the first one). */
     Mono<Void> recordAcknowledged(String announcementId, String personId, Instant at) {
         return record(announcementId, personId, Step.OPENED, null, at)

@@ -6,6 +6,7 @@ import app.chorus.notifications.PushMessage;
 import app.chorus.notifications.internal.fanout.FanOutService;
 import app.chorus.shared.Problem;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -16,12 +17,13 @@ class NotificationManagement implements Notifications {
     private final FanOutService fanOuts;
     private final Opens opens;
     private final ReachFeedback reach;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    NotificationManagement(FanOutService fanOuts, Opens opens, ReachFeedback reach) {
+    NotificationManagement(FanOutService fanOuts, Opens opens, ReachFeedback reach, ObjectProvider<Clock> clock) {
         this.fanOuts = fanOuts;
         this.opens = opens;
         this.reach = reach;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 public class ReachFeedback {
 
     private static final Logger log = LoggerFactory.getLogger(ReachFeedback.class);
-    private static final String ANNOUNCEMENT = "announcement";
+    static final String ANNOUNCEMENT = "announcement";
 
     private final ObjectProvider<AnnouncementReceipts> receipts;
 

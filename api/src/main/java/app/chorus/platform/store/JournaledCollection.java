@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
@@ -123,6 +124,38 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     @Override
     protected Document getDocument(Integer position) {
         return documents.get(position);
+    }
+
+    /**
+     * Like upstream (a unique index that can serve the query wins), but among hash indexes the one with the
+     * fewest candidates serves it, and a scan is the last resort.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        HashIndex best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Index<Integer> index : getIndexes()) {
+            if (!index.canHandle(query)) {
+                continue;
+            }
+            if (!(index instanceof HashIndex hash)) {
+                return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            int candidates = hash.candidates(query);
+            if (candidates < fewest) {
+                best = hash;
+                fewest = candidates;
+            }
+        }
+        if (best == null) {
+            return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        List<Integer> positions = best.positions(query);
+        if (isNaturalDescending(orderBy)) {
+            Collections.reverse(positions);
+        }
+        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override

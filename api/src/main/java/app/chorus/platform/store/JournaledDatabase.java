@@ -56,6 +56,13 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
         return new MemoryUniqueIndex(indexName, keys, sparse);
     }
 
+    /** Non-unique indexes are hash indexes on their first key (upstream ignores them and scans). */
+    @Override
+    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+        return new HashIndex(indexName, keys, sparse);
+    }
+
     /**
      * Holds the database's lock (no one recreates the collection meanwhile) and the collection's (no write to it
      * is in between), so the DROP record sits after every write of the old collection and before any of a new one.

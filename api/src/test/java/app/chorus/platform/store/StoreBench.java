@@ -1,5 +1,7 @@
 package app.chorus.platform.store;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 
 /**
  * Benchmark driver for {@code ./chorus bench store}: insert throughput through the real reactive driver into
@@ -55,24 +58,47 @@ public final class StoreBench {
 
         long started = System.nanoTime();
         long recoveredMillis;
+        double scanMillis;
+        double indexedMillis;
+        long indexBuildMillis;
         try (EmbeddedStore store = EmbeddedStore.start(data, loopback, false)) {
             recoveredMillis = (System.nanoTime() - started) / 1_000_000;
             try (StoreClient client = new StoreClient(store.address())) {
-                long count = StoreClient.await(client.collection("bench").countDocuments());
+                MongoCollection<Document> bench = client.collection("bench");
+                long count = StoreClient.await(bench.countDocuments());
                 if (count != documents) {
                     throw new IllegalStateException("recovered " + count + " documents, expected " + documents);
                 }
+                scanMillis = medianQueryMillis("without an index (scan)", bench);
+                long building = System.nanoTime();
+                StoreClient.await(bench.createIndex(Indexes.ascending("announcement")));
+                indexBuildMillis = (System.nanoTime() - building) / 1_000_000;
+                indexedMillis = medianQueryMillis("with a secondary index", bench);
             }
         }
         deleteRecursively(dir);
         System.out.println(String.format(Locale.ROOT, "{\"bench\": \"store\", \"documents\": %d, \"batch\": %d, "
                 + "\"journaled_insert_many_docs_per_s\": %.0f, \"memory_insert_many_docs_per_s\": %.0f, "
                 + "\"journaled_to_memory_ratio\": %.2f, \"fsync_insert_many_docs_per_s\": %.0f, "
-                + "\"journaled_insert_one_per_s\": %.0f, \"memory_insert_one_per_s\": %.0f, \"recovery_ms\": %d, \"unit\": \"documents/s, ms\", "
+                + "\"journaled_insert_one_per_s\": %.0f, \"memory_insert_one_per_s\": %.0f, \"recovery_ms\": %d, "
+                + "\"query_scan_ms\": %.2f, \"query_indexed_ms\": %.2f, \"index_build_ms\": %d, \"unit\": \"documents/s, ms\", "
                 + "\"machine\": \"%d cores, %s, load average %.1f\"}",
             documents, batch, journaledRate, memoryRate, journaledRate / memoryRate, fsyncRate, oneByOneRate,
             memoryOneByOneRate,
-            recoveredMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), loadAverage()));
+            recoveredMillis, scanMillis, indexedMillis, indexBuildMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), loadAverage()));
+    }
+
+    /** One announcement's receipts (1 in 200 documents) by field, median of 31 queries. */
+    private static double medianQueryMillis(String label, MongoCollection<Document> bench) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            long start = System.nanoTime();
+            Flux.from(bench.find(Filters.eq("announcement", "ann-" + (i * 7 % 200)))).count().block();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(null);
+        System.err.printf(Locale.ROOT, "query by field %s: median %.2f ms%n", label, millis.get(15));
+        return millis.get(15);
     }
 
     private static double loadAverage() {

@@ -41,10 +41,10 @@ class FanOutPlanner {
     private final PushProperties properties;
     private final Targeting targeting;
     private final WorkSignal signal;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     FanOutPlanner(ObjectProvider<AudienceResolver> audiences, Recipients recipients, FanOuts fanOuts, Batches batches,
-                  PushProperties properties, WorkSignal signal) {
+                  PushProperties properties, WorkSignal signal, ObjectProvider<Clock> clock) {
         this.audiences = audiences;
         this.recipients = recipients;
         this.fanOuts = fanOuts;
@@ -52,6 +52,7 @@ class FanOutPlanner {
         this.properties = properties;
         this.targeting = new Targeting(properties);
         this.signal = signal;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** Plans a claimed fan-out from its checkpoint to the end of its audience. */

@@ -3,6 +3,7 @@ package app.chorus.notifications.internal.fanout;
 import app.chorus.notifications.FanOutProgress;
 import app.chorus.notifications.PushMessage;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -13,12 +14,13 @@ public class FanOutService {
     private final FanOuts fanOuts;
     private final Batches batches;
     private final FanOutWorkers workers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    FanOutService(FanOuts fanOuts, Batches batches, FanOutWorkers workers) {
+    FanOutService(FanOuts fanOuts, Batches batches, FanOutWorkers workers, ObjectProvider<Clock> clock) {
         this.fanOuts = fanOuts;
         this.batches = batches;
         this.workers = workers;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     public Mono<String> start(PushMessage message) {

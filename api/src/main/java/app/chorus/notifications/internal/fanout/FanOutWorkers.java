@@ -4,6 +4,7 @@ import app.chorus.notifications.PushMessage;
 import app.chorus.notifications.internal.PushProperties;
 import app.chorus.notifications.internal.ReachFeedback;
 import app.chorus.notifications.internal.devices.Recipients;
+import app.chorus.notifications.internal.push.DailyDigests;
 import app.chorus.notifications.internal.push.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -43,12 +45,13 @@ public class FanOutWorkers implements SmartLifecycle {
     private final FanOuts fanOuts;
     private final FanOutPlanner planner;
     private final Recipients recipients;
+    private final DailyDigests digests;
     private final ReachFeedback reach;
     private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
     private final PushProperties properties;
     private final WorkSignal signal;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fanout-lease-heartbeat");
@@ -57,21 +60,24 @@ public class FanOutWorkers implements SmartLifecycle {
     });
     private volatile boolean running;
 
-    FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, ReachFeedback reach,
-                  List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal) {
+    FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, DailyDigests digests,
+                  ReachFeedback reach, List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
+                  ObjectProvider<Clock> clock) {
         this.batches = batches;
         this.fanOuts = fanOuts;
         this.planner = planner;
         this.recipients = recipients;
+        this.digests = digests;
         this.reach = reach;
         channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.properties = properties;
         this.signal = signal;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
     public void start() {
-        batches.createIndexes().then(recipients.createIndexes()).block(Duration.ofSeconds(30));
+        batches.createIndexes().then(recipients.createIndexes()).then(digests.createIndexes()).block(Duration.ofSeconds(30));
         running = true;
         for (int i = 0; i < properties.workers(); i++) {
             Thread thread = new Thread(this::sendLoop, "fanout-worker-" + i);

@@ -40,13 +40,14 @@ final class Targeting {
         }
         String language = languageOf(message, member, preferences);
         boolean digest = !urgent && message.urgency() == Urgency.NORMAL && preferences.dailyDigest();
-        Instant pushAt = urgent ? now : holdUntil(preferences, now, digest);
+        ZonedDateTime digestAt = digest ? nextDigest(now) : null;
+        Instant pushAt = urgent ? now : afterQuietHours(preferences, digest ? digestAt : now.atZone(Preferences.TRUST_ZONE));
         List<Device> reachable = preferences.wants(PUSH) ? devices : List.of();
         for (Device device : reachable) {
             Document target = new Document("p", member.personId()).append("t", device.token())
                 .append("l", language).append("pl", device.platform().name());
             if (digest) {
-                target.append("d", true);
+                target.append("d", digestAt.toLocalDate().toString());
             }
             into.accept(new Slot(PUSH, pushAt), target);
         }
@@ -78,13 +79,14 @@ final class Targeting {
         return message.defaultLanguage();
     }
 
-    private Instant holdUntil(Preferences preferences, Instant now, boolean digest) {
+    /** The next digest hour (today's, or tomorrow's once it has passed): its date names the day's digest. */
+    private ZonedDateTime nextDigest(Instant now) {
         ZonedDateTime local = now.atZone(Preferences.TRUST_ZONE);
-        ZonedDateTime at = local;
-        if (digest) {
-            ZonedDateTime digestTime = local.with(properties.digestAt());
-            at = digestTime.isBefore(local) ? digestTime.plusDays(1) : digestTime;
-        }
+        ZonedDateTime digestTime = local.with(properties.digestAt());
+        return digestTime.isBefore(local) ? digestTime.plusDays(1) : digestTime;
+    }
+
+    private static Instant afterQuietHours(Preferences preferences, ZonedDateTime at) {
         ZonedDateTime quietEnd = preferences.quietEnd(at);
         return (quietEnd == null ? at : quietEnd).toInstant();
     }

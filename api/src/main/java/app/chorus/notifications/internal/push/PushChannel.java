@@ -12,7 +12,9 @@ import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.SendResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,10 @@ class PushChannel implements DeliveryChannel, DisposableBean {
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
     private final RateBudget budget;
+    private final DailyDigests digests;
 
-    PushChannel(PushProperties properties, ObjectProvider<FcmStandIn> embedded) {
+    PushChannel(PushProperties properties, ObjectProvider<FcmStandIn> embedded, DailyDigests digests) {
+        this.digests = digests;
         this.app = properties.usesRealFcm()
             ? FcmClients.real(properties.credentials(), properties.httpConcurrency(), properties.connectTimeout(), properties.readTimeout())
             : FcmClients.standIn(standInUrl(properties, embedded), properties.projectId(), properties.httpConcurrency(),
@@ -55,21 +59,39 @@ class PushChannel implements DeliveryChannel, DisposableBean {
 
     @Override
     public Delivery deliver(PushMessage message, List<Document> targets) throws InterruptedException {
+        Set<Integer> skipped = digests.alreadyHeldByOthers(message.fanOutId(), targets).block();
         List<Message> messages = new ArrayList<>(targets.size());
-        for (Document target : targets) {
-            messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"),
-                target.getString("pl"), target.getBoolean("d", false)));
+        List<Integer> sent = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Document target = targets.get(i);
+            if (!skipped.contains(i)) {
+                messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"), target.getString("pl"),
+                    target.getString("d")));
+                sent.add(i);
+            }
         }
+        if (messages.isEmpty()) {
+            return new Delivery(targets.stream().map(t -> SendOutcome.SKIPPED).toList(), Duration.ZERO);
+        }
+        Delivery delivery = send(messages);
+        List<SendOutcome> outcomes = new ArrayList<>(Collections.nCopies(targets.size(), SendOutcome.SKIPPED));
+        for (int i = 0; i < sent.size(); i++) {
+            outcomes.set(sent.get(i), delivery.outcomes().get(i));
+        }
+        return new Delivery(outcomes, delivery.retryAfter());
+    }
+
+    private Delivery send(List<Message> messages) throws InterruptedException {
         budget.acquire(messages.size());
         BatchResponse response;
         try {
             response = messaging.sendEach(messages);
         } catch (FirebaseMessagingException e) {
             SendOutcome outcome = SendOutcome.of(e);
-            return new Delivery(targets.stream().map(t -> outcome == SendOutcome.RETIRE_TOKEN ? SendOutcome.RETRY : outcome).toList(),
+            return new Delivery(messages.stream().map(m -> outcome == SendOutcome.RETIRE_TOKEN ? SendOutcome.RETRY : outcome).toList(),
                 SendOutcome.retryAfter(e));
         }
-        List<SendOutcome> outcomes = new ArrayList<>(targets.size());
+        List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         Duration retryAfter = Duration.ZERO;
         int transportErrors = 0;
         for (SendResponse each : response.getResponses()) {

@@ -7,8 +7,6 @@ import com.google.firebase.messaging.ApnsConfig;
 import com.google.firebase.messaging.Aps;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.Notification;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * One FCM message per target, in the recipient's language, with the fan-out's stable collapse id (Android
@@ -28,8 +26,10 @@ public final class PushMessages {
     }
 
     @SuppressWarnings("deprecation")
-    public static Message build(PushMessage message, String token, String language, String platform, boolean digest) {
-        String collapseId = digest ? "digest-" + LocalDate.now(ZoneId.of("Europe/London")) : collapseId(message);
+    /** {@code digestDay} is the day of the daily digest this push stands for, or null for a push of its own. */
+    public static Message build(PushMessage message, String token, String language, String platform, String digestDay) {
+        boolean digest = digestDay != null;
+        String collapseId = digest ? "digest-" + digestDay : collapseId(message);
         String title = digest ? DIGEST_TITLE : message.title(language);
         String body = digest ? "Open Chorus to read them." : message.body(language);
         boolean loud = message.urgency() != Urgency.NORMAL;

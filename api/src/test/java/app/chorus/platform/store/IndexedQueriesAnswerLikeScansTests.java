@@ -1,0 +1,137 @@
+package app.chorus.platform.store;
+
+import static app.chorus.platform.store.StoreClient.await;
+import static app.chorus.platform.store.StoreSurvivesKillTests.loopback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+
+/**
+ * A feed, a claim queue or a device lookup asks by a field that has a (non-unique) index: the store answers
+ * from its hash index, and the answer must be exactly what a full scan gives, through inserts, updates,
+ * deletes and a restart. The same writes go to an indexed and an unindexed collection; every query is
+ * compared.
+ */
+class IndexedQueriesAnswerLikeScansTests {
+
+    private static final List<String> KEYS = List.of("trust/carers", "school:sch-001/carers", "school:sch-002/carers",
+        "year:sch-001:Y3/carers", "class:cls-7/carers");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void indexedQueriesReturnWhatAScanReturnsThroughChangesAndARestart() {
+        Random random = new Random(42);
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            MongoCollection<Document> indexed = client.collection("feed_indexed");
+            MongoCollection<Document> plain = client.collection("feed_plain");
+            await(indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("audienceKeys"), Indexes.descending("sortAt"))));
+            await(indexed.createIndex(Indexes.ascending("status", "notBefore")));
+            await(indexed.createIndex(Indexes.ascending("devices.token")));
+            await(indexed.createIndex(Indexes.ascending("rank")));
+            for (int i = 0; i < 600; i++) {
+                Document document = document(i, random);
+                await(indexed.insertOne(document));
+                await(plain.insertOne(new Document(document)));
+            }
+            for (int round = 0; round < 300; round++) {
+                Bson target = Filters.eq("_id", "a-" + random.nextInt(600));
+                Bson change = switch (random.nextInt(4)) {
+                    case 0 -> Updates.set("status", random.nextBoolean() ? "due" : "done");
+                    case 1 -> Updates.addToSet("audienceKeys", KEYS.get(random.nextInt(KEYS.size())));
+                    case 2 -> Updates.set("devices", List.of(new Document("token", "tok-" + random.nextInt(50))));
+                    default -> Updates.unset("rank");
+                };
+                await(indexed.updateOne(target, change));
+                await(plain.updateOne(target, change));
+            }
+            await(indexed.deleteMany(Filters.eq("status", "gone")));
+            await(plain.deleteMany(Filters.eq("status", "gone")));
+            assertSameAnswers(indexed, plain);
+            assertThat(indexSize(client, "feed_indexed", "audienceKeys_1_sortAt_-1")).isPositive();
+        }
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            MongoCollection<Document> indexed = client.collection("feed_indexed");
+            assertSameAnswers(indexed, client.collection("feed_plain"));
+            Document moved = new Document("_id", "late").append("status", "due").append("audienceKeys", List.of("trust/carers"));
+            await(indexed.insertOne(moved));
+            assertThat(ids(indexed, Filters.and(Filters.eq("status", "due"), Filters.eq("_id", "late")))).containsExactly("late");
+        }
+    }
+
+    private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain) {
+        List<Bson> queries = List.of(
+            Filters.in("audienceKeys", "school:sch-001/carers", "class:cls-7/carers"),
+            Filters.eq("audienceKeys", "trust/carers"),
+            Filters.and(Filters.eq("status", "due"), Filters.lte("notBefore", Instant.parse("2026-01-01T00:05:00Z"))),
+            Filters.eq("status", "done"),
+            Filters.eq("devices.token", "tok-3"),
+            Filters.in("devices.token", "tok-1", "tok-2", "nobody"),
+            Filters.eq("rank", 3),
+            Filters.eq("rank", 3L),
+            Filters.eq("rank", 3.0),
+            Filters.in("rank", 1, 2.0),
+            Filters.eq("rank", null),
+            Filters.gt("rank", 5),
+            Filters.regex("status", "^d"),
+            Filters.eq("audienceKeys", List.of("trust/carers")));
+        for (Bson query : queries) {
+            assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
+        }
+        Bson feedPage = Filters.in("audienceKeys", "trust/carers", "school:sch-002/carers");
+        assertThat(page(indexed, feedPage)).isEqualTo(page(plain, feedPage)).hasSize(20);
+    }
+
+    private static List<Object> ids(MongoCollection<Document> collection, Bson query) {
+        return Flux.from(collection.find(query).sort(Sorts.ascending("_id"))).map(document -> document.get("_id"))
+            .collectList().block();
+    }
+
+    private static List<Object> page(MongoCollection<Document> collection, Bson query) {
+        return Flux.from(collection.find(query).sort(Sorts.orderBy(Sorts.descending("sortAt"), Sorts.descending("_id"))).limit(20))
+            .map(document -> document.get("_id")).collectList().block();
+    }
+
+    private static Document document(int i, Random random) {
+        List<String> keys = new ArrayList<>();
+        keys.add(KEYS.get(random.nextInt(KEYS.size())));
+        if (random.nextBoolean()) {
+            keys.add(KEYS.get(random.nextInt(KEYS.size())));
+        }
+        Document document = new Document("_id", "a-" + i).append("audienceKeys", keys)
+            .append("sortAt", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1000)))
+            .append("status", List.of("due", "done", "gone").get(random.nextInt(3)))
+            .append("notBefore", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(600)))
+            .append("devices", List.of(new Document("token", "tok-" + random.nextInt(50)),
+                new Document("token", "tok-" + random.nextInt(50))));
+        switch (random.nextInt(4)) {
+            case 0 -> document.append("rank", random.nextInt(10));
+            case 1 -> document.append("rank", (long) random.nextInt(10));
+            case 2 -> document.append("rank", (double) random.nextInt(10));
+            default -> { }
+        }
+        return document;
+    }
+
+    private static int indexSize(StoreClient client, String collection, String index) {
+        Document stats = await(client.database("chorus").runCommand(new Document("collStats", collection)));
+        return ((Number) stats.get("indexSize", Document.class).get(index)).intValue();
+    }
+}
