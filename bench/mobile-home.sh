@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# about: 200 carers poll the merged home through the mobile gateway on a 100-school trust, beside the gateway no-op (--carers N --seconds S)
+# about: 200 carers poll the merged home through the mobile gateway on a 100-school trust (closed loop and every --poll-ms), beside the gateway no-op and each api call (--carers N --seconds S)
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 cd "$ROOT"
 for arg in "$@"; do
   case "$arg" in
-    --carers|--seconds|--warmup|--schools|--pupils|--announcements|[0-9]*) ;;
-    *) echo "unknown option $arg (use --carers N --seconds S; also --warmup S --schools N --pupils M --announcements K)" >&2; exit 2 ;;
+    --carers|--seconds|--warmup|--schools|--pupils|--announcements|--poll-ms|--api-seconds|[0-9]*) ;;
+    *) echo "unknown option $arg (use --carers N --seconds S; also --poll-ms P --api-seconds A --warmup S --schools N --pupils M --announcements K)" >&2; exit 2 ;;
   esac
 done
 CP_FILE="$ROOT/mobile-gateway/target/bench-classpath.txt"

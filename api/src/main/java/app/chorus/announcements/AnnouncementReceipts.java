@@ -1,6 +1,7 @@
 package app.chorus.announcements;
 
 import java.time.Instant;
+import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +16,12 @@ public interface AnnouncementReceipts {
 
     /** The announcement reached one of the person's devices or inboxes ({@code channel}: "push", "email", "feed"). */
     Mono<Void> recordDelivered(String announcementId, String personId, String channel, Instant at);
+
+    /**
+     * The announcement reached these people by {@code channel} (one fan-out batch): the same as one call per
+     * person, in a handful of store round trips. Each person still counts once however often this is repeated.
+     */
+    Mono<Void> recordDelivered(String announcementId, Collection<String> personIds, String channel, Instant at);
 
     /** The person opened (read) the announcement. */
     Mono<Void> recordOpened(String announcementId, String personId, Instant at);

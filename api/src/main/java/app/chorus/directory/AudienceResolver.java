@@ -1,5 +1,7 @@
 package app.chorus.directory;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,4 +26,11 @@ public interface AudienceResolver {
      * (their schools, year groups and classes).
      */
     Mono<Set<String>> keysOf(String personId);
+
+    /** {@link #keysOf(String)} for many people at once (people with no keys are absent from the map). */
+    default Mono<Map<String, Set<String>>> keysOf(Collection<String> personIds) {
+        return Flux.fromIterable(personIds)
+            .flatMap(personId -> keysOf(personId).map(keys -> Map.entry(personId, keys)), 16)
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
 }

@@ -21,6 +21,8 @@ class CarerAcknowledgesOnceTests {
     WebTestClient web;
     @Autowired
     AnnouncementReceipts receipts;
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @Test
     void anAcknowledgementSentThreeTimesIsRecordedOnceAndTheCarerLeavesTheFollowUpList() {
@@ -59,6 +61,37 @@ class CarerAcknowledgesOnceTests {
 
         Map<String, Object> reach = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/reach", null);
         assertThat(((Map<String, Object>) reach.get("delivered")).get("total")).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFanOutReportingWholeBatchesTwiceAtOnceCountsEachCarerOnceAndKeepsEveryChannel() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        String id = (String) steps.publish("head.oakfield",
+            post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Trip", "Coats and wellies.")).get("id");
+        java.time.Instant now = java.time.Instant.now();
+        receipts.recordDelivered(id, "car-000002", "email", now).block();
+        receipts.recordOpened(id, "car-000005", now).block();
+
+        List<String> batch = List.of("car-000001", "car-000002", "car-000003", "car-000005", "car-000001");
+        reactor.core.publisher.Mono.when(receipts.recordDelivered(id, batch, "push", now),
+            receipts.recordDelivered(id, batch, "push", now), receipts.recordDelivered(id + "@sch-001", batch, "push", now)).block();
+        receipts.recordDelivered(id, List.of("car-000003", "car-000004"), "email", now).block();
+
+        Map<String, Object> reach = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/reach", null);
+        Map<String, Object> delivered = (Map<String, Object>) reach.get("delivered");
+        assertThat(delivered.get("total")).as("carers 1 to 5, each once").isEqualTo(5);
+        assertThat((Map<String, Object>) delivered.get("byRole")).containsEntry("carers", 5);
+        assertThat(((Map<String, Object>) reach.get("opened")).get("total")).isEqualTo(1);
+        assertThat(channels(id, "car-000002")).containsExactlyInAnyOrder("email", "push");
+        assertThat(channels(id, "car-000003")).containsExactlyInAnyOrder("push", "email");
+        assertThat(channels(id, "car-000004")).containsExactly("email");
+        assertThat(channels(id, "car-000005")).containsExactly("push");
+    }
+
+    private List<String> channels(String id, String personId) {
+        return mongo.findById(id + "|" + personId, org.bson.Document.class, "announcement_receipts").block()
+            .getList("channels", String.class);
     }
 
     @Test

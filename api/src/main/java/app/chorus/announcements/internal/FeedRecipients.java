@@ -4,7 +4,12 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -47,6 +52,28 @@ class FeedRecipients {
         return Mono.zip(resolver.keysOf(personId).defaultIfEmpty(java.util.Set.of()), language)
             .map(both -> new Recipient(personId, java.util.Set.copyOf(both.getT1()), both.getT2()))
             .doOnNext(recipient -> remember(personId, recipient, now));
+    }
+
+    /** The audience keys of many people in one directory lookup (fresh cache entries are used as they are). */
+    Mono<Map<String, Set<String>>> keysOf(Collection<String> personIds) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (String personId : personIds) {
+            Cached cached = cache.get(personId);
+            if (cached != null && now - cached.at < ttlMillis) {
+                keys.put(personId, cached.recipient.keys());
+            } else {
+                missing.add(personId);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Mono.just(keys);
+        }
+        return resolver.keysOf(missing).map(found -> {
+            keys.putAll(found);
+            return keys;
+        });
     }
 
     String trustLanguage() {

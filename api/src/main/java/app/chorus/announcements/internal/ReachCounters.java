@@ -1,7 +1,10 @@
 package app.chorus.announcements.internal;
 
 import app.chorus.directory.AudienceReach;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -30,11 +33,24 @@ class ReachCounters {
     }
 
     Mono<Void> count(String announcementId, Step step, Dims dims) {
+        return count(announcementId, step, List.of(dims));
+    }
+
+    /** Counts several recipients in one {@code $inc} (the dims summed in memory). */
+    Mono<Void> count(String announcementId, Step step, Collection<Dims> recipients) {
+        if (recipients.isEmpty()) {
+            return Mono.empty();
+        }
         String prefix = step.name().toLowerCase();
-        Update update = new Update().inc(prefix + ".total", 1L);
-        dims.roles().forEach(role -> update.inc(prefix + ".byRole." + safe(role), 1L));
-        dims.schools().forEach(school -> update.inc(prefix + ".bySchool." + safe(school), 1L));
-        dims.yearGroups().forEach(year -> update.inc(prefix + ".byYearGroup." + safe(year), 1L));
+        Map<String, Long> sums = new HashMap<>();
+        sums.put(prefix + ".total", (long) recipients.size());
+        for (Dims dims : recipients) {
+            dims.roles().forEach(role -> sums.merge(prefix + ".byRole." + safe(role), 1L, Long::sum));
+            dims.schools().forEach(school -> sums.merge(prefix + ".bySchool." + safe(school), 1L, Long::sum));
+            dims.yearGroups().forEach(year -> sums.merge(prefix + ".byYearGroup." + safe(year), 1L, Long::sum));
+        }
+        Update update = new Update();
+        sums.forEach(update::inc);
         return mongo.upsert(byId(announcementId), update, COLLECTION).then();
     }
 

@@ -6,7 +6,10 @@ import app.chorus.announcements.internal.ReachCounters.Step;
 import app.chorus.directory.Audience;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +22,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Receipts: one document per (announcement, person). A step (delivered, opened, acknowledged) is recorded by one
- * conditional upsert that only matches while the step is missing, so the first call wins, repeats hit the
- * unique {@code _id} and change nothing, and only the first call increments the reach counters.
+ * Receipts: one document per (announcement, person). Opened and acknowledged are recorded by one conditional
+ * upsert that only matches while the step is missing, so the first call wins, repeats hit the unique {@code _id}
+ * and change nothing, and only the first call increments the reach counters. Delivered comes per fan-out batch
+ * ({@link BatchDeliveries}, ADR 0080): the same first-wins rule, one counters {@code $inc} per batch.
  */
 @Service
 class ReceiptService implements AnnouncementReceipts {
@@ -31,9 +35,11 @@ class ReceiptService implements AnnouncementReceipts {
     private final FeedRecipients recipients;
     private final ReachCounters counters;
     private final ChangeSequence sequence;
+    private final BatchDeliveries deliveries;
 
     ReceiptService(ReactiveMongoTemplate mongo, FeedRecipients recipients, ReachCounters counters, ChangeSequence sequence) {
         this.mongo = mongo;
+        this.deliveries = new BatchDeliveries(mongo);
         this.recipients = recipients;
         this.counters = counters;
         this.sequence = sequence;
@@ -41,12 +47,31 @@ class ReceiptService implements AnnouncementReceipts {
 
     @Override
     public Mono<Void> recordDelivered(String announcementId, String personId, String channel, Instant at) {
-        return record(baseId(announcementId), personId, Step.DELIVERED, channel, at).then();
+        return recordDelivered(announcementId, List.of(personId), channel, at);
+    }
+
+    @Override
+    public Mono<Void> recordDelivered(String announcementId, Collection<String> personIds, String channel, Instant when) {
+        String id = baseId(announcementId);
+        List<String> people = List.copyOf(new LinkedHashSet<>(personIds));
+        if (people.isEmpty()) {
+            return Mono.empty();
+        }
+        Instant at = when.truncatedTo(ChronoUnit.MILLIS);
+        return mongo.findById(id, Announcement.class)
+            .switchIfEmpty(Mono.defer(() -> {
+                log.warn("Receipts of {} people for unknown announcement {} ignored", people.size(), id);
+                return Mono.empty();
+            }))
+            .flatMap(announcement -> deliveries.firstTimes(id, people, channel, at)
+                .filter(first -> !first.isEmpty())
+                .flatMap(first -> recipients.keysOf(first).flatMap(keys -> counters.count(id, Step.DELIVERED,
+                    first.stream().map(personId -> dims(keys.getOrDefault(personId, Set.of()), announcement)).toList()))));
     }
 
     @Override
     public Mono<Void> recordOpened(String announcementId, String personId, Instant at) {
-        return record(baseId(announcementId), personId, Step.OPENED, null, at).then();
+        return record(baseId(announcementId), personId, Step.OPENED, at).then();
     }
 
     @Override
@@ -57,8 +82,8 @@ class ReceiptService implements AnnouncementReceipts {
 
     /** Acknowledging implies having opened it. Emits the acknowledgement time that stands (the first one). */
     Mono<Void> recordAcknowledged(String announcementId, String personId, Instant at) {
-        return record(announcementId, personId, Step.OPENED, null, at)
-            .then(record(announcementId, personId, Step.ACKNOWLEDGED, null, at))
+        return record(announcementId, personId, Step.OPENED, at)
+            .then(record(announcementId, personId, Step.ACKNOWLEDGED, at))
             .then();
     }
 
@@ -67,30 +92,24 @@ class ReceiptService implements AnnouncementReceipts {
         return at < 0 ? eventId : eventId.substring(0, at);
     }
 
-    private Mono<Boolean> record(String announcementId, String personId, Step step, String channel, Instant when) {
+    private Mono<Boolean> record(String announcementId, String personId, Step step, Instant when) {
         Instant at = when.truncatedTo(ChronoUnit.MILLIS);
         return mongo.findById(announcementId, Announcement.class)
             .switchIfEmpty(Mono.defer(() -> {
                 log.warn("Receipt for unknown announcement {} ignored", announcementId);
                 return Mono.empty();
             }))
-            .flatMap(announcement -> firstTime(announcementId, personId, step, channel, at)
+            .flatMap(announcement -> firstTime(announcementId, personId, step, at)
                 .flatMap(first -> afterRecording(announcement, personId, step, at, first).thenReturn(first)));
     }
 
-    private Mono<Boolean> firstTime(String announcementId, String personId, Step step, String channel, Instant at) {
+    private Mono<Boolean> firstTime(String announcementId, String personId, Step step, Instant at) {
         String field = field(step);
-        String id = Receipt.idOf(announcementId, personId);
-        Query missing = Query.query(Criteria.where("_id").is(id).and(field).exists(false));
+        Query missing = Query.query(Criteria.where("_id").is(Receipt.idOf(announcementId, personId)).and(field).exists(false));
         Update update = new Update().set(field, at).setOnInsert("announcementId", announcementId).setOnInsert("personId", personId);
-        if (channel != null) {
-            update.addToSet("channels", channel);
-        }
         return mongo.upsert(missing, update, Receipt.class)
             .map(result -> result.getModifiedCount() > 0 || result.getUpsertedId() != null)
-            .onErrorResume(DuplicateKeyException.class, alreadyThere -> channel == null ? Mono.just(false)
-                : mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().addToSet("channels", channel),
-                    Receipt.class).thenReturn(false));
+            .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(false));
     }
 
     private Mono<Void> afterRecording(Announcement announcement, String personId, Step step, Instant at, boolean first) {
@@ -120,13 +139,17 @@ class ReceiptService implements AnnouncementReceipts {
 
     /** Roles, schools and year groups of this person that the announcement's audience covers. */
     static Dims dims(Recipient recipient, Announcement announcement) {
+        return dims(recipient.keys(), announcement);
+    }
+
+    static Dims dims(Set<String> keys, Announcement announcement) {
         Set<String> audienceRoles = new HashSet<>();
         announcement.audience().roles().forEach(role -> audienceRoles.add(role.key()));
         Set<String> scopeSchools = scopeSchools(announcement);
         Set<String> roles = new HashSet<>();
         Set<String> schools = new HashSet<>();
         Set<String> years = new HashSet<>();
-        for (String key : recipient.keys()) {
+        for (String key : keys) {
             int slash = key.lastIndexOf('/');
             String role = key.substring(slash + 1);
             if (!audienceRoles.contains(role)) {

@@ -10,6 +10,7 @@ import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.shared.Problem;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -154,5 +155,11 @@ class KeyAudienceResolver implements AudienceResolver {
         return people.keys(personId)
             .map(doc -> Set.copyOf(doc.getList("audienceKeys", String.class, List.of())))
             .defaultIfEmpty(Set.of());
+    }
+
+    @Override
+    public Mono<Map<String, Set<String>>> keysOf(Collection<String> personIds) {
+        return people.keys(personIds)
+            .collectMap(doc -> doc.getString("_id"), doc -> Set.copyOf(doc.getList("audienceKeys", String.class, List.of())));
     }
 }

@@ -1,14 +1,17 @@
 package app.chorus.directory.web;
 
 import app.chorus.directory.Access;
-import app.chorus.directory.AccessPolicy;
-import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.SchoolSummary;
 import app.chorus.directory.internal.YearGroups;
+import app.chorus.directory.internal.access.RosterAccess;
+import app.chorus.directory.internal.store.People;
+import app.chorus.directory.internal.store.Person;
 import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.identity.CurrentUser;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,17 +19,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Who am I: my roles, my schools, the pupils I care for. */
+/**
+ * Who am I: my roles, my schools, the pupils I care for. Built from one read of the person and the cached trust
+ * shape: this is on every app start and home refresh, so it must not read the same person document once per part.
+ */
 @RestController
 class MeController {
 
-    private final AccessPolicy policy;
-    private final DirectoryQueries directory;
+    private final People people;
     private final TrustShapes shapes;
 
-    MeController(AccessPolicy policy, DirectoryQueries directory, TrustShapes shapes) {
-        this.policy = policy;
-        this.directory = directory;
+    MeController(People people, TrustShapes shapes) {
+        this.people = people;
         this.shapes = shapes;
     }
 
@@ -43,28 +47,33 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
-        TreeSet<String> roles = new TreeSet<>();
-        user.roles().forEach(role -> roles.add(role.claimValue()));
-        Mono<Access> access = policy.accessOf(user);
-        Mono<List<SchoolSummary>> schools = access.flatMap(a -> directory.schools()
-            .filter(school -> a.schools().contains(school.id())).collectList());
-        Mono<List<Child>> children = user.isLinkedToPerson()
-            ? shapes.current().flatMap(shape -> directory.pupilsCaredFor(user.personId()).map(p -> child(p, shape)).collectList())
-            : Mono.just(List.of());
-        Mono<String[]> person = user.isLinkedToPerson()
-            ? directory.person(user.personId()).map(p -> new String[] {p.displayName(), p.kind()})
-                .defaultIfEmpty(new String[] {null, null})
-            : Mono.just(new String[] {null, null});
-        return Mono.zip(access, schools, children, person).map(all -> new Me(user.username(),
-            user.personId() == null ? "null" : user.personId(), all.getT4()[0], all.getT4()[1], roles,
-            all.getT1().isTrustWide(), all.getT2(), new TreeSet<>(all.getT1().leadsSchools()),
-            new TreeSet<>(all.getT1().teachesClasses()), all.getT3()));
+        Mono<Optional<Person>> person = user.isLinkedToPerson()
+            ? people.find(user.personId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+            : Mono.just(Optional.empty());
+        return Mono.zip(person, shapes.current()).map(both -> me(user, both.getT1().orElse(null), both.getT2()));
     }
 
-    private static Child child(DirectoryQueries.CaredForPupil pupil, TrustShape shape) {
+    private static Me me(CurrentUser user, Person person, TrustShape shape) {
+        TreeSet<String> roles = new TreeSet<>();
+        user.roles().forEach(role -> roles.add(role.claimValue()));
+        // the same Access the AccessPolicy computes, from the person already read
+        Access access = new RosterAccess(user, person, shape);
+        List<SchoolSummary> schools = shape.schools().values().stream()
+            .filter(school -> access.schools().contains(school.id()))
+            .sorted(Comparator.comparing(TrustShape.School::id)).map(TrustShape.School::summary).toList();
+        List<Child> children = person == null ? List.of() : person.children().stream().map(child -> child(child, shape)).toList();
+        return new Me(user.username(), user.personId() == null ? "null" : user.personId(),
+            person == null ? null : person.givenName() + " " + person.familyName(), person == null ? null : person.kind(),
+            roles, access.isTrustWide(), schools, new TreeSet<>(access.leadsSchools()), new TreeSet<>(access.teachesClasses()),
+            children);
+    }
+
+    private static Child child(Person.Child pupil, TrustShape shape) {
+        TrustShape.School school = pupil.schoolId() == null ? null : shape.schools().get(pupil.schoolId());
         List<ClassName> classes = pupil.classIds().stream().filter(shape.classes()::containsKey)
             .map(id -> new ClassName(id, shape.classes().get(id).title())).toList();
-        return new Child(pupil.pupilId(), pupil.givenName(), pupil.familyName(), pupil.schoolId(), pupil.schoolName(),
-            pupil.yearGroup(), pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds(), classes);
+        return new Child(pupil.pupilId(), pupil.givenName(), pupil.familyName(), pupil.schoolId(),
+            school == null ? null : school.name(), pupil.yearGroup(),
+            pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds(), classes);
     }
 }

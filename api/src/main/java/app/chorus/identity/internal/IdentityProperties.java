@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience   the audience every accepted token must carry
  * @param jwkSetUri  where the signing keys are (defaults to Keycloak's certs endpoint of the issuer)
  * @param clockSkew  how far {@code exp}/{@code nbf} may be off
+ * @param verifiedTokens how many verified tokens are remembered until they expire (0: verify every request)
  */
 @ConfigurationProperties("chorus.identity")
 record IdentityProperties(
     @DefaultValue("http://127.0.0.1:8180/realms/chorus") String issuerUri,
     @DefaultValue("chorus-api") String audience,
     String jwkSetUri,
-    @DefaultValue("30s") Duration clockSkew) {
+    @DefaultValue("30s") Duration clockSkew,
+    @DefaultValue("10000") int verifiedTokens) {
 
     String effectiveJwkSetUri() {
         return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

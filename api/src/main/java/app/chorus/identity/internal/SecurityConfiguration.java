@@ -1,6 +1,7 @@
 package app.chorus.identity.internal;
 
 import app.chorus.platform.ProblemWriter;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
             new JwtTimestampValidator(identity.clockSkew()),
             new JwtIssuerValidator(identity.issuerUri()),
             audience(identity.audience())));
-        return decoder;
+        return identity.verifiedTokens() > 0 ? new VerifiedTokens(decoder, identity.verifiedTokens(), Clock.systemUTC()) : decoder;
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String expected) {

@@ -11,12 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Feeds an announcement's reach analytics: delivered (FCM or the mail server accepted it) per person and
- * channel, and opened. Receipts are idempotent on the announcements side; they are sent after the batch is
+ * channel, and opened. Receipts are idempotent on the announcements side; they are sent once per batch after it is
  * recorded, without holding up the fan-out.
  */
 @Component("notificationsReachFeedback")
@@ -38,9 +37,7 @@ public class ReachFeedback {
         }
         Set<String> people = new LinkedHashSet<>();
         targets.forEach(target -> people.add(target.getString("p")));
-        Instant at = Instant.now();
-        Flux.fromIterable(people)
-            .flatMap(personId -> announcements.recordDelivered(message.sourceId(), personId, channel, at), 16)
+        announcements.recordDelivered(message.sourceId(), people, channel, Instant.now())
             .doOnError(e -> log.warn("Reach receipts for {} not recorded: {}", message.fanOutId(), e.getMessage()))
             .onErrorComplete()
             .subscribe();

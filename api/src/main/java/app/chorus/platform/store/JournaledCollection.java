@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -128,11 +130,40 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     /**
      * Like upstream (a unique index that can serve the query wins), but among hash indexes the one with the
-     * fewest candidates serves it, and a scan is the last resort.
+     * fewest candidates serves it, a top-level {@code $or} whose every branch has an index is served by the
+     * union of the branches' candidates, and a scan is the last resort.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        List<Integer> positions = candidates(query);
+        if (positions == null) {
+            return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        if (isNaturalDescending(orderBy)) {
+            Collections.reverse(positions);
+        }
+        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The positions of the documents the query may match, from indexes; null when only a scan can answer. */
+    private List<Integer> candidates(Document query) {
+        List<Integer> indexed = fromOneIndex(query);
+        if (indexed != null || !(query.get("$or") instanceof List<?> branches)) {
+            return indexed;
+        }
+        Set<Integer> union = new TreeSet<>();
+        for (Object branch : branches) {
+            List<Integer> some = branch instanceof Document clause ? fromOneIndex(clause) : null;
+            if (some == null) {
+                return null;
+            }
+            union.addAll(some);
+        }
+        return new ArrayList<>(union);
+    }
+
+    private List<Integer> fromOneIndex(Document query) {
         HashIndex best = null;
         int fewest = Integer.MAX_VALUE;
         for (Index<Integer> index : getIndexes()) {
@@ -140,7 +171,9 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
                 continue;
             }
             if (!(index instanceof HashIndex hash)) {
-                return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                List<Integer> positions = new ArrayList<>();
+                index.getPositions(query).forEach(positions::add);
+                return positions;
             }
             int candidates = hash.candidates(query);
             if (candidates < fewest) {
@@ -148,14 +181,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
                 fewest = candidates;
             }
         }
-        if (best == null) {
-            return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-        List<Integer> positions = best.positions(query);
-        if (isNaturalDescending(orderBy)) {
-            Collections.reverse(positions);
-        }
-        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return best == null ? null : best.positions(query);
     }
 
     @Override

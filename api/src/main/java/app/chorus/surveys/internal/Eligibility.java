@@ -7,6 +7,7 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.DirectoryQueries.CaredForPupil;
 import app.chorus.shared.Problem;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -29,14 +30,32 @@ public class Eligibility {
     }
 
     public Flux<ResponseUnit> unitsOf(Survey survey, String personId) {
+        return asker(personId).flatMapMany(asker -> unitsOf(survey, asker));
+    }
+
+    /**
+     * A person as surveys see them (their children and audience keys), read once: asking which of many surveys
+     * wait for them then costs no further reads.
+     */
+    public Mono<Asker> asker(String personId) {
         if (personId == null || personId.isBlank()) {
-            return Flux.empty();
+            return Mono.empty();
         }
+        return Mono.zip(directory.pupilsCaredFor(personId).collectList(), audiences.keysOf(personId).defaultIfEmpty(Set.of()),
+            (children, keys) -> new Asker(personId, children, keys));
+    }
+
+    public Flux<ResponseUnit> unitsOf(Survey survey, Asker asker) {
         Set<String> audienceKeys = survey.audience().keys();
-        Flux<ResponseUnit> children = survey.answersPerChild() ? childUnits(survey, personId, audienceKeys) : Flux.empty();
-        Mono<ResponseUnit> self = audiences.keysOf(personId)
-            .flatMap(keys -> Mono.justOrEmpty(selfUnit(survey, personId, keys, audienceKeys)));
-        return Flux.concat(children, self);
+        Flux<ResponseUnit> children = survey.answersPerChild()
+            ? Flux.fromIterable(asker.children()).filter(pupil -> intersects(carerKeysThrough(pupil), audienceKeys))
+                .map(pupil -> childUnit(survey, asker.personId(), pupil))
+            : Flux.empty();
+        return Flux.concat(children, Mono.justOrEmpty(selfUnit(survey, asker.personId(), asker.keys(), audienceKeys)));
+    }
+
+    /** Who is asking: a person with the pupils they care for and their audience keys. */
+    public record Asker(String personId, List<CaredForPupil> children, Set<String> keys) {
     }
 
     /** The unit a person answers as, or a 404 when they are not asked (their answer is nobody's business). */
@@ -47,13 +66,11 @@ public class Eligibility {
             .switchIfEmpty(Mono.error(() -> Problem.notFound("A survey for you as '" + unit + "'")));
     }
 
-    private Flux<ResponseUnit> childUnits(Survey survey, String carerId, Set<String> audienceKeys) {
-        return directory.pupilsCaredFor(carerId)
-            .filter(pupil -> intersects(carerKeysThrough(pupil), audienceKeys))
-            .map(pupil -> new ResponseUnit(pupil.pupilId(),
-                survey.eachCarerAnswers() ? "carer:" + carerId + ":pupil:" + pupil.pupilId() : "pupil:" + pupil.pupilId(),
-                carerId, pupil.pupilId(), pupil.givenName() + " (" + pupil.schoolName() + ")",
-                new Cell(pupil.schoolId(), orNoYear(pupil.yearGroup()), AudienceRole.CARERS)));
+    private static ResponseUnit childUnit(Survey survey, String carerId, CaredForPupil pupil) {
+        return new ResponseUnit(pupil.pupilId(),
+            survey.eachCarerAnswers() ? "carer:" + carerId + ":pupil:" + pupil.pupilId() : "pupil:" + pupil.pupilId(),
+            carerId, pupil.pupilId(), pupil.givenName() + " (" + pupil.schoolName() + ")",
+            new Cell(pupil.schoolId(), orNoYear(pupil.yearGroup()), AudienceRole.CARERS));
     }
 
     private static Set<String> carerKeysThrough(CaredForPupil pupil) {

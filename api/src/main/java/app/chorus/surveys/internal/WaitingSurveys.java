@@ -31,21 +31,21 @@ class WaitingSurveys implements SurveyQueries {
 
     @Override
     public Flux<WaitingSurvey> waitingFor(String personId) {
-        return surveys.live()
+        return eligibility.asker(personId).flatMapMany(asker -> surveys.live()
             .filter(survey -> survey.statusAt(clock.instant()) == SurveyStatus.OPEN)
-            .concatMap(survey -> waiting(survey, personId));
+            .concatMap(survey -> waiting(survey, eligibility.unitsOf(survey, asker))));
     }
 
     @Override
     public Mono<Boolean> isWaitingFor(String surveyId, String personId) {
         return surveys.find(surveyId)
             .filter(survey -> survey.statusAt(clock.instant()) == SurveyStatus.OPEN)
-            .flatMap(survey -> waiting(survey, personId))
+            .flatMap(survey -> waiting(survey, eligibility.unitsOf(survey, personId)))
             .hasElement();
     }
 
-    private Mono<WaitingSurvey> waiting(Survey survey, String personId) {
-        return eligibility.unitsOf(survey, personId)
+    private Mono<WaitingSurvey> waiting(Survey survey, Flux<ResponseUnit> owed) {
+        return owed
             .concatMap(unit -> unitKeys.participationId(survey.id(), unit.key())
                 .filterWhen(participationId -> participations.find(participationId).hasElement().map(answered -> !answered))
                 .flatMap(participationId -> drafts.exists(participationId))

@@ -1,13 +1,15 @@
 package app.chorus.notifications.bench;
 
 import app.chorus.ChorusApplication;
-import app.chorus.announcements.AnnouncementPublished;
 import app.chorus.announcements.Priority;
+import app.chorus.announcements.internal.AnnouncementInput;
+import app.chorus.announcements.internal.AnnouncementManagement;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.notifications.SyntheticTrust;
 import app.chorus.notifications.internal.push.FcmClients;
-import app.chorus.platform.DomainEvents;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.Role;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.FirebaseMessaging;
@@ -21,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,13 @@ public final class FanOutBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final CurrentUser TRUST_LEADER = new CurrentUser("bench-leader", "leader.trust", "stf-00001",
+        Set.of(Role.TRUST_LEADER, Role.TRUST_ADMIN, Role.STAFF));
+    private static final AnnouncementInput STORM = new AnnouncementInput(null, Audience.trust(AudienceRole.CARERS),
+        Priority.URGENT, false, null, "en", Map.of(
+            "en", new AnnouncementInput.Translation("Storm: all schools closed", "All schools are closed tomorrow."),
+            "pl", new AnnouncementInput.Translation("Burza: szkoły zamknięte", "Jutro wszystkie szkoły są zamknięte.")),
+        List.of(), null, null, null);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -62,25 +72,31 @@ public final class FanOutBench {
         result.put("bench", "fanout");
         result.put("devices", devices);
         configure(standIn, 0);
-        double raw0 = rawSdk(standIn, tokens, tokens.size());
+        Raw raw0 = rawSdk(standIn, tokens, tokens.size());
         Run run0 = fanOut(api, standIn, devices);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
-        result.put("raw_sdk_per_s_0ms", round(raw0));
-        result.put("ratio_0ms", Math.round(run0.perSecond() / raw0 * 100) / 100.0);
+        result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
+        result.put("ratio_0ms", Math.round(run0.perSecond() / raw0.perSecond() * 100) / 100.0);
         result.put("seconds_0ms", round(run0.seconds()));
         result.put("cpu_s_0ms", round(run0.cpuSeconds()));
+        result.put("cpu_ms_per_push_0ms", round3(run0.cpuSeconds() * 1000 / devices));
+        result.put("raw_sdk_cpu_ms_per_push_0ms", round3(raw0.cpuMsPerPush()));
         result.put("heap_peak_mb_0ms", run0.heapPeakMb());
         result.put("duplicates_0ms", run0.duplicates());
         result.put("missing_0ms", run0.missing());
+        result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
-        double rawLatency = rawSdk(standIn, tokens, Math.min(tokens.size(), 20_000));
+        Raw rawLatency = rawSdk(standIn, tokens, Math.min(tokens.size(), 20_000));
         Run runLatency = fanOut(api, standIn, devices);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
-        result.put("raw_sdk_per_s_50ms", round(rawLatency));
+        result.put("raw_sdk_per_s_50ms", round(rawLatency.perSecond()));
         result.put("seconds_50ms", round(runLatency.seconds()));
         result.put("cpu_s_50ms", round(runLatency.cpuSeconds()));
+        result.put("cpu_ms_per_push_50ms", round3(runLatency.cpuSeconds() * 1000 / devices));
+        result.put("raw_sdk_cpu_ms_per_push_50ms", round3(rawLatency.cpuMsPerPush()));
         result.put("heap_peak_mb_50ms", runLatency.heapPeakMb());
+        result.put("receipts_counted_50ms", runLatency.receipts());
         result.put("duplicates", run0.duplicates() + runLatency.duplicates());
         result.put("missing", run0.missing() + runLatency.missing());
         result.put("unit", "pushes/s accepted by the FCM stand-in");
@@ -110,7 +126,8 @@ public final class FanOutBench {
         return tokens;
     }
 
-    private record Run(double seconds, double perSecond, double cpuSeconds, long heapPeakMb, long duplicates, long missing) {
+    private record Run(double seconds, double perSecond, double cpuSeconds, long heapPeakMb, long duplicates, long missing,
+                       long receipts) {
     }
 
     private static Run fanOut(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
@@ -119,11 +136,10 @@ public final class FanOutBench {
         System.gc();
         long cpuBefore = os.getProcessCpuTime();
         long heapPeak = 0;
-        AnnouncementPublished event = new AnnouncementPublished("bench-" + UUID.randomUUID(), 1, null,
-            Audience.trust(AudienceRole.CARERS), Priority.URGENT, false, Map.of("en", "Storm: all schools closed", "pl", "Burza: szkoły zamknięte"),
-            Map.of("en", "All schools are closed tomorrow.", "pl", "Jutro wszystkie szkoły są zamknięte."), "en", Instant.now());
+        AnnouncementManagement announcements = api.getBean(AnnouncementManagement.class);
+        String id = announcements.create(TRUST_LEADER, STORM, "bench-" + UUID.randomUUID()).block().announcement().id();
         long start = System.nanoTime();
-        api.getBean(DomainEvents.class).publish(event).block();
+        announcements.submit(TRUST_LEADER, id).block();
         Map<?, ?> counts = counts(standIn);
         long lastReport = 0;
         while (((Number) counts.get("tokens")).longValue() < devices && System.nanoTime() - start < 900e9) {
@@ -137,21 +153,45 @@ public final class FanOutBench {
         }
         Instant last = Instant.parse((String) counts.get("lastAcceptedAt"));
         double seconds = Math.max(0.001, Duration.between(Instant.now().minusNanos(System.nanoTime() - start), last).toNanos() / 1e9);
+        long people = awaitReceipts(api.getBean(ReactiveMongoTemplate.class), id, (int) Math.ceil(devices * 0.6));
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
         long tokens = ((Number) counts.get("tokens")).longValue();
         long repeats = ((Number) counts.get("rawRepeats")).longValue();
-        progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s, heap peak %d MB, repeats %d)", tokens, seconds,
-            devices / seconds, cpu, heapPeak >> 20, repeats);
-        return new Run(seconds, devices / seconds, cpu, heapPeak >> 20, repeats, devices - tokens);
+        progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s = %.3f ms/push, heap peak %d MB, repeats %d)", tokens,
+            seconds, devices / seconds, cpu, cpu * 1000 / devices, heapPeak >> 20, repeats);
+        return new Run(seconds, devices / seconds, cpu, heapPeak >> 20, repeats, devices - tokens, people);
     }
 
-    /** The reference: the SDK with its default thread pool, sendEach in 500s, one call after another. */
+    /** Waits (up to 60 s) until the delivered receipts of all {@code people} are counted, so their CPU is measured too. */
+    private static long awaitReceipts(ReactiveMongoTemplate mongo, String announcementId, int people) throws InterruptedException {
+        long counted = 0;
+        for (int i = 0; i < 600 && counted < people; i++) {
+            Document reach = mongo.findById(announcementId, Document.class, "announcement_reach").block();
+            Document delivered = reach == null ? null : reach.get("delivered", Document.class);
+            counted = delivered == null ? 0 : ((Number) delivered.get("total")).longValue();
+            if (counted < people) {
+                Thread.sleep(100);
+            }
+        }
+        progress("  delivered receipts counted: %d of %d people", counted, people);
+        return counted;
+    }
+
+    private record Raw(double perSecond, double cpuMsPerPush) {
+    }
+
+    /**
+     * The reference: the SDK with its default thread pool, sendEach in 500s, one call after another. Its CPU is
+     * this process's CPU over the loop (the api is idle by then).
+     */
     @SuppressWarnings("deprecation")
-    private static double rawSdk(String standIn, List<String> tokens, int count) throws Exception {
+    private static Raw rawSdk(String standIn, List<String> tokens, int count) throws Exception {
         post(standIn + "/reset", "{}");
         FirebaseApp app = FcmClients.standIn(standIn, "chorus-local", null, 200, Duration.ofSeconds(5), Duration.ofSeconds(10));
         FirebaseMessaging messaging = FcmClients.messaging(app);
         String collapse = "raw-" + UUID.randomUUID();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int from = 0; from < count; from += 500) {
             List<Message> messages = new ArrayList<>();
@@ -163,9 +203,10 @@ public final class FanOutBench {
             messaging.sendEach(messages);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
         app.delete();
-        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s", count, seconds, count / seconds);
-        return count / seconds;
+        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", count, seconds, count / seconds, cpuMs / 1000);
+        return new Raw(count / seconds, cpuMs / count);
     }
 
     private static void configure(String standIn, int latencyMs) throws Exception {
@@ -181,6 +222,10 @@ public final class FanOutBench {
     private static void post(String url, String body) throws Exception {
         HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static double round(double value) {

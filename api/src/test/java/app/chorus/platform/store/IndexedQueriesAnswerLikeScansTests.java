@@ -91,6 +91,10 @@ class IndexedQueriesAnswerLikeScansTests {
             Filters.eq("rank", null),
             Filters.gt("rank", 5),
             Filters.regex("status", "^d"),
+            Filters.or(Filters.and(Filters.eq("status", "due"), Filters.lte("notBefore", Instant.parse("2026-01-01T00:02:00Z"))),
+                Filters.and(Filters.eq("status", "done"), Filters.eq("rank", 4))),
+            Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")),
+            Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("sortAt", Instant.parse("2026-01-01T00:00:10Z"))),
             Filters.eq("audienceKeys", List.of("trust/carers")));
         for (Bson query : queries) {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));

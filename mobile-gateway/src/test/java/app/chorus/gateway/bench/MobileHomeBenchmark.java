@@ -6,33 +6,34 @@ import app.chorus.gateway.testing.RunningApi;
 import app.chorus.gateway.testing.Staff;
 import app.chorus.gateway.testing.Tokens;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
  * {@code ./chorus bench mobile-home}: the api (embedded store, a seeded 100-school trust) and the gateway start in
- * this JVM; N concurrent carers drive the gateway's no-op {@code /mobile/v1/ping} for S seconds, then poll
- * {@code /mobile/v1/home} through the gateway the same way. Each carer is a closed loop (next request when the last
- * answered) with its own device id. Progress on stderr, one JSON line on stdout.
+ * this JVM. N carers, each with its own device id, then drive in turn: the gateway's no-op {@code /mobile/v1/ping}
+ * (closed loops: next request when the last answered); {@code /mobile/v1/home} polled every {@code --poll-ms} on a
+ * fixed schedule; each api call home makes, directly against the api ({@code --api-seconds}, 0 skips); home in
+ * closed loops, last because it saturates the api (ADR 0085). Progress on stderr, one JSON line on stdout.
  */
 public final class MobileHomeBenchmark {
 
     private MobileHomeBenchmark() {
     }
 
-    public static void main(String[] args) {
+    /** The api calls home makes, timed directly against the api (no gateway). */
+    private static final List<String> API_CALLS = List.of("/api/v1/me", "/api/v1/feed?limit=30", "/api/v1/surveys/waiting");
+
+    public static void main(String[] args) throws InterruptedException {
         Options options = Options.parse(args);
         progress("starting the api with a " + options.schools + "-school trust (" + options.pupils + " pupils) ...");
         String apiUrl = RunningApi.url(options.schools, options.pupils);
@@ -42,24 +43,49 @@ public final class MobileHomeBenchmark {
         ConfigurableApplicationContext gateway = gateway(apiUrl);
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         String token = Tokens.bearer("carer.demo");
-        HttpClient http = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(options.carers * 2)
-                .pendingAcquireMaxCount(-1).build())
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(10));
+        ConnectionProvider connections = ConnectionProvider.builder("bench").maxConnections(options.carers * 2)
+            .pendingAcquireMaxCount(-1).build();
+        Load load = new Load(client(connections, "http://127.0.0.1:" + port), token);
 
+        // before any load: afterwards an overloaded api may still be working off abandoned requests
+        load.measureIdle(3);
+        progress(String.format(Locale.ROOT, "idle JVM: %.1f CPU-ms/s (left out of the per-request CPU figures)",
+            load.idleCpuMillisPerSecond()));
         progress("warming up for " + options.warmup + " s ...");
-        run(http, token, "/mobile/v1/ping", options.carers, Math.max(1, options.warmup / 2));
-        run(http, token, "/mobile/v1/home", options.carers, options.warmup);
-        // the no-op first: a home phase that overloads the api must not leave its backlog to the reference
-        progress("polling /mobile/v1/ping (gateway no-op): " + options.carers + " carers for " + options.seconds + " s ...");
-        Result noop = run(http, token, "/mobile/v1/ping", options.carers, options.seconds);
+        load.closed("/mobile/v1/ping", options.carers, Math.max(1, options.warmup / 2));
+        // polling, not closed loops: a warm-up that overloads the api would open the breaker for the phases after it
+        load.polling("/mobile/v1/home", options.carers, options.warmup, Math.max(options.pollMs, 1000));
+        // the no-op first, then the phases that load the api more and more
+        progress("polling /mobile/v1/ping (gateway no-op): " + options.carers + " closed-loop carers for " + options.seconds + " s ...");
+        Load.Result noop = load.closed("/mobile/v1/ping", options.carers, options.seconds);
         progress("no-op: " + noop.summary());
-        progress("polling /mobile/v1/home: " + options.carers + " carers for " + options.seconds + " s ...");
-        Result home = run(http, token, "/mobile/v1/home", options.carers, options.seconds);
+        Load.Result polled = null;
+        if (options.pollMs > 0) {
+            progress("polling /mobile/v1/home: " + options.carers + " carers, each every " + options.pollMs + " ms, for "
+                + options.seconds + " s ...");
+            polled = load.polling("/mobile/v1/home", options.carers, options.seconds, options.pollMs);
+            progress("home, polling: " + polled.summary());
+        }
+        Map<String, Load.Result> apiCalls = new LinkedHashMap<>();
+        if (options.apiSeconds > 0) {
+            Load api = new Load(client(connections, apiUrl), token, load.idleCpuMillisPerSecond());
+            for (String call : API_CALLS) {
+                progress("api call " + call + " directly: " + options.carers + " carers for " + options.apiSeconds + " s ...");
+                apiCalls.put(call, api.closed(call, options.carers, options.apiSeconds));
+                progress(call + ": " + apiCalls.get(call).summary());
+            }
+        }
+        // closed loops last: they saturate the api, and what they leave behind must not reach the other phases
+        progress("polling /mobile/v1/home: " + options.carers + " closed-loop carers for " + options.seconds + " s ...");
+        Load.Result home = load.closed("/mobile/v1/home", options.carers, options.seconds);
         progress("home: " + home.summary());
-        System.out.println(json(options, home, noop));
+        System.out.println(json(options, home, noop, polled, apiCalls, load.idleCpuMillisPerSecond()));
         gateway.close();
         System.exit(0);
+    }
+
+    private static HttpClient client(ConnectionProvider connections, String baseUrl) {
+        return HttpClient.create(connections).baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(10));
     }
 
     private static void publish(String apiUrl, int count) {
@@ -88,95 +114,42 @@ public final class MobileHomeBenchmark {
                 GatewayTest.NO_STORE).map(setting -> "--" + setting).toArray(String[]::new));
     }
 
-    private static Result run(HttpClient http, String token, String path, int carers, int seconds) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        AtomicLong errors = new AtomicLong();
-        long started = System.nanoTime();
-        List<long[]> perCarer = Flux.range(0, carers)
-            .flatMap(carer -> loop(http, token, path, "bench-device-" + carer, deadline, errors), carers)
-            .collectList()
-            .block();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = perCarer.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all, elapsed, errors.get());
-    }
-
-    private static Mono<long[]> loop(HttpClient http, String token, String path, String device, long deadline, AtomicLong errors) {
-        List<Long> latencies = new ArrayList<>();
-        return Mono.defer(() -> {
-                long start = System.nanoTime();
-                return http.headers(headers -> headers.set("Authorization", token).set("X-Device-Id", device))
-                    .get().uri(path)
-                    .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
-                        .map(text -> {
-                            if (response.status().code() != 200) {
-                                sample(response.status().code() + " " + text);
-                            }
-                            return response.status().code();
-                        }))
-                    .doOnNext(status -> {
-                        if (status == 200) {
-                            latencies.add(System.nanoTime() - start);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    })
-                    .onErrorResume(failure -> {
-                        sample(failure.toString());
-                        errors.incrementAndGet();
-                        return Mono.empty();
-                    });
-            })
-            .repeat(() -> System.nanoTime() < deadline)
-            .then(Mono.fromSupplier(() -> latencies.stream().mapToLong(Long::longValue).toArray()));
-    }
-
-    private static String json(Options options, Result home, Result noop) {
-        return String.format(Locale.ROOT, "{\"bench\": \"mobile-home\", \"carers\": %d, \"seconds\": %d, \"schools\": %d, "
-                + "\"pupils\": %d, \"announcements\": %d, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"rps\": %.1f, \"requests\": %d, "
-                + "\"errors\": %d, \"noop_p50_ms\": %.2f, \"noop_p99_ms\": %.2f, \"noop_rps\": %.1f, \"rps_vs_noop\": %.3f, "
-                + "\"target_p99_ms\": 80, \"p99_within_target\": %s, \"carer_tokens\": \"one Keycloak carer (carer.demo), one device id per simulated carer\", "
-                + "\"unit\": \"ms (latency), requests/s (throughput)\", \"machine\": \"%d cores, %s, Java %s; api, gateway and load in one JVM\"}",
+    private static String json(Options options, Load.Result home, Load.Result noop, Load.Result polled,
+                               Map<String, Load.Result> apiCalls, double idleCpu) {
+        StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"bench\": \"mobile-home\", \"carers\": %d, "
+                + "\"seconds\": %d, \"schools\": %d, \"pupils\": %d, \"announcements\": %d, \"p50_ms\": %.2f, \"p99_ms\": %.2f, "
+                + "\"rps\": %.1f, \"requests\": %d, \"errors\": %d, \"cpu_ms_per_home\": %.2f, \"noop_p50_ms\": %.2f, "
+                + "\"noop_p99_ms\": %.2f, \"noop_rps\": %.1f, \"cpu_ms_per_noop\": %.2f, \"rps_vs_noop\": %.3f, "
+                + "\"idle_cpu_ms_per_s\": %.1f, \"target_p99_ms\": 80, \"p99_within_target\": %s",
             options.carers, options.seconds, options.schools, options.pupils, options.announcements,
-            home.percentile(50), home.percentile(99), home.rps(), home.latencies.length, home.errors,
-            noop.percentile(50), noop.percentile(99), noop.rps(), home.rps() / Math.max(noop.rps(), 1e-9),
-            home.percentile(99) < 80, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-            System.getProperty("java.version"));
-    }
-
-    private static final AtomicLong sampled = new AtomicLong();
-
-    /** The first few failures, so that a run with errors says what they were. */
-    private static void sample(String failure) {
-        if (sampled.incrementAndGet() <= 5) {
-            progress("failed request: " + (failure.length() > 300 ? failure.substring(0, 300) : failure));
+            home.percentile(50), home.percentile(99), home.rps(), home.latencies().length, home.errors(),
+            home.cpuMillisPerRequest(), noop.percentile(50), noop.percentile(99), noop.rps(), noop.cpuMillisPerRequest(),
+            home.rps() / Math.max(noop.rps(), 1e-9), idleCpu, home.errors() == 0 && home.percentile(99) < 80));
+        if (polled != null) {
+            json.append(String.format(Locale.ROOT, ", \"poll_ms\": %d, \"poll_offered_rps\": %.1f, \"poll_p50_ms\": %.2f, "
+                    + "\"poll_p99_ms\": %.2f, \"poll_rps\": %.1f, \"poll_errors\": %d, \"poll_cpu_ms_per_home\": %.2f, "
+                    + "\"poll_p99_within_target\": %s",
+                options.pollMs, options.carers * 1000.0 / options.pollMs, polled.percentile(50), polled.percentile(99),
+                polled.rps(), polled.errors(), polled.cpuMillisPerRequest(), polled.errors() == 0 && polled.percentile(99) < 80));
         }
+        apiCalls.forEach((call, result) -> json.append(String.format(Locale.ROOT,
+            ", \"api_%s\": {\"p50_ms\": %.2f, \"p99_ms\": %.2f, \"rps\": %.1f, \"errors\": %d, \"cpu_ms_per_call\": %.2f}",
+            call.replaceAll("^/api/v1/|\\?.*$", "").replace('/', '_'), result.percentile(50), result.percentile(99),
+            result.rps(), result.errors(), result.cpuMillisPerRequest())));
+        json.append(String.format(Locale.ROOT, ", \"latency\": \"closed loop: from send; polling: from the scheduled poll time\", "
+                + "\"carer_tokens\": \"one Keycloak carer (carer.demo), one device id per simulated carer\", "
+                + "\"unit\": \"ms (latency), requests/s (throughput), JVM CPU-ms per request (api, store, gateway and load generator)\", "
+                + "\"machine\": \"%d cores, %s, Java %s; api, gateway and load in one JVM\"}",
+            Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), System.getProperty("java.version")));
+        return json.toString();
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("[bench mobile-home] " + message);
     }
 
-    private record Result(long[] latencies, double seconds, long errors) {
-
-        double percentile(int p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(index, latencies.length - 1))] / 1e6;
-        }
-
-        double rps() {
-            return latencies.length / seconds;
-        }
-
-        String summary() {
-            return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, %.0f req/s, %d errors", percentile(50), percentile(99), rps(), errors);
-        }
-    }
-
-    private record Options(int carers, int seconds, int warmup, int schools, int pupils, int announcements) {
+    private record Options(int carers, int seconds, int warmup, int schools, int pupils, int announcements, int pollMs,
+                           int apiSeconds) {
 
         static Options parse(String[] args) {
             int carers = 200;
@@ -185,6 +158,8 @@ public final class MobileHomeBenchmark {
             int schools = 100;
             int pupils = 20_000;
             int announcements = 30;
+            int pollMs = 2000;
+            int apiSeconds = 5;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 int value = Integer.parseInt(args[i + 1]);
                 switch (args[i]) {
@@ -194,11 +169,13 @@ public final class MobileHomeBenchmark {
                     case "--schools" -> schools = value;
                     case "--pupils" -> pupils = value;
                     case "--announcements" -> announcements = value;
+                    case "--poll-ms" -> pollMs = value;
+                    case "--api-seconds" -> apiSeconds = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (use --carers N --seconds S [--warmup S --schools N --pupils M --announcements K])");
+                        + " (use --carers N --seconds S [--poll-ms P --api-seconds A --warmup S --schools N --pupils M --announcements K])");
                 }
             }
-            return new Options(carers, seconds, warmup, schools, pupils, announcements);
+            return new Options(carers, seconds, warmup, schools, pupils, announcements, pollMs, apiSeconds);
         }
     }
 }

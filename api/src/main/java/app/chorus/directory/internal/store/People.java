@@ -31,6 +31,11 @@ public class People {
             .projection(Projections.include("audienceKeys")).first()));
     }
 
+    public Flux<Document> keys(Collection<String> ids) {
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people.find(Filters.in("_id", ids))
+            .projection(Projections.include("audienceKeys")));
+    }
+
     /** Everyone holding any of the keys, streamed in driver batches (the driver asks for more as they are consumed). */
     public Flux<Document> withAnyKey(Collection<String> keys) {
         return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people
