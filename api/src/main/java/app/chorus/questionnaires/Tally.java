@@ -51,9 +51,14 @@ public record Tally(Map<String, Long> counters) {
 
     /** Sums many tallies in one pass (reads add up hundreds of cells). */
     public static Tally sum(Stream<Tally> tallies) {
-        Map<String, Long> sum = new HashMap<>();
-        tallies.forEach(tally -> tally.addTo(sum));
-        sum.values().removeIf(value -> value == 0L);
+        Map<String, long[]> sums = new HashMap<>();
+        tallies.forEach(tally -> tally.counters.forEach((path, value) -> sums.computeIfAbsent(path, key -> new long[1])[0] += value));
+        Map<String, Long> sum = new HashMap<>(sums.size() * 2);
+        sums.forEach((path, value) -> {
+            if (value[0] != 0L) {
+                sum.put(path, value[0]);
+            }
+        });
         return new Tally(sum);
     }
 

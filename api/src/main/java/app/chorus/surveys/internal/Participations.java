@@ -15,11 +15,14 @@ import reactor.core.publisher.Mono;
  * unique {@code _id} stops a second answer. Kept apart from the answers. A mark is PENDING while its response is
  * being written (it then names the response so a retry can finish the job) and SUBMITTED after; an anonymous
  * survey's SUBMITTED mark no longer names its response. Confidential marks keep the identity apart from answers.
+ * A DRAFT mark holds answers saved as you go ({@link Drafts}); it does not count as having answered.
  */
 @Component
 public class Participations {
 
     public static final String COLLECTION = "survey_participation";
+    /** Answers saved as you go, not submitted: not a participation yet (see {@link Drafts}). */
+    public static final String DRAFT = "DRAFT";
     public static final String PENDING = "PENDING";
     public static final String SUBMITTED = "SUBMITTED";
 
@@ -29,8 +32,9 @@ public class Participations {
         this.mongo = mongo;
     }
 
+    /** The unit's mark once it submitted (PENDING or SUBMITTED); a draft is not one. */
     public Mono<Document> find(String participationId) {
-        return mongo.findById(participationId, Document.class, COLLECTION);
+        return mongo.findOne(Query.query(Criteria.where("_id").is(participationId).and("state").ne(DRAFT)), Document.class, COLLECTION);
     }
 
     /**
@@ -39,16 +43,30 @@ public class Participations {
      */
     public Mono<Document> insertPending(String participationId, String surveyId, String responseId, String keyDigest,
                                         ResponseUnit confidentialIdentity, Instant now) {
-        Document mark = new Document("_id", participationId)
-            .append("surveyId", surveyId)
-            .append("state", PENDING)
-            .append("responseId", responseId)
-            .append("idempotencyKey", keyDigest)
-            .append("pendingSince", now);
-        if (confidentialIdentity != null) {
-            mark.append("personId", confidentialIdentity.personId()).append("pupilId", confidentialIdentity.pupilId());
-        }
+        Document mark = new Document("_id", participationId).append("surveyId", surveyId);
+        pendingFields(responseId, keyDigest, confidentialIdentity, now).forEach(mark::append);
         return mongo.insert(mark, COLLECTION);
+    }
+
+    /**
+     * Turns the unit's draft into its PENDING mark in one write, dropping the saved answers; false when there is no
+     * draft (the unit has a real mark, or another request took the draft first).
+     */
+    public Mono<Boolean> claimDraft(String participationId, String responseId, String keyDigest,
+                                    ResponseUnit confidentialIdentity, Instant now) {
+        Update update = new Update().unset("answers").unset("savedAt");
+        pendingFields(responseId, keyDigest, confidentialIdentity, now).forEach(update::set);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(participationId).and("state").is(DRAFT)), update, COLLECTION)
+            .map(result -> result.getMatchedCount() > 0);
+    }
+
+    private static Document pendingFields(String responseId, String keyDigest, ResponseUnit confidentialIdentity, Instant now) {
+        Document fields = new Document("state", PENDING).append("responseId", responseId)
+            .append("idempotencyKey", keyDigest).append("pendingSince", now);
+        if (confidentialIdentity != null) {
+            fields.append("personId", confidentialIdentity.personId()).append("pupilId", confidentialIdentity.pupilId());
+        }
+        return fields;
     }
 
     /** Marks the unit answered; an anonymous survey's mark forgets which response was its own. */

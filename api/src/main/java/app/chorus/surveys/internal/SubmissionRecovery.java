@@ -1,7 +1,6 @@
 package app.chorus.surveys.internal;
 
 import java.time.Instant;
-import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -48,12 +47,10 @@ class SubmissionRecovery {
             .then();
     }
 
-    private Flux<Void> releaseFinished(Document cell) {
-        @SuppressWarnings("unchecked")
-        List<String> pending = (List<String>) cell.get("pending", List.class);
-        String surveyId = cell.getString("surveyId");
-        return Flux.fromIterable(pending).concatMap(responseId -> participations.isPendingFor(responseId)
-            .flatMap(stillPending -> stillPending ? Mono.empty()
-                : tallies.release(surveyId, Tallies.cellOf(cell), responseId)));
+    private Mono<Void> releaseFinished(Document cell) {
+        return Flux.fromIterable(Tallies.guardsOf(cell))
+            .filterWhen(responseId -> participations.isPendingFor(responseId).map(stillPending -> !stillPending))
+            .collect(java.util.stream.Collectors.toSet())
+            .flatMap(finished -> tallies.releaseNow(cell.getString("_id"), finished));
     }
 }

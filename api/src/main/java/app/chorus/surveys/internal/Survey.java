@@ -148,5 +148,6 @@ public class Survey {
     public Instant openingAnnouncedAt() { return openingAnnouncedAt; }
     public Instant createdAt() { return createdAt; }
     public boolean answered() { return answered; }
+    public Long version() { return version; }
     public boolean isTrustWide() { return audience.scope() == Audience.Scope.TRUST; }
 }

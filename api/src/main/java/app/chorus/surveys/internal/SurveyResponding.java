@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Answering a survey: drafts and idempotent submission. Write order (see ADR 0052): participation mark PENDING
- * (unique per unit) -> response (random id) -> tally {@code $inc} guarded by the response id -> mark SUBMITTED ->
- * release the guard. Each step can be repeated, so a retry or the recovery sweep finishes what a crash left.
+ * Answering a survey: drafts and idempotent submission. Write order (see ADR 0052, 0059): participation mark PENDING
+ * (unique per unit; a draft becomes it) -> response (random id) -> tally {@code $inc} guarded by the response id ->
+ * mark SUBMITTED (the guard is released later). Each step can be repeated, so a retry or the recovery sweep finishes
+ * what a crash left.
  */
 @Service
 public class SurveyResponding {
@@ -71,10 +72,13 @@ public class SurveyResponding {
                                          Map<String, Object> valid, String keyDigest, Instant now) {
         String responseId = UUID.randomUUID().toString();
         ResponseUnit identity = survey.anonymity() == Anonymity.CONFIDENTIAL ? unit : null;
+        Mono<SubmissionReceipt> completion = Mono.defer(() -> complete(survey, unit, participationId, responseId, valid, now));
         return participations.insertPending(participationId, survey.id(), responseId, keyDigest, identity, now)
-            .then(Mono.defer(() -> complete(survey, unit, participationId, responseId, valid, now)))
-            .onErrorResume(DuplicateKeyException.class, concurrent -> participations.find(participationId)
-                .flatMap(mark -> resume(survey, unit, participationId, mark, valid, keyDigest, now)));
+            .then(completion)
+            .onErrorResume(DuplicateKeyException.class, draftOrAnswered -> participations
+                .claimDraft(participationId, responseId, keyDigest, identity, now)
+                .flatMap(claimed -> claimed ? completion : participations.find(participationId)
+                    .flatMap(mark -> resume(survey, unit, participationId, mark, valid, keyDigest, now))));
     }
 
     private Mono<SubmissionReceipt> resume(Survey survey, ResponseUnit unit, String participationId, Document mark,
@@ -102,7 +106,7 @@ public class SurveyResponding {
                                      Map<String, Object> valid, Instant now) {
         return responses.insertOnce(responseDocument(survey, unit, responseId, valid, now))
             .flatMap(stored -> finish(survey, participationId, stored))
-            .then(Mono.when(drafts.delete(participationId), surveys.markAnswered(survey)))
+            .then(surveys.markAnswered(survey))
             .thenReturn(new SubmissionReceipt(survey.id(), unit.unit(),
                 survey.anonymity() == Anonymity.ANONYMOUS ? null : responseId, false));
     }
@@ -113,8 +117,10 @@ public class SurveyResponding {
         Cell cell = Tallies.cellOf(stored.get("cell", Document.class));
         return tallies.apply(survey.id(), cell, responseId, survey.questionnaire().tally(Responses.answersOf(stored)))
             .then(participations.markSubmitted(participationId, survey.anonymity() != Anonymity.ANONYMOUS))
-            .then(tallies.release(survey.id(), cell, responseId))
-            .then(Mono.fromRunnable(() -> signals.changed(survey.id())));
+            .then(Mono.fromRunnable(() -> {
+                tallies.release(survey.id(), cell, responseId);
+                signals.changed(survey.id());
+            }));
     }
 
     private static Document responseDocument(Survey survey, ResponseUnit unit, String responseId,

@@ -6,21 +6,19 @@ import app.chorus.questionnaires.Tally;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Incrementally maintained counters ({@code survey_tallies}): one document per survey and {@link Cell}, changed by
- * one atomic {@code $inc} per submission. The {@code $inc} is guarded by the response id in {@code pending}, so a
- * retried submission never counts twice; the id is pulled once the participation mark says SUBMITTED.
+ * atomic {@code $inc}s guarded by response ids in {@code guards}, so a retried submission never counts twice; an id
+ * is removed (lazily, ADR 0059) once the participation mark says SUBMITTED.
  */
 @Component
 public class Tallies {
@@ -29,40 +27,43 @@ public class Tallies {
 
     private final ReactiveMongoTemplate mongo;
     private final Responses responses;
+    private final TallyWrites writes;
 
-    Tallies(ReactiveMongoTemplate mongo, Responses responses) {
+    Tallies(ReactiveMongoTemplate mongo, Responses responses, TallyWrites writes) {
         this.mongo = mongo;
         this.responses = responses;
+        this.writes = writes;
     }
 
     public record CellTally(Cell cell, Tally tally) {
     }
 
-    /** Adds one response's counts to its cell exactly once. */
+    /** Adds one response's counts to its cell exactly once (shares the write with concurrent ones: ADR 0059). */
     public Mono<Void> apply(String surveyId, Cell cell, String responseId, Tally tally) {
-        String cellId = cell.id(surveyId);
-        Query notYet = Query.query(Criteria.where("_id").is(cellId).and("pending").ne(responseId));
-        Update update = new Update().push("pending", responseId)
-            .setOnInsert("surveyId", surveyId).setOnInsert("school", cell.school())
-            .setOnInsert("year", cell.year()).setOnInsert("role", cell.role().key());
-        tally.counters().forEach((path, value) -> update.inc("c." + path, value));
-        return mongo.upsert(notYet, update, COLLECTION).then()
-            .onErrorResume(DuplicateKeyException.class, raceOrRetry -> isPending(cellId, responseId)
-                .flatMap(applied -> applied ? Mono.empty() : mongo.updateFirst(notYet, update, COLLECTION).then()));
+        return writes.apply(surveyId, cell, responseId, tally);
     }
 
-    public Mono<Void> release(String surveyId, Cell cell, String responseId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(cell.id(surveyId))),
-            new Update().pull("pending", responseId), COLLECTION).then();
+    /** The guard of a response whose mark is SUBMITTED may go; it goes with the cell's next write. */
+    public void release(String surveyId, Cell cell, String responseId) {
+        writes.release(surveyId, cell, responseId);
     }
 
-    public Mono<Boolean> isPending(String cellId, String responseId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(cellId).and("pending").is(responseId)), COLLECTION);
+    /** Removes guards at once (recovery). */
+    public Mono<Void> releaseNow(String cellId, Set<String> responseIds) {
+        return writes.releaseNow(cellId, responseIds);
     }
 
-    /** Cells still holding response ids in {@code pending} (only after a crash mid-submission). */
+    /** Cells still holding guards (releases not written yet, or a crash mid-submission): id, cell and guards only. */
     public Flux<Document> withPending() {
-        return mongo.find(Query.query(Criteria.where("pending.0").exists(true)), Document.class, COLLECTION);
+        Query guarded = Query.query(Criteria.where(TallyWrites.GUARDS).exists(true));
+        guarded.fields().include("surveyId", "school", "year", "role", TallyWrites.GUARDS);
+        return mongo.find(guarded, Document.class, COLLECTION)
+            .filter(cell -> !guardsOf(cell).isEmpty());
+    }
+
+    public static Set<String> guardsOf(Document cell) {
+        Document guards = cell.get(TallyWrites.GUARDS, Document.class);
+        return guards == null ? Set.of() : guards.keySet();
     }
 
     /** The stored counters of every cell of a survey: O(cells), independent of the number of responses. */
@@ -105,7 +106,7 @@ public class Tallies {
     }
 
     static Map<String, Long> flatten(Document counters) {
-        Map<String, Long> flat = new TreeMap<>();
+        Map<String, Long> flat = new HashMap<>();
         if (counters != null) {
             flatten("", counters, flat);
         }
