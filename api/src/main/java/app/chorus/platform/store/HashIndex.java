@@ -148,10 +148,14 @@ final class HashIndex extends Index<Integer> {
 
     /** The plain values the query asks the first key to equal, or null when this index cannot serve it. */
     private Collection<Object> queriedValues(Document query) {
-        if (!query.containsKey(field)) {
-            return null;
-        }
-        Object condition = query.get(field);
+        return query.containsKey(field) ? plainValues(query.get(field)) : null;
+    }
+
+    /**
+     * The plain values a condition asks a field to equal (a value, {@code $eq} or {@code $in}), or null for any
+     * other condition.
+     */
+    static Collection<Object> plainValues(Object condition) {
         Object plain = key(condition);
         if (plain != null) {
             return List.of(plain);

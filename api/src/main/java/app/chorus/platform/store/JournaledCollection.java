@@ -143,7 +143,17 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (isNaturalDescending(orderBy)) {
             Collections.reverse(positions);
         }
-        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        Document rest = answeredByTheIndex(query) ? new Document() : query;
+        return matchDocuments(rest, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A query that is only an equality or {@code $in} on plain values of one key, served by an index on that key,
+     * is answered exactly by the index's candidates; matching each of them again would compare it with every
+     * value of the {@code $in} list (upstream normalizes the whole list per document: quadratic in batch size).
+     */
+    private static boolean answeredByTheIndex(Document query) {
+        return query.size() == 1 && HashIndex.plainValues(query.values().iterator().next()) != null;
     }
 
     /** The positions of the documents the query may match, from indexes; null when only a scan can answer. */
