@@ -5,6 +5,7 @@ import app.chorus.announcements.Priority;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.DirectoryQueries;
 import app.chorus.notifications.internal.devices.Device;
 import app.chorus.notifications.internal.devices.Platform;
 import app.chorus.notifications.internal.devices.Recipients;
@@ -26,14 +27,22 @@ public class FanOutFixture {
     private final Notifications notifications;
     private final AudienceResolver audiences;
     private final FcmStandIn standIn;
+    private final DirectoryQueries directory;
 
     FanOutFixture(Recipients recipients, DomainEvents events, Notifications notifications, AudienceResolver audiences,
-                  FcmStandIn standIn) {
+                  FcmStandIn standIn, DirectoryQueries directory) {
+        this.directory = directory;
         this.recipients = recipients;
         this.events = events;
         this.notifications = notifications;
         this.audiences = audiences;
         this.standIn = standIn;
+    }
+
+    /** The class of the carer's child at that school. */
+    public String classOf(String carerId, String schoolId) {
+        return directory.pupilsCaredFor(carerId).filter(pupil -> pupil.schoolId().equals(schoolId))
+            .blockFirst().classIds().get(0);
     }
 
     public FcmStandIn standIn() {

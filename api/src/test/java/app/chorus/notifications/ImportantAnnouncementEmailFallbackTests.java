@@ -50,8 +50,7 @@ class ImportantAnnouncementEmailFallbackTests {
 
     @Test
     void anImportantAnnouncementNotOpenedInTimeIsEmailedOnceAndOneTheCarerOpenedIsNot() {
-        String classId = directory.pupilsCaredFor(CARER).filter(pupil -> pupil.schoolId().equals("sch-001"))
-            .blockFirst().classIds().get(0);
+        String classId = fixture.classOf(CARER, "sch-001");
         Audience classCarers = Audience.classes(Set.of(classId), AudienceRole.CARERS);
         String demoPhone = registerDemoCarersPhone();
         String busy = fixture.membersOf(classCarers).stream().map(AudienceMember::personId).filter(id -> !id.equals(CARER))

@@ -3,7 +3,6 @@ package app.chorus.notifications;
 import app.chorus.announcements.Priority;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
-import app.chorus.directory.DirectoryQueries;
 import app.chorus.notifications.TestClock.MovableClock;
 import app.chorus.notifications.internal.PushProperties;
 import app.chorus.notifications.internal.devices.Platform;
@@ -37,9 +36,6 @@ class NormalMessagesWaitForTheDailyDigestTests {
     Recipients recipients;
 
     @Autowired
-    DirectoryQueries directory;
-
-    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -47,9 +43,7 @@ class NormalMessagesWaitForTheDailyDigestTests {
 
     @Test
     void theDaysNormalMessagesReachTheDigestCarerInOnePushAtDigestTimeWhileOthersGetThemAtOnce() {
-        String classId = directory.pupilsCaredFor(CARER).filter(pupil -> pupil.schoolId().equals("sch-001"))
-            .blockFirst().classIds().get(0);
-        Audience classCarers = Audience.classes(Set.of(classId), AudienceRole.CARERS);
+        Audience classCarers = Audience.classes(Set.of(fixture.classOf(CARER, "sch-001")), AudienceRole.CARERS);
         String digestPhone = "fcm-carer-demo-digest-" + System.nanoTime();
         carer("PUT", "/api/v1/devices/digest-phone",
             Map.of("token", digestPhone, "platform", "android", "appVersion", "2.1.0", "locale", "en-GB"));
