@@ -1,6 +1,8 @@
 package app.chorus.directory;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +17,13 @@ public interface DirectoryQueries {
 
     /** The pupils a carer cares for, with their school, year group and classes. */
     Flux<CaredForPupil> pupilsCaredFor(String carerId);
+
+    /** {@link #pupilsCaredFor(String)} for many carers at once (people unknown to the directory are absent). */
+    default Mono<Map<String, List<CaredForPupil>>> pupilsCaredFor(Collection<String> carerIds) {
+        return Flux.fromIterable(java.util.Set.copyOf(carerIds))
+            .flatMap(carerId -> pupilsCaredFor(carerId).collectList().map(pupils -> Map.entry(carerId, pupils)), 16)
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
 
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
                          String yearGroup, List<String> classIds) {

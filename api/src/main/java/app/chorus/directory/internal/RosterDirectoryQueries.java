@@ -6,7 +6,11 @@ import app.chorus.directory.SchoolSummary;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
+import app.chorus.directory.internal.store.Person;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +45,21 @@ class RosterDirectoryQueries implements DirectoryQueries {
 
     @Override
     public Flux<CaredForPupil> pupilsCaredFor(String carerId) {
-        return Mono.zip(people.find(carerId), shapes.current()).flatMapMany(both -> Flux.fromIterable(both.getT1().children())
-            .map(child -> {
-                TrustShape.School school = child.schoolId() == null ? null : both.getT2().schools().get(child.schoolId());
-                return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
-                    school == null ? null : school.name(), child.yearGroup(), child.classIds());
-            }));
+        return Mono.zip(people.find(carerId), shapes.current())
+            .flatMapIterable(both -> caredFor(both.getT1(), both.getT2()));
+    }
+
+    @Override
+    public Mono<Map<String, List<CaredForPupil>>> pupilsCaredFor(Collection<String> carerIds) {
+        return shapes.current().flatMap(shape -> people.find(carerIds)
+            .collectMap(Person::id, carer -> caredFor(carer, shape)));
+    }
+
+    private static List<CaredForPupil> caredFor(Person carer, TrustShape shape) {
+        return carer.children().stream().map(child -> {
+            TrustShape.School school = child.schoolId() == null ? null : shape.schools().get(child.schoolId());
+            return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
+                school == null ? null : school.name(), child.yearGroup(), child.classIds());
+        }).toList();
     }
 }

@@ -21,8 +21,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class Eligibility {
 
+    /** People asked about together: two {@code $in} reads serve them all (ADR 0087). */
+    private static final int MAX_BATCH = 256;
+
     private final AudienceResolver audiences;
     private final DirectoryQueries directory;
+    private final Coalescer<String, Asker> askers = new Coalescer<>(MAX_BATCH, this::askers);
 
     Eligibility(AudienceResolver audiences, DirectoryQueries directory) {
         this.audiences = audiences;
@@ -41,8 +45,15 @@ public class Eligibility {
         if (personId == null || personId.isBlank()) {
             return Mono.empty();
         }
-        return Mono.zip(directory.pupilsCaredFor(personId).collectList(), audiences.keysOf(personId).defaultIfEmpty(Set.of()),
-            (children, keys) -> new Asker(personId, children, keys));
+        return askers.submit(personId);
+    }
+
+    private Mono<List<Coalescer.Outcome<Asker>>> askers(List<String> personIds) {
+        Set<String> distinct = Set.copyOf(personIds);
+        return Mono.zip(directory.pupilsCaredFor(distinct), audiences.keysOf(distinct), (children, keys) -> personIds.stream()
+            .map(personId -> Coalescer.Outcome.of(new Asker(personId, children.getOrDefault(personId, List.of()),
+                keys.getOrDefault(personId, Set.of()))))
+            .toList());
     }
 
     public Flux<ResponseUnit> unitsOf(Survey survey, Asker asker) {

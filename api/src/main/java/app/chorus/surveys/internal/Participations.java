@@ -27,9 +27,11 @@ public class Participations {
     public static final String SUBMITTED = "SUBMITTED";
 
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
 
-    Participations(ReactiveMongoTemplate mongo) {
+    Participations(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
     }
 
     /** The unit's mark once it submitted (PENDING or SUBMITTED); a draft is not one. */
@@ -41,11 +43,11 @@ public class Participations {
      * Inserts a PENDING mark; fails with DuplicateKeyException when the unit already has one. A confidential survey's
      * mark keeps who answered, apart from the answers.
      */
-    public Mono<Document> insertPending(String participationId, String surveyId, String responseId, String keyDigest,
+    public Mono<Void> insertPending(String participationId, String surveyId, String responseId, String keyDigest,
                                         ResponseUnit confidentialIdentity, Instant now) {
         Document mark = new Document("_id", participationId).append("surveyId", surveyId);
         pendingFields(responseId, keyDigest, confidentialIdentity, now).forEach(mark::append);
-        return mongo.insert(mark, COLLECTION);
+        return bulk.insert(COLLECTION, mark);
     }
 
     /**
@@ -75,7 +77,7 @@ public class Participations {
         if (!keepResponseId) {
             update.unset("responseId");
         }
-        return mongo.updateFirst(byId(participationId), update, COLLECTION).then();
+        return bulk.updateOne(COLLECTION, byId(participationId), update);
     }
 
     public Mono<Void> delete(String participationId) {

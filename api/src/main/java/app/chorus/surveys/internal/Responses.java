@@ -22,14 +22,16 @@ public class Responses {
     public static final String COLLECTION = "survey_responses";
 
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
 
-    Responses(ReactiveMongoTemplate mongo) {
+    Responses(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
     }
 
     /** Inserts once; a retry of the same response id returns the document stored first. */
     public Mono<Document> insertOnce(Document response) {
-        return mongo.insert(response, COLLECTION)
+        return bulk.insert(COLLECTION, response).thenReturn(response)
             .onErrorResume(DuplicateKeyException.class, duplicate -> find(response.getString("_id")));
     }
 

@@ -37,11 +37,13 @@ class TallyWrites {
     private static final int MAX_WAITING_RELEASES = 200;
 
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
     private final Map<String, CellQueue> queues = new ConcurrentHashMap<>();
     private final Disposable flusher;
 
-    TallyWrites(ReactiveMongoTemplate mongo) {
+    TallyWrites(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
         this.flusher = Flux.interval(Duration.ofSeconds(1)).onBackpressureDrop()
             .subscribe(tick -> flush(RELEASE_AFTER.toMillis()));
     }
@@ -181,7 +183,7 @@ class TallyWrites {
         }
         released.forEach(responseId -> update.unset(GUARDS + "." + responseId));
         sum.forEach((path, value) -> update.inc("c." + path, value));
-        return mongo.upsert(Query.query(notYet), update, Tallies.COLLECTION).then()
+        return bulk.upsert(Tallies.COLLECTION, Query.query(notYet), update)
             .onErrorResume(DuplicateKeyException.class, guardOrRace -> {
                 requeue(queue, released);
                 return Flux.fromIterable(batch).concatMap(count -> countOne(cellId, queue, count)).then();
@@ -192,9 +194,9 @@ class TallyWrites {
         Query notYet = Query.query(Criteria.where("_id").is(cellId).and(GUARDS + "." + count.responseId()).exists(false));
         Update update = cellFields(queue).set(GUARDS + "." + count.responseId(), true);
         count.tally().counters().forEach((path, value) -> update.inc("c." + path, value));
-        return mongo.upsert(notYet, update, Tallies.COLLECTION).then()
+        return bulk.upsert(Tallies.COLLECTION, notYet, update)
             .onErrorResume(DuplicateKeyException.class, raceOrRetry -> isGuarded(cellId, count.responseId())
-                .flatMap(counted -> counted ? Mono.empty() : mongo.updateFirst(notYet, update, Tallies.COLLECTION).then()));
+                .flatMap(counted -> counted ? Mono.empty() : bulk.updateOne(Tallies.COLLECTION, notYet, update)));
     }
 
     private static Update cellFields(CellQueue queue) {
@@ -209,7 +211,7 @@ class TallyWrites {
         }
         Update update = new Update();
         responseIds.forEach(responseId -> update.unset(GUARDS + "." + responseId));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(cellId)), update, Tallies.COLLECTION).then();
+        return bulk.updateOne(Tallies.COLLECTION, Query.query(Criteria.where("_id").is(cellId)), update);
     }
 
     Mono<Boolean> isGuarded(String cellId, String responseId) {

@@ -2,9 +2,7 @@ package app.chorus.surveys.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
-import app.chorus.surveys.Anonymity;
 import app.chorus.testing.ApiTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +35,7 @@ class InterruptedSubmissionIsFinishedOnceTests {
 
     @Test
     void aResponseStoredButNotCountedIsCountedOnceByRecovery() {
-        Survey survey = openSurvey();
+        Survey survey = AnonymousCarerSurveys.opened(surveys, "Crash survey");
         crashAfterStoringResponse(survey, "mark-a", false);
 
         recovery.sweep(Instant.now()).block();
@@ -48,7 +46,7 @@ class InterruptedSubmissionIsFinishedOnceTests {
 
     @Test
     void aResponseCountedButNotMarkedIsNotCountedAgainByRecovery() {
-        Survey survey = openSurvey();
+        Survey survey = AnonymousCarerSurveys.opened(surveys, "Crash survey");
         crashAfterStoringResponse(survey, "mark-b", true);
 
         recovery.sweep(Instant.now()).block();
@@ -60,7 +58,7 @@ class InterruptedSubmissionIsFinishedOnceTests {
 
     @Test
     void aMarkWhoseResponseNeverArrivedIsForgottenSoThePersonMayAnswerAgain() {
-        Survey survey = openSurvey();
+        Survey survey = AnonymousCarerSurveys.opened(surveys, "Crash survey");
         String mark = survey.id() + ":mark-c";
         participations.insertPending(mark, survey.id(), UUID.randomUUID().toString(), null, null,
             Instant.now().minus(10, ChronoUnit.MINUTES)).block();
@@ -90,13 +88,5 @@ class InterruptedSubmissionIsFinishedOnceTests {
         Document mark = participations.find(survey.id() + ":" + markSuffix).block();
         assertThat(mark.getString("state")).isEqualTo(Participations.SUBMITTED);
         assertThat(mark.containsKey("responseId")).as("anonymous marks forget their response").isFalse();
-    }
-
-    private Survey openSurvey() {
-        SurveyDraft draft = new SurveyDraft("Crash survey", null, Audience.trust(AudienceRole.CARERS), Anonymity.ANONYMOUS,
-            false, null, null, app.chorus.surveys.SurveyFixturesAccess.questionnaire());
-        Survey survey = Survey.draft("srv-crash-" + UUID.randomUUID(), draft, "stf-00001", Instant.now());
-        survey.open(Instant.now());
-        return surveys.insert(survey).block();
     }
 }
