@@ -24,6 +24,12 @@ import reactor.core.publisher.Mono;
 public class Tallies {
 
     public static final String COLLECTION = "survey_tallies";
+    /**
+     * Counters are top-level fields {@code c:q:Q:o:OPTION} (ADR 0087): a path of one level is applied by the store
+     * without walking sub-documents. Cells written before that keep them nested under {@code c}; both are read.
+     */
+    static final String COUNTER_PREFIX = "c:";
+    private static final String NESTED_COUNTERS = "c";
 
     private final ReactiveMongoTemplate mongo;
     private final Responses responses;
@@ -68,8 +74,15 @@ public class Tallies {
 
     /** The stored counters of every cell of a survey: O(cells), independent of the number of responses. */
     public Flux<CellTally> cells(String surveyId) {
-        return mongo.find(Query.query(Criteria.where("surveyId").is(surveyId)), Document.class, COLLECTION)
-            .map(document -> new CellTally(cellOf(document), new Tally(flatten(document.get("c", Document.class)))));
+        Query ofSurvey = Query.query(Criteria.where("surveyId").is(surveyId));
+        ofSurvey.fields().exclude(TallyWrites.GUARDS);
+        return mongo.find(ofSurvey, Document.class, COLLECTION)
+            .map(document -> new CellTally(cellOf(document), new Tally(counters(document))));
+    }
+
+    /** The store field of a counter path ({@code q.Q.n} -> {@code c:q:Q:n}; ids never contain ':'). */
+    static String counterField(String path) {
+        return COUNTER_PREFIX + path.replace('.', ':');
     }
 
     /** A full recomputation from every stored response, for tests, the benchmark and repair; never for reads. */
@@ -105,10 +118,17 @@ public class Tallies {
         return new Document("school", cell.school()).append("year", cell.year()).append("role", cell.role().key());
     }
 
-    static Map<String, Long> flatten(Document counters) {
+    static Map<String, Long> counters(Document cell) {
         Map<String, Long> flat = new HashMap<>();
-        if (counters != null) {
-            flatten("", counters, flat);
+        cell.forEach((field, value) -> {
+            if (field.startsWith(COUNTER_PREFIX) && value instanceof Number number) {
+                flat.put(field.substring(COUNTER_PREFIX.length()).replace(':', '.'), number.longValue());
+            }
+        });
+        if (cell.get(NESTED_COUNTERS) instanceof Document nested) {
+            Map<String, Long> before = new HashMap<>();
+            flatten("", nested, before);
+            before.forEach((path, value) -> flat.merge(path, value, Long::sum));
         }
         flat.values().removeIf(value -> value == 0L);
         return flat;

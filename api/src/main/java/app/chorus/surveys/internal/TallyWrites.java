@@ -182,7 +182,7 @@ class TallyWrites {
             count.tally().addTo(sum);
         }
         released.forEach(responseId -> update.unset(GUARDS + "." + responseId));
-        sum.forEach((path, value) -> update.inc("c." + path, value));
+        sum.forEach((path, value) -> update.inc(Tallies.counterField(path), value));
         return bulk.upsert(Tallies.COLLECTION, Query.query(notYet), update)
             .onErrorResume(DuplicateKeyException.class, guardOrRace -> {
                 requeue(queue, released);
@@ -193,7 +193,7 @@ class TallyWrites {
     private Mono<Void> countOne(String cellId, CellQueue queue, Count count) {
         Query notYet = Query.query(Criteria.where("_id").is(cellId).and(GUARDS + "." + count.responseId()).exists(false));
         Update update = cellFields(queue).set(GUARDS + "." + count.responseId(), true);
-        count.tally().counters().forEach((path, value) -> update.inc("c." + path, value));
+        count.tally().counters().forEach((path, value) -> update.inc(Tallies.counterField(path), value));
         return bulk.upsert(Tallies.COLLECTION, notYet, update)
             .onErrorResume(DuplicateKeyException.class, raceOrRetry -> isGuarded(cellId, count.responseId())
                 .flatMap(counted -> counted ? Mono.empty() : bulk.updateOne(Tallies.COLLECTION, notYet, update)));
