@@ -3,6 +3,7 @@ package app.chorus.platform.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
@@ -174,6 +175,10 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     private List<Integer> fromOneIndex(Document query) {
+        List<Integer> byId = byId(query);
+        if (byId != null) {
+            return byId;
+        }
         HashIndex best = null;
         int fewest = Integer.MAX_VALUE;
         for (Index<Integer> index : getIndexes()) {
@@ -192,6 +197,26 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             }
         }
         return best == null ? null : best.positions(query);
+    }
+
+    /**
+     * A query naming the {@code _id} and more (a conditional update: {@code {_id: x, state: "DRAFT"}}) is matched only
+     * against the document with that id. Upstream's unique index serves a query on exactly its keys, so such a
+     * query scanned the whole collection.
+     */
+    private List<Integer> byId(Document query) {
+        if (query.size() < 2 || HashIndex.plainValues(query.get(Constants.ID_FIELD)) == null) {
+            return null;
+        }
+        Document idOnly = new Document(Constants.ID_FIELD, query.get(Constants.ID_FIELD));
+        for (Index<Integer> index : getIndexes()) {
+            if (!(index instanceof HashIndex) && index.canHandle(idOnly)) {
+                List<Integer> positions = new ArrayList<>();
+                index.getPositions(idOnly).forEach(positions::add);
+                return positions;
+            }
+        }
+        return null;
     }
 
     @Override

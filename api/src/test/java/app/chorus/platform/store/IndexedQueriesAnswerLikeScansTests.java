@@ -76,6 +76,32 @@ class IndexedQueriesAnswerLikeScansTests {
         }
     }
 
+    @Test
+    void aQueryNamingTheIdAndMoreAnswersLikeAScan() {
+        Random random = new Random(7);
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            MongoCollection<Document> marks = client.collection("marks");
+            for (int i = 0; i < 200; i++) {
+                await(marks.insertOne(document(i, random)));
+            }
+            List<Document> queries = List.of(
+                new Document("_id", "a-17").append("status", "due"),
+                new Document("_id", "a-18").append("status", new Document("$ne", "due")),
+                new Document("_id", "a-19").append("rank", new Document("$exists", false)),
+                new Document("_id", new Document("$in", List.of("a-1", "a-2", "a-3", "nobody"))).append("devices.token",
+                    new Document("$exists", true)),
+                new Document("_id", "nobody").append("status", "due"));
+            for (Document query : queries) {
+                List<Document> clauses = new ArrayList<>();
+                query.forEach((key, value) -> clauses.add(new Document(key, value)));
+                assertThat(ids(marks, query)).as(query.toJson()).isEqualTo(ids(marks, new Document("$and", clauses)));
+            }
+            await(marks.updateOne(new Document("_id", "a-20").append("status", "none of these"), Updates.set("seen", true)));
+            assertThat(ids(marks, Filters.eq("seen", true))).as("a conditional update that does not match changes nothing").isEmpty();
+        }
+    }
+
     private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain) {
         List<Bson> queries = List.of(
             Filters.in("audienceKeys", "school:sch-001/carers", "class:cls-7/carers"),
