@@ -6,7 +6,6 @@ import app.chorus.questionnaires.Questionnaire;
 import app.chorus.questionnaires.Tally;
 import app.chorus.surveys.internal.ResultsView.BreakdownView;
 import app.chorus.surveys.internal.ResultsView.GroupView;
-import app.chorus.surveys.internal.Tallies.CellTally;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public class SurveyResults {
 
     /** Results computed from the stored cells now (the benchmark measures this too). */
     public Mono<ResultsView> compute(Survey survey, Breakdown by) {
-        return tallies.cells(survey.id()).collectList()
+        return groups(survey, by)
             .zipWith(by == Breakdown.SCHOOL ? schoolNames() : Mono.just(Map.<String, String>of()))
             .map(both -> view(survey, both.getT1(), by, both.getT2()));
     }
@@ -80,14 +79,13 @@ public class SurveyResults {
 
     /** Respondents per group of a dimension, for suppression decisions elsewhere (export). */
     public Mono<Set<String>> hiddenGroups(Survey survey, Breakdown by) {
-        return tallies.cells(survey.id()).collectList().map(cells -> Suppression.hiddenGroups(respondents(group(cells, by))));
+        return groups(survey, by).map(groups -> Suppression.hiddenGroups(respondents(groups)));
     }
 
-    private ResultsView view(Survey survey, List<CellTally> cells, Breakdown by, Map<String, String> labels) {
+    private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels) {
         Questionnaire questionnaire = survey.questionnaire();
-        Map<String, Tally> groups = by == null ? null : group(cells, by);
         // the groups partition the cells, so summing them is the total at a fraction of the work
-        Tally total = Tally.sum(groups == null ? cells.stream().map(CellTally::tally) : groups.values().stream());
+        Tally total = Tally.sum(groups.values().stream());
         BreakdownView breakdown = null;
         if (by != null) {
             Set<String> hidden = Suppression.hiddenGroups(respondents(groups));
@@ -101,13 +99,13 @@ public class SurveyResults {
             total.respondents(), questionnaire.results(total), breakdown);
     }
 
-    private static Map<String, Tally> group(List<CellTally> cells, Breakdown by) {
-        Map<String, List<Tally>> members = new TreeMap<>();
-        cells.forEach(cell -> members.computeIfAbsent(cell.cell().groupIn(by), key -> new ArrayList<>()).add(cell.tally()));
-        Map<String, Tally> groups = new TreeMap<>();
-        members.forEach((key, tallies) -> groups.put(key, Tally.sum(tallies.stream())));
-        groups.values().removeIf(tally -> tally.respondents() == 0);
-        return groups;
+    /** Counters summed per group of the breakdown (one group when none), groups without respondents left out. */
+    private Mono<Map<String, Tally>> groups(Survey survey, Breakdown by) {
+        return tallies.sums(survey.id(), cell -> by == null ? "" : cell.groupIn(by)).map(sums -> {
+            Map<String, Tally> groups = new TreeMap<>(sums);
+            groups.values().removeIf(tally -> tally.respondents() == 0);
+            return groups;
+        });
     }
 
     private static Map<String, Long> respondents(Map<String, Tally> groups) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,10 +75,48 @@ public class Tallies {
 
     /** The stored counters of every cell of a survey: O(cells), independent of the number of responses. */
     public Flux<CellTally> cells(String surveyId) {
-        Query ofSurvey = Query.query(Criteria.where("surveyId").is(surveyId));
-        ofSurvey.fields().exclude(TallyWrites.GUARDS);
-        return mongo.find(ofSurvey, Document.class, COLLECTION)
+        return mongo.find(Query.query(Criteria.where("surveyId").is(surveyId)), Document.class, COLLECTION)
             .map(document -> new CellTally(cellOf(document), new Tally(counters(document))));
+    }
+
+    /**
+     * The counters of a survey's cells summed per group ({@code groupOf} names a cell's group), straight from the
+     * stored fields: no tally per cell, each counter name converted once per group (ADR 0087).
+     */
+    public Mono<Map<String, Tally>> sums(String surveyId, Function<Cell, String> groupOf) {
+        return mongo.find(Query.query(Criteria.where("surveyId").is(surveyId)), Document.class, COLLECTION)
+            .reduce(new HashMap<String, Map<String, long[]>>(), (groups, document) -> {
+                addCounters(document, groups.computeIfAbsent(groupOf.apply(cellOf(document)), group -> new HashMap<>()));
+                return groups;
+            })
+            .map(groups -> {
+                Map<String, Tally> tallies = new HashMap<>();
+                groups.forEach((group, fields) -> tallies.put(group, new Tally(paths(fields))));
+                return tallies;
+            });
+    }
+
+    private static void addCounters(Document cell, Map<String, long[]> fields) {
+        cell.forEach((field, value) -> {
+            if (field.startsWith(COUNTER_PREFIX) && value instanceof Number number) {
+                fields.computeIfAbsent(field, f -> new long[1])[0] += number.longValue();
+            }
+        });
+        if (cell.get(NESTED_COUNTERS) instanceof Document nested) {
+            Map<String, Long> before = new HashMap<>();
+            flatten("", nested, before);
+            before.forEach((path, value) -> fields.computeIfAbsent(counterField(path), f -> new long[1])[0] += value);
+        }
+    }
+
+    private static Map<String, Long> paths(Map<String, long[]> fields) {
+        Map<String, Long> counters = new HashMap<>(fields.size() * 2);
+        fields.forEach((field, value) -> {
+            if (value[0] != 0L) {
+                counters.put(field.substring(COUNTER_PREFIX.length()).replace(':', '.'), value[0]);
+            }
+        });
+        return counters;
     }
 
     /** The store field of a counter path ({@code q.Q.n} -> {@code c:q:Q:n}; ids never contain ':'). */
@@ -119,19 +158,9 @@ public class Tallies {
     }
 
     static Map<String, Long> counters(Document cell) {
-        Map<String, Long> flat = new HashMap<>();
-        cell.forEach((field, value) -> {
-            if (field.startsWith(COUNTER_PREFIX) && value instanceof Number number) {
-                flat.put(field.substring(COUNTER_PREFIX.length()).replace(':', '.'), number.longValue());
-            }
-        });
-        if (cell.get(NESTED_COUNTERS) instanceof Document nested) {
-            Map<String, Long> before = new HashMap<>();
-            flatten("", nested, before);
-            before.forEach((path, value) -> flat.merge(path, value, Long::sum));
-        }
-        flat.values().removeIf(value -> value == 0L);
-        return flat;
+        Map<String, long[]> fields = new HashMap<>();
+        addCounters(cell, fields);
+        return paths(fields);
     }
 
     private static void flatten(String prefix, Document document, Map<String, Long> into) {
