@@ -159,8 +159,14 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     /** The positions of the documents the query may match, from indexes; null when only a scan can answer. */
     private List<Integer> candidates(Document query) {
         List<Integer> indexed = fromOneIndex(query);
-        if (indexed != null || !(query.get("$or") instanceof List<?> branches)) {
+        if (indexed != null) {
             return indexed;
+        }
+        if (query.get("$and") instanceof List<?> clauses) {
+            return fewestOfTheClauses(clauses);
+        }
+        if (!(query.get("$or") instanceof List<?> branches)) {
+            return null;
         }
         Set<Integer> union = new TreeSet<>();
         for (Object branch : branches) {
@@ -171,6 +177,22 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             union.addAll(some);
         }
         return new ArrayList<>(union);
+    }
+
+    /**
+     * An explicit {@code $and} (what the driver's {@code Filters.and} sends) matches only documents every clause
+     * matches, so the clause with the fewest indexed candidates serves it: {@code {_id: x}} from the unique index,
+     * a status from its hash index.
+     */
+    private List<Integer> fewestOfTheClauses(List<?> clauses) {
+        List<Integer> fewest = null;
+        for (Object clause : clauses) {
+            List<Integer> some = clause instanceof Document condition ? candidates(condition) : null;
+            if (some != null && (fewest == null || some.size() < fewest.size())) {
+                fewest = some;
+            }
+        }
+        return fewest;
     }
 
     private List<Integer> fromOneIndex(Document query) {

@@ -95,7 +95,12 @@ class IndexedQueriesAnswerLikeScansTests {
                 Filters.and(Filters.eq("status", "done"), Filters.eq("rank", 4))),
             Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")),
             Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("sortAt", Instant.parse("2026-01-01T00:00:10Z"))),
-            Filters.eq("audienceKeys", List.of("trust/carers")));
+            Filters.eq("audienceKeys", List.of("trust/carers")),
+            Filters.and(Filters.eq("_id", "a-17"), Filters.eq("status", "due")),
+            Filters.and(Filters.in("_id", "a-1", "a-2", "a-3", "a-40"), Filters.ne("status", "done")),
+            Filters.and(Filters.eq("status", "done"), Filters.in("rank", 1, 2.0), Filters.exists("devices")),
+            Filters.and(Filters.gt("rank", 5), Filters.regex("status", "^d")),
+            Filters.and(Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")), Filters.eq("status", "due")));
         for (Bson query : queries) {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
         }
