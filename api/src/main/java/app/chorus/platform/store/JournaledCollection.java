@@ -170,7 +170,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         }
         Set<Integer> union = new TreeSet<>();
         for (Object branch : branches) {
-            List<Integer> some = branch instanceof Document clause ? fromOneIndex(clause) : null;
+            List<Integer> some = branch instanceof Document clause ? candidates(clause) : null;
             if (some == null) {
                 return null;
             }
