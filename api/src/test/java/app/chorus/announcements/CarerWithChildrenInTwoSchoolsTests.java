@@ -44,7 +44,7 @@ class CarerWithChildrenInTwoSchoolsTests {
         for (int i = 0; i < 5; i++) {
             steps.publish("head.oakfield", post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Notice " + i, "Body " + i));
         }
-        List<String> all = steps.feedIds("carer.demo");
+        List<String> firstHundred = steps.feedIds("carer.demo");
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
@@ -54,7 +54,9 @@ class CarerWithChildrenInTwoSchoolsTests {
             cursor = (String) page.get("next");
         } while (cursor != null);
 
-        assertThat(paged).isEqualTo(all);
+        // other tests share this store: the feed may be longer than one read of 100
+        assertThat(paged).doesNotHaveDuplicates().startsWith(firstHundred.toArray(String[]::new));
+        assertThat(paged.size() > firstHundred.size()).isEqualTo(firstHundred.size() == 100);
     }
 
     @Test
