@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,9 @@ class IndexedQueriesAnswerLikeScansTests {
             await(plain.deleteMany(Filters.eq("status", "gone")));
             assertSameAnswers(indexed, plain);
             assertThat(indexSize(client, "feed_indexed", "audienceKeys_1_sortAt_-1")).isPositive();
+            assertThat(dataSize(client, "feed_plain")).as("collStats size after inserts, updates and deletes")
+                .isEqualTo(Flux.from(plain.find(new Document(), RawBsonDocument.class)).map(raw -> raw.getByteBuffer().remaining())
+                    .reduce(0, Integer::sum).block());
         }
         try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
@@ -137,6 +141,11 @@ class IndexedQueriesAnswerLikeScansTests {
             default -> { }
         }
         return document;
+    }
+
+    private static int dataSize(StoreClient client, String collection) {
+        Document stats = await(client.database("chorus").runCommand(new Document("collStats", collection)));
+        return ((Number) stats.get("size")).intValue();
     }
 
     private static int indexSize(StoreClient client, String collection, String index) {
