@@ -32,8 +32,6 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final List<Document> documents = new ArrayList<>();
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
     private final Journal journal;
-    private int dataSize;
-    private boolean dataSizeKnown = true;
     private boolean dropped;
 
     JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
@@ -47,7 +45,6 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         for (Document document : recovered) {
             documents.add(document);
         }
-        dataSizeKnown = false;
     }
 
     /** Writes every document to a snapshot while holding the collection's lock. */
@@ -160,18 +157,40 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     /** The positions of the documents the query may match, from indexes; null when only a scan can answer. */
     private List<Integer> candidates(Document query) {
         List<Integer> indexed = fromOneIndex(query);
-        if (indexed != null || !(query.get("$or") instanceof List<?> branches)) {
+        if (indexed != null) {
             return indexed;
+        }
+        if (query.get("$and") instanceof List<?> clauses) {
+            return fewestOfTheClauses(clauses);
+        }
+        if (!(query.get("$or") instanceof List<?> branches)) {
+            return null;
         }
         Set<Integer> union = new TreeSet<>();
         for (Object branch : branches) {
-            List<Integer> some = branch instanceof Document clause ? fromOneIndex(clause) : null;
+            List<Integer> some = branch instanceof Document clause ? candidates(clause) : null;
             if (some == null) {
                 return null;
             }
             union.addAll(some);
         }
         return new ArrayList<>(union);
+    }
+
+    /**
+     * An explicit {@code $and} (what the driver's {@code Filters.and} sends) matches only documents every clause
+     * matches, so the clause with the fewest indexed candidates serves it: {@code {_id: x}} from the unique index,
+     * a status from its hash index.
+     */
+    private List<Integer> fewestOfTheClauses(List<?> clauses) {
+        List<Integer> fewest = null;
+        for (Object clause : clauses) {
+            List<Integer> some = clause instanceof Document condition ? candidates(condition) : null;
+            if (some != null && (fewest == null || some.size() < fewest.size())) {
+                fewest = some;
+            }
+        }
+        return fewest;
     }
 
     private List<Integer> fromOneIndex(Document query) {
@@ -258,18 +277,23 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         return count() == 0;
     }
 
+    /**
+     * Upstream encodes every inserted, updated and removed document to BSON once more just to keep a running
+     * data size (on top of the journal's encoding): a large part of an insert's cost. Only statistics
+     * ({@code collStats}, {@code validate}) ask for the size, so it is computed when they do.
+     */
     @Override
-    protected synchronized void updateDataSize(int sizeDelta) {
-        dataSize += sizeDelta;
+    protected boolean tracksDataSize() {
+        return false;
     }
 
-    /** Only statistics ask for it, so after recovery it is computed on first use rather than at start. */
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        // not tracked: see tracksDataSize()
+    }
+
     @Override
     protected synchronized int getDataSize() {
-        if (!dataSizeKnown) {
-            dataSize = liveDocuments(false).mapToInt(JournalFormat::bsonSize).sum();
-            dataSizeKnown = true;
-        }
-        return dataSize;
+        return liveDocuments(false).mapToInt(JournalFormat::bsonSize).sum();
     }
 }

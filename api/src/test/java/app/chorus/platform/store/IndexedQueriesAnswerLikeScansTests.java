@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,9 @@ class IndexedQueriesAnswerLikeScansTests {
             await(plain.deleteMany(Filters.eq("status", "gone")));
             assertSameAnswers(indexed, plain);
             assertThat(indexSize(client, "feed_indexed", "audienceKeys_1_sortAt_-1")).isPositive();
+            assertThat(dataSize(client, "feed_plain")).as("collStats size after inserts, updates and deletes")
+                .isEqualTo(Flux.from(plain.find(new Document(), RawBsonDocument.class)).map(raw -> raw.getByteBuffer().remaining())
+                    .reduce(0, Integer::sum).block());
         }
         try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
@@ -121,7 +125,12 @@ class IndexedQueriesAnswerLikeScansTests {
                 Filters.and(Filters.eq("status", "done"), Filters.eq("rank", 4))),
             Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")),
             Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("sortAt", Instant.parse("2026-01-01T00:00:10Z"))),
-            Filters.eq("audienceKeys", List.of("trust/carers")));
+            Filters.eq("audienceKeys", List.of("trust/carers")),
+            Filters.and(Filters.eq("_id", "a-17"), Filters.eq("status", "due")),
+            Filters.and(Filters.in("_id", "a-1", "a-2", "a-3", "a-40"), Filters.ne("status", "done")),
+            Filters.and(Filters.eq("status", "done"), Filters.in("rank", 1, 2.0), Filters.exists("devices")),
+            Filters.and(Filters.gt("rank", 5), Filters.regex("status", "^d")),
+            Filters.and(Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")), Filters.eq("status", "due")));
         for (Bson query : queries) {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
         }
@@ -158,6 +167,11 @@ class IndexedQueriesAnswerLikeScansTests {
             default -> { }
         }
         return document;
+    }
+
+    private static int dataSize(StoreClient client, String collection) {
+        Document stats = await(client.database("chorus").runCommand(new Document("collStats", collection)));
+        return ((Number) stats.get("size")).intValue();
     }
 
     private static int indexSize(StoreClient client, String collection, String index) {

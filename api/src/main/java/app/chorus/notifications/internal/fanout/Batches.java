@@ -20,12 +20,15 @@ import reactor.core.publisher.Mono;
 /**
  * Fan-out batches: up to {@code messagesPerCall} targets each, the unit a worker claims with a lease
  * (findAndModify: one owner at a time) and completes in one atomic update. A batch's {@code remaining} lists the
- * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted.
+ * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted. The targets
+ * themselves never change: they live in a document of their own (same {@code _id}, stored before the batch), so
+ * claims, lease renewals and outcomes rewrite only the small batch document (ADR 0090).
  */
 @Component("notificationsBatches")
 class Batches {
 
     static final String COLLECTION = "notification_batches";
+    static final String TARGETS = "notification_batch_targets";
     static final String READY = "READY";
     static final String SENDING = "SENDING";
     static final String DONE = "DONE";
@@ -47,15 +50,35 @@ class Batches {
             .then(Mono.from(c.createIndex(Indexes.ascending("sourceId", "status"))))).then();
     }
 
-    /** Inserts planned batches; ones already there (a resumed plan) are left as they are. */
-    Mono<Void> insert(List<Document> batches) {
-        if (batches.isEmpty()) {
+    /**
+     * Stores planned batches, their targets first so that a batch a worker can claim always has them; ones already
+     * there (a resumed plan) are left as they are.
+     */
+    Mono<Void> insert(List<Planned> planned) {
+        if (planned.isEmpty()) {
             return Mono.empty();
         }
-        return collection().flatMap(c -> Mono.from(c.insertMany(batches, new InsertManyOptions().ordered(false))))
+        return insertKeepingExisting(TARGETS, planned.stream().map(Planned::targets).toList())
+            .then(insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList()));
+    }
+
+    private Mono<Void> insertKeepingExisting(String name, List<Document> documents) {
+        return mongo.getCollection(name).flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
             .then()
             .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000)
                 ? Mono.empty() : Mono.error(e));
+    }
+
+    /** A claimed batch's targets (batches planned before ADR 0090 carry them themselves). */
+    Mono<List<Document>> targets(Document batch) {
+        List<Document> inline = batch.getList("targets", Document.class);
+        if (inline != null) {
+            return Mono.just(inline);
+        }
+        String batchId = batch.getString("_id");
+        return mongo.getCollection(TARGETS).flatMap(c -> Mono.from(c.find(Filters.eq("_id", batchId)).first()))
+            .map(stored -> stored.getList("targets", Document.class))
+            .switchIfEmpty(Mono.error(() -> new IllegalStateException("Batch " + batchId + " has no targets stored")));
     }
 
     /** Takes one due batch (or one whose owner's lease ran out); {@code owner} is unique per claim. */
@@ -104,9 +127,11 @@ class Batches {
             .map(result -> result.getModifiedCount());
     }
 
-    Mono<Long> unfinished(String fanOutId) {
-        return collection().flatMap(c -> Mono.from(c.countDocuments(Filters.and(Filters.eq("fanOutId", fanOutId),
-            Filters.in("status", READY, SENDING)))));
+    /** Whether any batch of the fan-out is still to send (one index lookup, not a count). */
+    Mono<Boolean> anyUnfinished(String fanOutId) {
+        return collection().flatMap(c -> Mono.from(c.find(Filters.and(Filters.eq("fanOutId", fanOutId),
+                Filters.in("status", READY, SENDING))).projection(new Document("_id", 1)).first()))
+            .hasElement();
     }
 
     /** Sums of the fan-out's batches: size, accepted, retired, failed, and targets still pending. */
@@ -126,6 +151,10 @@ class Batches {
                 }
                 return sums;
             });
+    }
+
+    /** A planned batch: its small mutable state and its immutable targets, under the same {@code _id}. */
+    record Planned(Document batch, Document targets) {
     }
 
     /** Counts of one send: accepted by FCM (or the mail server), tokens retired, messages given up. */

@@ -99,20 +99,22 @@ class FanOutPlanner {
             });
     }
 
-    private List<Document> toBatches(PushMessage message, long chunk, Map<Targeting.Slot, List<Document>> slots) {
-        List<Document> documents = new ArrayList<>();
+    private List<Batches.Planned> toBatches(PushMessage message, long chunk, Map<Targeting.Slot, List<Document>> slots) {
+        List<Batches.Planned> documents = new ArrayList<>();
         int group = 0;
         for (Map.Entry<Targeting.Slot, List<Document>> slot : slots.entrySet()) {
             List<Document> targets = slot.getValue();
             int size = Targeting.EMAIL.equals(slot.getKey().channel()) ? EMAIL_BATCH : properties.messagesPerCall();
             for (int from = 0; from < targets.size(); from += size) {
                 List<Document> part = targets.subList(from, Math.min(targets.size(), from + size));
-                documents.add(new Document("_id", message.fanOutId() + "#" + chunk + "#" + group++)
+                String batchId = message.fanOutId() + "#" + chunk + "#" + group++;
+                documents.add(new Batches.Planned(new Document("_id", batchId)
                     .append("fanOutId", message.fanOutId()).append("sourceId", message.sourceId())
                     .append("channel", slot.getKey().channel()).append("status", Batches.READY)
                     .append("notBefore", Date.from(slot.getKey().notBefore())).append("leaseUntil", new Date(0))
-                    .append("targets", new ArrayList<>(part)).append("size", part.size()).append("attempts", 0)
-                    .append("accepted", 0).append("retired", 0).append("failed", 0));
+                    .append("size", part.size()).append("attempts", 0)
+                    .append("accepted", 0).append("retired", 0).append("failed", 0),
+                    new Document("_id", batchId).append("targets", new ArrayList<>(part))));
             }
         }
         return documents;

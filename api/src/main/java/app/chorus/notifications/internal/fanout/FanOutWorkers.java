@@ -158,7 +158,7 @@ public class FanOutWorkers implements SmartLifecycle {
     private void send(Document batch, String claim) throws InterruptedException {
         String batchId = batch.getString("_id");
         PushMessage message = message(batch.getString("fanOutId"));
-        List<Document> targets = batch.getList("targets", Document.class);
+        List<Document> targets = batches.targets(batch).block();
         List<Integer> pending = pendingIndexes(batch, targets.size());
         List<Document> sending = pending.stream().map(targets::get).toList();
         DeliveryChannel channel = channels.get(batch.getString("channel"));
@@ -198,8 +198,7 @@ public class FanOutWorkers implements SmartLifecycle {
     }
 
     private void finishIfDone(String fanOutId) {
-        Long unfinished = batches.unfinished(fanOutId).block();
-        if (unfinished != null && unfinished == 0) {
+        if (Boolean.FALSE.equals(batches.anyUnfinished(fanOutId).block())) {
             fanOuts.finished(fanOutId, clock.instant()).block();
         }
     }

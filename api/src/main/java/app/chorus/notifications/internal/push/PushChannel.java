@@ -62,10 +62,11 @@ class PushChannel implements DeliveryChannel, DisposableBean {
         Set<Integer> skipped = digests.alreadyHeldByOthers(message.fanOutId(), targets).block();
         List<Message> messages = new ArrayList<>(targets.size());
         List<Integer> sent = new ArrayList<>(targets.size());
+        PushMessages builder = new PushMessages(message);
         for (int i = 0; i < targets.size(); i++) {
             Document target = targets.get(i);
             if (!skipped.contains(i)) {
-                messages.add(PushMessages.build(message, target.getString("t"), target.getString("l"), target.getString("pl"),
+                messages.add(builder.build(target.getString("t"), target.getString("l"), target.getString("pl"),
                     target.getString("d")));
                 sent.add(i);
             }
