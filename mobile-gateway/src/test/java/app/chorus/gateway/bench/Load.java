@@ -35,6 +35,23 @@ final class Load {
         this.idleCpuNanosPerSecond = idleCpuMillisPerSecond * 1e6;
     }
 
+    /**
+     * Waits (at most {@code maxSeconds}) until the JVM uses less than {@code cpuMillisPerSecond} for two seconds in a
+     * row: the pushes of the announcements just published go out in the background and must not be measured as
+     * the cost of home. Returns the seconds waited.
+     */
+    int waitUntilQuiet(double cpuMillisPerSecond, int maxSeconds) throws InterruptedException {
+        int quiet = 0;
+        int waited = 0;
+        while (quiet < 2 && waited < maxSeconds) {
+            long cpuBefore = processCpuNanos();
+            Thread.sleep(1000);
+            waited++;
+            quiet = (processCpuNanos() - cpuBefore) / 1e6 < cpuMillisPerSecond ? quiet + 1 : 0;
+        }
+        return waited;
+    }
+
     /** The JVM's CPU use with no load (store and fan-out pollers), left out of the per-request CPU figures. */
     void measureIdle(int seconds) throws InterruptedException {
         long cpuBefore = processCpuNanos();

@@ -47,6 +47,8 @@ public final class MobileHomeBenchmark {
             .pendingAcquireMaxCount(-1).build();
         Load load = new Load(client(connections, "http://127.0.0.1:" + port), token);
 
+        progress("waiting for the announcements' pushes to go out (the JVM quiet) ...");
+        progress("quiet after " + load.waitUntilQuiet(150, 120) + " s");
         // before any load: afterwards an overloaded api may still be working off abandoned requests
         load.measureIdle(3);
         progress(String.format(Locale.ROOT, "idle JVM: %.1f CPU-ms/s (left out of the per-request CPU figures)",
