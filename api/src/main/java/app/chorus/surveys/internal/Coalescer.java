@@ -73,8 +73,11 @@ final class Coalescer<T, R> {
             .onErrorResume(failure -> Mono.just(Collections.nCopies(batch.size(), Outcome.failed(failure))))
             .defaultIfEmpty(List.of())
             .subscribe(outcomes -> {
-                complete(batch, outcomes);
-                sendNext();
+                try {
+                    complete(batch, outcomes);
+                } finally {
+                    sendNext(); // even if a caller's chain throws: otherwise every later write would wait forever
+                }
             });
     }
 
