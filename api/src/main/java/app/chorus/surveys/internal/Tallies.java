@@ -5,6 +5,7 @@ import app.chorus.questionnaires.Questionnaire;
 import app.chorus.questionnaires.Tally;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,10 +32,13 @@ public class Tallies {
      */
     static final String COUNTER_PREFIX = "c:";
     private static final String NESTED_COUNTERS = "c";
+    /** A cell's write version: every write that changes its counters increments it (ADR 0093). */
+    static final String VERSION = "v";
 
     private final ReactiveMongoTemplate mongo;
     private final Responses responses;
     private final TallyWrites writes;
+    private final CachedCells cached = new CachedCells();
 
     Tallies(ReactiveMongoTemplate mongo, Responses responses, TallyWrites writes) {
         this.mongo = mongo;
@@ -80,10 +84,53 @@ public class Tallies {
     }
 
     /**
-     * The counters of a survey's cells summed per group ({@code groupOf} names a cell's group), straight from the
-     * stored fields: no tally per cell, each counter name converted once per group (ADR 0087).
+     * The counters of a survey's cells summed per group ({@code groupOf} names a cell's group). Reads every cell's
+     * version and fetches only the cells whose version moved since this instance last read them (ADR 0093); cells
+     * written before versions existed send the read down {@link #sumsOfAll}.
      */
     public Mono<Map<String, Tally>> sums(String surveyId, Function<Cell, String> groupOf) {
+        CachedCells.SurveyCells survey = cached.of(surveyId);
+        Query versions = Query.query(Criteria.where("surveyId").is(surveyId));
+        versions.fields().include("_id", VERSION);
+        return mongo.find(versions, Document.class, COLLECTION).collectList().flatMap(all -> {
+            List<String> ids = all.stream().map(cell -> cell.getString("_id")).toList();
+            List<String> stale = all.stream()
+                .filter(cell -> !survey.current(cell.getString("_id"), version(cell)))
+                .map(cell -> cell.getString("_id")).toList();
+            return fetch(surveyId, stale, all.size()).flatMap(fetched -> {
+                if (fetched.stream().anyMatch(cell -> version(cell) == null)) {
+                    return sumsOfAll(surveyId, groupOf);
+                }
+                cached.put(survey, fetched);
+                Map<String, Map<String, Long>> sums = survey.sums(ids, groupOf);
+                return sums == null ? sumsOfAll(surveyId, groupOf) : Mono.just(tallies(sums));
+            });
+        });
+    }
+
+    private Mono<List<Document>> fetch(String surveyId, List<String> stale, int cells) {
+        if (stale.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        // most cells moved (a busy survey): one query for all of them beats a long $in
+        Query changed = Query.query(stale.size() * 2 > cells ? Criteria.where("surveyId").is(surveyId)
+            : Criteria.where("_id").in(stale));
+        changed.fields().exclude(TallyWrites.GUARDS);
+        return mongo.find(changed, Document.class, COLLECTION).collectList();
+    }
+
+    private static Long version(Document cell) {
+        return cell.get(VERSION) instanceof Number number ? number.longValue() : null;
+    }
+
+    private static Map<String, Tally> tallies(Map<String, Map<String, Long>> paths) {
+        Map<String, Tally> tallies = new HashMap<>();
+        paths.forEach((group, counters) -> tallies.put(group, new Tally(counters)));
+        return tallies;
+    }
+
+    /** The same sums from every stored cell in full (ADR 0087): cells without a version. */
+    Mono<Map<String, Tally>> sumsOfAll(String surveyId, Function<Cell, String> groupOf) {
         return mongo.find(Query.query(Criteria.where("surveyId").is(surveyId)), Document.class, COLLECTION)
             .reduce(new HashMap<String, Map<String, long[]>>(), (groups, document) -> {
                 addCounters(document, groups.computeIfAbsent(groupOf.apply(cellOf(document)), group -> new HashMap<>()));
@@ -96,7 +143,7 @@ public class Tallies {
             });
     }
 
-    private static void addCounters(Document cell, Map<String, long[]> fields) {
+    static void addCounters(Document cell, Map<String, long[]> fields) {
         cell.forEach((field, value) -> {
             if (field.startsWith(COUNTER_PREFIX) && value instanceof Number number) {
                 fields.computeIfAbsent(field, f -> new long[1])[0] += number.longValue();
@@ -113,10 +160,15 @@ public class Tallies {
         Map<String, Long> counters = new HashMap<>(fields.size() * 2);
         fields.forEach((field, value) -> {
             if (value[0] != 0L) {
-                counters.put(field.substring(COUNTER_PREFIX.length()).replace(':', '.'), value[0]);
+                counters.put(counterPath(field), value[0]);
             }
         });
         return counters;
+    }
+
+    /** The counter path of a store field ({@code c:q:Q:n} -> {@code q.Q.n}). */
+    static String counterPath(String field) {
+        return field.substring(COUNTER_PREFIX.length()).replace(':', '.');
     }
 
     /** The store field of a counter path ({@code q.Q.n} -> {@code c:q:Q:n}; ids never contain ':'). */

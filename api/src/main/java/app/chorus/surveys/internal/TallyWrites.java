@@ -183,6 +183,7 @@ class TallyWrites {
         }
         released.forEach(responseId -> update.unset(GUARDS + "." + responseId));
         sum.forEach((path, value) -> update.inc(Tallies.counterField(path), value));
+        update.inc(Tallies.VERSION, 1);
         return bulk.upsert(Tallies.COLLECTION, Query.query(notYet), update)
             .onErrorResume(DuplicateKeyException.class, guardOrRace -> {
                 requeue(queue, released);
@@ -194,6 +195,7 @@ class TallyWrites {
         Query notYet = Query.query(Criteria.where("_id").is(cellId).and(GUARDS + "." + count.responseId()).exists(false));
         Update update = cellFields(queue).set(GUARDS + "." + count.responseId(), true);
         count.tally().counters().forEach((path, value) -> update.inc(Tallies.counterField(path), value));
+        update.inc(Tallies.VERSION, 1);
         return bulk.upsert(Tallies.COLLECTION, notYet, update)
             .onErrorResume(DuplicateKeyException.class, raceOrRetry -> isGuarded(cellId, count.responseId())
                 .flatMap(counted -> counted ? Mono.empty() : bulk.updateOne(Tallies.COLLECTION, notYet, update)));
