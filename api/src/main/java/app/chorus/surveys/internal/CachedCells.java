@@ -27,13 +27,16 @@ final class CachedCells {
         return surveys.computeIfAbsent(surveyId, id -> new SurveyCells());
     }
 
-    /** Adds fetched cells (each a consistent snapshot: counters and version from the same document). */
+    /** Adds fetched cells, all versioned (each a consistent snapshot: counters and version from one document). */
     void put(SurveyCells survey, List<Document> fetched) {
         int added;
         synchronized (survey) {
             added = survey.put(fetched);
         }
         synchronized (this) {
+            if (survey.evicted) {
+                return; // a read that began before the eviction: its cells are no longer counted here
+            }
             cells += added;
             var oldest = surveys.entrySet().iterator();
             while (cells > MAX_CELLS && oldest.hasNext()) {
@@ -42,6 +45,7 @@ final class CachedCells {
                     continue;
                 }
                 cells -= evicted.size();
+                evicted.evicted = true;
                 oldest.remove();
             }
         }
@@ -53,6 +57,8 @@ final class CachedCells {
         /** Counter paths ({@code q.Q.v.5}) by field index. */
         private final List<String> names = new ArrayList<>();
         private final Map<String, Cached> byId = new HashMap<>();
+        /** Set under the owner's monitor once dropped from it. */
+        private boolean evicted;
 
         private record Cached(Cell cell, long version, long[] counts) {
         }
@@ -69,10 +75,6 @@ final class CachedCells {
         private int put(List<Document> fetched) {
             int before = byId.size();
             for (Document document : fetched) {
-                Object version = document.get(Tallies.VERSION);
-                if (!(version instanceof Number number)) {
-                    continue; // written before versions: read in full every time
-                }
                 Map<String, long[]> counters = new HashMap<>();
                 Tallies.addCounters(document, counters);
                 long[] counts = new long[0];
@@ -86,7 +88,7 @@ final class CachedCells {
                     }
                     counts[index] += field.getValue()[0];
                 }
-                byId.put(document.getString("_id"), new Cached(Tallies.cellOf(document), number.longValue(), counts));
+                byId.put(document.getString("_id"), new Cached(Tallies.cellOf(document), Tallies.version(document), counts));
             }
             return byId.size() - before;
         }

@@ -119,7 +119,7 @@ public class Tallies {
         return mongo.find(changed, Document.class, COLLECTION).collectList();
     }
 
-    private static Long version(Document cell) {
+    static Long version(Document cell) {
         return cell.get(VERSION) instanceof Number number ? number.longValue() : null;
     }
 
