@@ -9,6 +9,7 @@ import app.chorus.surveys.internal.ResultsView.GroupView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,13 @@ public class SurveyResults {
 
     static final long REUSE_FOR_MS = 1_000;
 
+    private final Map<String, Viewed> viewed = new ConcurrentHashMap<>();
+
     private record Computed(ResultsView view, long generation, long at) {
+    }
+
+    /** A view and exactly what it was built from: the sums (by identity), the school names and the status. */
+    private record Viewed(Map<String, Tally> sums, Map<String, String> labels, SurveyStatus status, ResultsView view) {
     }
 
     SurveyResults(Tallies tallies, DirectoryQueries directory, ResultSignals signals, ObjectProvider<Clock> clock) {
@@ -64,9 +71,23 @@ public class SurveyResults {
 
     /** Results computed from the stored cells now (the benchmark measures this too). */
     public Mono<ResultsView> compute(Survey survey, Breakdown by) {
-        return groups(survey, by)
+        String key = survey.id() + "|" + survey.version() + "|" + by;
+        return sums(survey, by)
             .zipWith(by == Breakdown.SCHOOL ? schoolNames() : Mono.just(Map.<String, String>of()))
-            .map(both -> view(survey, both.getT1(), by, both.getT2()));
+            .map(both -> {
+                SurveyStatus status = survey.statusAt(clock.instant());
+                Viewed before = viewed.get(key);
+                if (before != null && before.sums() == both.getT1() && before.labels().equals(both.getT2())
+                    && before.status() == status) {
+                    return before.view(); // no cell moved since: the same sums, so the same view (ADR 0094)
+                }
+                ResultsView view = view(survey, withRespondents(both.getT1()), by, both.getT2(), before);
+                if (viewed.size() > 1_000) {
+                    viewed.clear();
+                }
+                viewed.put(key, new Viewed(both.getT1(), both.getT2(), status, view));
+                return view;
+            });
     }
 
     /** Results now, then again after each change (at most once a second) and every 5 s for other instances' answers. */
@@ -82,17 +103,33 @@ public class SurveyResults {
         return groups(survey, by).map(groups -> Suppression.hiddenGroups(respondents(groups)));
     }
 
-    private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels) {
+    /** The view; a group whose tally, label and suppression are those of {@code before} keeps its results from it. */
+    private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels, Viewed before) {
         Questionnaire questionnaire = survey.questionnaire();
+        Map<String, GroupView> earlier = new HashMap<>();
+        if (before != null && before.view().breakdown() != null && before.labels().equals(labels)) {
+            before.view().breakdown().groups().forEach(group -> {
+                if (before.sums().get(group.key()) == groups.get(group.key())) {
+                    earlier.put(group.key(), group);
+                }
+            });
+        }
         // the groups partition the cells, so summing them is the total at a fraction of the work
         Tally total = Tally.sum(groups.values().stream());
         BreakdownView breakdown = null;
         if (by != null) {
             Set<String> hidden = Suppression.hiddenGroups(respondents(groups));
             List<GroupView> views = new ArrayList<>();
-            groups.forEach((key, tally) -> views.add(hidden.contains(key)
-                ? new GroupView(key, labels.getOrDefault(key, key), true, null, null)
-                : new GroupView(key, labels.getOrDefault(key, key), false, tally.respondents(), questionnaire.results(tally))));
+            groups.forEach((key, tally) -> {
+                GroupView same = earlier.get(key);
+                if (same != null && same.suppressed() == hidden.contains(key)) {
+                    views.add(same);
+                } else {
+                    views.add(hidden.contains(key)
+                        ? new GroupView(key, labels.getOrDefault(key, key), true, null, null)
+                        : new GroupView(key, labels.getOrDefault(key, key), false, tally.respondents(), questionnaire.results(tally)));
+                }
+            });
             breakdown = new BreakdownView(by, Suppression.MINIMUM, views);
         }
         return new ResultsView(survey.id(), survey.title(), survey.anonymity(), survey.statusAt(clock.instant()),
@@ -101,11 +138,17 @@ public class SurveyResults {
 
     /** Counters summed per group of the breakdown (one group when none), groups without respondents left out. */
     private Mono<Map<String, Tally>> groups(Survey survey, Breakdown by) {
-        return tallies.sums(survey.id(), cell -> by == null ? "" : cell.groupIn(by)).map(sums -> {
-            Map<String, Tally> groups = new TreeMap<>(sums);
-            groups.values().removeIf(tally -> tally.respondents() == 0);
-            return groups;
-        });
+        return sums(survey, by).map(SurveyResults::withRespondents);
+    }
+
+    private Mono<Map<String, Tally>> sums(Survey survey, Breakdown by) {
+        return tallies.sums(survey.id(), by == null ? "whole" : by.name(), cell -> by == null ? "" : cell.groupIn(by));
+    }
+
+    private static Map<String, Tally> withRespondents(Map<String, Tally> sums) {
+        Map<String, Tally> groups = new TreeMap<>(sums);
+        groups.values().removeIf(tally -> tally.respondents() == 0);
+        return groups;
     }
 
     private static Map<String, Long> respondents(Map<String, Tally> groups) {

@@ -3,6 +3,8 @@ package app.chorus.surveys.internal;
 import app.chorus.directory.AudienceRole;
 import app.chorus.questionnaires.Questionnaire;
 import app.chorus.questionnaires.Tally;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,7 +36,9 @@ public class Tallies {
     static final String COUNTER_PREFIX = "c:";
     private static final String NESTED_COUNTERS = "c";
     /** A cell's write version: every write that changes its counters increments it (ADR 0093). */
-    static final String VERSION = "v";
+    public static final String VERSION = "v";
+    /** Cursor batch for reading a survey's cells: every cell in one reply. */
+    private static final int ONE_REPLY = 100_000;
 
     private final ReactiveMongoTemplate mongo;
     private final Responses responses;
@@ -89,44 +94,46 @@ public class Tallies {
      * written before versions existed send the read down {@link #sumsOfAll}.
      */
     public Mono<Map<String, Tally>> sums(String surveyId, Function<Cell, String> groupOf) {
-        CachedCells.SurveyCells survey = cached.of(surveyId);
-        Query versions = Query.query(Criteria.where("surveyId").is(surveyId));
-        versions.fields().include("_id", VERSION);
-        return mongo.find(versions, Document.class, COLLECTION).collectList().flatMap(all -> {
-            List<String> ids = all.stream().map(cell -> cell.getString("_id")).toList();
-            List<String> stale = all.stream()
-                .filter(cell -> !survey.current(cell.getString("_id"), version(cell)))
-                .map(cell -> cell.getString("_id")).toList();
-            return fetch(surveyId, stale, all.size()).flatMap(fetched -> {
-                if (fetched.stream().anyMatch(cell -> version(cell) == null)) {
-                    return sumsOfAll(surveyId, groupOf);
-                }
-                cached.put(survey, fetched);
-                Map<String, Map<String, Long>> sums = survey.sums(ids, groupOf);
-                return sums == null ? sumsOfAll(surveyId, groupOf) : Mono.just(tallies(sums));
-            });
-        });
+        return sums(surveyId, null, groupOf);
     }
 
-    private Mono<List<Document>> fetch(String surveyId, List<String> stale, int cells) {
+    /**
+     * The same, naming the grouping ({@code grouping} non-null): the sums kept for it follow the cells that moved, and
+     * when none did they are returned as they are (ADR 0094). Every cell's version is read from the store either way.
+     */
+    public Mono<Map<String, Tally>> sums(String surveyId, String grouping, Function<Cell, String> groupOf) {
+        CachedCells.SurveyCells survey = cached.of(surveyId);
+        // the driver's collection, not the template: no mapping or load events for hundreds of two-field documents
+        return mongo.getCollection(COLLECTION)
+            .flatMap(c -> Flux.from(c.find(Filters.eq("surveyId", surveyId)).projection(new Document(VERSION, 1))
+                .batchSize(ONE_REPLY)).collectList())
+            .flatMap(all -> {
+                List<String> ids = new ArrayList<>(all.size());
+                all.forEach(cell -> ids.add(cell.getString("_id")));
+                List<Object> stale = survey.stale(all);
+                return fetch(surveyId, stale, all.size()).flatMap(fetched -> {
+                    if (fetched.stream().anyMatch(cell -> version(cell) == null)) {
+                        return sumsOfAll(surveyId, groupOf);
+                    }
+                    cached.put(survey, fetched);
+                    Map<String, Tally> sums = survey.sums(ids, grouping, groupOf);
+                    return sums == null ? sumsOfAll(surveyId, groupOf) : Mono.just(sums);
+                });
+            });
+    }
+
+    private Mono<List<Document>> fetch(String surveyId, List<Object> stale, int cells) {
         if (stale.isEmpty()) {
             return Mono.just(List.of());
         }
         // most cells moved (a busy survey): one query for all of them beats a long $in
-        Query changed = Query.query(stale.size() * 2 > cells ? Criteria.where("surveyId").is(surveyId)
-            : Criteria.where("_id").in(stale));
-        changed.fields().exclude(TallyWrites.GUARDS);
-        return mongo.find(changed, Document.class, COLLECTION).collectList();
+        Bson changed = stale.size() * 2 > cells ? Filters.eq("surveyId", surveyId) : Filters.in("_id", stale);
+        return mongo.getCollection(COLLECTION).flatMap(c -> Flux.from(c.find(changed)
+            .projection(new Document(TallyWrites.GUARDS, 0)).batchSize(ONE_REPLY)).collectList());
     }
 
     static Long version(Document cell) {
         return cell.get(VERSION) instanceof Number number ? number.longValue() : null;
-    }
-
-    private static Map<String, Tally> tallies(Map<String, Map<String, Long>> paths) {
-        Map<String, Tally> tallies = new HashMap<>();
-        paths.forEach((group, counters) -> tallies.put(group, new Tally(counters)));
-        return tallies;
     }
 
     /** The same sums from every stored cell in full (ADR 0087): cells without a version. */

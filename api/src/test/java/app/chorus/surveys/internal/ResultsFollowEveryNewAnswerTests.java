@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.chorus.directory.AudienceRole;
 import app.chorus.questionnaires.Tally;
 import app.chorus.testing.ApiTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
@@ -64,6 +65,45 @@ class ResultsFollowEveryNewAnswerTests {
         Tally riversideNow = tallies.sums(surveyId, Cell::school).block().get("sch-002");
         assertThat(riversideNow.counters()).containsEntry("n", 2L).containsEntry("q.happy.v.1", 1L)
             .containsEntry("q.happy.v.3", 1L);
+    }
+
+    @Test
+    void anOwnerReadingAQuietSurveyAgainGetsTheSameSumsUntilAnyInstanceCountsAnotherAnswer() {
+        answer(oakfieldYear3, "5");
+        answer(riverside, "2");
+        Map<String, Tally> first = tallies.sums(surveyId, "SCHOOL", Cell::school).block();
+        assertThat(tallies.sums(surveyId, "SCHOOL", Cell::school).block()).as("nothing moved: not summed again").isSameAs(first);
+        assertThat(tallies.sums(surveyId, "YEAR", Cell::year).block().keySet()).as("another grouping").containsOnly("Y3");
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(riverside.id(surveyId))),
+            new Update().inc("c:n", 1L).inc("c:q:happy:n", 1L).inc("c:q:happy:v:1", 1L).inc(Tallies.VERSION, 1L),
+            Tallies.COLLECTION).block();
+        Map<String, Tally> afterOther = tallies.sums(surveyId, "SCHOOL", Cell::school).block();
+        assertThat(afterOther.get("sch-002").counters()).containsEntry("n", 2L).containsEntry("q.happy.v.1", 1L);
+        assertThat(afterOther.get("sch-001")).as("a school whose cells did not move keeps its tally").isSameAs(first.get("sch-001"));
+
+        answer(oakfieldYear4, "4");
+        assertThat(tallies.sums(surveyId, "SCHOOL", Cell::school).block().get("sch-001").respondents())
+            .as("a new cell").isEqualTo(2L);
+        assertThat(tallies.sums(surveyId, "SCHOOL", Cell::school).block())
+            .isEqualTo(tallies.sumsOfAll(surveyId, Cell::school).block());
+    }
+
+    @Test
+    void readsBetweenAnswersSpreadOverSchoolsAndYearsAlwaysEqualAFullRead() {
+        List<Cell> cells = List.of(oakfieldYear3, oakfieldYear4, riverside, new Cell("sch-002", "Y5", AudienceRole.CARERS),
+            new Cell("sch-003", "Y3", AudienceRole.CARERS));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 40; i++) {
+            answer(cells.get(random.nextInt(cells.size())), String.valueOf(1 + random.nextInt(5)));
+            if (i % 3 == 0) {
+                answer(cells.get(random.nextInt(cells.size())), String.valueOf(1 + random.nextInt(5)));
+            }
+            assertThat(tallies.sums(surveyId, "SCHOOL", Cell::school).block()).as("by school after answer %d", i)
+                .isEqualTo(tallies.sumsOfAll(surveyId, Cell::school).block());
+            assertThat(tallies.sums(surveyId, "YEAR", Cell::year).block()).as("by year after answer %d", i)
+                .isEqualTo(tallies.sumsOfAll(surveyId, Cell::year).block());
+        }
     }
 
     @Test

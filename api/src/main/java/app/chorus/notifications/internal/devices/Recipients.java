@@ -50,9 +50,10 @@ public class Recipients {
             .then();
     }
 
-    /** The recipients among {@code personIds} that have a document (devices or preferences). */
-    public Flux<Document> findAll(Collection<String> personIds) {
-        return recipients().flatMapMany(c -> c.find(Filters.in("_id", personIds)));
+    /** What planning a fan-out needs of the recipients among {@code personIds}: tokens, platforms, preferences. */
+    public Flux<Document> forPlanning(Collection<String> personIds) {
+        return recipients().flatMapMany(c -> c.find(Filters.in("_id", personIds))
+            .projection(new Document("devices.token", 1).append("devices.platform", 1).append("preferences", 1)));
     }
 
     /** Devices and preferences only, of the recipients among {@code personIds}: for counting, by primary key. */

@@ -30,6 +30,8 @@ class Batches {
     static final String COLLECTION = "notification_batches";
     static final String TARGETS = "notification_batch_targets";
     static final String READY = "READY";
+    /** Planned for later (quiet hours, digest hour, email fallback): not a claim candidate until released (ADR 0096). */
+    static final String WAITING = "WAITING";
     static final String SENDING = "SENDING";
     static final String DONE = "DONE";
     static final String CANCELLED = "CANCELLED";
@@ -52,21 +54,21 @@ class Batches {
 
     /**
      * Stores planned batches, their targets first so that a batch a worker can claim always has them; ones already
-     * there (a resumed plan) are left as they are.
+     * there (a resumed plan) are left as they are. Emits whether every one of them is new.
      */
-    Mono<Void> insert(List<Planned> planned) {
+    Mono<Boolean> insert(List<Planned> planned) {
         if (planned.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(true);
         }
         return insertKeepingExisting(TARGETS, planned.stream().map(Planned::targets).toList())
-            .then(insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList()));
+            .zipWith(insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList()), Boolean::logicalAnd);
     }
 
-    private Mono<Void> insertKeepingExisting(String name, List<Document> documents) {
+    private Mono<Boolean> insertKeepingExisting(String name, List<Document> documents) {
         return mongo.getCollection(name).flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
-            .then()
+            .thenReturn(true)
             .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000)
-                ? Mono.empty() : Mono.error(e));
+                ? Mono.just(false) : Mono.error(e));
     }
 
     /** A claimed batch's targets (batches planned before ADR 0090 carry them themselves). */
@@ -112,6 +114,23 @@ class Batches {
             .map(result -> result.getMatchedCount() > 0);
     }
 
+    /** Makes the waiting batches whose time has come claimable; emits how many. */
+    Mono<Long> releaseDue(Instant now) {
+        return collection().flatMap(c -> Mono.from(c.updateMany(
+                Filters.and(Filters.eq("status", WAITING), Filters.lte("notBefore", Date.from(now))),
+                Updates.set("status", READY))))
+            .map(result -> result.getModifiedCount());
+    }
+
+    /** Takes the named batch if it is still waiting and due (one planned here: ADR 0095); empty when it is not. */
+    Mono<Document> claim(String batchId, String owner, Instant now, Instant leaseUntil) {
+        Bson waiting = Filters.and(Filters.eq("_id", batchId), Filters.eq("status", READY), Filters.lte("notBefore", Date.from(now)));
+        Bson take = Updates.combine(Updates.set("status", SENDING), Updates.set("owner", owner),
+            Updates.set("leaseUntil", Date.from(leaseUntil)));
+        return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(waiting, take,
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+    }
+
     /** Keeps a claimed batch with its owner while a slow send is still running. */
     Mono<Boolean> extendLease(String batchId, String owner, Instant leaseUntil) {
         return collection().flatMap(c -> Mono.from(c.updateOne(
@@ -122,7 +141,7 @@ class Batches {
 
     Mono<Long> cancelPending(String sourceId) {
         return collection().flatMap(c -> Mono.from(c.updateMany(
-                Filters.and(Filters.eq("sourceId", sourceId), Filters.eq("status", READY)),
+                Filters.and(Filters.eq("sourceId", sourceId), Filters.in("status", READY, WAITING)),
                 Updates.set("status", CANCELLED))))
             .map(result -> result.getModifiedCount());
     }
@@ -130,7 +149,7 @@ class Batches {
     /** Whether any batch of the fan-out is still to send (one index lookup, not a count). */
     Mono<Boolean> anyUnfinished(String fanOutId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.and(Filters.eq("fanOutId", fanOutId),
-                Filters.in("status", READY, SENDING))).projection(new Document("_id", 1)).first()))
+                Filters.in("status", READY, SENDING, WAITING))).projection(new Document("_id", 1)).first()))
             .hasElement();
     }
 
@@ -145,7 +164,7 @@ class Batches {
                 sums[1] += batch.getInteger("accepted", 0);
                 sums[2] += batch.getInteger("retired", 0);
                 sums[3] += batch.getInteger("failed", 0);
-                if (List.of(READY, SENDING).contains(batch.getString("status"))) {
+                if (List.of(READY, SENDING, WAITING).contains(batch.getString("status"))) {
                     List<Integer> remaining = batch.getList("remaining", Integer.class);
                     sums[4] += remaining == null ? size : remaining.size();
                 }

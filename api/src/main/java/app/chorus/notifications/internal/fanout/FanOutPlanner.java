@@ -41,10 +41,11 @@ class FanOutPlanner {
     private final PushProperties properties;
     private final Targeting targeting;
     private final WorkSignal signal;
+    private final PlannedHere plannedHere;
     private final Clock clock;
 
     FanOutPlanner(ObjectProvider<AudienceResolver> audiences, Recipients recipients, FanOuts fanOuts, Batches batches,
-                  PushProperties properties, WorkSignal signal, ObjectProvider<Clock> clock) {
+                  PushProperties properties, WorkSignal signal, PlannedHere plannedHere, ObjectProvider<Clock> clock) {
         this.audiences = audiences;
         this.recipients = recipients;
         this.fanOuts = fanOuts;
@@ -52,6 +53,7 @@ class FanOutPlanner {
         this.properties = properties;
         this.targeting = new Targeting(properties);
         this.signal = signal;
+        this.plannedHere = plannedHere;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -69,7 +71,7 @@ class FanOutPlanner {
         return resolver.resolve(message.audience())
             .skip(members[0])
             .buffer(properties.planChunk())
-            .concatMap(slice -> planChunk(message, slice, chunk[0])
+            .concatMap(slice -> plannedHere.room().then(planChunk(message, slice, chunk[0]))
                 .then(Mono.defer(() -> {
                     members[0] += slice.size();
                     chunk[0]++;
@@ -87,7 +89,7 @@ class FanOutPlanner {
         Instant now = clock.instant();
         Map<String, AudienceMember> byPerson = slice.stream()
             .collect(Collectors.toMap(AudienceMember::personId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        return recipients.findAll(byPerson.keySet()).collectMap(document -> document.getString("_id"))
+        return recipients.forPlanning(byPerson.keySet()).collectMap(document -> document.getString("_id"))
             .flatMap(found -> {
                 Map<Targeting.Slot, List<Document>> slots = new LinkedHashMap<>();
                 byPerson.values().forEach(member -> {
@@ -95,22 +97,42 @@ class FanOutPlanner {
                     targeting.plan(message, member, Recipients.devicesOf(recipient), Recipients.preferencesOf(recipient),
                         now, (slot, target) -> slots.computeIfAbsent(slot, key -> new ArrayList<>()).add(target));
                 });
-                return batches.insert(toBatches(message, chunk, slots));
+                List<Batches.Planned> planned = toBatches(message, chunk, slots, now);
+                return batches.insert(planned).doOnNext(allNew -> {
+                    if (allNew) {
+                        handOver(planned, now);
+                    }
+                }).then();
             });
     }
 
-    private List<Batches.Planned> toBatches(PushMessage message, long chunk, Map<Targeting.Slot, List<Document>> slots) {
+    /**
+     * Batches due now go to this instance's workers with their targets. Only when this plan stored every one of them:
+     * a chunk planned again after a crash keeps the batches stored the first time, whose targets are the truth.
+     */
+    private void handOver(List<Batches.Planned> planned, Instant now) {
+        for (Batches.Planned batch : planned) {
+            if (!batch.batch().getDate("notBefore").toInstant().isAfter(now)) {
+                plannedHere.offer(new PlannedHere.Handed(batch.batch().getString("_id"),
+                    batch.targets().getList("targets", Document.class)));
+            }
+        }
+    }
+
+    private List<Batches.Planned> toBatches(PushMessage message, long chunk, Map<Targeting.Slot, List<Document>> slots,
+                                            Instant now) {
         List<Batches.Planned> documents = new ArrayList<>();
         int group = 0;
         for (Map.Entry<Targeting.Slot, List<Document>> slot : slots.entrySet()) {
             List<Document> targets = slot.getValue();
             int size = Targeting.EMAIL.equals(slot.getKey().channel()) ? EMAIL_BATCH : properties.messagesPerCall();
+            String status = slot.getKey().notBefore().isAfter(now) ? Batches.WAITING : Batches.READY;
             for (int from = 0; from < targets.size(); from += size) {
                 List<Document> part = targets.subList(from, Math.min(targets.size(), from + size));
                 String batchId = message.fanOutId() + "#" + chunk + "#" + group++;
                 documents.add(new Batches.Planned(new Document("_id", batchId)
                     .append("fanOutId", message.fanOutId()).append("sourceId", message.sourceId())
-                    .append("channel", slot.getKey().channel()).append("status", Batches.READY)
+                    .append("channel", slot.getKey().channel()).append("status", status)
                     .append("notBefore", Date.from(slot.getKey().notBefore())).append("leaseUntil", new Date(0))
                     .append("size", part.size()).append("attempts", 0)
                     .append("accepted", 0).append("retired", 0).append("failed", 0),

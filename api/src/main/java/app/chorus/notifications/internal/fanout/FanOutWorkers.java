@@ -51,6 +51,7 @@ public class FanOutWorkers implements SmartLifecycle {
     private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
     private final PushProperties properties;
     private final WorkSignal signal;
+    private final PlannedHere plannedHere;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -59,10 +60,11 @@ public class FanOutWorkers implements SmartLifecycle {
         return thread;
     });
     private volatile boolean running;
+    private ScheduledFuture<?> releasing;
 
     FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, DailyDigests digests,
                   ReachFeedback reach, List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
-                  ObjectProvider<Clock> clock) {
+                  PlannedHere plannedHere, ObjectProvider<Clock> clock) {
         this.batches = batches;
         this.fanOuts = fanOuts;
         this.planner = planner;
@@ -72,6 +74,7 @@ public class FanOutWorkers implements SmartLifecycle {
         channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.properties = properties;
         this.signal = signal;
+        this.plannedHere = plannedHere;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -85,6 +88,8 @@ public class FanOutWorkers implements SmartLifecycle {
             threads.add(thread);
             thread.start();
         }
+        long every = properties.pollInterval().toMillis() * 4;
+        releasing = heartbeats.scheduleWithFixedDelay(this::releaseDue, every, every, TimeUnit.MILLISECONDS);
         Thread planning = new Thread(this::planLoop, "fanout-planner");
         planning.setDaemon(true);
         threads.add(planning);
@@ -94,6 +99,9 @@ public class FanOutWorkers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (releasing != null) {
+            releasing.cancel(false);
+        }
         signal.wake();
         threads.forEach(Thread::interrupt);
         threads.clear();
@@ -112,6 +120,21 @@ public class FanOutWorkers implements SmartLifecycle {
             .flatMap(job -> planner.plan(job, claim))
             .doOnError(e -> log.warn("Planning {} stopped: {}", fanOutId, e.getMessage()))
             .onErrorComplete()
+            .subscribe();
+    }
+
+    /** Batches planned for later become claimable when their time comes (ADR 0096); idle workers are woken. */
+    private void releaseDue() {
+        batches.releaseDue(clock.instant())
+            .doOnNext(released -> {
+                if (released > 0) {
+                    signal.wake();
+                }
+            })
+            .onErrorResume(e -> {
+                log.warn("Releasing due batches failed, will try again: {}", e.getMessage());
+                return Mono.empty();
+            })
             .subscribe();
     }
 
@@ -140,12 +163,17 @@ public class FanOutWorkers implements SmartLifecycle {
             try {
                 Instant now = clock.instant();
                 String claim = owner + "/" + claims.incrementAndGet();
-                Document batch = batches.claim(claim, now, now.plus(properties.lease())).block();
+                PlannedHere.Handed handed = plannedHere.next();
+                Document batch = handed == null ? null : batches.claim(handed.batchId(), claim, now, now.plus(properties.lease())).block();
+                List<Document> known = batch == null ? null : handed.targets();
+                if (batch == null) {
+                    batch = batches.claim(claim, now, now.plus(properties.lease())).block();
+                }
                 if (batch == null) {
                     signal.await(properties.pollInterval().toMillis());
                     continue;
                 }
-                send(batch, claim);
+                send(batch, claim, known);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -155,10 +183,11 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
-    private void send(Document batch, String claim) throws InterruptedException {
+    /** Sends a claimed batch; {@code known} are its targets when it was planned here, else they are read. */
+    private void send(Document batch, String claim, List<Document> known) throws InterruptedException {
         String batchId = batch.getString("_id");
         PushMessage message = message(batch.getString("fanOutId"));
-        List<Document> targets = batches.targets(batch).block();
+        List<Document> targets = known != null ? known : batches.targets(batch).block();
         List<Integer> pending = pendingIndexes(batch, targets.size());
         List<Document> sending = pending.stream().map(targets::get).toList();
         DeliveryChannel channel = channels.get(batch.getString("channel"));
