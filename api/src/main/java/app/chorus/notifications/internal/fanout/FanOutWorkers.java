@@ -163,17 +163,12 @@ public class FanOutWorkers implements SmartLifecycle {
             try {
                 Instant now = clock.instant();
                 String claim = owner + "/" + claims.incrementAndGet();
-                PlannedHere.Handed handed = plannedHere.next();
-                Document batch = handed == null ? null : batches.claim(handed.batchId(), claim, now, now.plus(properties.lease())).block();
-                List<Document> known = batch == null ? null : handed.targets();
-                if (batch == null) {
-                    batch = batches.claim(claim, now, now.plus(properties.lease())).block();
-                }
-                if (batch == null) {
+                Claimed claimed = claimNext(claim, now);
+                if (claimed == null) {
                     signal.await(properties.pollInterval().toMillis());
                     continue;
                 }
-                send(batch, claim, known);
+                send(claimed.batch(), claim, claimed.targets());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -181,6 +176,22 @@ public class FanOutWorkers implements SmartLifecycle {
                 pause();
             }
         }
+    }
+
+    /** A claimed batch, with its targets when it was planned here (else null: they are read from the store). */
+    private record Claimed(Document batch, List<Document> targets) {
+    }
+
+    /** A batch planned here if one is handed over and still waiting (ADR 0095), else any due batch; null when none. */
+    private Claimed claimNext(String claim, Instant now) {
+        Instant leaseUntil = now.plus(properties.lease());
+        PlannedHere.Handed handed = plannedHere.next();
+        Document batch = handed == null ? null : batches.claim(handed.batchId(), claim, now, leaseUntil).block();
+        if (batch != null) {
+            return new Claimed(batch, handed.targets());
+        }
+        batch = batches.claim(claim, now, leaseUntil).block();
+        return batch == null ? null : new Claimed(batch, null);
     }
 
     /** Sends a claimed batch; {@code known} are its targets when it was planned here, else they are read. */
