@@ -67,7 +67,8 @@ public class ReachService {
         if (cursor == null || cursor.isBlank()) {
             return members;
         }
-        return members.skipUntil(member -> member.personId().equals(cursor)).skip(1);
+        return members.skipWhile(member -> !member.personId().equals(cursor))
+            .skipWhile(member -> member.personId().equals(cursor));
     }
 
     private Flux<AudienceMember> withoutAcknowledgement(String id, List<AudienceMember> batch) {

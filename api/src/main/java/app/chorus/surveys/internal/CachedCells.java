@@ -104,8 +104,8 @@ final class CachedCells {
         }
 
         /** The ids of the cells (each {@code _id} and {@code v}) whose version is not the one held here. */
-        synchronized List<Object> stale(List<Document> versions) {
-            List<Object> stale = new ArrayList<>();
+        synchronized List<String> stale(List<Document> versions) {
+            List<String> stale = new ArrayList<>();
             for (Document cell : versions) {
                 Cached cached = byId.get(cell.getString("_id"));
                 Long version = Tallies.version(cell);
@@ -121,8 +121,8 @@ final class CachedCells {
         }
 
         /**
-         * Keeps the fetched cells. Remembered sums of the same cells follow by the difference of each changed cell;
-         * a new cell drops them (the next read sums in full).
+         * Keeps the fetched cells. Remembered sums follow by the difference of each changed cell; a new cell is not in
+         * their list of cells, so the next read that includes it sums in full.
          */
         private int put(List<Document> fetched) {
             int before = byId.size();
@@ -130,14 +130,12 @@ final class CachedCells {
                 return 0;
             }
             List<Summed> following = summed.values().stream().filter(memo -> memo.generation == generation).toList();
-            boolean newCell = false;
             for (Document document : fetched) {
                 long[] counts = countsOf(document);
                 String id = document.getString("_id");
                 Cached old = byId.get(id);
                 Cached now = new Cached(Tallies.cellOf(document), Tallies.version(document), counts);
                 byId.put(id, now);
-                newCell |= old == null;
                 if (old != null && old.version() != now.version()) {
                     for (Summed memo : following) {
                         memo.add(old.cell(), old.counts(), -1, names.size());
@@ -147,12 +145,10 @@ final class CachedCells {
             }
             generation++;
             summed.clear();
-            if (!newCell) {
-                following.forEach(memo -> {
-                    memo.generation = generation;
-                    summed.put(memo.grouping, memo);
-                });
-            }
+            following.forEach(memo -> {
+                memo.generation = generation;
+                summed.put(memo.grouping, memo);
+            });
             return byId.size() - before;
         }
 

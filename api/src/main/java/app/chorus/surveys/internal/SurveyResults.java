@@ -81,7 +81,7 @@ public class SurveyResults {
                     && before.status() == status) {
                     return before.view(); // no cell moved since: the same sums, so the same view (ADR 0094)
                 }
-                ResultsView view = view(survey, withRespondents(both.getT1()), by, both.getT2(), before);
+                ResultsView view = view(survey, withRespondents(both.getT1()), by, both.getT2(), status, before);
                 if (viewed.size() > 1_000) {
                     viewed.clear();
                 }
@@ -104,7 +104,8 @@ public class SurveyResults {
     }
 
     /** The view; a group whose tally, label and suppression are those of {@code before} keeps its results from it. */
-    private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels, Viewed before) {
+    private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels,
+                             SurveyStatus status, Viewed before) {
         Questionnaire questionnaire = survey.questionnaire();
         Map<String, GroupView> earlier = new HashMap<>();
         if (before != null && before.view().breakdown() != null && before.labels().equals(labels)) {
@@ -122,17 +123,17 @@ public class SurveyResults {
             List<GroupView> views = new ArrayList<>();
             groups.forEach((key, tally) -> {
                 GroupView same = earlier.get(key);
+                String label = labels.getOrDefault(key, key);
                 if (same != null && same.suppressed() == hidden.contains(key)) {
                     views.add(same);
                 } else {
-                    views.add(hidden.contains(key)
-                        ? new GroupView(key, labels.getOrDefault(key, key), true, null, null)
-                        : new GroupView(key, labels.getOrDefault(key, key), false, tally.respondents(), questionnaire.results(tally)));
+                    views.add(hidden.contains(key) ? new GroupView(key, label, true, null, null)
+                        : new GroupView(key, label, false, tally.respondents(), questionnaire.results(tally)));
                 }
             });
             breakdown = new BreakdownView(by, Suppression.MINIMUM, views);
         }
-        return new ResultsView(survey.id(), survey.title(), survey.anonymity(), survey.statusAt(clock.instant()),
+        return new ResultsView(survey.id(), survey.title(), survey.anonymity(), status,
             total.respondents(), questionnaire.results(total), breakdown);
     }
 

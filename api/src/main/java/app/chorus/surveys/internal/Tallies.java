@@ -110,7 +110,7 @@ public class Tallies {
             .flatMap(all -> {
                 List<String> ids = new ArrayList<>(all.size());
                 all.forEach(cell -> ids.add(cell.getString("_id")));
-                List<Object> stale = survey.stale(all);
+                List<String> stale = survey.stale(all);
                 return fetch(surveyId, stale, all.size()).flatMap(fetched -> {
                     if (fetched.stream().anyMatch(cell -> version(cell) == null)) {
                         return sumsOfAll(surveyId, groupOf);
@@ -122,7 +122,7 @@ public class Tallies {
             });
     }
 
-    private Mono<List<Document>> fetch(String surveyId, List<Object> stale, int cells) {
+    private Mono<List<Document>> fetch(String surveyId, List<String> stale, int cells) {
         if (stale.isEmpty()) {
             return Mono.just(List.of());
         }

@@ -61,7 +61,8 @@ class Batches {
             return Mono.just(true);
         }
         return insertKeepingExisting(TARGETS, planned.stream().map(Planned::targets).toList())
-            .zipWith(insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList()), Boolean::logicalAnd);
+            .flatMap(targetsNew -> insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList())
+                .map(batchesNew -> targetsNew && batchesNew));
     }
 
     private Mono<Boolean> insertKeepingExisting(String name, List<Document> documents) {

@@ -69,7 +69,7 @@ class FanOutPlanner {
         }
         log.info("Planning fan-out {} from member {}", fanOutId, members[0]);
         return resolver.resolve(message.audience())
-            .skip(members[0])
+            .transform(audience -> afterCheckpoint(audience, members[0]))
             .buffer(properties.planChunk())
             .concatMap(slice -> plannedHere.room().then(planChunk(message, slice, chunk[0]))
                 .then(Mono.defer(() -> {
@@ -140,6 +140,11 @@ class FanOutPlanner {
             }
         }
         return documents;
+    }
+
+    /** The audience after the members already planned (the directory streams it in the same order every time). */
+    private static Flux<AudienceMember> afterCheckpoint(Flux<AudienceMember> audience, long planned) {
+        return audience.index().filter(member -> member.getT1() >= planned).map(member -> member.getT2());
     }
 
     private Instant leaseEnd() {
