@@ -50,6 +50,28 @@ class CarerAcknowledgesOnceTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aLeaderPagesThroughTheCarersStillToAcknowledgeWithoutGapsOrRepeats() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        Map<String, Object> post = with(with(post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Trip forms",
+            "Please sign the trip form."), "priority", "IMPORTANT"), "requiresAcknowledgement", true);
+        String id = (String) steps.publish("head.oakfield", post).get("id");
+        List<String> all = unacknowledged(steps, id);
+        assertThat(all).hasSizeGreaterThan(6);
+
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id
+                + "/unacknowledged?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), null);
+            ((List<Map<String, Object>>) page.get("items")).forEach(member -> paged.add((String) member.get("personId")));
+            cursor = (String) page.get("next");
+        } while (cursor != null);
+
+        assertThat(paged).containsExactlyElementsOf(all);
+    }
+
+    @Test
     void deliveriesReportedTwiceByNotificationsCountOnce() {
         AnnouncementSteps steps = new AnnouncementSteps(web);
         String id = (String) steps.publish("head.oakfield",
