@@ -18,5 +18,5 @@ java -Xmx1g -cp "$CP" app.chorus.notifications.standin.FcmStandIn --port "$PORT"
 STAND_IN=$!
 trap 'kill $STAND_IN 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/counts" 2>/dev/null && break; sleep 0.2; done
-java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$CP" app.chorus.notifications.bench.FanOutBench --devices "$DEVICES" --latency-ms "$LATENCY" \
+java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$CP" app.chorus.notifications.bench.FanOutBench --devices "$DEVICES" --latency-ms "$LATENCY" \
   --stand-in "http://127.0.0.1:$PORT"

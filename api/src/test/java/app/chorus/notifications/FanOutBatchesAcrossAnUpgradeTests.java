@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trust deploys a new api version in the middle of a big fan-out: batches the old version planned (targets
- * inside the batch) are still sent, and new batches keep their targets apart so that claiming and completing a
- * batch rewrites only a small document (ADR 0090).
+ * The trust deploys a new api version in the middle of a big fan-out: batches older versions planned (targets
+ * inside the batch, or apart as a list) are still sent, and new batches keep their targets apart so that claiming
+ * and completing a batch rewrites only a small document (ADRs 0090, 0097).
  */
 @NotificationsTest
 class FanOutBatchesAcrossAnUpgradeTests {
@@ -39,10 +39,33 @@ class FanOutBatchesAcrossAnUpgradeTests {
     ReactiveMongoTemplate mongo;
 
     @Test
-    void aBatchPlannedByThePreviousVersionIsStillSentOnce() {
-        String sourceId = "upgrade-" + UUID.randomUUID();
+    void aBatchPlannedWithItsTargetsInsideIsStillSentOnce() {
+        String fanOutId = oldFanOut("upgrade-" + UUID.randomUUID());
+        List<Document> targets = oldTargets(fanOutId);
+        insert("notification_batches", oldBatch(fanOutId, targets.size()).append("targets", targets));
+
+        FanOutProgress progress = fixture.awaitSent(fanOutId, 0, Duration.ofSeconds(30));
+
+        assertThat(progress.accepted()).isEqualTo(2);
+        targets.forEach(target -> assertThat(fixture.standIn().deliveries().received(target.getString("t"))).isEqualTo(1));
+    }
+
+    @Test
+    void aBatchPlannedWithItsTargetsApartAsAListIsStillSentOnce() {
+        String fanOutId = oldFanOut("upgrade-" + UUID.randomUUID());
+        List<Document> targets = oldTargets(fanOutId);
+        insert("notification_batch_targets", new Document("_id", fanOutId + "#0#0").append("targets", targets));
+        insert("notification_batches", oldBatch(fanOutId, targets.size()));
+
+        FanOutProgress progress = fixture.awaitSent(fanOutId, 0, Duration.ofSeconds(30));
+
+        assertThat(progress.accepted()).isEqualTo(2);
+        targets.forEach(target -> assertThat(fixture.standIn().deliveries().received(target.getString("t"))).isEqualTo(1));
+    }
+
+    /** A fan-out whose planning the previous version finished (two members, one chunk). */
+    private String oldFanOut(String sourceId) {
         String fanOutId = "survey:" + sourceId + ":v1";
-        List<String> tokens = List.of(FanOutFixture.tokenOf(sourceId, "old-a"), FanOutFixture.tokenOf(sourceId, "old-b"));
         Document message = new Document("source", "survey").append("sourceId", sourceId).append("version", 1)
             .append("schoolId", null)
             .append("audience", new Document("scope", "TRUST").append("ids", List.of()).append("roles", List.of("CARERS")))
@@ -51,18 +74,19 @@ class FanOutBatchesAcrossAnUpgradeTests {
         insert("notification_fanouts", new Document("_id", fanOutId).append("message", message).append("sourceId", sourceId)
             .append("state", "SENDING").append("plannedMembers", 2L).append("plannedChunks", 1L)
             .append("leaseUntil", new Date(0)).append("createdAt", new Date()));
-        List<Document> targets = tokens.stream().map(token -> new Document("p", "car-upgrade").append("t", token)
-            .append("l", "en").append("pl", "ANDROID")).toList();
-        insert("notification_batches", new Document("_id", fanOutId + "#0#0").append("fanOutId", fanOutId)
-            .append("sourceId", sourceId).append("channel", "push").append("status", "READY")
+        return fanOutId;
+    }
+
+    private static List<Document> oldTargets(String fanOutId) {
+        return List.of("old-a", "old-b").stream().map(device -> new Document("p", "car-upgrade")
+            .append("t", FanOutFixture.tokenOf(fanOutId.split(":")[1], device)).append("l", "en").append("pl", "ANDROID")).toList();
+    }
+
+    private static Document oldBatch(String fanOutId, int size) {
+        return new Document("_id", fanOutId + "#0#0").append("fanOutId", fanOutId)
+            .append("sourceId", fanOutId.split(":")[1]).append("channel", "push").append("status", "READY")
             .append("notBefore", Date.from(Instant.now().minusSeconds(1))).append("leaseUntil", new Date(0))
-            .append("targets", targets).append("size", targets.size()).append("attempts", 0)
-            .append("accepted", 0).append("retired", 0).append("failed", 0));
-
-        FanOutProgress progress = fixture.awaitSent(fanOutId, 0, Duration.ofSeconds(30));
-
-        assertThat(progress.accepted()).isEqualTo(2);
-        tokens.forEach(token -> assertThat(fixture.standIn().deliveries().received(token)).as(token).isEqualTo(1));
+            .append("size", size).append("attempts", 0).append("accepted", 0).append("retired", 0).append("failed", 0);
     }
 
     @Test

@@ -7,14 +7,8 @@ import app.chorus.announcements.internal.AnnouncementManagement;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.notifications.SyntheticTrust;
-import app.chorus.notifications.internal.push.FcmClients;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
-import com.google.firebase.FirebaseApp;
-import com.google.firebase.messaging.AndroidConfig;
-import com.google.firebase.messaging.FirebaseMessaging;
-import com.google.firebase.messaging.Message;
-import com.google.firebase.messaging.Notification;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -40,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./chorus bench fanout}: a trust-wide urgent announcement to N devices through the api's fan-out,
  * against the FCM stand-in (its own process) at 0 ms and at L ms latency, and a raw SDK loop ({@code sendEach}
- * in 500s, SDK defaults) against the same stand-in. Progress on stderr; the JSON line on stdout.
+ * in 500s, SDK defaults, in a JVM of its own) against the same stand-in. Progress on stderr; the JSON line on stdout.
  */
 public final class FanOutBench {
 
@@ -54,11 +48,11 @@ public final class FanOutBench {
             "pl", new AnnouncementInput.Translation("Burza: szkoły zamknięte", "Jutro wszystkie szkoły są zamknięte.")),
         List.of(), null, null, null);
 
-    /** Ten schools' carers: a warm-up round (the same code paths as the trust-wide fan-out, a tenth of it). */
+    /** Ten schools' carers: a warm-up round (the same message and code paths as the trust-wide fan-out, a tenth of it). */
     private static final AnnouncementInput WARM_UP = new AnnouncementInput(null,
         Audience.schools(Set.of("school-1", "school-2", "school-3", "school-4", "school-5", "school-6", "school-7",
-            "school-8", "school-9", "school-10"), AudienceRole.CARERS), Priority.URGENT, false, null, "en",
-        Map.of("en", new AnnouncementInput.Translation("Warm-up", "Warm-up")), List.of(), null, null, null);
+            "school-8", "school-9", "school-10"), AudienceRole.CARERS), STORM.priority(), false, null, "en",
+        STORM.translations(), List.of(), null, null, null);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -71,15 +65,16 @@ public final class FanOutBench {
             .run("--server.port=0", "--chorus.store.port=0",
                 "--chorus.store.data-dir=" + System.getProperty("java.io.tmpdir") + "/chorus-bench-" + UUID.randomUUID(),
                 "--chorus.push.stand-in-url=" + standIn, "--chorus.test.carers=" + carers, "--chorus.test.schools=100",
-                "--logging.level.root=WARN", "--logging.level.app.chorus=WARN");
+                "--logging.level.root=WARN", "--logging.level.app.chorus=WARN",
+                "--logging.level.app.chorus.notifications.internal.push.AdaptiveSendPool=INFO");
         List<String> tokens = seed(api.getBean(ReactiveMongoTemplate.class), carers, devices);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("bench", "fanout");
         result.put("devices", devices);
         configure(standIn, 0);
-        result.put("warmup_fanouts", warmUp(api, standIn, tokens));
-        Raw raw0 = rawSdk(standIn, tokens, tokens.size());
+        result.put("warmup_fanouts", warmUp(api, standIn, devices));
+        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, tokens.size(), true);
         Run run0 = fanOut(api, standIn, devices);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
         result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
@@ -93,7 +88,7 @@ public final class FanOutBench {
         result.put("missing_0ms", run0.missing());
         result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
-        Raw rawLatency = rawSdk(standIn, tokens, Math.min(tokens.size(), 20_000));
+        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(tokens.size(), 20_000), false);
         Run runLatency = fanOut(api, standIn, devices);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
@@ -141,6 +136,9 @@ public final class FanOutBench {
         post(standIn + "/reset", "{}");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
+        Map<String, Long> threadsBefore = ThreadCpu.byGroup();
+        long uptimeBefore = ManagementFactory.getRuntimeMXBean().getUptime();
+        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpuBefore = os.getProcessCpuTime();
         long heapPeak = 0;
         AnnouncementManagement announcements = api.getBean(AnnouncementManagement.class);
@@ -162,6 +160,10 @@ public final class FanOutBench {
         double seconds = Math.max(0.001, Duration.between(Instant.now().minusNanos(System.nanoTime() - start), last).toNanos() / 1e9);
         long people = awaitReceipts(api.getBean(ReactiveMongoTemplate.class), id, (int) Math.ceil(devices * 0.6));
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        progress("  cpu by thread group (JVM uptime %.1f-%.1f s, JIT compiling %d ms): %s", uptimeBefore / 1e3,
+            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+            ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore,
+            ThreadCpu.since(threadsBefore, (long) (cpu * 1e9), devices));
         long tokens = ((Number) counts.get("tokens")).longValue();
         long repeats = ((Number) counts.get("rawRepeats")).longValue();
         progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s = %.3f ms/push, heap peak %d MB, repeats %d)", tokens,
@@ -170,35 +172,16 @@ public final class FanOutBench {
     }
 
     /**
-     * Both sides get the JIT's attention before anything is timed, in rounds until their rate settles (within 5% of
-     * the round before, the JIT compiling under a tenth of the round, at least 3, at most 8): raw loops over 20,000
-     * messages, then ten schools' fan-outs through the api. On 2 cores the JIT needs tens of seconds of load; one
-     * small round left the measured fan-out compiling its own path while it ran.
+     * The api's JVM gets the JIT's attention before anything is timed: one trust-wide fan-out like the measured one,
+     * then ten schools' fan-outs of the same message in rounds until their rate settles (see
+     * {@link RawSdkLoop#untilSettled}). Without the trust-wide round the measured run deoptimised and recompiled
+     * hundreds of methods (paths and branches only a trust-wide audience takes). The raw loop warms up in its own JVM.
      */
-    private static int warmUp(ConfigurableApplicationContext api, String standIn, List<String> tokens) throws Exception {
-        progress("warming up: raw SDK loops, then ten schools' fan-outs, until each rate settles (not measured)");
-        untilSettled(() -> rawSdk(standIn, tokens, Math.min(tokens.size(), 20_000)).perSecond());
-        int rounds = untilSettled(() -> warmUpFanOut(api, standIn));
-        Thread.sleep(3_000); // the last round's delivered receipts are still being counted: not into the raw loop's CPU
-        return rounds;
-    }
-
-    /** Rounds until the rate is within 5% of the round before and the JIT compiled for under a tenth of the round. */
-    private static int untilSettled(java.util.concurrent.Callable<Double> round) throws Exception {
-        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        double last;
-        double rate = 0;
-        int rounds = 0;
-        boolean compiling;
-        do {
-            last = rate;
-            long compiled = jit.getTotalCompilationTime();
-            long t0 = System.nanoTime();
-            rate = round.call();
-            long took = (System.nanoTime() - t0) / 1_000_000;
-            compiling = jit.getTotalCompilationTime() - compiled > took / 10;
-            rounds++;
-        } while (rounds < 8 && (rounds < 3 || compiling || Math.abs(rate - last) / last >= 0.05));
+    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
+        progress("warming up: one trust-wide fan-out, then ten schools' fan-outs until the rate settles (not measured)");
+        fanOut(api, standIn, devices);
+        int rounds = RawSdkLoop.untilSettled(() -> warmUpFanOut(api, standIn), 0.05, 240);
+        Thread.sleep(3_000); // the last round's delivered receipts are still being counted: not into the next measure
         return rounds;
     }
 
@@ -236,38 +219,6 @@ public final class FanOutBench {
         }
         progress("  delivered receipts counted: %d of %d people", counted, people);
         return counted;
-    }
-
-    private record Raw(double perSecond, double cpuMsPerPush) {
-    }
-
-    /**
-     * The reference: the SDK with its default thread pool, sendEach in 500s, one call after another. Its CPU is
-     * this process's CPU over the loop (the api is idle by then).
-     */
-    @SuppressWarnings("deprecation")
-    private static Raw rawSdk(String standIn, List<String> tokens, int count) throws Exception {
-        post(standIn + "/reset", "{}");
-        FirebaseApp app = FcmClients.standIn(standIn, "chorus-local", null, 200, Duration.ofSeconds(5), Duration.ofSeconds(10));
-        FirebaseMessaging messaging = FcmClients.messaging(app);
-        String collapse = "raw-" + UUID.randomUUID();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        for (int from = 0; from < count; from += 500) {
-            List<Message> messages = new ArrayList<>();
-            for (String token : tokens.subList(from, Math.min(count, from + 500))) {
-                messages.add(Message.builder().setToken(token)
-                    .setNotification(Notification.builder().setTitle("Raw").setBody("Raw SDK loop").build())
-                    .setAndroidConfig(AndroidConfig.builder().setCollapseKey(collapse).build()).build());
-            }
-            messaging.sendEach(messages);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
-        app.delete();
-        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", count, seconds, count / seconds, cpuMs / 1000);
-        return new Raw(count / seconds, cpuMs / count);
     }
 
     private static void configure(String standIn, int latencyMs) throws Exception {

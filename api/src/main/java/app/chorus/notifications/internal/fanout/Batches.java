@@ -22,13 +22,15 @@ import reactor.core.publisher.Mono;
  * (findAndModify: one owner at a time) and completes in one atomic update. A batch's {@code remaining} lists the
  * targets still to send, so a retry or a resumed batch never re-sends what FCM already accepted. The targets
  * themselves never change: they live in a document of their own (same {@code _id}, stored before the batch), so
- * claims, lease renewals and outcomes rewrite only the small batch document (ADR 0090).
+ * claims, lease renewals and outcomes rewrite only the small batch document (ADR 0090), packed into one binary value
+ * (ADR 0097).
  */
 @Component("notificationsBatches")
 class Batches {
 
     static final String COLLECTION = "notification_batches";
     static final String TARGETS = "notification_batch_targets";
+    private static final String PACKED = "packed";
     static final String READY = "READY";
     /** Planned for later (quiet hours, digest hour, email fallback): not a claim candidate until released (ADR 0096). */
     static final String WAITING = "WAITING";
@@ -60,7 +62,9 @@ class Batches {
         if (planned.isEmpty()) {
             return Mono.just(true);
         }
-        return insertKeepingExisting(TARGETS, planned.stream().map(Planned::targets).toList())
+        List<Document> targets = planned.stream().map(batch -> new Document("_id", batch.batch().getString("_id"))
+            .append(PACKED, PackedTargets.pack(batch.targets()))).toList();
+        return insertKeepingExisting(TARGETS, targets)
             .flatMap(targetsNew -> insertKeepingExisting(COLLECTION, planned.stream().map(Planned::batch).toList())
                 .map(batchesNew -> targetsNew && batchesNew));
     }
@@ -72,7 +76,7 @@ class Batches {
                 ? Mono.just(false) : Mono.error(e));
     }
 
-    /** A claimed batch's targets (batches planned before ADR 0090 carry them themselves). */
+    /** A claimed batch's targets (batches planned before ADR 0090 carry them themselves; before 0097, as a list). */
     Mono<List<Document>> targets(Document batch) {
         List<Document> inline = batch.getList("targets", Document.class);
         if (inline != null) {
@@ -80,7 +84,8 @@ class Batches {
         }
         String batchId = batch.getString("_id");
         return mongo.getCollection(TARGETS).flatMap(c -> Mono.from(c.find(Filters.eq("_id", batchId)).first()))
-            .map(stored -> stored.getList("targets", Document.class))
+            .map(stored -> stored.containsKey(PACKED) ? PackedTargets.unpack(stored.get(PACKED))
+                : stored.getList("targets", Document.class))
             .switchIfEmpty(Mono.error(() -> new IllegalStateException("Batch " + batchId + " has no targets stored")));
     }
 
@@ -173,8 +178,8 @@ class Batches {
             });
     }
 
-    /** A planned batch: its small mutable state and its immutable targets, under the same {@code _id}. */
-    record Planned(Document batch, Document targets) {
+    /** A planned batch: its small mutable state and its immutable targets (stored under the same {@code _id}). */
+    record Planned(Document batch, List<Document> targets) {
     }
 
     /** Counts of one send: accepted by FCM (or the mail server), tokens retired, messages given up. */

@@ -113,8 +113,7 @@ class FanOutPlanner {
     private void handOver(List<Batches.Planned> planned, Instant now) {
         for (Batches.Planned batch : planned) {
             if (!batch.batch().getDate("notBefore").toInstant().isAfter(now)) {
-                plannedHere.offer(new PlannedHere.Handed(batch.batch().getString("_id"),
-                    batch.targets().getList("targets", Document.class)));
+                plannedHere.offer(new PlannedHere.Handed(batch.batch().getString("_id"), batch.targets()));
             }
         }
     }
@@ -136,7 +135,7 @@ class FanOutPlanner {
                     .append("notBefore", Date.from(slot.getKey().notBefore())).append("leaseUntil", new Date(0))
                     .append("size", part.size()).append("attempts", 0)
                     .append("accepted", 0).append("retired", 0).append("failed", 0),
-                    new Document("_id", batchId).append("targets", new ArrayList<>(part))));
+                    List.copyOf(part)));
             }
         }
         return documents;

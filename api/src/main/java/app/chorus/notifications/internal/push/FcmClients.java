@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,8 +21,12 @@ public final class FcmClients {
     private FcmClients() {
     }
 
+    /** How many requests a Firebase app keeps in flight: from {@code least} to {@code most}, as the budget needs. */
+    public record SendThreads(int least, int most, long ratePerMinute) {
+    }
+
     /** A Firebase app for the stand-in at {@code standInUrl}; {@code threads} null keeps the SDK's default pool. */
-    public static FirebaseApp standIn(String standInUrl, String projectId, Integer threads, int connections,
+    public static FirebaseApp standIn(String standInUrl, String projectId, SendThreads threads, int connections,
                                       Duration connectTimeout, Duration readTimeout) {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
             .setCredentials(new FixedTokenCredentials())
@@ -38,7 +41,7 @@ public final class FcmClients {
     }
 
     /** A Firebase app for real FCM, from a service-account JSON file. */
-    public static FirebaseApp real(String credentialsFile, int threads, Duration connectTimeout, Duration readTimeout) {
+    public static FirebaseApp real(String credentialsFile, SendThreads threads, Duration connectTimeout, Duration readTimeout) {
         try (InputStream in = new FileInputStream(credentialsFile)) {
             FirebaseOptions options = FirebaseOptions.builder()
                 .setCredentials(GoogleCredentials.fromStream(in))
@@ -59,20 +62,20 @@ public final class FcmClients {
 
     /**
      * The SDK runs each message of a {@code sendEach} as a task on this executor: its size is the number of
-     * HTTP requests in flight (the SDK's default pool caps that at about 100).
+     * HTTP requests in flight (the SDK's default pool caps that at about 100), adapted to the server's latency.
      */
     static final class BoundedThreadManager extends ThreadManager {
 
-        private final int threads;
+        private final SendThreads threads;
         private final AtomicInteger counter = new AtomicInteger();
 
-        BoundedThreadManager(int threads) {
+        BoundedThreadManager(SendThreads threads) {
             this.threads = threads;
         }
 
         @Override
         protected ExecutorService getExecutor(FirebaseApp app) {
-            return Executors.newFixedThreadPool(threads, getThreadFactory());
+            return new AdaptiveSendPool(threads.least(), threads.most(), threads.ratePerMinute(), getThreadFactory());
         }
 
         @Override

@@ -39,9 +39,11 @@ class PushChannel implements DeliveryChannel, DisposableBean {
 
     PushChannel(PushProperties properties, ObjectProvider<FcmStandIn> embedded, DailyDigests digests) {
         this.digests = digests;
+        FcmClients.SendThreads threads = new FcmClients.SendThreads(properties.httpConcurrencyLeast(),
+            properties.httpConcurrency(), properties.ratePerMinute());
         this.app = properties.usesRealFcm()
-            ? FcmClients.real(properties.credentials(), properties.httpConcurrency(), properties.connectTimeout(), properties.readTimeout())
-            : FcmClients.standIn(standInUrl(properties, embedded), properties.projectId(), properties.httpConcurrency(),
+            ? FcmClients.real(properties.credentials(), threads, properties.connectTimeout(), properties.readTimeout())
+            : FcmClients.standIn(standInUrl(properties, embedded), properties.projectId(), threads,
                 properties.httpConcurrency(), properties.connectTimeout(), properties.readTimeout());
         this.messaging = FcmClients.messaging(app);
         this.budget = new RateBudget(properties.ratePerMinute());

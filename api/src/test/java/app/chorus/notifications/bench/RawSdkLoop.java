@@ -1,0 +1,136 @@
+package app.chorus.notifications.bench;
+
+import app.chorus.notifications.internal.push.FcmClients;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.FirebaseMessaging;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.Notification;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * The reference of {@code ./chorus bench fanout}: the Firebase SDK with its default thread pool, {@code sendEach} in
+ * 500s, one call after another, against the same stand-in. It runs in a JVM of its own (ADR 0097), so that neither
+ * side's JIT profile is shaped by the other's code and each JVM's CPU is its own.
+ */
+public final class RawSdkLoop {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private RawSdkLoop() {
+    }
+
+    /** A measured loop: messages per second and CPU-ms per message of its JVM. */
+    record Result(double perSecond, double cpuMsPerPush) {
+    }
+
+    /** Runs the loop in a new JVM (warmed up first when asked) and returns what it measured. */
+    static Result inOwnJvm(String standIn, int count, boolean warmUp) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            RawSdkLoop.class.getName(), standIn, String.valueOf(count), String.valueOf(warmUp))
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                last = line;
+            }
+        }
+        if (process.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("The raw SDK loop's JVM failed (exit " + process.exitValue() + "): see above");
+        }
+        String[] figures = last.split(" ");
+        return new Result(Double.parseDouble(figures[0]), Double.parseDouble(figures[1]));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String standIn = args[0];
+        int count = Integer.parseInt(args[1]);
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add("bench-raw-" + String.format("%06d", i) + "-xxxxxxxxxxxxxxxx");
+        }
+        if (Boolean.parseBoolean(args[2])) {
+            progress("warming up its own JVM until the rate settles (not measured)");
+            untilSettled(() -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).perSecond(), 0.05, 60);
+        }
+        Result result = loop(standIn, tokens);
+        System.out.println(result.perSecond() + " " + result.cpuMsPerPush());
+        System.exit(0);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static Result loop(String standIn, List<String> tokens) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(standIn + "/reset")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        FirebaseApp app = FcmClients.standIn(standIn, "chorus-local", null, 200, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        FirebaseMessaging messaging = FcmClients.messaging(app);
+        String collapse = "raw-" + UUID.randomUUID();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> threadsBefore = ThreadCpu.byGroup();
+        long cpuBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        for (int from = 0; from < tokens.size(); from += 500) {
+            List<Message> messages = new ArrayList<>();
+            for (String token : tokens.subList(from, Math.min(tokens.size(), from + 500))) {
+                messages.add(Message.builder().setToken(token)
+                    .setNotification(Notification.builder().setTitle("Raw").setBody("Raw SDK loop").build())
+                    .setAndroidConfig(AndroidConfig.builder().setCollapseKey(collapse).build()).build());
+            }
+            messaging.sendEach(messages);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+        String groups = ThreadCpu.since(threadsBefore, (long) (cpuMs * 1e6), tokens.size());
+        app.delete();
+        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", tokens.size(), seconds,
+            tokens.size() / seconds, cpuMs / 1000);
+        progress("  raw SDK loop cpu by thread group: %s", groups);
+        return new Result(tokens.size() / seconds, cpuMs / tokens.size());
+    }
+
+    /**
+     * Rounds until the rate is within 5% of the round before and the JIT compiled for under {@code compiling} of the
+     * round (at least 3 rounds, at most {@code most} seconds). On 2 cores the JIT needs minutes of load to bring a big
+     * application's hot paths to its top tier: methods wait at a lower tier while its queue is long.
+     */
+    static int untilSettled(Callable<Double> round, double compiling, int most) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long until = System.nanoTime() + most * 1_000_000_000L;
+        double last;
+        double rate = 0;
+        int rounds = 0;
+        double share;
+        do {
+            last = rate;
+            long compiled = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            rate = round.call();
+            long took = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+            share = (jit.getTotalCompilationTime() - compiled) / (double) took;
+            rounds++;
+            progress("    warm-up round %d: %.0f/s, JIT compiling %.0f%% of the round", rounds, rate, share * 100);
+        } while (System.nanoTime() < until && (rounds < 3 || share >= compiling || Math.abs(rate - last) / last >= 0.05));
+        return rounds;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.println("[bench fanout] " + String.format(format, args));
+    }
+}
