@@ -15,13 +15,14 @@ import org.bson.types.Binary;
 /**
  * A batch's targets stored as one binary value instead of 500 sub-documents (ADR 0097): the driver writes it, and the
  * store keeps and journals it, as a single field. Targets hold only short strings and flags ({@code p}, {@code t},
- * {@code l}, {@code pl}, {@code d}, {@code u}), so each one is written as its fields' names and values.
+ * {@code l}, {@code pl}, {@code d}, {@code u}), so each one is written as its fields' names and values (or null).
  */
 final class PackedTargets {
 
     private static final byte FORMAT = 1;
     private static final byte TEXT = 's';
     private static final byte FLAG = 'b';
+    private static final byte NOTHING = 'n';
 
     private PackedTargets() {
     }
@@ -45,7 +46,9 @@ final class PackedTargets {
 
     private static void write(DataOutputStream out, String name, Object value) throws IOException {
         out.writeUTF(name);
-        if (value instanceof Boolean flag) {
+        if (value == null) {
+            out.writeByte(NOTHING);
+        } else if (value instanceof Boolean flag) {
             out.writeByte(FLAG);
             out.writeBoolean(flag);
         } else if (value instanceof String text) {
@@ -81,7 +84,12 @@ final class PackedTargets {
         for (int f = 0; f < fields; f++) {
             String name = in.readUTF();
             byte type = in.readByte();
-            target.append(name, type == FLAG ? (Object) in.readBoolean() : in.readUTF());
+            target.append(name, switch (type) {
+                case FLAG -> in.readBoolean();
+                case TEXT -> in.readUTF();
+                case NOTHING -> null;
+                default -> throw new IllegalStateException("Packed targets hold an unknown field type " + type);
+            });
         }
         return target;
     }
