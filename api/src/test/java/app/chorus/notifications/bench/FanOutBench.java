@@ -137,6 +137,7 @@ public final class FanOutBench {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
         Map<String, Long> threadsBefore = ThreadCpu.byGroup();
+        Map<String, Long> allocatedBefore = ThreadCpu.allocatedByGroup();
         long uptimeBefore = ManagementFactory.getRuntimeMXBean().getUptime();
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpuBefore = os.getProcessCpuTime();
@@ -164,6 +165,7 @@ public final class FanOutBench {
             ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
             ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore,
             ThreadCpu.since(threadsBefore, (long) (cpu * 1e9), devices));
+        progress("  allocated by thread group: %s", ThreadCpu.allocatedSince(allocatedBefore, devices));
         long tokens = ((Number) counts.get("tokens")).longValue();
         long repeats = ((Number) counts.get("rawRepeats")).longValue();
         progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s = %.3f ms/push, heap peak %d MB, repeats %d)", tokens,

@@ -1,6 +1,8 @@
 package app.chorus.notifications.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,6 +45,32 @@ final class ThreadCpu {
             return groups;
         }
         return groups;
+    }
+
+    /** Bytes each live Java thread group has allocated so far (thread names with their numbers dropped). */
+    static Map<String, Long> allocatedByGroup() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        ThreadInfo[] infos = threads.getThreadInfo(ids);
+        Map<String, Long> groups = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && bytes[i] > 0) {
+                groups.merge(infos[i].getThreadName().replaceAll("\\d+", "N"), bytes[i], Long::sum);
+            }
+        }
+        return groups;
+    }
+
+    /** KB allocated per push by group since {@code before}, largest first (threads that ended are not counted). */
+    static String allocatedSince(Map<String, Long> before, int pushes) {
+        Map<String, Long> delta = new HashMap<>();
+        allocatedByGroup().forEach((group, bytes) -> delta.put(group, bytes - before.getOrDefault(group, 0L)));
+        long total = delta.values().stream().mapToLong(Long::longValue).sum();
+        return delta.entrySet().stream().filter(e -> e.getValue() > total / 100)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1024.0 / pushes))
+            .collect(Collectors.joining(", ", String.format("{total %.1f, ", total / 1024.0 / pushes), "} KB per push"));
     }
 
     /** CPU-ms per 1,000 pushes by group since {@code before}, largest first; the process's rest is "ended". */
