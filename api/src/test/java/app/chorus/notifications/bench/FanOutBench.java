@@ -67,14 +67,14 @@ public final class FanOutBench {
                 "--chorus.push.stand-in-url=" + standIn, "--chorus.test.carers=" + carers, "--chorus.test.schools=100",
                 "--logging.level.root=WARN", "--logging.level.app.chorus=WARN",
                 "--logging.level.app.chorus.notifications.internal.push.AdaptiveSendPool=INFO");
-        List<String> tokens = seed(api.getBean(ReactiveMongoTemplate.class), carers, devices);
+        seed(api.getBean(ReactiveMongoTemplate.class), carers, devices);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("bench", "fanout");
         result.put("devices", devices);
         configure(standIn, 0);
         result.put("warmup_fanouts", warmUp(api, standIn, devices));
-        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, tokens.size(), true);
+        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, true);
         Run run0 = fanOut(api, standIn, devices);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
         result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
@@ -88,7 +88,7 @@ public final class FanOutBench {
         result.put("missing_0ms", run0.missing());
         result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
-        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(tokens.size(), 20_000), false);
+        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), false);
         Run runLatency = fanOut(api, standIn, devices);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
@@ -108,14 +108,12 @@ public final class FanOutBench {
         System.exit(0);
     }
 
-    private static List<String> seed(ReactiveMongoTemplate mongo, int carers, int devices) {
-        List<String> tokens = new ArrayList<>(devices);
+    private static void seed(ReactiveMongoTemplate mongo, int carers, int devices) {
         int twoDevices = devices - carers;
         Flux.range(1, carers).map(i -> {
                 List<Document> entries = new ArrayList<>();
                 for (int d = 0; d < (i <= twoDevices ? 2 : 1); d++) {
                     String token = "bench-" + SyntheticTrust.carer(i) + "-" + d + "-xxxxxxxxxxxxxxxx";
-                    tokens.add(token);
                     entries.add(new Document("installationId", "device-" + d).append("token", token)
                         .append("platform", d == 0 ? "ANDROID" : "IOS").append("appVersion", "2.0.0")
                         .append("locale", "en-GB").append("lastSeen", new java.util.Date()));
@@ -125,7 +123,6 @@ public final class FanOutBench {
             .buffer(5000)
             .concatMap(batch -> mongo.getCollection("notification_recipients").flatMap(c -> Mono.from(c.insertMany(batch))), 1)
             .blockLast();
-        return tokens;
     }
 
     private record Run(double seconds, double perSecond, double cpuSeconds, long heapPeakMb, long duplicates, long missing,
@@ -233,7 +230,7 @@ public final class FanOutBench {
             HttpResponse.BodyHandlers.ofString()).body(), Map.class);
     }
 
-    private static void post(String url, String body) throws Exception {
+    static void post(String url, String body) throws Exception {
         HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
     }
@@ -246,7 +243,7 @@ public final class FanOutBench {
         return Math.round(value * 10) / 10.0;
     }
 
-    private static void progress(String format, Object... args) {
+    static void progress(String format, Object... args) {
         System.err.println("[bench fanout] " + String.format(format, args));
     }
 

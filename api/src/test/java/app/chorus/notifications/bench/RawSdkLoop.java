@@ -12,10 +12,6 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +26,6 @@ import java.util.concurrent.Callable;
  * side's JIT profile is shaped by the other's code and each JVM's CPU is its own.
  */
 public final class RawSdkLoop {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private RawSdkLoop() {
     }
@@ -67,7 +61,7 @@ public final class RawSdkLoop {
             tokens.add("bench-raw-" + String.format("%06d", i) + "-xxxxxxxxxxxxxxxx");
         }
         if (Boolean.parseBoolean(args[2])) {
-            progress("warming up its own JVM until the rate settles (not measured)");
+            FanOutBench.progress("warming up its own JVM until the rate settles (not measured)");
             untilSettled(() -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).perSecond(), 0.05, 60);
         }
         Result result = loop(standIn, tokens);
@@ -77,8 +71,7 @@ public final class RawSdkLoop {
 
     @SuppressWarnings("deprecation")
     private static Result loop(String standIn, List<String> tokens) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(standIn + "/reset")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        FanOutBench.post(standIn + "/reset", "{}");
         FirebaseApp app = FcmClients.standIn(standIn, "chorus-local", null, 200, Duration.ofSeconds(5), Duration.ofSeconds(10));
         FirebaseMessaging messaging = FcmClients.messaging(app);
         String collapse = "raw-" + UUID.randomUUID();
@@ -99,9 +92,9 @@ public final class RawSdkLoop {
         double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
         String groups = ThreadCpu.since(threadsBefore, (long) (cpuMs * 1e6), tokens.size());
         app.delete();
-        progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", tokens.size(), seconds,
+        FanOutBench.progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", tokens.size(), seconds,
             tokens.size() / seconds, cpuMs / 1000);
-        progress("  raw SDK loop cpu by thread group: %s", groups);
+        FanOutBench.progress("  raw SDK loop cpu by thread group: %s", groups);
         return new Result(tokens.size() / seconds, cpuMs / tokens.size());
     }
 
@@ -125,12 +118,8 @@ public final class RawSdkLoop {
             long took = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
             share = (jit.getTotalCompilationTime() - compiled) / (double) took;
             rounds++;
-            progress("    warm-up round %d: %.0f/s, JIT compiling %.0f%% of the round", rounds, rate, share * 100);
+            FanOutBench.progress("    warm-up round %d: %.0f/s, JIT compiling %.0f%% of the round", rounds, rate, share * 100);
         } while (System.nanoTime() < until && (rounds < 3 || share >= compiling || Math.abs(rate - last) / last >= 0.05));
         return rounds;
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.println("[bench fanout] " + String.format(format, args));
     }
 }

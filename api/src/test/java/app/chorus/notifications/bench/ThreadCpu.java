@@ -6,7 +6,6 @@ import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,13 +63,10 @@ final class ThreadCpu {
 
     /** KB allocated per push by group since {@code before}, largest first (threads that ended are not counted). */
     static String allocatedSince(Map<String, Long> before, int pushes) {
-        Map<String, Long> delta = new HashMap<>();
-        allocatedByGroup().forEach((group, bytes) -> delta.put(group, bytes - before.getOrDefault(group, 0L)));
+        Map<String, Long> delta = since(before, allocatedByGroup());
         long total = delta.values().stream().mapToLong(Long::longValue).sum();
-        return delta.entrySet().stream().filter(e -> e.getValue() > total / 100)
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1024.0 / pushes))
-            .collect(Collectors.joining(", ", String.format("{total %.1f, ", total / 1024.0 / pushes), "} KB per push"));
+        return largestFirst(delta, total / 100, 1024.0 * pushes,
+            String.format("{total %.1f, ", total / 1024.0 / pushes), "} KB per push");
     }
 
     /** CPU-ms per 1,000 pushes by group since {@code before}, largest first; the process's rest is "ended". */
@@ -78,15 +74,21 @@ final class ThreadCpu {
         if (before.isEmpty()) {
             return "{unavailable: no /proc/self/task}";
         }
+        Map<String, Long> delta = since(before, byGroup());
+        delta.put("ended", processNanos - delta.values().stream().mapToLong(Long::longValue).sum());
+        return largestFirst(delta, processNanos / 200, 1e3 * pushes, "{", "} CPU-ms per 1,000 pushes");
+    }
+
+    private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> now) {
         Map<String, Long> delta = new HashMap<>();
-        byGroup().forEach((group, nanos) -> delta.put(group, nanos - before.getOrDefault(group, 0L)));
-        long threads = delta.values().stream().mapToLong(Long::longValue).sum();
-        delta.put("ended", processNanos - threads);
-        Map<String, Long> sorted = delta.entrySet().stream().filter(e -> e.getValue() > processNanos / 200)
+        now.forEach((group, value) -> delta.put(group, value - before.getOrDefault(group, 0L)));
+        return delta;
+    }
+
+    private static String largestFirst(Map<String, Long> values, long atLeast, double divisor, String prefix, String suffix) {
+        return values.entrySet().stream().filter(e -> e.getValue() > atLeast)
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-        return sorted.entrySet().stream()
-            .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e3 / pushes))
-            .collect(Collectors.joining(", ", "{", "} CPU-ms per 1,000 pushes"));
+            .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / divisor))
+            .collect(Collectors.joining(", ", prefix, suffix));
     }
 }

@@ -51,27 +51,21 @@ final class AdaptiveSendPool extends ThreadPoolExecutor {
         }
     }
 
-    /** The pool size the budget needs at the latency seen lately. */
-    int wanted(long now) {
+    /** Sets the pool to the size the budget needs at the latency seen lately. */
+    private synchronized void resize(long now) {
         long latency = shortest.nanos(now);
         if (latency == Long.MAX_VALUE) {
-            return getCorePoolSize();
+            return;
         }
-        long inFlight = (long) Math.ceil(perNano * latency * HEADROOM);
-        return (int) Math.max(least, Math.min(most, inFlight));
-    }
-
-    private synchronized void resize(long now) {
-        int size = wanted(now);
         int current = getCorePoolSize();
+        int size = (int) Math.max(least, Math.min(most, (long) Math.ceil(perNano * latency * HEADROOM)));
         if (Math.abs(size - current) * 4 >= current) {
-            log.info("FCM requests in flight: {} (was {}; shortest request lately {} ms)", size, current,
-                shortest.nanos(now) / 1_000_000.0);
+            log.info("FCM requests in flight: {} (was {}; shortest request lately {} ms)", size, current, latency / 1e6);
         }
-        if (size > getCorePoolSize()) {
+        if (size > current) {
             setMaximumPoolSize(size);
             setCorePoolSize(size);
-        } else if (size < getCorePoolSize()) {
+        } else if (size < current) {
             setCorePoolSize(size);
             setMaximumPoolSize(size);
         }
