@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectId         Firebase project id used with the stand-in
  * @param workers           concurrent {@code sendEach} calls per instance (the crash window is workers x messagesPerCall)
  * @param messagesPerCall   messages per {@code sendEach} call (FCM allows 500)
- * @param httpConcurrency   most HTTP requests in flight per instance (SDK executor threads and connections)
+ * @param httpConcurrency   most HTTP requests in flight per instance (SDK executor threads and connections): the
+ *                          budget x 50 ms x 1.25, so a 50 ms FCM can be sent to at the full budget (ADR 0098)
  * @param httpConcurrencyLeast fewest: in between, the rate budget times FCM's latency decides (ADR 0097)
  * @param ratePerMinute     send-rate budget per instance (FCM's default project quota is 600,000/minute)
  * @param lease             how long a claimed batch or a planning job stays with one instance without news
@@ -33,7 +34,7 @@ public record PushProperties(
     @DefaultValue("chorus-local") String projectId,
     @DefaultValue("3") int workers,
     @DefaultValue("500") int messagesPerCall,
-    @DefaultValue("400") int httpConcurrency,
+    @DefaultValue("625") int httpConcurrency,
     @DefaultValue("32") int httpConcurrencyLeast,
     @DefaultValue("600000") long ratePerMinute,
     @DefaultValue("30s") Duration lease,

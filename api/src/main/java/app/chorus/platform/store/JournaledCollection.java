@@ -180,15 +180,51 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     /**
      * An explicit {@code $and} (what the driver's {@code Filters.and} sends) matches only documents every clause
      * matches, so the clause with the fewest indexed candidates serves it: {@code {_id: x}} from the unique index,
-     * a status from its hash index.
+     * a status from its hash index. Hash-indexed clauses are counted first and only the fewest is listed: listing
+     * {@code {status: WAITING}} to learn it is the bigger clause cost a set and a sort of every waiting batch.
      */
     private List<Integer> fewestOfTheClauses(List<?> clauses) {
         List<Integer> fewest = null;
+        Document fewestCounted = null;
+        int counted = Integer.MAX_VALUE;
         for (Object clause : clauses) {
-            List<Integer> some = clause instanceof Document condition ? candidates(condition) : null;
+            if (!(clause instanceof Document condition)) {
+                continue;
+            }
+            int count = countWithoutListing(condition);
+            if (count >= 0) {
+                if (count < counted) {
+                    fewestCounted = condition;
+                    counted = count;
+                }
+                continue;
+            }
+            List<Integer> some = candidates(condition);
             if (some != null && (fewest == null || some.size() < fewest.size())) {
                 fewest = some;
             }
+        }
+        if (fewestCounted != null && (fewest == null || counted < fewest.size())) {
+            return candidates(fewestCounted);
+        }
+        return fewest;
+    }
+
+    /** How many candidates a clause served by a hash index (and no other index) has; -1 when it must be listed. */
+    private int countWithoutListing(Document clause) {
+        if (byId(clause) != null) {
+            return -1;
+        }
+        int fewest = -1;
+        for (Index<Integer> index : getIndexes()) {
+            if (!index.canHandle(clause)) {
+                continue;
+            }
+            if (!(index instanceof HashIndex hash)) {
+                return -1;
+            }
+            int count = hash.candidates(clause);
+            fewest = fewest < 0 ? count : Math.min(fewest, count);
         }
         return fewest;
     }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.util.FileSystemUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,9 +63,10 @@ public final class FanOutBench {
         String standIn = options.getOrDefault("stand-in", "http://127.0.0.1:9099");
         int carers = (int) Math.ceil(devices * 0.6);
         progress("seeding %d carers with %d devices (a 100-school trust)", carers, devices);
+        Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "chorus-bench-" + UUID.randomUUID());
         ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class, SyntheticTrust.class)
             .run("--server.port=0", "--chorus.store.port=0",
-                "--chorus.store.data-dir=" + System.getProperty("java.io.tmpdir") + "/chorus-bench-" + UUID.randomUUID(),
+                "--chorus.store.data-dir=" + dataDir,
                 "--chorus.push.stand-in-url=" + standIn, "--chorus.test.carers=" + carers, "--chorus.test.schools=100",
                 "--logging.level.root=WARN", "--logging.level.app.chorus=WARN",
                 "--logging.level.app.chorus.notifications.internal.push.AdaptiveSendPool=INFO");
@@ -104,6 +107,7 @@ public final class FanOutBench {
         result.put("unit", "pushes/s accepted by the FCM stand-in");
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name"));
         api.close();
+        FileSystemUtils.deleteRecursively(dataDir);
         System.out.println(JSON.writeValueAsString(result));
         System.exit(0);
     }

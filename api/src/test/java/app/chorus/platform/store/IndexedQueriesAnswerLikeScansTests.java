@@ -130,6 +130,8 @@ class IndexedQueriesAnswerLikeScansTests {
             Filters.and(Filters.in("_id", "a-1", "a-2", "a-3", "a-40"), Filters.ne("status", "done")),
             Filters.and(Filters.eq("status", "done"), Filters.in("rank", 1, 2.0), Filters.exists("devices")),
             Filters.and(Filters.gt("rank", 5), Filters.regex("status", "^d")),
+            Filters.and(Filters.eq("rank", 4), Filters.in("status", "due", "done", "gone")),
+            Filters.and(Filters.in("status", "due", "done"), Filters.eq("rank", 4), Filters.eq("devices.token", "tok-2")),
             Filters.and(Filters.or(Filters.eq("devices.token", "tok-9"), Filters.eq("_id", "a-17")), Filters.eq("status", "due")));
         for (Bson query : queries) {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
