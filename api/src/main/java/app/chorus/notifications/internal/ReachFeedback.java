@@ -7,21 +7,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Feeds an announcement's reach analytics: delivered (FCM or the mail server accepted it) per person and
- * channel, and opened. Receipts are idempotent on the announcements side; they are sent once per batch after it is
- * recorded, without holding up the fan-out.
+ * channel, and opened. Receipts are idempotent on the announcements side; delivered ones are recorded once per batch
+ * after it is sent, without holding up the fan-out, and again by a sweep when a crash interrupted that (ADR 0099).
  */
 @Component("notificationsReachFeedback")
 public class ReachFeedback {
 
-    private static final Logger log = LoggerFactory.getLogger(ReachFeedback.class);
     static final String ANNOUNCEMENT = "announcement";
 
     private final ObjectProvider<AnnouncementReceipts> receipts;
@@ -30,17 +27,20 @@ public class ReachFeedback {
         this.receipts = receipts;
     }
 
-    public void delivered(PushMessage message, String channel, List<Document> targets) {
+    /** Whether deliveries of this message count in someone's reach analytics (announcements do). */
+    public boolean counts(PushMessage message) {
+        return receipts.getIfAvailable() != null && ANNOUNCEMENT.equals(message.source());
+    }
+
+    /** Delivered receipts of {@code targets} (per person, idempotent), completing when they are recorded. */
+    public Mono<Void> delivered(PushMessage message, String channel, List<Document> targets, Instant at) {
         AnnouncementReceipts announcements = receipts.getIfAvailable();
         if (announcements == null || !ANNOUNCEMENT.equals(message.source()) || targets.isEmpty()) {
-            return;
+            return Mono.empty();
         }
         Set<String> people = new LinkedHashSet<>();
         targets.forEach(target -> people.add(target.getString("p")));
-        announcements.recordDelivered(message.sourceId(), people, channel, Instant.now())
-            .doOnError(e -> log.warn("Reach receipts for {} not recorded: {}", message.fanOutId(), e.getMessage()))
-            .onErrorComplete()
-            .subscribe();
+        return announcements.recordDelivered(message.sourceId(), people, channel, at);
     }
 
     public Mono<Void> opened(String source, String sourceId, String personId, Instant at) {

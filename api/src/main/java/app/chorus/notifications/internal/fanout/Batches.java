@@ -9,12 +9,14 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +39,9 @@ class Batches {
     static final String SENDING = "SENDING";
     static final String DONE = "DONE";
     static final String CANCELLED = "CANCELLED";
+    static final String UNACCEPTED = "unaccepted";
+    private static final String RECEIPTS_DUE = "receiptsDue";
+    private static final String RECEIPTS_OWED_AT = "receiptsOwedAt";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -51,7 +56,8 @@ class Batches {
     Mono<Void> createIndexes() {
         return collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("status", "notBefore")))
             .then(Mono.from(c.createIndex(Indexes.ascending("fanOutId", "status"))))
-            .then(Mono.from(c.createIndex(Indexes.ascending("sourceId", "status"))))).then();
+            .then(Mono.from(c.createIndex(Indexes.ascending("sourceId", "status"))))
+            .then(Mono.from(c.createIndex(Indexes.ascending(RECEIPTS_DUE))))).then();
     }
 
     /**
@@ -102,10 +108,12 @@ class Batches {
 
     /**
      * Records what one send achieved. With nothing left the batch is DONE; otherwise it waits until
-     * {@code retryAt} with only the {@code remaining} targets. Completes false when the lease was lost.
+     * {@code retryAt} with only the {@code remaining} targets. When the send was accepted for anyone whose reach
+     * counts, the batch is marked as owing its delivered receipts until they are recorded (ADR 0099); targets settled
+     * without being accepted are kept in {@code unaccepted}. Completes false when the lease was lost.
      */
     Mono<Boolean> record(String batchId, String claim, String instance, List<Integer> remaining, Instant retryAt, Tally tally) {
-        Bson update = Updates.combine(
+        List<Bson> changes = new ArrayList<>(List.of(
             Updates.set("status", remaining.isEmpty() ? DONE : READY),
             Updates.set("remaining", remaining),
             Updates.set("notBefore", Date.from(retryAt)),
@@ -114,10 +122,31 @@ class Batches {
             Updates.inc("attempts", 1),
             Updates.inc("accepted", tally.accepted()),
             Updates.inc("retired", tally.retired()),
-            Updates.inc("failed", tally.failed()));
+            Updates.inc("failed", tally.failed())));
+        if (!tally.unaccepted().isEmpty()) {
+            changes.add(Updates.addEachToSet(UNACCEPTED, tally.unaccepted()));
+        }
+        if (tally.receiptsOwedAt() != null) {
+            changes.add(Updates.set(RECEIPTS_DUE, true));
+            changes.add(Updates.set(RECEIPTS_OWED_AT, Date.from(tally.receiptsOwedAt())));
+        }
         return collection().flatMap(c -> Mono.from(c.updateOne(
-                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", claim)), update)))
+                Filters.and(Filters.eq("_id", batchId), Filters.eq("owner", claim)), Updates.combine(changes))))
             .map(result -> result.getMatchedCount() > 0);
+    }
+
+    /** Batches owing delivered receipts since before {@code before} (their sender stopped before recording them). */
+    Flux<Document> owingReceipts(Instant before, int limit) {
+        return collection().flatMapMany(c -> c.find(Filters.and(Filters.eq(RECEIPTS_DUE, true),
+            Filters.lt(RECEIPTS_OWED_AT, Date.from(before)))).limit(limit));
+    }
+
+    /** The batch's receipts owed since {@code owedAt} are recorded; a later send's stay owed. */
+    Mono<Void> receiptsRecorded(String batchId, Instant owedAt) {
+        return collection().flatMap(c -> Mono.from(c.updateOne(
+                Filters.and(Filters.eq("_id", batchId), Filters.eq(RECEIPTS_OWED_AT, Date.from(owedAt))),
+                Updates.combine(Updates.unset(RECEIPTS_DUE), Updates.unset(RECEIPTS_OWED_AT)))))
+            .then();
     }
 
     /** Makes the waiting batches whose time has come claimable; emits how many. */
@@ -182,7 +211,10 @@ class Batches {
     record Planned(Document batch, List<Document> targets) {
     }
 
-    /** Counts of one send: accepted by FCM (or the mail server), tokens retired, messages given up. */
-    record Tally(int accepted, int retired, int failed) {
+    /**
+     * One send: counts accepted by FCM (or the mail server), tokens retired, messages given up; the indexes settled
+     * without being accepted; when receipts are owed for the accepted ones, the time they became owed, else null.
+     */
+    record Tally(int accepted, int retired, int failed, List<Integer> unaccepted, Instant receiptsOwedAt) {
     }
 }

@@ -2,7 +2,6 @@ package app.chorus.notifications.internal.fanout;
 
 import app.chorus.notifications.PushMessage;
 import app.chorus.notifications.internal.PushProperties;
-import app.chorus.notifications.internal.ReachFeedback;
 import app.chorus.notifications.internal.devices.Recipients;
 import app.chorus.notifications.internal.push.DailyDigests;
 import app.chorus.notifications.internal.push.SendOutcome;
@@ -46,7 +45,7 @@ public class FanOutWorkers implements SmartLifecycle {
     private final FanOutPlanner planner;
     private final Recipients recipients;
     private final DailyDigests digests;
-    private final ReachFeedback reach;
+    private final DeliveredReceipts receipts;
     private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
     private final PushProperties properties;
@@ -63,14 +62,14 @@ public class FanOutWorkers implements SmartLifecycle {
     private ScheduledFuture<?> releasing;
 
     FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, DailyDigests digests,
-                  ReachFeedback reach, List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
+                  DeliveredReceipts receipts, List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
                   PlannedHere plannedHere, ObjectProvider<Clock> clock) {
         this.batches = batches;
         this.fanOuts = fanOuts;
         this.planner = planner;
         this.recipients = recipients;
         this.digests = digests;
-        this.reach = reach;
+        this.receipts = receipts;
         channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.properties = properties;
         this.signal = signal;
@@ -123,16 +122,21 @@ public class FanOutWorkers implements SmartLifecycle {
             .subscribe();
     }
 
-    /** Batches planned for later become claimable when their time comes (ADR 0096); idle workers are woken. */
+    /**
+     * Batches planned for later become claimable when their time comes (ADR 0096); idle workers are woken. Receipts
+     * a stopped sender still owed are recorded (ADR 0099).
+     */
     private void releaseDue() {
-        batches.releaseDue(clock.instant())
+        Instant now = clock.instant();
+        batches.releaseDue(now)
             .doOnNext(released -> {
                 if (released > 0) {
                     signal.wake();
                 }
             })
+            .then(receipts.sweep(now))
             .onErrorResume(e -> {
-                log.warn("Releasing due batches failed, will try again: {}", e.getMessage());
+                log.warn("Releasing due batches or owed receipts failed, will try again: {}", e.getMessage());
                 return Mono.empty();
             })
             .subscribe();
@@ -216,13 +220,17 @@ public class FanOutWorkers implements SmartLifecycle {
         int attempts = batch.getInteger("attempts", 0) + 1;
         List<Integer> retry = attempts >= properties.maxAttempts() ? List.of() : outcome.retry();
         int givenUp = outcome.retry().size() - retry.size();
-        Instant retryAt = clock.instant().plus(backoff(attempts, delivery.retryAfter()));
-        Boolean recorded = batches.record(batchId, claim, owner, retry, retryAt,
-            new Batches.Tally(outcome.accepted().size(), outcome.retire().size(), outcome.failed() + givenUp)).block();
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(backoff(attempts, delivery.retryAfter()));
+        List<Integer> unaccepted = new ArrayList<>(outcome.unaccepted());
+        unaccepted.addAll(outcome.retry().subList(retry.size(), outcome.retry().size()));
+        Instant owedAt = receipts.owedFor(message, outcome.accepted().size(), now);
+        Boolean recorded = batches.record(batchId, claim, owner, retry, retryAt, new Batches.Tally(outcome.accepted().size(),
+            outcome.retire().size(), outcome.failed() + givenUp, unaccepted, owedAt)).block();
         if (!Boolean.TRUE.equals(recorded)) {
             log.warn("Batch {} was taken over while sending (lease {} too short?)", batchId, properties.lease());
         }
-        reach.delivered(message, channel.name(), outcome.accepted());
+        receipts.afterSend(batchId, owedAt, message, channel.name(), outcome.accepted());
         if (retry.isEmpty()) {
             finishIfDone(batch.getString("fanOutId"));
         } else {
@@ -284,24 +292,33 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
-    /** One send's outcomes sorted out: targets accepted, tokens to retire, indexes to retry, count given up. */
-    private record Outcome(List<Document> accepted, List<Document> retire, List<Integer> retry, int failed) {
+    /**
+     * One send's outcomes sorted out: targets accepted, tokens to retire, indexes to retry, count failed, and the
+     * indexes settled without being accepted (retired, failed, skipped).
+     */
+    private record Outcome(List<Document> accepted, List<Document> retire, List<Integer> retry, int failed,
+                           List<Integer> unaccepted) {
 
         static Outcome of(List<Integer> indexes, List<Document> targets, List<SendOutcome> outcomes) {
             List<Document> accepted = new ArrayList<>();
             List<Document> retire = new ArrayList<>();
             List<Integer> retry = new ArrayList<>();
+            List<Integer> unaccepted = new ArrayList<>();
             int failed = 0;
             for (int i = 0; i < outcomes.size(); i++) {
-                switch (outcomes.get(i)) {
+                SendOutcome outcome = outcomes.get(i);
+                switch (outcome) {
                     case ACCEPTED -> accepted.add(targets.get(i));
                     case RETIRE_TOKEN -> retire.add(targets.get(i));
                     case RETRY -> retry.add(indexes.get(i));
                     case FAILED -> failed++;
                     case SKIPPED -> { }
                 }
+                if (outcome != SendOutcome.ACCEPTED && outcome != SendOutcome.RETRY) {
+                    unaccepted.add(indexes.get(i));
+                }
             }
-            return new Outcome(accepted, retire, retry, failed);
+            return new Outcome(accepted, retire, retry, failed, unaccepted);
         }
     }
 }
