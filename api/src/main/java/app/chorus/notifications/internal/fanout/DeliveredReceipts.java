@@ -60,7 +60,10 @@ class DeliveredReceipts {
     /** Records the receipts owed for longer than a lease, whose sender stopped; emits how many batches it settled. */
     Mono<Long> sweep(Instant now) {
         return batches.owingReceipts(now.minus(properties.lease()), SWEEP_BATCHES)
-            .concatMap(batch -> recordOwed(batch).thenReturn(batch))
+            .concatMap(batch -> recordOwed(batch).thenReturn(batch).onErrorResume(e -> {
+                log.warn("Receipts owed by batch {} not recorded, will try again: {}", batch.getString("_id"), e.getMessage());
+                return Mono.empty();
+            }))
             .count();
     }
 
