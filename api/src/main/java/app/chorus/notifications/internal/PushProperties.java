@@ -3,7 +3,11 @@ package app.chorus.notifications.internal;
 import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Push settings ({@code chorus.push.*}).
@@ -28,24 +32,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param planChunk         audience members planned per step
  */
 @ConfigurationProperties("chorus.push")
+@Validated
 public record PushProperties(
     @DefaultValue("") String credentials,
     @DefaultValue("embedded") String standInUrl,
     @DefaultValue("chorus-local") String projectId,
-    @DefaultValue("3") int workers,
-    @DefaultValue("500") int messagesPerCall,
-    @DefaultValue("625") int httpConcurrency,
-    @DefaultValue("32") int httpConcurrencyLeast,
-    @DefaultValue("600000") long ratePerMinute,
+    @DefaultValue("3") @Positive int workers,
+    @DefaultValue("500") @Positive @Max(value = 500, message = "must be at most 500 (FCM's limit per sendEach)") int messagesPerCall,
+    @DefaultValue("625") @Positive int httpConcurrency,
+    @DefaultValue("32") @Positive int httpConcurrencyLeast,
+    @DefaultValue("600000") @Positive long ratePerMinute,
     @DefaultValue("30s") Duration lease,
     @DefaultValue("250ms") Duration pollInterval,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("10s") Duration readTimeout,
     @DefaultValue("500ms") Duration retryBackoff,
-    @DefaultValue("12") int maxAttempts,
+    @DefaultValue("12") @Positive int maxAttempts,
     @DefaultValue("2h") Duration emailFallbackAfter,
     @DefaultValue("18:00") LocalTime digestAt,
-    @DefaultValue("500") int planChunk) {
+    @DefaultValue("500") @Positive int planChunk) {
+
+    /** The fewest requests in flight cannot exceed the most; a bean getter, so that it is validated at binding. */
+    @AssertTrue(message = "chorus.push.http-concurrency-least must not be above chorus.push.http-concurrency")
+    public boolean isConcurrencyRangeOrdered() {
+        return httpConcurrencyLeast <= httpConcurrency;
+    }
 
     public boolean usesRealFcm() {
         return credentials != null && !credentials.isBlank();
