@@ -2,10 +2,10 @@ package app.chorus.notifications.internal;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 

@@ -34,13 +34,12 @@ public class ReachFeedback {
 
     /** Delivered receipts of {@code targets} (per person, idempotent), completing when they are recorded. */
     public Mono<Void> delivered(PushMessage message, String channel, List<Document> targets, Instant at) {
-        AnnouncementReceipts announcements = receipts.getIfAvailable();
-        if (announcements == null || !ANNOUNCEMENT.equals(message.source()) || targets.isEmpty()) {
+        if (!counts(message) || targets.isEmpty()) {
             return Mono.empty();
         }
         Set<String> people = new LinkedHashSet<>();
         targets.forEach(target -> people.add(target.getString("p")));
-        return announcements.recordDelivered(message.sourceId(), people, channel, at);
+        return receipts.getObject().recordDelivered(message.sourceId(), people, channel, at);
     }
 
     public Mono<Void> opened(String source, String sourceId, String personId, Instant at) {

@@ -212,8 +212,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     /** How many candidates a clause served by a hash index (and no other index) has; -1 when it must be listed. */
     private int countWithoutListing(Document clause) {
-        if (byId(clause) != null) {
-            return -1;
+        if (HashIndex.plainValues(clause.get(Constants.ID_FIELD)) != null) {
+            return -1; // the unique id index lists a clause naming ids at once
         }
         int fewest = -1;
         for (Index<Integer> index : getIndexes()) {

@@ -135,6 +135,12 @@ class Batches {
             .map(result -> result.getMatchedCount() > 0);
     }
 
+    /** Since when a batch owes delivered receipts (null when it owes none). */
+    static Instant receiptsOwedAt(Document batch) {
+        Date owedAt = batch.getDate(RECEIPTS_OWED_AT);
+        return owedAt == null ? null : owedAt.toInstant();
+    }
+
     /** Batches owing delivered receipts since before {@code before} (their sender stopped before recording them). */
     Flux<Document> owingReceipts(Instant before, int limit) {
         return collection().flatMapMany(c -> c.find(Filters.and(Filters.eq(RECEIPTS_DUE, true),

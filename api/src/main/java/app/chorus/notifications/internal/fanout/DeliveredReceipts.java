@@ -68,7 +68,7 @@ class DeliveredReceipts {
     }
 
     private Mono<Void> recordOwed(Document batch) {
-        Instant owedAt = batch.getDate("receiptsOwedAt").toInstant();
+        Instant owedAt = Batches.receiptsOwedAt(batch);
         String batchId = batch.getString("_id");
         return fanOuts.find(batch.getString("fanOutId")).map(FanOuts::fromDocument)
             .zipWith(batches.targets(batch))
