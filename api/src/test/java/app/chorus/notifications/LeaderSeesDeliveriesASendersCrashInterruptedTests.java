@@ -43,6 +43,7 @@ class LeaderSeesDeliveriesASendersCrashInterruptedTests {
         owingBatch(fanOutId, announcementId, "live", clock.instant());
 
         awaitReceipt(announcementId, "crash-carer-3");
+        awaitMarkCleared(fanOutId + "#crash"); // the mark is cleared just after the receipts are written
 
         assertThat(delivered(announcementId, "crash-carer-0")).as("accepted before the crash").isTrue();
         assertThat(delivered(announcementId, "crash-carer-1")).as("still pending when the sender died").isFalse();
@@ -90,6 +91,12 @@ class LeaderSeesDeliveriesASendersCrashInterruptedTests {
             FanOutFixture.sleep(100);
         }
         assertThat(delivered(announcementId, personId)).as("receipt of %s recorded by the sweep", personId).isTrue();
+    }
+
+    private void awaitMarkCleared(String batchId) {
+        for (int i = 0; i < 300 && batch(batchId).containsKey("receiptsDue"); i++) {
+            FanOutFixture.sleep(100);
+        }
     }
 
     private boolean delivered(String announcementId, String personId) {
