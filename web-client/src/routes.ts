@@ -12,6 +12,8 @@ import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
 import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
 import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
 import { PreferencesPage } from './features/preferences/PreferencesPage';
+import { ModerationPage } from './features/moderation/ModerationPage';
+import { ConcernsPage } from './features/moderation/ConcernsPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -23,6 +25,8 @@ export const routes: AppRoute[] = [
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
   { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
+  { path: '/moderation', page: ModerationPage, roles: LEADER_ROLES },
+  { path: '/concerns', page: ConcernsPage, roles: ['safeguarding-lead', 'trust-leader'] },
   { path: '/surveys', page: SurveysPage },
   { path: '/surveys/new', page: SurveyBuilderPage, roles: AUTHOR_ROLES },
   { path: '/surveys/:id/results', page: SurveyResultsPage, roles: AUTHOR_ROLES },

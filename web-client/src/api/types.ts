@@ -22,3 +22,5 @@ export type QuestionResult = Schemas['QuestionResult'];
 export type ResultsView = Schemas['ResultsView'];
 export type Preferences = Schemas['Preferences'];
 export type PreferencesInput = Schemas['PreferencesInput'];
+export type QueueEntry = Schemas['QueueEntry'];
+export type ConcernEntry = Schemas['ConcernEntry'];
