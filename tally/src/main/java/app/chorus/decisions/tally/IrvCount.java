@@ -25,6 +25,7 @@ final class IrvCount {
   private final int[] recipient;
   private final byte[] status;
   private final int[] eliminatedIn;
+  private final boolean[] excluded;
   private final int countable;
   private final List<long[]> tallies = new ArrayList<>();
   private final List<long[]> inactive = new ArrayList<>();
@@ -47,10 +48,13 @@ final class IrvCount {
     java.util.Arrays.fill(recipient, -1);
     this.status = new byte[ballots.length];
     this.eliminatedIn = new int[contestants.size()];
+    this.excluded = new boolean[contestants.size()];
     for (String name : rules.excluded()) {
-      if (!rules.candidates().contains(name)) {
+      int c = rules.candidates().indexOf(name);
+      if (c < 0) {
         throw new TallyException("candidates: \"" + name + "\" is excluded but not a candidate; fix its name");
       }
+      excluded[c] = true;
     }
     this.countable = (int) IntStream.range(0, contestants.size()).filter(this::notExcluded).count();
     if (countable == 0) {
@@ -87,7 +91,7 @@ final class IrvCount {
   }
 
   private boolean notExcluded(int c) {
-    return c >= contestants.declared || !rules.excluded().contains(contestants.names[c]);
+    return !excluded[c];
   }
 
   private boolean continuing(int c) {
@@ -122,7 +126,7 @@ final class IrvCount {
       return;
     }
     int lastRankSeen = 0;
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    java.util.Set<Integer> seen = rules.exhaustOnDuplicateCandidate() ? new java.util.HashSet<>() : null;
     for (int i = 0; i < ballot.ranks().length; i++) {
       int rank = ballot.ranks()[i];
       int[] marks = ballot.marks()[i];
@@ -131,7 +135,7 @@ final class IrvCount {
         return;
       }
       lastRankSeen = rank;
-      if (rules.exhaustOnDuplicateCandidate() && repeats(marks, seen)) {
+      if (seen != null && repeats(marks, seen)) {
         settle(b, -1, REPEATED);
         return;
       }
