@@ -28,8 +28,9 @@ public final class RctabConfig {
     try {
       root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw new TallyException("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + "); fix the JSON");
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new TallyException("not valid JSON" + where + " (" + e.getOriginalMessage() + "); fix the JSON");
     }
     if (root == null || !root.isObject()) {
       throw new TallyException("expected a JSON object with candidates and rules (an RCTab contest configuration)");
