@@ -41,7 +41,8 @@ public final class TallyCommand {
           return BallotFile.read(in, contest);
         }
       });
-      IrvResult result = withFile(rulesFile + " with " + ballotsFile, () -> InstantRunoff.count(contest.rules(), ballots));
+      IrvResult result =
+          withFile(rulesFile + " with " + ballotsFile, () -> InstantRunoff.count(contest.rules(), ballots));
       out.println(RctabReport.json(contest, result));
       return 0;
     } catch (TallyException e) {
