@@ -19,6 +19,10 @@ public final class RctabConfig {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String SINGLE_WINNER = "singleWinnerMajority";
+  // labels of configurations written before RCTab 1.3, which RCTab still migrates when it loads them
+  private static final String UNTIL_TWO = "singleSeatContinueUntilTwoCandidatesRemain";
+  private static final Set<String> SINGLE_WINNER_LABELS = Set.of(SINGLE_WINNER, "standard", UNTIL_TWO);
+  private static final Map<String, String> LEGACY_TIEBREAK = Map.of("usePermutationInConfig", "useCandidateOrder");
 
   private RctabConfig() {
   }
@@ -74,7 +78,8 @@ public final class RctabConfig {
       throw new TallyException("rules: missing; give the rules object of an RCTab contest configuration");
     }
     refuseUnsupported(root, rules);
-    TiebreakMode tiebreak = TiebreakMode.ofLabel(required(rules, "tiebreakMode"));
+    TiebreakMode tiebreak = TiebreakMode.ofLabel(LEGACY_TIEBREAK.getOrDefault(required(rules, "tiebreakMode"),
+        required(rules, "tiebreakMode")));
     Long seed = tiebreak.needsSeed() ? number(rules, "randomSeed", Long.MIN_VALUE) : null;
     return IrvRules.of(candidates)
         .excluded(excluded)
@@ -85,8 +90,8 @@ public final class RctabConfig {
         .maxRankings(limit(rules, "maxRankingsAllowed", "max", candidates.size(), 1))
         .exhaustOnDuplicateCandidate(flag(rules, "exhaustOnDuplicateCandidate", "rules.exhaustOnDuplicateCandidate"))
         .batchElimination(flag(rules, "batchElimination", "rules.batchElimination"))
-        .continueUntilTwoCandidatesRemain(
-            flag(rules, "continueUntilTwoCandidatesRemain", "rules.continueUntilTwoCandidatesRemain"))
+        .continueUntilTwoCandidatesRemain(UNTIL_TWO.equals(text(rules, "winnerElectionMode"))
+            || flag(rules, "continueUntilTwoCandidatesRemain", "rules.continueUntilTwoCandidatesRemain"))
         .minimumVoteThreshold(optionalNumber(rules, "minimumVoteThreshold", 0, 0))
         .firstRoundDeterminesThreshold(
             flag(rules, "doesFirstRoundDetermineThreshold", "rules.doesFirstRoundDetermineThreshold"))
@@ -101,7 +106,7 @@ public final class RctabConfig {
           + " is not supported; Chorus counts single-winner contests only (numberOfWinners 1)");
     }
     String mode = text(rules, "winnerElectionMode");
-    if (!mode.isBlank() && !mode.equals(SINGLE_WINNER)) {
+    if (!mode.isBlank() && !SINGLE_WINNER_LABELS.contains(mode)) {
       throw new TallyException("rules.winnerElectionMode: \"" + mode + "\" is not supported; use " + SINGLE_WINNER);
     }
     for (String field : List.of("nonIntegerWinningThreshold", "hareQuota", "treatBlankAsUndeclaredWriteIn")) {
@@ -118,8 +123,11 @@ public final class RctabConfig {
     }
   }
 
-  /** RCTab lists undeclared write-ins as a contestant when a source names a label for them. */
+  /** RCTab lists undeclared write-ins as a contestant when a source (or, before 1.3, the rules) names a label. */
   private static boolean writeInsLabelled(JsonNode root) {
+    if (!text(root.path("rules"), "undeclaredWriteInLabel").isBlank()) {
+      return true;
+    }
     for (JsonNode source : root.path("cvrFileSources")) {
       if (!text(source, "undeclaredWriteInLabel").isBlank()) {
         return true;

@@ -49,6 +49,16 @@ class RctabConfigurationIsReadTests {
   }
 
   @Test
+  void labelsOfOlderConfigurationsAreReadAsRctabMigratesThem() {
+    IrvRules rules = RctabConfig.read(config(BASE.replace("singleWinnerMajority",
+        "singleSeatContinueUntilTwoCandidatesRemain").replace("previousRoundCountsThenRandom",
+        "usePermutationInConfig"))).rules();
+
+    assertThat(rules.continueUntilTwoCandidatesRemain()).isTrue();
+    assertThat(rules.tiebreakMode()).isEqualTo(TiebreakMode.USE_CANDIDATE_ORDER);
+  }
+
+  @Test
   void ruleValuesChorusCannotCountAreRefusedNamingTheField() {
     assertThatThrownBy(() -> RctabConfig.read(config(BASE.replace("singleWinnerMajority", "bottomsUp"))))
         .hasMessage("rules.winnerElectionMode: \"bottomsUp\" is not supported; use singleWinnerMajority");
