@@ -3,6 +3,7 @@ package app.chorus.decisions.tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** An instant-runoff result told in plain words, for the people who voted. */
@@ -47,7 +48,7 @@ public final class Explanation {
   }
 
   private static String moves(IrvResult.Round round) {
-    Map<String, Long> moved = new java.util.TreeMap<>();
+    Map<String, Long> moved = new TreeMap<>();
     round.transfers().values().forEach(m -> m.forEach((to, n) -> moved.merge(to, n, Long::sum)));
     Long stopped = moved.remove(IrvResult.Round.EXHAUSTED);
     List<String> parts = new ArrayList<>();

@@ -1,10 +1,14 @@
 package app.chorus.decisions.tally;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -45,7 +49,7 @@ final class IrvCount {
     this.ballots = cast.stream().map(b -> EncodedBallot.of(b, contestants, rules.maxRankings()))
         .toArray(EncodedBallot[]::new);
     this.recipient = new int[ballots.length];
-    java.util.Arrays.fill(recipient, -1);
+    Arrays.fill(recipient, -1);
     this.status = new byte[ballots.length];
     this.eliminatedIn = new int[contestants.size()];
     this.excluded = new boolean[contestants.size()];
@@ -126,7 +130,7 @@ final class IrvCount {
       return;
     }
     int lastRankSeen = 0;
-    java.util.Set<Integer> seen = rules.exhaustOnDuplicateCandidate() ? new java.util.HashSet<>() : null;
+    Set<Integer> seen = rules.exhaustOnDuplicateCandidate() ? new HashSet<>() : null;
     for (int i = 0; i < ballot.ranks().length; i++) {
       int rank = ballot.ranks()[i];
       int[] marks = ballot.marks()[i];
@@ -158,7 +162,7 @@ final class IrvCount {
     }
   }
 
-  private static boolean repeats(int[] marks, java.util.Set<Integer> seen) {
+  private static boolean repeats(int[] marks, Set<Integer> seen) {
     for (int c : marks) {
       if (!seen.add(c)) {
         return true;
@@ -185,7 +189,7 @@ final class IrvCount {
       case EXHAUST_IMMEDIATELY -> Overvote.EXHAUST;
       case ALWAYS_SKIP_TO_NEXT_RANK -> Overvote.SKIP;
       case EXHAUST_IF_MULTIPLE_CONTINUING ->
-          java.util.Arrays.stream(marks).filter(this::continuing).count() > 1 ? Overvote.EXHAUST : Overvote.NONE;
+          Arrays.stream(marks).filter(this::continuing).count() > 1 ? Overvote.EXHAUST : Overvote.NONE;
     };
   }
 
@@ -207,7 +211,7 @@ final class IrvCount {
     if (rules.firstRoundDeterminesThreshold() && round > 1) {
       return thresholds.get(0);
     }
-    long active = java.util.Arrays.stream(tally).filter(v -> v > 0).sum();
+    long active = Arrays.stream(tally).filter(v -> v > 0).sum();
     return Math.max(active / 2 + 1, rules.minimumVoteThreshold());
   }
 
@@ -301,7 +305,7 @@ final class IrvCount {
   private int breakTie(List<Integer> tied, boolean forWinner, long votes) {
     IrvResult.TieBreak tie = tiebreaker.choose(tied, forWinner, round, votes, tallies);
     tieBreaks.add(tie);
-    return java.util.Arrays.asList(contestants.names).indexOf(tie.chosen());
+    return Arrays.asList(contestants.names).indexOf(tie.chosen());
   }
 
   private List<Integer> inTally(long[] tally) {
@@ -309,7 +313,7 @@ final class IrvCount {
   }
 
   private static List<Integer> byVotes(List<Integer> standing, long[] tally) {
-    return standing.stream().sorted(java.util.Comparator.comparingLong(c -> tally[c])).toList();
+    return standing.stream().sorted(Comparator.comparingLong(c -> tally[c])).toList();
   }
 
   private static long max(List<Integer> standing, long[] tally) {
