@@ -19,6 +19,17 @@ class ExplanationTests {
   }
 
   @Test
+  void ballotsThatStopCountingAreToldWithTheirCause() {
+    IrvResult result = Ballots.count(IrvRules.of(List.of("A", "B", "C")).build(),
+        Ballots.of().add("A|B").times(4, "A").times(3, "B").times(2, "C"));
+
+    assertThat(Explanation.of(result))
+        .startsWith("9 of 10 ballots counted in round 1 (1 with several options marked at one rank)")
+        .contains("In round 1, C had the fewest votes (2) and was eliminated; 2 ballots stopped counting "
+            + "(2 with no further choice).");
+  }
+
+  @Test
   void aBrokenTieStatesTheRuleAndTheSeed() {
     IrvResult result = Ballots.count(IrvRules.of(List.of("A", "B", "C", "D"))
         .tiebreak(TiebreakMode.RANDOM, 12345L).build(),
