@@ -23,7 +23,7 @@ final class Contestants {
         throw new TallyException("candidates: \"" + all.get(i) + "\" is listed twice; list each option once");
       }
     }
-    if (rules.writeInsListed() || writeInsMarked(ballots)) {
+    if (rules.writeInsListed() || rules.blankIsWriteIn() || writeInsMarked(ballots)) {
       writeIns = all.size();
       all.add(InstantRunoff.WRITE_INS);
       index.put(InstantRunoff.WRITE_INS, writeIns);

@@ -5,8 +5,12 @@ import java.util.List;
 /** A ballot's marked ranks only (blank ranks dropped, ranks past maxRankingsAllowed not read), as option indexes. */
 record EncodedBallot(int[] ranks, int[][] marks) {
 
-  static EncodedBallot of(RankedBallot ballot, Contestants contestants, int maxRankings) {
-    List<List<String>> rankings = ballot.rankings();
+  private static final List<String> WRITE_IN = List.of(RankedBallot.WRITE_IN);
+
+  static EncodedBallot of(RankedBallot ballot, Contestants contestants, IrvRules rules) {
+    List<List<String>> rankings = rules.blankIsWriteIn() ? blanksAsWriteIns(ballot, rules.maxRankings())
+        : ballot.rankings();
+    int maxRankings = rules.maxRankings();
     int readable = Math.min(maxRankings, rankings.size());
     int marked = 0;
     for (int r = 0; r < readable; r++) {
@@ -23,6 +27,16 @@ record EncodedBallot(int[] ranks, int[][] marks) {
       }
     }
     return new EncodedBallot(ranks, marks);
+  }
+
+  /** As RCTab's readers do: every blank rank up to the most a ballot may rank becomes an undeclared write-in. */
+  private static List<List<String>> blanksAsWriteIns(RankedBallot ballot, int maxRankings) {
+    List<List<String>> rankings = new java.util.ArrayList<>(maxRankings);
+    for (int r = 0; r < maxRankings; r++) {
+      List<String> cell = r < ballot.rankings().size() ? ballot.rankings().get(r) : List.of();
+      rankings.add(cell.isEmpty() ? WRITE_IN : cell);
+    }
+    return rankings;
   }
 
   private static int[] options(List<String> cell, RankedBallot ballot, int rank, Contestants contestants) {

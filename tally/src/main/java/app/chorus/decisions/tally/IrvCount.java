@@ -46,7 +46,7 @@ final class IrvCount {
     this.rules = rules;
     this.contestants = new Contestants(rules, cast);
     this.tiebreaker = new Tiebreaker(rules, contestants);
-    this.ballots = cast.stream().map(b -> EncodedBallot.of(b, contestants, rules.maxRankings()))
+    this.ballots = cast.stream().map(b -> EncodedBallot.of(b, contestants, rules))
         .toArray(EncodedBallot[]::new);
     this.recipient = new int[ballots.length];
     Arrays.fill(recipient, -1);

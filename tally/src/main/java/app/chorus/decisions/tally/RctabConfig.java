@@ -83,7 +83,8 @@ public final class RctabConfig {
     Long seed = tiebreak.needsSeed() ? number(rules, "randomSeed", Long.MIN_VALUE) : null;
     return IrvRules.of(candidates)
         .excluded(excluded)
-        .writeInsListed(writeInsLabelled(root))
+        .writeInsListed(writeInsLabelled(root) || blanksAreWriteIns(root))
+        .blankIsWriteIn(blanksAreWriteIns(root))
         .tiebreak(tiebreak, seed)
         .overvoteRule(OvervoteRule.ofLabel(required(rules, "overvoteRule")))
         .maxSkippedRanks(limit(rules, "maxSkippedRanksAllowed", "unlimited", IrvRules.UNLIMITED, 0))
@@ -109,18 +110,21 @@ public final class RctabConfig {
     if (!mode.isBlank() && !SINGLE_WINNER_LABELS.contains(mode)) {
       throw new TallyException("rules.winnerElectionMode: \"" + mode + "\" is not supported; use " + SINGLE_WINNER);
     }
-    for (String field : List.of("nonIntegerWinningThreshold", "hareQuota", "treatBlankAsUndeclaredWriteIn")) {
+    for (String field : List.of("nonIntegerWinningThreshold", "hareQuota")) {
       if (flag(rules, field, "rules." + field)) {
         throw new TallyException("rules." + field + ": true is not supported; only false (single-winner counts "
-            + "with integer thresholds, write-ins marked UWI)");
+            + "with integer thresholds)");
       }
     }
+  }
+
+  /** RCTab reads blanks as undeclared write-ins when the rules (before 1.3) or a source say so. */
+  private static boolean blanksAreWriteIns(JsonNode root) {
+    boolean blank = flag(root.path("rules"), "treatBlankAsUndeclaredWriteIn", "rules.treatBlankAsUndeclaredWriteIn");
     for (JsonNode source : root.path("cvrFileSources")) {
-      if (flag(source, "treatBlankAsUndeclaredWriteIn", "cvrFileSources[].treatBlankAsUndeclaredWriteIn")) {
-        throw new TallyException("cvrFileSources[].treatBlankAsUndeclaredWriteIn: true is not supported; only false "
-            + "(mark undeclared write-ins as UWI in the ballot file)");
-      }
+      blank |= flag(source, "treatBlankAsUndeclaredWriteIn", "cvrFileSources[].treatBlankAsUndeclaredWriteIn");
     }
+    return blank;
   }
 
   /** RCTab lists undeclared write-ins as a contestant when a source (or, before 1.3, the rules) names a label. */
@@ -220,8 +224,9 @@ public final class RctabConfig {
     source.put("provider", "genericCsv");
     source.put("overvoteLabel", "");
     source.put("skippedRankLabel", "");
-    source.put("undeclaredWriteInLabel", rules.writeInsListed() ? RankedBallot.WRITE_IN : "");
-    source.put("treatBlankAsUndeclaredWriteIn", false);
+    source.put("undeclaredWriteInLabel",
+        rules.writeInsListed() || rules.blankIsWriteIn() ? RankedBallot.WRITE_IN : "");
+    source.put("treatBlankAsUndeclaredWriteIn", rules.blankIsWriteIn());
     var candidates = root.putArray("candidates");
     for (String name : rules.candidates()) {
       candidates.addObject().put("name", name).put("excluded", rules.excluded().contains(name)).putArray("aliases");
@@ -249,6 +254,5 @@ public final class RctabConfig {
     out.put("stopTabulationEarlyAfterRound",
         rules.stopAfterRound() == IrvRules.UNLIMITED ? "" : Integer.toString(rules.stopAfterRound()));
     out.put("exhaustOnDuplicateCandidate", rules.exhaustOnDuplicateCandidate());
-    out.put("treatBlankAsUndeclaredWriteIn", false);
   }
 }

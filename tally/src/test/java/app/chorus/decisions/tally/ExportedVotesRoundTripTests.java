@@ -15,7 +15,7 @@ class ExportedVotesRoundTripTests {
   @Test
   void writtenRulesAndBallotsReadBackToTheSameCount() throws IOException {
     IrvRules rules = IrvRules.of(List.of("Uniform A", "Uniform B", "Uniform \"C\"", "Uniform D"))
-        .excluded(Set.of("Uniform D")).writeInsListed(true)
+        .excluded(Set.of("Uniform D")).writeInsListed(true).blankIsWriteIn(true)
         .tiebreak(TiebreakMode.PREVIOUS_ROUND_COUNTS_THEN_RANDOM, 42L)
         .overvoteRule(OvervoteRule.ALWAYS_SKIP_TO_NEXT_RANK).maxSkippedRanks(IrvRules.UNLIMITED).maxRankings(3)
         .exhaustOnDuplicateCandidate(true).batchElimination(true).continueUntilTwoCandidatesRemain(true)

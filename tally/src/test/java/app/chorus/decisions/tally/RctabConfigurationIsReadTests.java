@@ -55,6 +55,9 @@ class RctabConfigurationIsReadTests {
         "usePermutationInConfig"))).rules();
 
     assertThat(rules.continueUntilTwoCandidatesRemain()).isTrue();
+    assertThat(rules.blankIsWriteIn()).isFalse();
+    assertThat(RctabConfig.read(config(BASE).replace("\"cvrFileSources\": [{",
+        "\"cvrFileSources\": [{\"treatBlankAsUndeclaredWriteIn\": true, ")).rules().blankIsWriteIn()).isTrue();
     assertThat(rules.tiebreakMode()).isEqualTo(TiebreakMode.USE_CANDIDATE_ORDER);
   }
 
@@ -72,8 +75,7 @@ class RctabConfigurationIsReadTests {
             + "of at least 0");
     assertThatThrownBy(() -> RctabConfig.read(config(BASE.replace("\"77\"", "\"\""))))
         .hasMessage("rules.randomSeed: missing; RCTab requires it");
-    assertThatThrownBy(() -> RctabConfig.read(config(BASE).replace("\"cvrFileSources\": [{",
-        "\"cvrFileSources\": [{\"treatBlankAsUndeclaredWriteIn\": true, ")))
-        .hasMessageContaining("cvrFileSources[].treatBlankAsUndeclaredWriteIn: true is not supported");
+    assertThatThrownBy(() -> RctabConfig.read(config(BASE + ", \"treatBlankAsUndeclaredWriteIn\": \"maybe\"")))
+        .hasMessage("rules.treatBlankAsUndeclaredWriteIn: \"maybe\" is not true or false");
   }
 }
