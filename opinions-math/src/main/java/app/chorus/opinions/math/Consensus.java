@@ -37,7 +37,7 @@ final class Consensus {
             ToDoubleFunction<Tally> test) {
         return IntStream.range(0, votes.statementCount())
                 .filter(s -> !votes.isModeratedOut(s))
-                .filter(s -> share.applyAsDouble(everyone[s]) > 0.5 && Tests.significant(test.applyAsDouble(everyone[s])))
+                .filter(s -> share.applyAsDouble(everyone[s]) > 0.5 && Significance.significant(test.applyAsDouble(everyone[s])))
                 .boxed()
                 .sorted(Comparator.comparingDouble(
                         (Integer s) -> share.applyAsDouble(everyone[s]) * test.applyAsDouble(everyone[s])).reversed())

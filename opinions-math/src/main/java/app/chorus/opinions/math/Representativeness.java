@@ -21,12 +21,12 @@ final class Representativeness {
             double ra = in.agreeShare() / ((1.0 + rest.agrees()) / (2.0 + rest.seen()));
             double rd = in.disagreeShare() / ((1.0 + rest.disagrees()) / (2.0 + rest.seen()));
             return new Stat(statement, in, in.agreeShare(), in.disagreeShare(), in.agreeTest(), in.disagreeTest(), ra, rd,
-                    Tests.twoProportions(in.agrees(), rest.agrees(), in.seen(), rest.seen()),
-                    Tests.twoProportions(in.disagrees(), rest.disagrees(), in.seen(), rest.seen()));
+                    Significance.twoProportions(in.agrees(), rest.agrees(), in.seen(), rest.seen()),
+                    Significance.twoProportions(in.disagrees(), rest.disagrees(), in.seen(), rest.seen()));
         }
 
         boolean passes() {
-            return Tests.significant(rat) && Tests.significant(pat) || Tests.significant(rdt) && Tests.significant(pdt);
+            return Significance.significant(rat) && Significance.significant(pat) || Significance.significant(rdt) && Significance.significant(pdt);
         }
 
         boolean forAgree() {
@@ -51,7 +51,7 @@ final class Representativeness {
             if (best != null) {
                 return pa * pat > best.pa * best.pat;
             }
-            return Tests.significant(pat) || ra > 1.0 && pa > 0.5;
+            return Significance.significant(pat) || ra > 1.0 && pa > 0.5;
         }
     }
 

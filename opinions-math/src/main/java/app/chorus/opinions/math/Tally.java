@@ -18,10 +18,10 @@ record Tally(int agrees, int disagrees, int seen) {
     }
 
     double agreeTest() {
-        return Tests.proportion(agrees, seen);
+        return Significance.proportion(agrees, seen);
     }
 
     double disagreeTest() {
-        return Tests.proportion(disagrees, seen);
+        return Significance.proportion(disagrees, seen);
     }
 }

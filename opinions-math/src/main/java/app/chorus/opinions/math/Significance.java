@@ -1,12 +1,12 @@
 package app.chorus.opinions.math;
 
 /** Polis's one-sided significance tests (stats.clj), with its +1 pseudo-counts. */
-final class Tests {
+final class Significance {
 
     /** z above this is significant at 90%, one-sided. */
     static final double Z_90 = 1.2816;
 
-    private Tests() {
+    private Significance() {
     }
 
     /** One-proportion test of successes out of n against one half. */
