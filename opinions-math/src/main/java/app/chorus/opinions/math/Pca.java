@@ -8,7 +8,8 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * The first two principal components of the rating matrix with missing votes imputed by the column mean (Polis,
- * pca.clj). Once centred, an imputed cell is 0, so the covariance sums only the votes cast. As Polis, the components
+ * pca.clj). Once centred, an imputed cell is 0, so the covariance sums only the votes cast (kept by
+ * {@link VoteMatrix} as votes arrive). As Polis, the components
  * come from power iteration warm-started from the previous update's, here on both at once (orthogonal iteration,
  * with Commons Math's products) until the plane they span stops moving, then rotated within that plane to
  * the covariance's eigenvectors (a 2 x 2 Commons Math eigen-decomposition). Signs follow the previous components.
@@ -24,7 +25,7 @@ record Pca(double[] center, double[] first, double[] second) {
         for (int s = 0; s < n; s++) {
             center[s] = votes.mean(s);
         }
-        RealMatrix covariance = new Array2DRowRealMatrix(covariance(votes, center), false);
+        RealMatrix covariance = new Array2DRowRealMatrix(votes.covariance(center), false);
         RealMatrix plane = n < 3 ? exactPlane(covariance) : iteratedPlane(covariance, start(previous, n));
         double[] first = orient(plane.getColumn(0), previous == null ? null : previous.first);
         double[] second = orient(plane.getColumn(1), previous == null ? null : previous.second);
@@ -54,36 +55,6 @@ record Pca(double[] center, double[] first, double[] second) {
             positions[1][p] = y * scale;
         }
         return positions;
-    }
-
-    private static double[][] covariance(VoteMatrix votes, double[] center) {
-        int n = center.length;
-        double[][] sums = new double[n][n];
-        int[] index = new int[n];
-        double[] value = new double[n];
-        for (int p = 0; p < votes.participantCount(); p++) {
-            byte[] row = votes.row(p);
-            int k = 0;
-            for (int s = 0; s < row.length; s++) {
-                if (row[s] != VoteMatrix.NONE && !votes.isModeratedOut(s)) {
-                    index[k] = s;
-                    value[k++] = row[s] - center[s];
-                }
-            }
-            for (int a = 0; a < k; a++) {
-                double[] target = sums[index[a]];
-                double va = value[a];
-                for (int b = a; b < k; b++) {
-                    target[index[b]] += va * value[b];
-                }
-            }
-        }
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                sums[b][a] = sums[a][b];
-            }
-        }
-        return sums;
     }
 
     /** Orthogonal iteration from {@code start} until the plane settles, then the eigenvectors within it. */

@@ -3,17 +3,22 @@ package app.chorus.opinions.math;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Participants x statements, one byte a cell (1 agree, -1 disagree, 0 pass, {@link #NONE} not voted). Rows grow with
- * the statements; column sums and counts are kept as votes arrive so means need no pass over the matrix.
+ * the statements; column sums and counts, and the covariance's pair sums, are kept as votes arrive so an update needs
+ * no pass over every vote. A large batch (or a new statement) recounts the pair sums once instead.
  */
 final class VoteMatrix {
 
     static final byte NONE = Byte.MIN_VALUE;
+    private static final int LARGEST_INCREMENTAL_BATCH = 10_000;
+
+    private final PairSums pairs = new PairSums();
 
     private final Map<String, Integer> participantIndex = new HashMap<>();
     private final List<String> participants = new ArrayList<>();
@@ -56,7 +61,23 @@ final class VoteMatrix {
         return index;
     }
 
-    void put(Vote vote) {
+    void putAll(Collection<Vote> votes) {
+        boolean incremental = votes.size() <= LARGEST_INCREMENTAL_BATCH && pairs.covers(statements.size());
+        for (Vote vote : votes) {
+            put(vote, incremental && statementIndex.containsKey(vote.statement()));
+            incremental &= pairs.covers(statements.size());
+        }
+        if (!pairs.covers(statements.size()) || !incremental) {
+            pairs.rebuild(participants.size(), statements.size(), p -> rows[p]);
+        }
+    }
+
+    /** The covariance of the centred, mean-imputed rating matrix (unnormalised). */
+    double[][] covariance(double[] mean) {
+        return pairs.covariance(mean, this);
+    }
+
+    private void put(Vote vote, boolean trackPairs) {
         int p = participant(vote.participant());
         int s = statement(vote.statement());
         byte[] row = rows[p];
@@ -68,6 +89,9 @@ final class VoteMatrix {
             rows[p] = row;
         }
         byte before = row[s];
+        if (trackPairs) {
+            pairs.change(row, s, before, (byte) vote.value());
+        }
         if (before == NONE) {
             voteCounts[p]++;
             columnCounts[s]++;
