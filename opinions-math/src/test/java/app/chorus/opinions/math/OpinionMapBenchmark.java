@@ -25,6 +25,7 @@ public final class OpinionMapBenchmark {
         int statements = intArg(args, "--statements", 1_000);
         int groups = intArg(args, "--groups", 3);
         double share = 5_000_000.0 / (50_000.0 * 1_000.0) * intArg(args, "--votes-per-100-cells", 100) / 100.0;
+        warmUp(participants / 10, statements, groups, share);
         PlantedConversation planted = new PlantedConversation(participants, statements, groups, share, 0.8, 42);
         progress("generating %,d participants x %,d statements in %d planted groups ...", participants, statements, groups);
         List<Vote> votes = planted.votes();
@@ -58,6 +59,20 @@ public final class OpinionMapBenchmark {
                 + "\"ari_planted\":%.3f,\"groups\":%d}%n",
                 participants, statements, votes.size(), fullMs, fullCpuMs, heapMb, updateMs, updateCpuMs, ari,
                 map.groups().size());
+    }
+
+    /** Runs the same code on a conversation a tenth the size until the JIT has compiled it (ADR 0091). */
+    private static void warmUp(int participants, int statements, int groups, double share) {
+        List<Vote> votes = new PlantedConversation(participants, statements, groups, share, 0.8, 1).votes();
+        for (int round = 1; round <= 3; round++) {
+            long start = System.nanoTime();
+            OpinionMapUpdater updater = new OpinionMapUpdater();
+            updater.fold(votes);
+            updater.map();
+            updater.fold(votes.subList(0, 1_000));
+            updater.map();
+            progress("warm-up %d/3 on %,d participants: %,d ms", round, participants, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     /** New votes by existing participants, on statements drawn at random (some replace earlier votes). */
