@@ -16,7 +16,8 @@ import org.apache.commons.math3.linear.RealVector;
  */
 record Pca(double[] center, double[] first, double[] second) {
 
-    private static final int MOST_ITERATIONS = 1_000;
+    /** Polis runs 100 power iterations an update (:pca-iters); warm starts carry on where the last update stopped. */
+    private static final int MOST_ITERATIONS = 100;
     private static final double SETTLED = 1e-10;
 
     static Pca of(VoteMatrix votes, Pca previous) {
@@ -25,7 +26,7 @@ record Pca(double[] center, double[] first, double[] second) {
         for (int s = 0; s < n; s++) {
             center[s] = votes.mean(s);
         }
-        RealMatrix covariance = new Array2DRowRealMatrix(votes.covariance(center), false);
+        Array2DRowRealMatrix covariance = new Array2DRowRealMatrix(votes.covariance(center), false);
         RealMatrix plane = n < 3 ? exactPlane(covariance) : iteratedPlane(covariance, start(previous, n));
         double[] first = orient(plane.getColumn(0), previous == null ? null : previous.first);
         double[] second = orient(plane.getColumn(1), previous == null ? null : previous.second);
@@ -58,14 +59,14 @@ record Pca(double[] center, double[] first, double[] second) {
     }
 
     /** Orthogonal iteration from {@code start} until the plane settles, then the eigenvectors within it. */
-    private static RealMatrix iteratedPlane(RealMatrix covariance, RealMatrix start) {
-        RealMatrix plane = orthonormal(start);
+    private static RealMatrix iteratedPlane(Array2DRowRealMatrix covariance, RealMatrix start) {
+        Array2DRowRealMatrix plane = orthonormal(start);
         for (int i = 0; i < MOST_ITERATIONS; i++) {
             RealMatrix product = covariance.multiply(plane);
             if (product.getFrobeniusNorm() == 0) {
                 return plane;
             }
-            RealMatrix next = orthonormal(product);
+            Array2DRowRealMatrix next = orthonormal(product);
             double moved = next.subtract(plane.multiply(plane.transpose().multiply(next))).getFrobeniusNorm();
             plane = next;
             if (moved < SETTLED) {
@@ -77,11 +78,11 @@ record Pca(double[] center, double[] first, double[] second) {
     }
 
     /** Gram-Schmidt on the two columns (what a thin QR's Q would be, without building Commons Math's full n x n Q). */
-    private static RealMatrix orthonormal(RealMatrix columns) {
+    private static Array2DRowRealMatrix orthonormal(RealMatrix columns) {
         RealVector first = unit(columns.getColumnVector(0));
         RealVector second = columns.getColumnVector(1);
         second = unit(second.subtract(first.mapMultiply(first.dotProduct(second))));
-        RealMatrix plane = new Array2DRowRealMatrix(columns.getRowDimension(), 2);
+        Array2DRowRealMatrix plane = new Array2DRowRealMatrix(columns.getRowDimension(), 2);
         plane.setColumnVector(0, first);
         plane.setColumnVector(1, second);
         return plane;
