@@ -81,6 +81,12 @@ class RosterImportController {
         Mono<Map<String, Object>> outcome = importRoster(user, dryRun, parts, report)
             .<Map<String, Object>>map(done -> Map.of("report", done))
             .onErrorResume(Problem.class, problem -> Mono.just(Map.of("problem", body(problem))))
+            .onErrorResume(failure -> !(failure instanceof Problem), failure -> {
+                log.error("roster import failed", failure);
+                return Mono.just(Map.of("problem", body(new Problem(500, "roster-import-failed", "Internal error",
+                    "The import stopped on an unexpected error (" + failure.getClass().getSimpleName()
+                        + "); whatever it had validated was not applied. Report it with the api's log."))));
+            })
             .doFinally(signal -> {
                 synchronized (progress) {
                     progress.tryEmitComplete();

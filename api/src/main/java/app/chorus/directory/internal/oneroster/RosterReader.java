@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -33,6 +34,8 @@ final class RosterReader {
     private final Roster roster = new Roster();
     private final LongConsumer progress;
     private final Map<String, String> manifest = new HashMap<>();
+    /** Files that could not be read: references to their rows are not checked (they would all look broken). */
+    private final Set<String> unreadable = new HashSet<>();
     private long rows;
 
     RosterReader(Path dir, LongConsumer progress) {
@@ -68,6 +71,8 @@ final class RosterReader {
             String name = row.required("propertyName");
             String value = row.optional("value");
             if (name != null && value != null) {
+                name = name.toLowerCase(Locale.ROOT);
+                value = name.startsWith("file.") ? value.toLowerCase(Locale.ROOT) : value;
                 manifest.put(name, value);
                 if (name.startsWith("file.") && !MODES.contains(value)) {
                     row.problem("value", "'" + value + "' is not a file mode", "use bulk, delta or absent");
@@ -80,7 +85,7 @@ final class RosterReader {
         });
         roster.version = manifest.getOrDefault("oneroster.version", "1.2");
         for (String file : FILES) {
-            String mode = manifest.getOrDefault("file." + file, "absent");
+            String mode = mode(file);
             boolean present = Files.isRegularFile(dir.resolve(file + ".csv"));
             boolean needed = !file.equals("roles") || !roster.version.startsWith("1.1");
             if (mode.equals("bulk") && !present) {
@@ -93,8 +98,12 @@ final class RosterReader {
         }
     }
 
+    private String mode(String file) {
+        return manifest.getOrDefault("file." + file.toLowerCase(Locale.ROOT), "absent");
+    }
+
     private boolean present(String file) {
-        return "bulk".equals(manifest.get("file." + file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
+        return "bulk".equals(mode(file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
     }
 
     private void read(String file, List<String> required, java.util.function.Consumer<CsvTable.Row> each) {
@@ -103,7 +112,7 @@ final class RosterReader {
         }
         Set<String> ids = new HashSet<>();
         Map<String, Long> firstLine = new HashMap<>();
-        new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
+        boolean readable = new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
             String id = row.required("sourcedId");
             if (id != null && !ids.add(id)) {
                 row.problem("sourcedId", "sourcedId '" + id + "' appears twice (first on line " + firstLine.get(id) + ")",
@@ -119,6 +128,9 @@ final class RosterReader {
                 progress.accept(rows);
             }
         });
+        if (!readable) {
+            unreadable.add(file + ".csv");
+        }
     }
 
     private void readOrgs() {
@@ -245,6 +257,9 @@ final class RosterReader {
         if (known.contains(id)) {
             return true;
         }
+        if (unreadable.contains(target)) {
+            return false;
+        }
         row.problem(column, "'" + id + "' is not a sourcedId in " + target,
             "add '" + id + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)");
         return false;
@@ -252,7 +267,7 @@ final class RosterReader {
 
     private void resolve(List<PendingReference> references, Set<String> known, String target) {
         for (PendingReference reference : references) {
-            if (!known.contains(reference.id())) {
+            if (!known.contains(reference.id()) && !unreadable.contains(target)) {
                 problems.add(new RosterProblem(reference.file(), reference.line(), reference.column(),
                     "'" + reference.id() + "' is not a sourcedId in " + target,
                     "add '" + reference.id() + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)"));
