@@ -37,6 +37,11 @@ public final class RosterFileSet {
         }
     }
 
+    /** A file set already written to a folder. */
+    public static RosterFileSet at(Path dir) {
+        return new RosterFileSet(dir);
+    }
+
     public RosterFileSet edit(String file, UnaryOperator<String> change) {
         try {
             Path path = dir.resolve(file);

@@ -1,9 +1,13 @@
 package app.chorus.directory.internal.oneroster;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The rows of one OneRoster file set that Chorus needs, keyed by sourcedId; only what the directory keeps. */
 final class Roster {
@@ -34,5 +38,40 @@ final class Roster {
     final Map<String, SchoolClass> classes = new LinkedHashMap<>();
     final List<UserRole> roles = new ArrayList<>();
     final List<Enrollment> enrollments = new ArrayList<>();
+    /** The line of each org in orgs.csv, to point problems about ownership at it. */
+    final Map<String, Long> orgLines = new HashMap<>();
     String version = "1.2";
+
+    /** The schools this file set speaks for (every school org in its orgs.csv, whatever its status). */
+    Set<String> schools() {
+        Set<String> schools = new TreeSet<>();
+        orgs.values().stream().filter(org -> org.type().equals("school")).forEach(org -> schools.add(org.id()));
+        return schools;
+    }
+
+    /**
+     * Adds another file set's rows: its records replace these by sourcedId, except that a person in both stays
+     * live if either says so and keeps the agents (carers, children) of both.
+     */
+    void add(Roster other) {
+        orgs.putAll(other.orgs);
+        sessions.putAll(other.sessions);
+        classes.putAll(other.classes);
+        other.users.values().forEach(user -> users.merge(user.id(), user, Roster::both));
+        Set<UserRole> allRoles = new LinkedHashSet<>(roles);
+        allRoles.addAll(other.roles);
+        roles.clear();
+        roles.addAll(allRoles);
+        Set<Enrollment> allEnrollments = new LinkedHashSet<>(enrollments);
+        allEnrollments.addAll(other.enrollments);
+        enrollments.clear();
+        enrollments.addAll(allEnrollments);
+    }
+
+    private static User both(User before, User after) {
+        Set<String> agents = new LinkedHashSet<>(before.agentIds());
+        agents.addAll(after.agentIds());
+        return new User(after.id(), before.deleted() && after.deleted(), after.username(), after.givenName(), after.familyName(),
+            after.email(), List.copyOf(agents), after.grade(), after.primaryOrgId(), after.preferredLanguage());
+    }
 }

@@ -143,6 +143,7 @@ final class RosterReader {
                 parents.add(new PendingReference("orgs.csv", row.line, "parentSourcedId", parent));
             }
             roster.orgs.put(org.id(), org);
+            roster.orgLines.put(org.id(), row.line);
         });
         resolve(parents, roster.orgs.keySet(), "orgs.csv");
     }
