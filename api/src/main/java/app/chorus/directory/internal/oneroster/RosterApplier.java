@@ -75,7 +75,7 @@ final class RosterApplier {
                 }
                 sink.next(new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
             });
-            Flux<WriteModel<Document>> deletes = Flux.defer(() -> Flux.fromIterable(new ArrayList<>(stored.keySet())))
+            Flux<WriteModel<Document>> deletes = Flux.defer(() -> Flux.fromIterable(stored.keySet().stream().sorted().toList()))
                 .doOnNext(id -> change(kind, id, stored.get(id).schools(), "deleted"))
                 .map(id -> new DeleteOneModel<>(Filters.eq("_id", id)));
             return write(collection, upserts).then(Mono.defer(() -> {

@@ -47,8 +47,7 @@ final class RosterReader {
     }
 
     Result read() {
-        readManifest();
-        if (problems.isEmpty()) {
+        if (readManifest()) {
             readOrgs();
             readSessions();
             readUsers();
@@ -59,15 +58,16 @@ final class RosterReader {
         return new Result(roster, problems);
     }
 
-    private void readManifest() {
+    /** Reads manifest.csv; false when it is missing or unreadable (the files it lists are then unknown). */
+    private boolean readManifest() {
         Path path = dir.resolve("manifest.csv");
         CsvTable table = new CsvTable("manifest.csv", problems);
         if (!Files.isRegularFile(path)) {
             table.problem(0, null, "manifest.csv is missing",
                 "export the whole OneRoster CSV set: manifest.csv says which of orgs, users, classes, enrollments... are present");
-            return;
+            return false;
         }
-        table.rows(path, List.of("propertyName", "value"), row -> {
+        boolean readable = table.rows(path, List.of("propertyName", "value"), row -> {
             String name = row.required("propertyName");
             String value = row.optional("value");
             if (name != null && value != null) {
@@ -96,6 +96,7 @@ final class RosterReader {
                     "export " + file + ".csv and set file." + file + "=bulk in manifest.csv");
             }
         }
+        return readable;
     }
 
     private String mode(String file) {
