@@ -233,10 +233,19 @@ final class RosterDocuments {
             }
             children.add(new Document("pupilId", pupilId).append("givenName", pupil.givenName())
                 .append("familyName", pupil.familyName()).append("schoolId", placement.schoolId())
-                .append("yearGroup", placement.yearGroup()).append("classIds", placement.classIds()));
+                .append("yearGroup", placement.yearGroup()).append("classIds", placement.classIds())
+                .append("relationship", relationship(user, placement.schoolId())));
         }
         doc.append("schoolIds", new ArrayList<>(schools)).append("children", children)
             .append("audienceKeys", new ArrayList<>(keys));
+    }
+
+    /** The carer's role (parent, guardian, relative) at the child's school, else at any org; parent before the others. */
+    private String relationship(Roster.User carer, String schoolId) {
+        List<Roster.UserRole> roles = rolesOf.getOrDefault(carer.id(), List.of()).stream()
+            .filter(role -> RosterReader.CARER_ROLES.contains(role.role())).toList();
+        return roles.stream().filter(role -> role.orgId().equals(schoolId)).findFirst().or(() -> roles.stream().findFirst())
+            .map(Roster.UserRole::role).orElse(null);
     }
 
     private void staff(Roster.User user, Document doc) {
