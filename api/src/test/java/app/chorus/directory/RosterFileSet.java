@@ -42,6 +42,19 @@ public final class RosterFileSet {
         return new RosterFileSet(dir);
     }
 
+    /** The same files in a folder of their own, to damage without touching these. */
+    public RosterFileSet copy() {
+        try (var files = Files.list(dir)) {
+            Path copy = Files.createTempDirectory("roster-test-");
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+            return new RosterFileSet(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public RosterFileSet edit(String file, UnaryOperator<String> change) {
         try {
             Path path = dir.resolve(file);

@@ -30,7 +30,7 @@ class NoExportMakesTheReaderFailTests {
         RosterFileSet pristine = RosterFileSet.demoTrust();
         int withProblems = 0;
         for (int round = 0; round < 200; round++) {
-            RosterFileSet files = RosterFileSet.demoTrust();
+            RosterFileSet files = pristine.copy();
             String file = FILES.get(random.nextInt(FILES.size()));
             byte[] bytes = Files.readAllBytes(pristine.dir.resolve(file));
             files.write(file, damage(bytes, random));
