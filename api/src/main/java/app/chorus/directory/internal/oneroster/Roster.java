@@ -26,10 +26,11 @@ final class Roster {
     record SchoolClass(String id, boolean deleted, String title, String classCode, String grade, String schoolId) {
     }
 
-    record UserRole(String userId, boolean deleted, String role, String orgId) {
+    /** A role; {@code id} is its sourcedId in roles.csv (1.2), or user|org|role for a users.csv column (1.1). */
+    record UserRole(String id, String userId, boolean deleted, String role, String orgId) {
     }
 
-    record Enrollment(String classId, boolean deleted, String userId, String role) {
+    record Enrollment(String id, String classId, boolean deleted, String userId, String role) {
     }
 
     final Map<String, Org> orgs = new LinkedHashMap<>();
@@ -58,14 +59,27 @@ final class Roster {
         sessions.putAll(other.sessions);
         classes.putAll(other.classes);
         other.users.values().forEach(user -> users.merge(user.id(), user, Roster::both));
-        Set<UserRole> allRoles = new LinkedHashSet<>(roles);
-        allRoles.addAll(other.roles);
+        roles.addAll(other.roles);
+        enrollments.addAll(other.enrollments);
+        keepLastOfEachId();
+    }
+
+    /** Roles and enrollments given twice (in two sets, or by a delta row) count once: the last one given. */
+    void keepLastOfEachId() {
+        Map<String, UserRole> lastRoles = new LinkedHashMap<>();
+        roles.forEach(role -> {
+            lastRoles.remove(role.id());
+            lastRoles.put(role.id(), role);
+        });
         roles.clear();
-        roles.addAll(allRoles);
-        Set<Enrollment> allEnrollments = new LinkedHashSet<>(enrollments);
-        allEnrollments.addAll(other.enrollments);
+        roles.addAll(lastRoles.values());
+        Map<String, Enrollment> lastEnrollments = new LinkedHashMap<>();
+        enrollments.forEach(enrollment -> {
+            lastEnrollments.remove(enrollment.id());
+            lastEnrollments.put(enrollment.id(), enrollment);
+        });
         enrollments.clear();
-        enrollments.addAll(allEnrollments);
+        enrollments.addAll(lastEnrollments.values());
     }
 
     private static User both(User before, User after) {

@@ -74,8 +74,9 @@ public class RosterImports {
                     "Another roster import is running on this server. Wait for it to finish and try again."));
             }
             long started = System.currentTimeMillis();
-            return Mono.fromCallable(() -> validate(dir, progress))
-                .subscribeOn(Schedulers.boundedElastic())
+            return read(dir, new Roster(), progress)
+                .flatMap(read -> read.delta() ? onStoredRows(dir, read.roster(), progress) : Mono.just(read))
+                .map(read -> valid(read, progress))
                 .flatMap(read -> plan(read.roster(), progress))
                 .flatMap(plan -> largeDeletions(plan).flatMap(large -> {
                     if (!large.isEmpty() && !options.dryRun() && !options.confirmDeletions()) {
@@ -94,9 +95,34 @@ public class RosterImports {
             dir -> Mono.fromRunnable(() -> deleteQuietly(dir)).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private RosterReader.Result validate(Path dir, Consumer<String> progress) {
-        progress.accept("validating " + dir.getFileName());
-        RosterReader.Result read = new RosterReader(dir, rows -> progress.accept("read " + rows + " rows")).read();
+    private static Mono<RosterReader.Result> read(Path dir, Roster stored, Consumer<String> progress) {
+        return Mono.fromCallable(() -> {
+            progress.accept("validating " + dir.getFileName());
+            return new RosterReader(dir, rows -> progress.accept("read " + rows + " rows"), stored).read();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Reads a set with delta files again on top of the stored rows of the file set that holds its schools (named in
+     * its orgs.csv), so that its rows change those and its references may point at them.
+     */
+    private Mono<RosterReader.Result> onStoredRows(Path dir, Roster delta, Consumer<String> progress) {
+        Set<String> schools = delta.schools();
+        if (schools.isEmpty()) {
+            return Mono.error(invalid(List.of(new RosterProblem("orgs.csv", 0, null,
+                "a file set with delta files must say which schools it changes: its orgs.csv holds no school",
+                "add orgs.csv with the rows of the school(s) the delta is for (unchanged rows are fine) and list it in manifest.csv"))));
+        }
+        Roster stored = new Roster();
+        return sources.all().filter(source -> source.schools().stream().anyMatch(schools::contains))
+            .concatMap(source -> sources.load(source, stored))
+            .then(Mono.defer(() -> {
+                progress.accept("applying the delta to the stored rows of " + String.join(", ", schools));
+                return read(dir, stored, progress);
+            }));
+    }
+
+    private static RosterReader.Result valid(RosterReader.Result read, Consumer<String> progress) {
         if (!read.problems().isEmpty()) {
             throw invalid(read.problems());
         }
