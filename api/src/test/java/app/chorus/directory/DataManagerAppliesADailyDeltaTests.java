@@ -1,7 +1,6 @@
 package app.chorus.directory;
 
 import app.chorus.testing.ApiTest;
-import app.chorus.testing.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * A rostering service sends a school's changes daily as delta files: active rows change or add records, tobedeleted
@@ -95,15 +91,6 @@ class DataManagerAppliesADailyDeltaTests {
     }
 
     private WebTestClient.ResponseSpec importSet(Path dir, String query) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        try (var files = Files.list(dir)) {
-            files.forEach(file -> body.part("files", new FileSystemResource(file)).filename(file.getFileName().toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return web.post().uri("/api/v1/directory/imports?" + query)
-            .header("Authorization", Tokens.bearer("leader.trust"))
-            .body(BodyInserters.fromMultipartData(body.build()))
-            .exchange();
+        return RosterUploads.files(web, dir, query);
     }
 }

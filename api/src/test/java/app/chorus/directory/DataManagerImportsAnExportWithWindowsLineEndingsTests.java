@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * A data manager uploads the export as their MIS wrote it (Windows line ends, no final line break, a byte-order
@@ -41,7 +37,7 @@ class DataManagerImportsAnExportWithWindowsLineEndingsTests {
                 return row;
             })
             .withByteOrderMarks();
-        importZip(files.zip())
+        importZip(files)
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.changes.people.created").isEqualTo(0)
@@ -59,7 +55,7 @@ class DataManagerImportsAnExportWithWindowsLineEndingsTests {
         files.write("users.csv", users.getBytes(Charset.forName("Shift_JIS")))
             .edit("classes.csv", csv -> csv.replaceFirst("schoolSourcedId", "SchoolSourceID").replace("\r\n", "\n").stripTrailing())
             .edit("orgs.csv", csv -> csv.replaceFirst(",identifier,", ",,"));
-        Map<String, Object> problem = importZip(files.zip())
+        Map<String, Object> problem = importZip(files)
             .expectStatus().isEqualTo(422)
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody(Map.class).returnResult().getResponseBody();
@@ -77,12 +73,7 @@ class DataManagerImportsAnExportWithWindowsLineEndingsTests {
             .jsonPath("$.children[?(@.pupilId == 'pup-000001')].givenName").isEqualTo("Oliver");
     }
 
-    private WebTestClient.ResponseSpec importZip(Path zip) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new FileSystemResource(zip)).filename("roster.zip");
-        return web.post().uri("/api/v1/directory/imports")
-            .header("Authorization", Tokens.bearer("leader.trust"))
-            .body(BodyInserters.fromMultipartData(body.build()))
-            .exchange();
+    private WebTestClient.ResponseSpec importZip(RosterFileSet files) {
+        return RosterUploads.zip(web, files, "");
     }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * In a multi-academy trust each school's MIS exports its own file set: importing one school's set changes that
@@ -117,12 +113,6 @@ class TrustImportsEachSchoolsOwnExportTests {
     }
 
     private WebTestClient.ResponseSpec importSet(RosterFileSet files, String query) {
-        Path zip = files.zip();
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new FileSystemResource(zip)).filename("roster.zip");
-        return web.post().uri("/api/v1/directory/imports?" + query)
-            .header("Authorization", Tokens.bearer("leader.trust"))
-            .body(BodyInserters.fromMultipartData(body.build()))
-            .exchange();
+        return RosterUploads.zip(web, files, query);
     }
 }

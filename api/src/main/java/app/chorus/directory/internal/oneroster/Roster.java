@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** The rows of one OneRoster file set that Chorus needs, keyed by sourcedId; only what the directory keeps. */
 final class Roster {
@@ -66,20 +67,18 @@ final class Roster {
 
     /** Roles and enrollments given twice (in two sets, or by a delta row) count once: the last one given. */
     void keepLastOfEachId() {
-        Map<String, UserRole> lastRoles = new LinkedHashMap<>();
-        roles.forEach(role -> {
-            lastRoles.remove(role.id());
-            lastRoles.put(role.id(), role);
+        keepLast(roles, UserRole::id);
+        keepLast(enrollments, Enrollment::id);
+    }
+
+    private static <T> void keepLast(List<T> rows, Function<T, String> id) {
+        Map<String, T> last = new LinkedHashMap<>();
+        rows.forEach(row -> {
+            last.remove(id.apply(row));
+            last.put(id.apply(row), row);
         });
-        roles.clear();
-        roles.addAll(lastRoles.values());
-        Map<String, Enrollment> lastEnrollments = new LinkedHashMap<>();
-        enrollments.forEach(enrollment -> {
-            lastEnrollments.remove(enrollment.id());
-            lastEnrollments.put(enrollment.id(), enrollment);
-        });
-        enrollments.clear();
-        enrollments.addAll(lastEnrollments.values());
+        rows.clear();
+        rows.addAll(last.values());
     }
 
     private static User both(User before, User after) {
