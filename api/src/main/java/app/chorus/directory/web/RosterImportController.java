@@ -115,7 +115,11 @@ class RosterImportController {
             .switchIfEmpty(Mono.error(Problem.badRequest("roster-upload-empty",
                 "Send the OneRoster files as multipart file parts: one zip, or manifest.csv, orgs.csv, users.csv ...")))
             .concatMap(part -> {
-                String name = Path.of(part.filename()).getFileName().toString();
+                String name = RosterImports.fileName(part.filename());
+                if (name.isEmpty()) {
+                    return Mono.error(Problem.badRequest("roster-upload-unnamed", "A file part has no usable file name ('"
+                        + part.filename() + "'). Send each CSV file under its own name (users.csv, orgs.csv ...) or one zip."));
+                }
                 Path target = dir.resolve(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? "upload.zip" : name);
                 // an empty file part may arrive without content: it must still reach validation as a 0-byte file
                 return part.transferTo(target).then(Mono.fromCallable(() -> Files.exists(target) ? target : Files.createFile(target))

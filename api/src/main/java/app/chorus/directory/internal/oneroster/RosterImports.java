@@ -271,7 +271,7 @@ public class RosterImports {
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
-                String name = Path.of(entry.getName()).getFileName().toString();
+                String name = fileName(entry.getName());
                 if (entry.isDirectory() || !name.endsWith(".csv") || name.startsWith(".")) {
                     continue;
                 }
@@ -285,7 +285,7 @@ public class RosterImports {
                 }
                 any = true;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (IOException e) {
             deleteQuietly(dir);
             throw Problem.unprocessable("roster-invalid", "The upload is not a readable zip file: " + e.getMessage()
                 + ". Zip the OneRoster CSV files (manifest.csv, orgs.csv, users.csv...) and upload again.");
@@ -296,6 +296,16 @@ public class RosterImports {
                 "zip the OneRoster CSV files themselves (manifest.csv, orgs.csv, users.csv...)")));
         }
         return dir;
+    }
+
+    /**
+     * The last part of an uploaded file's name, safe to create in a temp folder: no folders, no characters a file
+     * system refuses; empty when nothing usable is left.
+     */
+    public static String fileName(String uploaded) {
+        String name = uploaded == null ? "" : uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\x00-\\x1F:*?\"<>|]", "_");
+        return name.equals(".") || name.equals("..") ? "" : name;
     }
 
     private static Problem tooLarge(Path dir, String what) {
