@@ -4,8 +4,7 @@ import { screen, signedIn, unique } from './support';
 test('a school leader publishes an announcement needing acknowledgement; a carer acknowledges; the dashboard shows it live', async ({ browser }) => {
   const title = unique('Harvest festival');
 
-  const leader = await signedIn(browser, 'head.oakfield', '/announcements/new');
-  await expect(leader.getByRole('heading', { name: 'New announcement' })).toBeVisible();
+  const leader = await signedIn(browser, 'head.oakfield', '/announcements/new', 'New announcement');
   await leader.getByLabel('Title', { exact: true }).fill(title);
   await leader.getByLabel(/^Message/).fill('Please bring a tin for the food bank by Friday.');
   await leader.getByRole('checkbox', { name: 'Oakfield Primary' }).check();
@@ -22,7 +21,7 @@ test('a school leader publishes an announcement needing acknowledgement; a carer
   await expect(leader.getByTestId('still-to-acknowledge')).toContainText('car-000001');
   await screen(leader, 'reach-dashboard-before');
 
-  const carer = await signedIn(browser, 'carer.demo', '/feed');
+  const carer = await signedIn(browser, 'carer.demo', '/feed', 'My feed');
   const item = carer.getByRole('article', { name: title });
   await expect(item).toBeVisible();
   await expect(item).toContainText('food bank');

@@ -13,6 +13,7 @@ export const en = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signingIn: 'Signing you in…',
+    signInToSee: 'Sign in with your school account to see this page.',
     signedInAs: (name: string) => `Signed in as ${name}`,
     welcome: 'Welcome to Chorus',
     welcomeBody: 'Sign in with your school account to read announcements, answer surveys and see how your trust is listening.',

@@ -8,7 +8,7 @@ import { formatDateTime, label, t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
-/** A carer's or pupil's announcements across all their schools, newest first. */
+/** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
 
 export function FeedPage() {
