@@ -14,6 +14,11 @@ test('a school leader publishes an announcement needing acknowledgement; a carer
   await expect(leader.getByRole('article', { name: 'Preview as a carer sees it' })).toContainText('food bank');
   await screen(leader, 'compose-announcement');
   await leader.getByRole('button', { name: 'Publish' }).click();
+  // Nothing goes out before the leader has seen how many people it reaches.
+  const confirm = leader.getByRole('alertdialog', { name: 'Ready to publish?' });
+  await expect(confirm).toContainText(/This will be sent to [\d,]+ people now/);
+  await screen(leader, 'compose-confirm');
+  await confirm.getByRole('button', { name: /^Publish to [\d,]+ people$/ }).click();
   await expect(leader.getByText(/Published/)).toBeVisible();
   await leader.getByRole('link', { name: 'Reach and acknowledgements' }).click();
   const acknowledged = leader.getByTestId('reach-acknowledged');

@@ -11,6 +11,7 @@ test('a head sends to Oakfield staff; a teacher signs in and reads it in their f
   await head.getByRole('checkbox', { name: 'Staff' }).check();
   await expect(head.getByText(/Reaches [\d,]+ (people|person)/)).toBeVisible();
   await head.getByRole('button', { name: 'Publish' }).click();
+  await head.getByRole('button', { name: /^Publish to [\d,]+ (people|person)$/ }).click();
   await expect(head.getByText(/Published/)).toBeVisible();
   await head.context().close();
 

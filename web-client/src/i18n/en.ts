@@ -74,6 +74,7 @@ export const en = {
     acknowledgedOn: (when: string) => `Acknowledged ${when}`,
     needsAck: 'Please confirm you have read this',
     from: (school: string) => `From ${school}`,
+    about: (children: string[]) => `About ${children.join(', ')}`,
     trust: 'The trust',
     loadMore: 'Show older announcements',
     openSurvey: 'Answer the survey',
@@ -108,6 +109,7 @@ export const en = {
     devices: 'Devices',
     reachCounting: 'Counting who this reaches…',
     reachUnknown: 'Choose who should receive it to see how many people it reaches.',
+    reachRefused: (why: string) => `You cannot send to this audience. ${why}`,
   },
   compose: {
     title: 'New announcement',
@@ -137,6 +139,14 @@ export const en = {
     saveDraft: 'Save draft',
     submit: 'Publish',
     submitForApproval: 'Send for approval',
+    nothingToAddress: 'You have no audience you may post to: staff post to the classes they teach. Ask your school leader.',
+    confirmTitle: 'Ready to publish?',
+    confirmBody: (people: number | undefined, later: boolean) => {
+      const who = people === undefined ? 'everyone you chose' : people === 1 ? '1 person' : `${people.toLocaleString('en-GB')} people`;
+      return later ? `This will be sent to ${who} at the time you chose.` : `This will be sent to ${who} now. It cannot be unsent, only withdrawn.`;
+    },
+    confirmPublish: (people: number | undefined) => (people === undefined ? 'Publish' : people === 1 ? 'Publish to 1 person' : `Publish to ${people.toLocaleString('en-GB')} people`),
+    confirmCancel: 'Go back and change it',
     published: 'Published. Carers are being notified.',
     sentForApproval: 'Sent to your school leader for approval.',
     scheduled: (when: string) => `Scheduled for ${when}.`,

@@ -35,6 +35,21 @@ class StaffClassPostWaitsForApprovalTests {
     FeedService feeds;
 
     @Test
+    void theTeacherIsToldBeforeSendingThatTheirClassPostGoesForApprovalAndTheHeadThatTheirsDoesNot() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        String classId = directory.pupilsCaredFor("car-000001").filter(child -> child.schoolId().equals("sch-001"))
+            .blockFirst().classIds().get(0);
+        Map<String, Object> classCarers = Map.of("audience", audience("CLASSES", List.of(classId), "CARERS"));
+
+        Map<String, Object> teacher = steps.ok(HttpMethod.POST, "teacher.oakfield", "/api/v1/announcements/reach-preview", classCarers);
+        Map<String, Object> head = steps.ok(HttpMethod.POST, "head.oakfield", "/api/v1/announcements/reach-preview", classCarers);
+
+        assertThat(teacher.get("needsApproval")).isEqualTo(true);
+        assertThat(head.get("needsApproval")).isEqualTo(false);
+        assertThat(teacher.get("people")).isEqualTo(head.get("people"));
+    }
+
+    @Test
     void aTeachersClassPostWaitsForTheHeadAndThenReachesOnlyThatClasssCarers() {
         AnnouncementSteps steps = new AnnouncementSteps(web);
         String classId = directory.pupilsCaredFor("car-000001").filter(child -> child.schoolId().equals("sch-001"))

@@ -140,8 +140,8 @@ public class AnnouncementManagement {
             throw Problem.badRequest("validation", "Send an audience with a scope and roles.").with("field", "audience");
         }
         return policy.accessOf(user)
-            .flatMap(access -> resolver.validate(audience).flatMap(valid -> requireScope(access, valid)))
-            .flatMap(previewer::preview);
+            .flatMap(access -> resolver.validate(audience).flatMap(valid -> requireScope(access, valid))
+                .flatMap(valid -> previewer.preview(valid, access.needsApprovalToAddress(valid))));
     }
 
     Mono<Announcement> manageable(Access access, String id) {
