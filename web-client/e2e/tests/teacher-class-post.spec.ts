@@ -19,4 +19,14 @@ test('a teacher is offered only their own classes, sees the reach and sends the 
   await expect(teacher.getByText('Sent to your school leader for approval.')).toBeVisible();
   await expect(teacher.getByText('You do not have access to this.')).toHaveCount(0);
   await teacher.context().close();
+
+  // The head sees who wrote it (by name), who it goes to and how loudly.
+  const head = await signedIn(browser, 'head.oakfield', '/approvals', 'Waiting for approval');
+  const card = head.getByRole('article', { name: title });
+  await expect(card).toContainText('Written by Priya Shah');
+  await expect(card).not.toContainText('stf-');
+  await expect(card.getByTestId('approval-audience')).toHaveText('To: Parents and carers in RB (Oakfield Primary)');
+  await expect(card.getByTestId('approval-priority')).toHaveText('Priority: Normal');
+  await screen(head, 'approval-card');
+  await head.context().close();
 });

@@ -178,6 +178,8 @@ export const en = {
     approved: 'Approved and published.',
     rejected: 'Returned to the author.',
     by: (author: string) => `Written by ${author}`,
+    to: (people: string, where: string) => `To: ${people} in ${where}`,
+    needsAck: 'asks carers to acknowledge',
   },
   reach: {
     title: 'Reach and acknowledgements',
@@ -191,6 +193,9 @@ export const en = {
     school: 'School',
     stillToAck: 'Carers still to acknowledge',
     stillToAckEmpty: 'Everyone has acknowledged.',
+    showing: (n: number, more: boolean) => `Showing ${n.toLocaleString('en-GB')} carers${more ? ' so far' : ''}.`,
+    showMore: 'Show more carers',
+    child: (name: string, classes: string[]) => (classes.length ? `${name} (${classes.join(', ')})` : name),
     carer: 'Carer',
     children: 'Children',
     chartLabel: 'Acknowledgements by school',
