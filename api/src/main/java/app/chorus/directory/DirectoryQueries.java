@@ -25,7 +25,13 @@ public interface DirectoryQueries {
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
+    Mono<Map<String, Carer>> carers(Collection<String> carerIds);
+
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
-                         String yearGroup, List<String> classIds) {
+                         String yearGroup, List<String> classIds, List<String> classTitles) {
+    }
+
+    record Carer(PersonSummary person, List<CaredForPupil> children) {
     }
 }
