@@ -24,6 +24,9 @@ class BrowserOpensTheWebClientTests {
     @Autowired
     WebTestClient web;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void startPageIsTheApp() {
         assertThat(page("/")).contains("<div id=\"root\">");
@@ -59,6 +62,25 @@ class BrowserOpensTheWebClientTests {
             .expectBody(byte[].class).returnResult().getResponseBody();
         // an ICO file: reserved 0, type 1 (icon)
         assertThat(icon).isNotNull().startsWith(0, 0, 1, 0);
+    }
+
+    @Test
+    void theAppsScriptComesCompressedAndCachedForAYearWhileThePageItselfIsNotCached() throws Exception {
+        String index = page("/");
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index);
+        assertThat(script.find()).as("index.html names its script").isTrue();
+        // a plain client: WebTestClient's own would decompress and hide the encoding
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + script.group(1)))
+                .header("Accept-Encoding", "gzip").build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000").contains("immutable");
+        assertThat(response.body()).as("gzip magic").startsWith((byte) 0x1f, (byte) 0x8b);
+        String pageCaching = web.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+            .returnResult(String.class).getResponseHeaders().getFirst("Cache-Control");
+        assertThat(pageCaching == null ? "" : pageCaching).doesNotContain("max-age=31536000");
     }
 
     @Test
