@@ -4,37 +4,19 @@ import static app.chorus.decisions.DecisionFixtures.at;
 import static app.chorus.decisions.DecisionFixtures.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.chorus.decisions.internal.BallotCasting;
-import app.chorus.directory.AudienceResolver;
-import app.chorus.directory.DirectoryQueries;
 import app.chorus.testing.ApiTest;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ApiTest
-class CarerRanksOptionsAndChangesTheBallotBeforeCloseTests {
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    BallotCasting casting;
-    @Autowired
-    AudienceResolver audiences;
-    @Autowired
-    DirectoryQueries directory;
-    @Autowired
-    ReactiveMongoTemplate mongo;
+class CarerRanksOptionsAndChangesTheBallotBeforeCloseTests extends DecisionTestBase {
 
     @Test
     void theLastBallotCountsLiveAndAtTheClose() {
-        DecisionFixtures decisions = new DecisionFixtures(web, casting, audiences, directory);
         String id = decisions.create("head.oakfield", DecisionFixtures.oakfield("RANKED_IRV", "NAMED"));
 
         web.get().uri("/api/v1/decisions/{id}", id).header("Authorization", app.chorus.testing.Tokens.bearer("carer.demo"))

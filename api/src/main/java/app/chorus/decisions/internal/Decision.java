@@ -64,7 +64,7 @@ public class Decision {
         decision.schoolId = draft.schoolId();
         decision.question = Map.copyOf(draft.question());
         decision.description = draft.description();
-        decision.options = List.copyOf(draft.options());
+        decision.options = draft.options() == null ? List.of() : List.copyOf(draft.options());
         decision.method = draft.method();
         decision.quorum = draft.method() == Method.APPROVAL ? draft.quorum() : null;
         decision.ranking = draft.method() == Method.RANKED_IRV ? draft.ranking() : null;

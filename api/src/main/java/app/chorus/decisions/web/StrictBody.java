@@ -22,7 +22,7 @@ class StrictBody {
     StrictBody(ObjectProvider<JsonMapper> mapper) {
         this.strict = mapper.getIfAvailable(() -> JsonMapper.builder().build()).rebuild()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     }
 
