@@ -2,6 +2,7 @@ package app.chorus.decisions.tally;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Approval {
       BigDecimal turnout, BigDecimal quorum, boolean stands) {
 
     public Result {
-      approvals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(approvals));
+      approvals = Collections.unmodifiableMap(new LinkedHashMap<>(approvals));
       leaders = List.copyOf(leaders);
     }
   }

@@ -1,5 +1,6 @@
 package app.chorus.decisions.tally;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Borda {
   public record Result(Map<String, Long> points, List<String> leaders, int ballots) {
 
     public Result {
-      points = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(points));
+      points = Collections.unmodifiableMap(new LinkedHashMap<>(points));
       leaders = List.copyOf(leaders);
     }
   }

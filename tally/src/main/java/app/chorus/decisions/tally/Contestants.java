@@ -23,9 +23,7 @@ final class Contestants {
         throw new TallyException("candidates: \"" + all.get(i) + "\" is listed twice; list each option once");
       }
     }
-    boolean writeInsMarked = ballots.stream().anyMatch(b -> b.rankings().stream()
-        .anyMatch(r -> r.contains(RankedBallot.WRITE_IN) || r.contains(InstantRunoff.WRITE_INS)));
-    if (rules.writeInsListed() || writeInsMarked) {
+    if (rules.writeInsListed() || rules.blankIsWriteIn() || writeInsMarked(ballots)) {
       writeIns = all.size();
       all.add(InstantRunoff.WRITE_INS);
       index.put(InstantRunoff.WRITE_INS, writeIns);
@@ -34,6 +32,19 @@ final class Contestants {
       writeIns = -1;
     }
     names = all.toArray(String[]::new);
+  }
+
+  private static boolean writeInsMarked(List<RankedBallot> ballots) {
+    for (RankedBallot ballot : ballots) {
+      for (List<String> cell : ballot.rankings()) {
+        for (String mark : cell) {
+          if (mark.equals(RankedBallot.WRITE_IN) || mark.equals(InstantRunoff.WRITE_INS)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   int size() {

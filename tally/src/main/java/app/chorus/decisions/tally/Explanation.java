@@ -3,6 +3,7 @@ package app.chorus.decisions.tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** An instant-runoff result told in plain words, for the people who voted. */
@@ -17,20 +18,28 @@ public final class Explanation {
     }
     List<String> sentences = new ArrayList<>();
     IrvResult.Round first = result.rounds().get(0);
+    List<String> notCounted = new ArrayList<>();
+    if (result.undervotes() > 0) {
+      notCounted.add(result.undervotes() + " had nothing marked");
+    }
+    notCounted.addAll(causes(first.inactive()));
     sentences.add(first.activeBallots() + " of " + result.totalBallots() + " ballots counted in round 1"
-        + (result.undervotes() > 0 ? " (" + result.undervotes() + " had nothing marked)" : "")
+        + (notCounted.isEmpty() ? "" : " (" + list(notCounted) + ")")
         + "; an option needed " + first.threshold() + " votes, more than half of the ballots still counting.");
-    for (IrvResult.Round round : result.rounds()) {
+    List<IrvResult.Round> rounds = result.rounds();
+    for (int i = 0; i < rounds.size(); i++) {
+      IrvResult.Round round = rounds.get(i);
       result.tieBreaks().stream().filter(t -> t.round() == round.number()).forEach(t -> sentences.add(tie(t, result)));
       if (!round.eliminated().isEmpty()) {
-        sentences.add(elimination(round));
+        IrvResult.InactiveBallots after = i + 1 < rounds.size() ? rounds.get(i + 1).inactive() : round.inactive();
+        sentences.add(elimination(round, minus(after, round.inactive())));
       }
     }
     sentences.add(outcome(result));
     return String.join(" ", sentences);
   }
 
-  private static String elimination(IrvResult.Round round) {
+  private static String elimination(IrvResult.Round round, IrvResult.InactiveBallots stopped) {
     List<String> out = round.eliminated();
     String who;
     if (out.equals(List.of(InstantRunoff.WRITE_INS))) {
@@ -43,19 +52,41 @@ public final class Explanation {
       who = "In round " + round.number() + ", " + out.get(0) + " had the fewest votes (" + round.tally().get(out.get(0))
           + ") and was eliminated";
     }
-    return who + moves(round) + ".";
+    return who + moves(round, stopped) + ".";
   }
 
-  private static String moves(IrvResult.Round round) {
-    Map<String, Long> moved = new java.util.TreeMap<>();
+  private static String moves(IrvResult.Round round, IrvResult.InactiveBallots stopped) {
+    Map<String, Long> moved = new TreeMap<>();
     round.transfers().values().forEach(m -> m.forEach((to, n) -> moved.merge(to, n, Long::sum)));
-    Long stopped = moved.remove(IrvResult.Round.EXHAUSTED);
+    moved.remove(IrvResult.Round.EXHAUSTED);
     List<String> parts = new ArrayList<>();
     moved.forEach((to, n) -> parts.add(n + " to " + to));
-    if (stopped != null) {
-      parts.add(stopped + (stopped == 1 ? " ballot" : " ballots") + " stopped counting (no further choice it could use)");
+    String moves = parts.isEmpty() ? "" : "; their ballots moved to the next choice on each: " + list(parts);
+    List<String> why = causes(stopped);
+    String stops = why.isEmpty() ? "" : (parts.isEmpty() ? "; " : ", and ") + stopped.total()
+        + (stopped.total() == 1 ? " ballot" : " ballots") + " stopped counting (" + list(why) + ")";
+    return moves + stops;
+  }
+
+  private static List<String> causes(IrvResult.InactiveBallots inactive) {
+    List<String> causes = new ArrayList<>();
+    cause(causes, inactive.exhaustedChoices(), "with no further choice");
+    cause(causes, inactive.overvotes(), "with several options marked at one rank");
+    cause(causes, inactive.skippedRankings(), "with too many ranks skipped");
+    cause(causes, inactive.repeatedRankings(), "with an option ranked twice");
+    return causes;
+  }
+
+  private static void cause(List<String> causes, long count, String what) {
+    if (count > 0) {
+      causes.add(count + " " + what);
     }
-    return parts.isEmpty() ? "" : "; their ballots moved to the next choice on each: " + list(parts);
+  }
+
+  private static IrvResult.InactiveBallots minus(IrvResult.InactiveBallots later, IrvResult.InactiveBallots now) {
+    return new IrvResult.InactiveBallots(later.overvotes() - now.overvotes(),
+        later.skippedRankings() - now.skippedRankings(), later.exhaustedChoices() - now.exhaustedChoices(),
+        later.repeatedRankings() - now.repeatedRankings());
   }
 
   private static String tie(IrvResult.TieBreak tie, IrvResult result) {

@@ -1,10 +1,14 @@
 package app.chorus.decisions.tally;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -25,6 +29,7 @@ final class IrvCount {
   private final int[] recipient;
   private final byte[] status;
   private final int[] eliminatedIn;
+  private final boolean[] excluded;
   private final int countable;
   private final List<long[]> tallies = new ArrayList<>();
   private final List<long[]> inactive = new ArrayList<>();
@@ -41,16 +46,19 @@ final class IrvCount {
     this.rules = rules;
     this.contestants = new Contestants(rules, cast);
     this.tiebreaker = new Tiebreaker(rules, contestants);
-    this.ballots = cast.stream().map(b -> EncodedBallot.of(b, contestants, rules.maxRankings()))
+    this.ballots = cast.stream().map(b -> EncodedBallot.of(b, contestants, rules))
         .toArray(EncodedBallot[]::new);
     this.recipient = new int[ballots.length];
-    java.util.Arrays.fill(recipient, -1);
+    Arrays.fill(recipient, -1);
     this.status = new byte[ballots.length];
     this.eliminatedIn = new int[contestants.size()];
+    this.excluded = new boolean[contestants.size()];
     for (String name : rules.excluded()) {
-      if (!rules.candidates().contains(name)) {
+      int c = rules.candidates().indexOf(name);
+      if (c < 0) {
         throw new TallyException("candidates: \"" + name + "\" is excluded but not a candidate; fix its name");
       }
+      excluded[c] = true;
     }
     this.countable = (int) IntStream.range(0, contestants.size()).filter(this::notExcluded).count();
     if (countable == 0) {
@@ -87,7 +95,7 @@ final class IrvCount {
   }
 
   private boolean notExcluded(int c) {
-    return c >= contestants.declared || !rules.excluded().contains(contestants.names[c]);
+    return !excluded[c];
   }
 
   private boolean continuing(int c) {
@@ -122,7 +130,7 @@ final class IrvCount {
       return;
     }
     int lastRankSeen = 0;
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Set<Integer> seen = rules.exhaustOnDuplicateCandidate() ? new HashSet<>() : null;
     for (int i = 0; i < ballot.ranks().length; i++) {
       int rank = ballot.ranks()[i];
       int[] marks = ballot.marks()[i];
@@ -131,7 +139,7 @@ final class IrvCount {
         return;
       }
       lastRankSeen = rank;
-      if (rules.exhaustOnDuplicateCandidate() && repeats(marks, seen)) {
+      if (seen != null && repeats(marks, seen)) {
         settle(b, -1, REPEATED);
         return;
       }
@@ -154,7 +162,7 @@ final class IrvCount {
     }
   }
 
-  private static boolean repeats(int[] marks, java.util.Set<Integer> seen) {
+  private static boolean repeats(int[] marks, Set<Integer> seen) {
     for (int c : marks) {
       if (!seen.add(c)) {
         return true;
@@ -181,7 +189,7 @@ final class IrvCount {
       case EXHAUST_IMMEDIATELY -> Overvote.EXHAUST;
       case ALWAYS_SKIP_TO_NEXT_RANK -> Overvote.SKIP;
       case EXHAUST_IF_MULTIPLE_CONTINUING ->
-          java.util.Arrays.stream(marks).filter(this::continuing).count() > 1 ? Overvote.EXHAUST : Overvote.NONE;
+          Arrays.stream(marks).filter(this::continuing).count() > 1 ? Overvote.EXHAUST : Overvote.NONE;
     };
   }
 
@@ -203,7 +211,7 @@ final class IrvCount {
     if (rules.firstRoundDeterminesThreshold() && round > 1) {
       return thresholds.get(0);
     }
-    long active = java.util.Arrays.stream(tally).filter(v -> v > 0).sum();
+    long active = Arrays.stream(tally).filter(v -> v > 0).sum();
     return Math.max(active / 2 + 1, rules.minimumVoteThreshold());
   }
 
@@ -297,7 +305,7 @@ final class IrvCount {
   private int breakTie(List<Integer> tied, boolean forWinner, long votes) {
     IrvResult.TieBreak tie = tiebreaker.choose(tied, forWinner, round, votes, tallies);
     tieBreaks.add(tie);
-    return java.util.Arrays.asList(contestants.names).indexOf(tie.chosen());
+    return Arrays.asList(contestants.names).indexOf(tie.chosen());
   }
 
   private List<Integer> inTally(long[] tally) {
@@ -305,7 +313,7 @@ final class IrvCount {
   }
 
   private static List<Integer> byVotes(List<Integer> standing, long[] tally) {
-    return standing.stream().sorted(java.util.Comparator.comparingLong(c -> tally[c])).toList();
+    return standing.stream().sorted(Comparator.comparingLong(c -> tally[c])).toList();
   }
 
   private static long max(List<Integer> standing, long[] tally) {

@@ -1,5 +1,7 @@
 package app.chorus.decisions.tally;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +49,7 @@ public record IrvResult(
     public static final String EXHAUSTED = "exhausted";
 
     public Round {
-      tally = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tally));
+      tally = Collections.unmodifiableMap(new LinkedHashMap<>(tally));
       eliminated = List.copyOf(eliminated);
       transfers = Map.copyOf(transfers);
     }

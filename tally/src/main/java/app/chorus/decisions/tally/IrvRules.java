@@ -10,6 +10,8 @@ import java.util.Set;
  * @param excluded options left out of the count
  * @param writeInsListed whether undeclared write-ins are a contestant even when no ballot marks one (RCTab lists them
  *     when a source names an undeclared write-in label); ballots marking {@code UWI} always list them
+ * @param blankIsWriteIn RCTab's {@code treatBlankAsUndeclaredWriteIn}: every blank rank up to {@code maxRankings}
+ *     is read as an undeclared write-in
  * @param maxSkippedRanks {@link #UNLIMITED} for {@code "unlimited"}
  * @param maxRankings ranks beyond this are not read
  * @param minimumVoteThreshold 0 for none
@@ -19,6 +21,7 @@ public record IrvRules(
     List<String> candidates,
     Set<String> excluded,
     boolean writeInsListed,
+    boolean blankIsWriteIn,
     TiebreakMode tiebreakMode,
     Long randomSeed,
     OvervoteRule overvoteRule,
@@ -32,6 +35,7 @@ public record IrvRules(
     int stopAfterRound) {
 
   public static final int UNLIMITED = Integer.MAX_VALUE;
+  private static final int MOST_RANKS_READ_AS_WRITE_INS = 1000;
 
   public IrvRules {
     candidates = List.copyOf(candidates);
@@ -39,6 +43,10 @@ public record IrvRules(
     if (tiebreakMode.needsSeed() && randomSeed == null) {
       throw new TallyException("randomSeed: tiebreakMode " + tiebreakMode.label()
           + " needs a randomSeed (a whole number); set one in the rules");
+    }
+    if (blankIsWriteIn && maxRankings > MOST_RANKS_READ_AS_WRITE_INS) {
+      throw new TallyException("maxRankingsAllowed: " + maxRankings + " is too many to read every blank rank as a "
+          + "write-in (treatBlankAsUndeclaredWriteIn); allow at most " + MOST_RANKS_READ_AS_WRITE_INS);
     }
   }
 
@@ -52,6 +60,7 @@ public record IrvRules(
     private final List<String> candidates;
     private Set<String> excluded = Set.of();
     private boolean writeInsListed;
+    private boolean blankIsWriteIn;
     private TiebreakMode tiebreakMode = TiebreakMode.USE_CANDIDATE_ORDER;
     private Long randomSeed;
     private OvervoteRule overvoteRule = OvervoteRule.EXHAUST_IMMEDIATELY;
@@ -76,6 +85,11 @@ public record IrvRules(
 
     public Builder writeInsListed(boolean value) {
       writeInsListed = value;
+      return this;
+    }
+
+    public Builder blankIsWriteIn(boolean value) {
+      blankIsWriteIn = value;
       return this;
     }
 
@@ -131,7 +145,7 @@ public record IrvRules(
     }
 
     public IrvRules build() {
-      return new IrvRules(candidates, excluded, writeInsListed, tiebreakMode, randomSeed, overvoteRule,
+      return new IrvRules(candidates, excluded, writeInsListed, blankIsWriteIn, tiebreakMode, randomSeed, overvoteRule,
           maxSkippedRanks, maxRankings, exhaustOnDuplicateCandidate, batchElimination, continueUntilTwo,
           minimumVoteThreshold, firstRoundDeterminesThreshold, stopAfterRound);
     }

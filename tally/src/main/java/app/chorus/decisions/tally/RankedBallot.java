@@ -1,5 +1,6 @@
 package app.chorus.decisions.tally;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,12 +21,8 @@ public record RankedBallot(String id, List<List<String>> rankings) {
 
   /** A ballot with one option (or nothing, for {@code null} or "") at each rank, for tests and simple callers. */
   public static RankedBallot of(String id, String... ranks) {
-    return new RankedBallot(id, java.util.Arrays.stream(ranks)
+    return new RankedBallot(id, Arrays.stream(ranks)
         .map(r -> r == null || r.isEmpty() ? List.<String>of() : List.of(r.split("\\|")))
         .toList());
-  }
-
-  boolean isBlank() {
-    return rankings.stream().allMatch(List::isEmpty);
   }
 }

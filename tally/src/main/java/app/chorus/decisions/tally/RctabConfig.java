@@ -19,6 +19,10 @@ public final class RctabConfig {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String SINGLE_WINNER = "singleWinnerMajority";
+  // labels of configurations written before RCTab 1.3, which RCTab still migrates when it loads them
+  private static final String UNTIL_TWO = "singleSeatContinueUntilTwoCandidatesRemain";
+  private static final Set<String> SINGLE_WINNER_LABELS = Set.of(SINGLE_WINNER, "standard", UNTIL_TWO);
+  private static final Map<String, String> LEGACY_TIEBREAK = Map.of("usePermutationInConfig", "useCandidateOrder");
 
   private RctabConfig() {
   }
@@ -28,8 +32,9 @@ public final class RctabConfig {
     try {
       root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw new TallyException("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + "); fix the JSON");
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new TallyException("not valid JSON" + where + " (" + e.getOriginalMessage() + "); fix the JSON");
     }
     if (root == null || !root.isObject()) {
       throw new TallyException("expected a JSON object with candidates and rules (an RCTab contest configuration)");
@@ -73,19 +78,21 @@ public final class RctabConfig {
       throw new TallyException("rules: missing; give the rules object of an RCTab contest configuration");
     }
     refuseUnsupported(root, rules);
-    TiebreakMode tiebreak = TiebreakMode.ofLabel(required(rules, "tiebreakMode"));
+    TiebreakMode tiebreak = TiebreakMode.ofLabel(LEGACY_TIEBREAK.getOrDefault(required(rules, "tiebreakMode"),
+        required(rules, "tiebreakMode")));
     Long seed = tiebreak.needsSeed() ? number(rules, "randomSeed", Long.MIN_VALUE) : null;
     return IrvRules.of(candidates)
         .excluded(excluded)
-        .writeInsListed(writeInsLabelled(root))
+        .writeInsListed(writeInsLabelled(root) || blanksAreWriteIns(root))
+        .blankIsWriteIn(blanksAreWriteIns(root))
         .tiebreak(tiebreak, seed)
         .overvoteRule(OvervoteRule.ofLabel(required(rules, "overvoteRule")))
         .maxSkippedRanks(limit(rules, "maxSkippedRanksAllowed", "unlimited", IrvRules.UNLIMITED, 0))
         .maxRankings(limit(rules, "maxRankingsAllowed", "max", candidates.size(), 1))
         .exhaustOnDuplicateCandidate(flag(rules, "exhaustOnDuplicateCandidate", "rules.exhaustOnDuplicateCandidate"))
         .batchElimination(flag(rules, "batchElimination", "rules.batchElimination"))
-        .continueUntilTwoCandidatesRemain(
-            flag(rules, "continueUntilTwoCandidatesRemain", "rules.continueUntilTwoCandidatesRemain"))
+        .continueUntilTwoCandidatesRemain(UNTIL_TWO.equals(text(rules, "winnerElectionMode"))
+            || flag(rules, "continueUntilTwoCandidatesRemain", "rules.continueUntilTwoCandidatesRemain"))
         .minimumVoteThreshold(optionalNumber(rules, "minimumVoteThreshold", 0, 0))
         .firstRoundDeterminesThreshold(
             flag(rules, "doesFirstRoundDetermineThreshold", "rules.doesFirstRoundDetermineThreshold"))
@@ -100,25 +107,31 @@ public final class RctabConfig {
           + " is not supported; Chorus counts single-winner contests only (numberOfWinners 1)");
     }
     String mode = text(rules, "winnerElectionMode");
-    if (!mode.isBlank() && !mode.equals(SINGLE_WINNER)) {
+    if (!mode.isBlank() && !SINGLE_WINNER_LABELS.contains(mode)) {
       throw new TallyException("rules.winnerElectionMode: \"" + mode + "\" is not supported; use " + SINGLE_WINNER);
     }
-    for (String field : List.of("nonIntegerWinningThreshold", "hareQuota", "treatBlankAsUndeclaredWriteIn")) {
+    for (String field : List.of("nonIntegerWinningThreshold", "hareQuota")) {
       if (flag(rules, field, "rules." + field)) {
         throw new TallyException("rules." + field + ": true is not supported; only false (single-winner counts "
-            + "with integer thresholds, write-ins marked UWI)");
-      }
-    }
-    for (JsonNode source : root.path("cvrFileSources")) {
-      if (flag(source, "treatBlankAsUndeclaredWriteIn", "cvrFileSources[].treatBlankAsUndeclaredWriteIn")) {
-        throw new TallyException("cvrFileSources[].treatBlankAsUndeclaredWriteIn: true is not supported; only false "
-            + "(mark undeclared write-ins as UWI in the ballot file)");
+            + "with integer thresholds)");
       }
     }
   }
 
-  /** RCTab lists undeclared write-ins as a contestant when a source names a label for them. */
+  /** RCTab reads blanks as undeclared write-ins when the rules (before 1.3) or a source say so. */
+  private static boolean blanksAreWriteIns(JsonNode root) {
+    boolean blank = flag(root.path("rules"), "treatBlankAsUndeclaredWriteIn", "rules.treatBlankAsUndeclaredWriteIn");
+    for (JsonNode source : root.path("cvrFileSources")) {
+      blank |= flag(source, "treatBlankAsUndeclaredWriteIn", "cvrFileSources[].treatBlankAsUndeclaredWriteIn");
+    }
+    return blank;
+  }
+
+  /** RCTab lists undeclared write-ins as a contestant when a source (or, before 1.3, the rules) names a label. */
   private static boolean writeInsLabelled(JsonNode root) {
+    if (!text(root.path("rules"), "undeclaredWriteInLabel").isBlank()) {
+      return true;
+    }
     for (JsonNode source : root.path("cvrFileSources")) {
       if (!text(source, "undeclaredWriteInLabel").isBlank()) {
         return true;
@@ -211,8 +224,9 @@ public final class RctabConfig {
     source.put("provider", "genericCsv");
     source.put("overvoteLabel", "");
     source.put("skippedRankLabel", "");
-    source.put("undeclaredWriteInLabel", rules.writeInsListed() ? RankedBallot.WRITE_IN : "");
-    source.put("treatBlankAsUndeclaredWriteIn", false);
+    source.put("undeclaredWriteInLabel",
+        rules.writeInsListed() || rules.blankIsWriteIn() ? RankedBallot.WRITE_IN : "");
+    source.put("treatBlankAsUndeclaredWriteIn", rules.blankIsWriteIn());
     var candidates = root.putArray("candidates");
     for (String name : rules.candidates()) {
       candidates.addObject().put("name", name).put("excluded", rules.excluded().contains(name)).putArray("aliases");
@@ -240,6 +254,5 @@ public final class RctabConfig {
     out.put("stopTabulationEarlyAfterRound",
         rules.stopAfterRound() == IrvRules.UNLIMITED ? "" : Integer.toString(rules.stopAfterRound()));
     out.put("exhaustOnDuplicateCandidate", rules.exhaustOnDuplicateCandidate());
-    out.put("treatBlankAsUndeclaredWriteIn", false);
   }
 }

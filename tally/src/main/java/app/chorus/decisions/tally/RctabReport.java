@@ -28,7 +28,8 @@ public final class RctabReport {
     result.rounds().forEach(round -> round(rounds.addObject(), round));
     ObjectNode summary = root.putObject("summary");
     summary.put("finalThreshold", result.rounds().isEmpty() ? 0 : last(result).threshold());
-    summary.put("numCandidates", result.rounds().isEmpty() ? 0 : result.rounds().get(0).tally().size());
+    boolean writeIns = !result.rounds().isEmpty() && result.rounds().get(0).tally().containsKey(InstantRunoff.WRITE_INS);
+    summary.put("numCandidates", contest.rules().candidates().size() + (writeIns ? 1 : 0));
     summary.put("numWinners", 1);
     summary.put("totalNumBallots", result.totalBallots());
     summary.put("undervotes", result.undervotes());

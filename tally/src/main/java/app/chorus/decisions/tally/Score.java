@@ -2,6 +2,7 @@ package app.chorus.decisions.tally;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,6 @@ public final class Score {
     }
     BigDecimal mean = scored == 0 ? null
         : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scored), 2, RoundingMode.HALF_UP);
-    return new OptionScore(option, scored, mean, java.util.Arrays.stream(counts).boxed().toList());
+    return new OptionScore(option, scored, mean, Arrays.stream(counts).boxed().toList());
   }
 }

@@ -41,7 +41,8 @@ public final class TallyCommand {
           return BallotFile.read(in, contest);
         }
       });
-      IrvResult result = withFile(ballotsFile, () -> InstantRunoff.count(contest.rules(), ballots));
+      IrvResult result =
+          withFile(rulesFile + " with " + ballotsFile, () -> InstantRunoff.count(contest.rules(), ballots));
       out.println(RctabReport.json(contest, result));
       return 0;
     } catch (TallyException e) {
@@ -55,7 +56,7 @@ public final class TallyCommand {
   }
 
   /** Runs a step on one file, naming the file in whatever goes wrong. */
-  private static <T> T withFile(Path file, Step<T> step) {
+  private static <T> T withFile(Object file, Step<T> step) {
     try {
       return step.run();
     } catch (TallyException e) {

@@ -1,10 +1,7 @@
 package app.chorus.decisions.tally;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** How a tie for last place (or, with two options left and no majority, for first) is broken; RCTab's labels. */
-public enum TiebreakMode {
+public enum TiebreakMode implements Labelled {
   USE_CANDIDATE_ORDER("useCandidateOrder"),
   PREVIOUS_ROUND_COUNTS_THEN_CANDIDATE_ORDER("previousRoundCountsThenUseCandidateOrder"),
   RANDOM("random"),
@@ -17,6 +14,7 @@ public enum TiebreakMode {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -30,8 +28,6 @@ public enum TiebreakMode {
   }
 
   public static TiebreakMode ofLabel(String label) {
-    return Arrays.stream(values()).filter(m -> m.label.equals(label)).findFirst()
-        .orElseThrow(() -> new TallyException("tiebreakMode: \"" + label + "\" is not supported; use one of "
-            + Arrays.stream(values()).map(TiebreakMode::label).collect(Collectors.joining(", "))));
+    return Labelled.parse(TiebreakMode.class, "tiebreakMode", label);
   }
 }

@@ -113,6 +113,18 @@ class BallotsStopCountingByCauseTests {
   }
 
   @Test
+  void blanksReadAsWriteInsWhenTheRulesSaySo() {
+    IrvResult result = Ballots.count(IrvRules.of(List.of("A", "B")).blankIsWriteIn(true).maxRankings(2).build(),
+        Ballots.of().add("A,", ",B", ""));
+
+    assertThat(result.undervotes()).isZero();
+    assertThat(result.rounds().get(0).tally()).containsEntry(InstantRunoff.WRITE_INS, 2L);
+    assertThat(result.rounds().get(0).eliminated()).containsExactly(InstantRunoff.WRITE_INS);
+    assertThat(result.rounds().get(1).tally()).containsEntry("A", 1L).containsEntry("B", 1L);
+    assertThat(result.rounds().get(1).inactive().exhaustedChoices()).isEqualTo(1);
+  }
+
+  @Test
   void anOptionNotInTheRulesIsRefused() {
     assertThatThrownBy(() -> Ballots.count(IrvRules.of(ABC).build(), Ballots.of().add("A,Z")))
         .isInstanceOf(TallyException.class).hasMessageContaining("ballot b1, rank 2: \"Z\"");
