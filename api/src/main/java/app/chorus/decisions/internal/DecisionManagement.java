@@ -90,8 +90,16 @@ public class DecisionManagement {
             .onErrorMap(OptimisticLockingFailureException.class, conflict -> Problem.conflict("concurrent-change",
                 "The decision changed while you closed it (perhaps it closed on time). Reload it."))
             .delayElement(grace)
-            .flatMap(decision -> closeIfDue(decision.id()).defaultIfEmpty(decision))
-            .flatMap(closed -> decisions.require(closed.id()));
+            .flatMap(decision -> closeIfDue(decision.id()).then(counted(decision.id())));
+    }
+
+    /** The decision once counted, here or by another instance's sweep (which may have claimed it first). */
+    private Mono<Decision> counted(String decisionId) {
+        return Mono.defer(() -> decisions.require(decisionId))
+            .filter(decision -> decision.status() == DecisionStatus.CLOSED)
+            .repeatWhenEmpty(150, ticks -> ticks.delayElements(Duration.ofMillis(200)))
+            .switchIfEmpty(Mono.error(() -> Problem.conflict("count-in-progress",
+                "The vote is closed and still being counted; read it again in a minute.")));
     }
 
     /** Leaders who may manage it: its creator, leaders of its school, trust leaders. */

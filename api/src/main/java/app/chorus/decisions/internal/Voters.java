@@ -33,7 +33,10 @@ class Voters {
         if (personId == null || personId.isBlank()) {
             return Flux.empty();
         }
-        return Mono.zip(audiences.keysOf(personId), directory.pupilsCaredFor(personId).collectList())
+        boolean carersOnly = decision.audience().roles().equals(Set.of(AudienceRole.CARERS));
+        // a carers-only vote needs only the children; staff and pupils are found by their audience keys
+        Mono<Set<String>> keys = carersOnly ? Mono.just(Set.of()) : audiences.keysOf(personId);
+        return Mono.zip(keys, directory.pupilsCaredFor(personId).collectList())
             .flatMapIterable(both -> units(decision, personId, both.getT1(), both.getT2()));
     }
 
