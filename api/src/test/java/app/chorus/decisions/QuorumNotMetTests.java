@@ -7,10 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.chorus.testing.ApiTest;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ApiTest
 class QuorumNotMetTests extends DecisionTestBase {
+
+    @Autowired
+    DecisionResults decisionResults;
 
     @Test
     void tooFewBallotsAndTheDecisionDoesNotStandThoughAnOptionLeads() {
@@ -30,5 +35,11 @@ class QuorumNotMetTests extends DecisionTestBase {
         assertThat(at(results, "outcome", "explanation").toString()).contains("(1 approving nothing)")
             .contains("The quorum of 50% was not met").contains("so the decision does not stand");
         assertThat(at(results, "count", "abstentions")).as("an abstention counts as cast").isEqualTo(1);
+
+        DecisionOutcome outcome = decisionResults.outcome(id).block();
+        assertThat(outcome.stands()).as("what a consultation's outcome shows").isFalse();
+        assertThat(outcome.explanation()).isEqualTo(at(results, "outcome", "explanation"));
+        assertThat(mongo.findById(id, Document.class, "decisions").block().get("closingAnnouncedAt"))
+            .as("DecisionClosed was published and every listener confirmed it").isNotNull();
     }
 }

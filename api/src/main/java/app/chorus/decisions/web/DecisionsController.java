@@ -9,6 +9,7 @@ import app.chorus.decisions.internal.DecisionView;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,8 @@ class DecisionsController {
     @PostMapping
     @Operation(summary = "Create a decision (school leaders for their school, trust leaders trust-wide)",
         description = "Opens now or at opensAt; its rules are fixed from now on. A repeated Idempotency-Key returns the same decision.")
-    Mono<ResponseEntity<DecisionView>> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body,
+    Mono<ResponseEntity<DecisionView>> create(@AuthenticationPrincipal CurrentUser user,
+                                              @RequestBody @Schema(implementation = DecisionDraft.class) JsonNode body,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.fromCallable(() -> strict.read(body, DecisionDraft.class))
             .flatMap(draft -> management.create(user, draft, idempotencyKey))
@@ -73,7 +75,7 @@ class DecisionsController {
         description = "201 when cast, 200 when it replaced your earlier ballot or repeated the same Idempotency-Key. "
             + "Anonymous ballots are final (409 ballot-final).")
     Mono<ResponseEntity<BallotReceipt>> cast(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
-                                             @RequestBody JsonNode body,
+                                             @RequestBody @Schema(implementation = BallotRequest.class) JsonNode body,
                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.fromCallable(() -> strict.read(body, BallotRequest.class))
             .flatMap(ballot -> casting.cast(user.personId(), decisionId, ballot, idempotencyKey))

@@ -186,7 +186,9 @@ public final class DecisionBenchmark {
         for (int i = 0; i < OPTIONS; i++) {
             options.add("o" + i);
         }
-        options.sort((a, b) -> Double.compare(random.nextDouble() + a.charAt(1) * 0.01, random.nextDouble() + b.charAt(1) * 0.01));
+        Map<String, Double> keys = new HashMap<>();
+        options.forEach(option -> keys.put(option, random.nextDouble() + (option.charAt(1) - '0') * 0.03));
+        options.sort(java.util.Comparator.comparing(keys::get));
         List<String> ranking = options.subList(0, 1 + random.nextInt(OPTIONS));
         String key = Long.toHexString(random.nextLong());
         return web.post().uri("/api/v1/decisions/{id}/ballots", decisionId)
