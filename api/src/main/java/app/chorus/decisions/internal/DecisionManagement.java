@@ -82,15 +82,17 @@ public class DecisionManagement {
 
     /** Closes now (leaders); the count follows once ballots already accepted have landed. */
     public Mono<Decision> close(CurrentUser user, String decisionId) {
-        return managed(user, decisionId)
-            .flatMap(decision -> {
-                decision.closeNow(clock.instant());
-                return decisions.save(decision);
-            })
-            .onErrorMap(OptimisticLockingFailureException.class, conflict -> Problem.conflict("concurrent-change",
-                "The decision changed while you closed it (perhaps it closed on time). Reload it."))
-            .delayElement(grace)
-            .flatMap(decision -> closeIfDue(decision.id()).then(counted(decision.id())));
+        return managed(user, decisionId).flatMap(decision -> {
+            if (decision.statusAt(clock.instant()) != DecisionStatus.OPEN && decision.status() != DecisionStatus.SCHEDULED) {
+                return counted(decision.id());
+            }
+            decision.closeNow(clock.instant());
+            return decisions.save(decision)
+                .onErrorMap(OptimisticLockingFailureException.class, conflict -> Problem.conflict("concurrent-change",
+                    "The decision changed while you closed it (perhaps it closed on time). Reload it."))
+                .delayElement(grace)
+                .flatMap(saved -> closeIfDue(saved.id()).then(counted(saved.id())));
+        });
     }
 
     /** The decision once counted, here or by another instance's sweep (which may have claimed it first). */
