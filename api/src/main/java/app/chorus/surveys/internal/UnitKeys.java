@@ -1,18 +1,8 @@
 package app.chorus.surveys.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.bson.Document;
+import app.chorus.platform.StoredSecrets;
+import app.chorus.shared.KeyedHashes;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -25,12 +15,12 @@ import reactor.core.publisher.Mono;
 public class UnitKeys {
 
     static final String COLLECTION = "survey_keys";
-    private final ReactiveMongoTemplate mongo;
+    private final StoredSecrets secrets;
     private final String configured;
     private volatile Mono<byte[]> key;
 
-    UnitKeys(ReactiveMongoTemplate mongo, @Value("${chorus.surveys.unit-key:}") String configured) {
-        this.mongo = mongo;
+    UnitKeys(StoredSecrets secrets, @Value("${chorus.surveys.unit-key:}") String configured) {
+        this.secrets = secrets;
         this.configured = configured;
     }
 
@@ -41,41 +31,17 @@ public class UnitKeys {
 
     private Mono<byte[]> key() {
         if (key == null) {
-            key = (configured.isBlank() ? stored() : Mono.just(configured.getBytes(StandardCharsets.UTF_8))).cache();
+            key = secrets.secret(configured, COLLECTION, "unit-hmac").cache();
         }
         return key;
     }
 
-    private Mono<byte[]> stored() {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Query query = Query.query(Criteria.where("_id").is("unit-hmac"));
-        Update setOnce = new Update().setOnInsert("key", Base64.getEncoder().encodeToString(fresh));
-        return mongo.upsert(query, setOnce, COLLECTION)
-            .then(mongo.findOne(query, Document.class, COLLECTION))
-            .map(document -> Base64.getDecoder().decode(document.getString("key")));
-    }
-
     static String hmac(byte[] secret, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyedHashes.hmac(secret, value);
     }
 
     /** Idempotency keys are kept as hashes: they only need comparing. */
     public static String digest(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyedHashes.digest(value);
     }
 }

@@ -1,0 +1,171 @@
+package app.chorus.decisions.internal;
+
+import app.chorus.shared.Problem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Casting ballots: one standing ballot per unit, enforced by a unique {@code _id} (a keyed hash of the unit).
+ * Named and confidential ballots live under that id and a change replaces the ballot in one conditional update
+ * (on its revision), then moves its live counters in one {@code $inc}. Anonymous ballots are final: a mark under the
+ * keyed hash in {@code decision_marks} stops a second one, and the ballot itself has a random id, its cell and choice,
+ * and nothing else. A confidential ballot's voter is kept apart in {@code decision_voters}.
+ */
+@Service
+public class BallotCasting {
+
+    static final String BALLOTS = "decision_ballots";
+    static final String MARKS = "decision_marks";
+    static final String VOTERS = "decision_voters";
+    static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
+
+    private final DecisionStore decisions;
+    private final Voters voters;
+    private final BallotKeys keys;
+    private final LiveTallies tallies;
+    private final ResultSignals signals;
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    BallotCasting(DecisionStore decisions, Voters voters, BallotKeys keys, LiveTallies tallies, ResultSignals signals,
+                  ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
+        this.decisions = decisions;
+        this.voters = voters;
+        this.keys = keys;
+        this.tallies = tallies;
+        this.signals = signals;
+        this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Casts (or changes) the ballot of one of this person's units; nothing is written when it is refused. */
+    public Mono<BallotReceipt> cast(String personId, String decisionId, BallotRequest ballot, String idempotencyKey) {
+        return decisions.forCasting(decisionId).flatMap(decision -> voters.unit(decision, personId, ballot.unit())
+            .flatMap(unit -> cast(decision, unit, ballot, idempotencyKey)));
+    }
+
+    /** Casts for a unit already resolved (the benchmark drives this through HTTP; tests use it for many voters). */
+    Mono<BallotReceipt> cast(Decision decision, VotingUnit unit, BallotRequest ballot, String idempotencyKey) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            decision.requireTakesBallots(now);
+            Choice choice = BallotRules.check(decision, ballot);
+            String keyDigest = BallotKeys.digest(idempotencyKey);
+            return keys.of(decision.id(), unit).flatMap(ballotId -> decision.anonymity().allowsChanges()
+                    ? standing(decision, unit, ballotId, choice, keyDigest, now)
+                    : finalBallot(decision, unit, ballotId, choice, keyDigest, now))
+                .doOnNext(receipt -> signals.changed(decision.id()));
+        });
+    }
+
+    private Mono<BallotReceipt> standing(Decision decision, VotingUnit unit, String ballotId, Choice choice,
+                                         String keyDigest, Instant now) {
+        return mongo.findById(ballotId, Document.class, BALLOTS)
+            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+            .flatMap(earlier -> earlier.isPresent()
+                ? replace(decision, unit, earlier.get(), choice, keyDigest, now)
+                : first(decision, unit, ballotId, choice, keyDigest, now))
+            .retryWhen(Retry.max(5).filter(RaceLost.class::isInstance));
+    }
+
+    private Mono<BallotReceipt> first(Decision decision, VotingUnit unit, String ballotId, Choice choice, String keyDigest, Instant now) {
+        Document ballot = ballotDocument(decision, unit, choice, now).append("_id", ballotId).append("rev", 1L)
+            .append("key", keyDigest);
+        return mongo.insert(ballot, BALLOTS)
+            .onErrorMap(DuplicateKeyException.class, taken -> new RaceLost())
+            .then(tallies.apply(decision.id(), unit.cell(), choice.counters(decision), null, null))
+            .then(confidentialVoter(decision, unit, ballotId, now))
+            .thenReturn(new BallotReceipt(decision.id(), unit.unit(), false, false, now, decision.anonymity().changing()));
+    }
+
+    private Mono<BallotReceipt> replace(Decision decision, VotingUnit unit, Document earlier, Choice choice,
+                                        String keyDigest, Instant now) {
+        if (keyDigest != null && keyDigest.equals(earlier.getString("key"))) {
+            return Mono.just(new BallotReceipt(decision.id(), unit.unit(), false, true,
+                earlier.getDate("castAt") == null ? null : earlier.getDate("castAt").toInstant(), decision.anonymity().changing()));
+        }
+        long rev = earlier.get("rev", Number.class).longValue();
+        Update update = new Update().set("rev", rev + 1).set("key", keyDigest);
+        ballotDocument(decision, unit, choice, now).forEach(update::set);
+        Query same = Query.query(Criteria.where("_id").is(earlier.getString("_id")).and("rev").is(rev));
+        Choice before = Choice.of(earlier.get("choice", Document.class));
+        VotingUnit.Cell beforeCell = cellOf(earlier.get("cell", Document.class));
+        return mongo.updateFirst(same, update, BALLOTS)
+            .flatMap(result -> result.getModifiedCount() == 0 ? Mono.error(new RaceLost())
+                : tallies.apply(decision.id(), unit.cell(), choice.counters(decision), beforeCell, before.counters(decision)))
+            .then(confidentialVoter(decision, unit, earlier.getString("_id"), now))
+            .thenReturn(new BallotReceipt(decision.id(), unit.unit(), true, false, now, decision.anonymity().changing()));
+    }
+
+    private Mono<BallotReceipt> finalBallot(Decision decision, VotingUnit unit, String markId, Choice choice,
+                                            String keyDigest, Instant now) {
+        Document mark = new Document("_id", markId).append("decisionId", decision.id()).append("key", keyDigest);
+        Document ballot = ballotDocument(decision, unit, choice, now).append("_id", UUID.randomUUID().toString());
+        return mongo.insert(mark, MARKS)
+            .then(Mono.defer(() -> mongo.insert(ballot, BALLOTS)))
+            .then(Mono.defer(() -> tallies.apply(decision.id(), unit.cell(), choice.counters(decision), null, null)))
+            .thenReturn(new BallotReceipt(decision.id(), unit.unit(), false, false, null, decision.anonymity().changing()))
+            .onErrorResume(DuplicateKeyException.class, voted -> mongo.findById(markId, Document.class, MARKS)
+                .filter(earlier -> keyDigest != null && keyDigest.equals(earlier.getString("key")))
+                .map(earlier -> new BallotReceipt(decision.id(), unit.unit(), false, true, null, decision.anonymity().changing()))
+                .switchIfEmpty(Mono.error(() -> Problem.conflict("ballot-final", "A ballot was already cast for "
+                    + unit.label().toLowerCase() + " and anonymous ballots are final: nothing links it to you, so it "
+                    + "cannot be changed.").with("unit", unit.unit()))));
+    }
+
+    /** Whether this unit's ballot (or, for anonymous decisions, its mark) is stored. */
+    Mono<Boolean> hasCast(Decision decision, VotingUnit unit) {
+        String collection = decision.anonymity().allowsChanges() ? BALLOTS : MARKS;
+        return keys.of(decision.id(), unit).flatMap(id -> mongo.exists(Query.query(Criteria.where("_id").is(id)), collection));
+    }
+
+    /** What a stored ballot holds: an anonymous one only its cell, choice and the day. */
+    private static Document ballotDocument(Decision decision, VotingUnit unit, Choice choice, Instant now) {
+        Document ballot = new Document("decisionId", decision.id()).append("cell", cellDocument(unit.cell()))
+            .append("choice", choice.document());
+        switch (decision.anonymity()) {
+            case NAMED -> ballot.append("personId", unit.personId()).append("pupilId", unit.pupilId()).append("castAt", now);
+            case CONFIDENTIAL -> ballot.append("castAt", now);
+            case ANONYMOUS -> ballot.append("castOn", now.atZone(TRUST_ZONE).toLocalDate().toString());
+        }
+        return ballot;
+    }
+
+    private Mono<Void> confidentialVoter(Decision decision, VotingUnit unit, String ballotId, Instant now) {
+        if (decision.anonymity() != Anonymity.CONFIDENTIAL) {
+            return Mono.empty();
+        }
+        Update voter = new Update().set("decisionId", decision.id()).set("personId", unit.personId())
+            .set("pupilId", unit.pupilId()).set("castAt", now);
+        return mongo.upsert(Query.query(Criteria.where("_id").is(ballotId)), voter, VOTERS).then();
+    }
+
+    static Document cellDocument(VotingUnit.Cell cell) {
+        return new Document("school", cell.school()).append("year", cell.year()).append("role", cell.role().name());
+    }
+
+    static VotingUnit.Cell cellOf(Document cell) {
+        return new VotingUnit.Cell(cell.getString("school"), cell.getString("year"),
+            app.chorus.directory.AudienceRole.valueOf(cell.getString("role")));
+    }
+
+    /** Another request for the same unit got there first: read again and go on from what it wrote. */
+    private static final class RaceLost extends RuntimeException {
+        RaceLost() {
+            super(null, null, false, false);
+        }
+    }
+
+}

@@ -1,0 +1,19 @@
+package app.chorus.decisions.internal;
+
+/** Who casts one ballot. */
+public enum BallotUnit {
+    /** every eligible person casts their own ballot */
+    PER_PERSON("One ballot per person."),
+    /** carers vote once per child; a child's carers share that ballot (the last one cast counts) */
+    PER_CHILD("One ballot per child: a child's carers share it, and the last ballot cast for the child counts.");
+
+    private final String statement;
+
+    BallotUnit(String statement) {
+        this.statement = statement;
+    }
+
+    public String statement() {
+        return statement;
+    }
+}

@@ -1,0 +1,5 @@
+package app.chorus.decisions.internal;
+
+public enum DecisionStatus {
+    SCHEDULED, OPEN, CLOSING, CLOSED
+}

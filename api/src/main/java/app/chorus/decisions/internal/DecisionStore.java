@@ -1,0 +1,113 @@
+package app.chorus.decisions.internal;
+
+import app.chorus.shared.Problem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decisions in {@code decisions}. Every change of state is one conditional single-document update, so opening and
+ * closing happen once however many instances try: the close is claimed (OPEN -> CLOSING), counted, then stored
+ * (CLOSING -> CLOSED); a claim left by a crashed instance is taken over after {@link #CLAIM_EXPIRES}.
+ */
+@Component
+class DecisionStore {
+
+    static final Duration CLAIM_EXPIRES = Duration.ofMinutes(2);
+    /** How long casting may use a decision read earlier (a close on another instance takes effect within it). */
+    private static final long FRESH_FOR_MS = 1_000;
+
+    private final ReactiveMongoTemplate mongo;
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+
+    private record Cached(Decision decision, long readAt) {
+    }
+
+    DecisionStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<Decision> insert(Decision decision) {
+        return mongo.insert(decision);
+    }
+
+    Mono<Decision> save(Decision decision) {
+        return mongo.save(decision).doOnNext(saved -> recent.remove(saved.id()));
+    }
+
+    Mono<Decision> require(String decisionId) {
+        return mongo.findById(decisionId, Decision.class)
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("Decision " + decisionId)));
+    }
+
+    /** The decision for casting: read at most once a second per instance (every ballot needs it). */
+    Mono<Decision> forCasting(String decisionId) {
+        Cached cached = recent.get(decisionId);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.readAt() < FRESH_FOR_MS) {
+            return Mono.just(cached.decision());
+        }
+        return require(decisionId).doOnNext(decision -> {
+            if (recent.size() > 1_000) {
+                recent.clear();
+            }
+            recent.put(decisionId, new Cached(decision, now));
+        });
+    }
+
+    Flux<Decision> all() {
+        return mongo.findAll(Decision.class);
+    }
+
+    Flux<Decision> ofConsultation(String consultationId) {
+        return mongo.find(Query.query(Criteria.where("consultationId").is(consultationId)), Decision.class);
+    }
+
+    /** Decisions with something due: not closed, or closed but not yet announced (a handful at a time). */
+    Flux<Decision> unfinished() {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("status").ne(DecisionStatus.CLOSED),
+            Criteria.where("closingAnnouncedAt").is(null))), Decision.class);
+    }
+
+    /** SCHEDULED -> OPEN once its time has come; empty when another instance did it (or it is not due). */
+    Mono<Decision> markOpened(String decisionId, Instant now) {
+        Query due = Query.query(Criteria.where("_id").is(decisionId).and("status").is(DecisionStatus.SCHEDULED)
+            .and("opensAt").lte(now));
+        return modify(due, new Update().set("status", DecisionStatus.OPEN).set("openedAt", now).inc("version", 1));
+    }
+
+    /** Claims the count of a decision that closed by {@code closedBy}; empty when not due or claimed by a live instance. */
+    Mono<Decision> claimClose(String decisionId, Instant closedBy, Instant now) {
+        Criteria due = Criteria.where("status").in(DecisionStatus.OPEN, DecisionStatus.SCHEDULED).and("closesAt").lte(closedBy);
+        Criteria abandoned = Criteria.where("status").is(DecisionStatus.CLOSING).and("closingClaimedAt").lt(now.minus(CLAIM_EXPIRES));
+        Query query = Query.query(Criteria.where("_id").is(decisionId).orOperator(due, abandoned));
+        return modify(query, new Update().set("status", DecisionStatus.CLOSING).set("closingClaimedAt", now).inc("version", 1));
+    }
+
+    /** CLOSING -> CLOSED with the count; empty when another instance stored it first. */
+    Mono<Decision> storeResult(String decisionId, Instant claimedAt, Decision.StoredResult result, Instant closedAt) {
+        Query mine = Query.query(Criteria.where("_id").is(decisionId).and("status").is(DecisionStatus.CLOSING)
+            .and("closingClaimedAt").is(claimedAt));
+        return modify(mine, new Update().set("status", DecisionStatus.CLOSED).set("result", result)
+            .set("closedAt", closedAt).inc("version", 1));
+    }
+
+    Mono<Void> markAnnounced(String decisionId, String field, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(decisionId)), new Update().set(field, at), Decision.class)
+            .then();
+    }
+
+    private Mono<Decision> modify(Query query, Update update) {
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Decision.class)
+            .doOnNext(changed -> recent.remove(changed.id()));
+    }
+}

@@ -1,0 +1,284 @@
+package app.chorus.decisions.internal;
+
+import app.chorus.ChorusApplication;
+import app.chorus.decisions.Method;
+import app.chorus.decisions.tally.InstantRunoff;
+import app.chorus.decisions.tally.IrvResult;
+import app.chorus.decisions.tally.RankedBallot;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.Role;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.util.retry.Retry;
+
+/**
+ * {@code ./chorus bench decision}: the whole api in-process on the embedded store, a seeded trust with one pupil per
+ * unit, a trust-wide ranked-choice decision (one ballot per child, 10 options); {@code --ballots} ranked ballots cast
+ * through HTTP by {@code --concurrency} clients (each carer with a signed token, see {@link BenchTokens}), the last
+ * {@code --changes} of them changing an earlier ballot, while a reader times live results over HTTP (fresh from the
+ * cells on every read). Then the instant-runoff count of the standing ballots in memory, the close (every ballot read
+ * from the store and counted), and whether the live counters equal a recount. The last stdout line is the JSON.
+ */
+public final class DecisionBenchmark {
+
+    private static final int OPTIONS = 10;
+
+    private DecisionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int units = option(args, "--units", 60_000);
+        int ballots = option(args, "--ballots", 100_000);
+        int changes = option(args, "--changes", 40_000);
+        int concurrency = option(args, "--concurrency", 64);
+        int schools = option(args, "--schools", 100);
+        int port = option(args, "--port", 58090);
+        String dataDir = Files.createTempDirectory("chorus-bench-decision-").toString();
+        String figures;
+        try (BenchTokens tokens = new BenchTokens(port)) {
+            progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + units + " pupils ...");
+            long t0 = System.nanoTime();
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).run(
+                "--server.port=" + (port + 1), "--chorus.store.port=" + (port + 2), "--chorus.store.data-dir=" + dataDir,
+                "--chorus.demo.seed-on-first-start=true", "--chorus.demo.schools=" + schools, "--chorus.demo.pupils=" + units,
+                "--chorus.identity.issuer-uri=" + tokens.issuer(), "--chorus.identity.jwk-set-uri=" + tokens.jwkSetUri(),
+                "--chorus.identity.verified-tokens=100000", "--chorus.decisions.sweep-every=1h",
+                "--chorus.surveys.background-every=1h", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+            progress("api ready in " + ms(t0) + " ms");
+            try {
+                figures = run(context, tokens, port + 1, units, ballots, changes, concurrency, schools);
+            } finally {
+                context.close();
+            }
+        }
+        System.out.flush();
+        System.out.println(figures);
+    }
+
+    private record Unit(String carerId, String pupilId) {
+    }
+
+    private static String run(ConfigurableApplicationContext context, BenchTokens tokens, int apiPort, int wantedUnits,
+                              int ballots, int changes, int concurrency, int schools) {
+        List<Unit> units = units(context, wantedUnits);
+        progress(units.size() + " children to vote for");
+        Decision decision = openDecision(context.getBean(DecisionManagement.class));
+        WebClient web = WebClient.builder().baseUrl("http://127.0.0.1:" + apiPort)
+            .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(HttpClient.create(
+                ConnectionProvider.builder("bench").maxConnections(concurrency + 4).build())))
+            .build();
+
+        Random random = new Random(20261206);
+        List<Unit> order = new ArrayList<>();
+        for (int i = 0; i < ballots; i++) {
+            order.add(i < ballots - changes ? units.get(i % units.size()) : units.get(random.nextInt(Math.min(units.size(), ballots - changes))));
+        }
+        Unit leaderVoter = units.get(0);
+        AtomicBoolean casting = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Double> reads = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> readWhileCasting(web, tokens.bearer(leaderVoter.carerId()), decision.id(), casting, reads));
+        AtomicLong done = new AtomicLong();
+        long t0 = System.nanoTime();
+        reader.start();
+        Flux.fromIterable(order).index()
+            .flatMap(indexed -> cast(web, tokens, decision.id(), indexed.getT2(), new Random(indexed.getT1())), concurrency)
+            .doOnNext(status -> {
+                long n = done.incrementAndGet();
+                if (n % Math.max(1, ballots / 20) == 0) {
+                    progress(String.format(Locale.ROOT, "%d ballots cast (%.0f/s)", n, n / ((System.nanoTime() - t0) / 1e9)));
+                }
+            })
+            .blockLast();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        casting.set(false);
+        join(reader);
+        double perSecond = ballots / seconds;
+        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s; %d live reads", ballots, seconds, perSecond, reads.size()));
+
+        ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+        List<RankedBallot> standing = mongo.find(Query.query(Criteria.where("decisionId").is(decision.id())), Document.class, BallotCasting.BALLOTS)
+            .map(ballot -> new RankedBallot(ballot.getString("_id"), Choice.of(ballot.get("choice", Document.class)).ranking()
+                .stream().map(List::of).toList()))
+            .collectList().block();
+        double irvMs = irvCount(decision, standing);
+        boolean match = liveEqualsRecount(context, decision, standing);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.id())),
+            new Update().set("closesAt", Instant.now().minusSeconds(60)), Decision.class).block();
+        long c0 = System.nanoTime();
+        Decision closed = context.getBean(DecisionManagement.class).closeIfDue(decision.id()).block(Duration.ofMinutes(5));
+        double closeMs = (System.nanoTime() - c0) / 1e6;
+        IrvResult memory = InstantRunoff.count(decision.ranking().irvRules(decision.optionIds()), standing);
+        boolean sameWinner = closed != null && closed.result().outcome().leaders().equals(List.of(memory.winner()));
+        progress(String.format(Locale.ROOT, "close (read %d ballots from the store and count): %.0f ms; %s", standing.size(), closeMs,
+            closed == null ? "not counted" : closed.result().outcome().explanation()));
+
+        double[] sorted = reads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT,
+            "{\"bench\":\"decision\",\"units\":%d,\"ballots\":%d,\"changes\":%d,\"concurrency\":%d,\"schools\":%d,\"options\":%d,"
+                + "\"ballots_per_s\":%.0f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
+                + "\"results_reads\":%d,\"standing_ballots\":%d,\"counts_match\":%b,\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
+            units.size(), ballots, changes, concurrency, schools, OPTIONS, perSecond, irvMs, closeMs, percentile(sorted, 50),
+            percentile(sorted, 99), sorted.length, standing.size(), match && sameWinner,
+            Runtime.getRuntime().availableProcessors(), loadAverage());
+    }
+
+    private static List<Unit> units(ConfigurableApplicationContext context, int wanted) {
+        AudienceResolver audiences = context.getBean(AudienceResolver.class);
+        DirectoryQueries directory = context.getBean(DirectoryQueries.class);
+        Set<String> seen = new HashSet<>();
+        List<Unit> units = new ArrayList<>();
+        audiences.resolve(Audience.trust(AudienceRole.CARERS))
+            .concatMap(member -> directory.pupilsCaredFor(member.personId()).map(child -> new Unit(member.personId(), child.pupilId())))
+            .filter(unit -> seen.add(unit.pupilId()))
+            .take(wanted)
+            .toIterable().forEach(units::add);
+        Collections.shuffle(units, new Random(7));
+        return units;
+    }
+
+    private static Decision openDecision(DecisionManagement management) {
+        List<DecisionOption> options = new ArrayList<>();
+        for (int i = 0; i < OPTIONS; i++) {
+            options.add(new DecisionOption("o" + i, Map.of("en", "Option " + (char) ('A' + i))));
+        }
+        DecisionDraft draft = new DecisionDraft(Map.of("en", "How should the trust spend its fund?"), null, options, Method.RANKED_IRV,
+            null, RankingRules.DEFAULT, Audience.trust(AudienceRole.CARERS), BallotUnit.PER_CHILD, Anonymity.NAMED, false,
+            null, Instant.now().plus(Duration.ofDays(1)), null, null);
+        CurrentUser leader = new CurrentUser("bench-leader", "bench-leader", null, Set.of(Role.TRUST_LEADER));
+        return management.create(leader, draft, "bench").block();
+    }
+
+    /** A ranking of 1-10 options; earlier options a little more popular, so the count takes several rounds. */
+    private static Mono<Integer> cast(WebClient web, BenchTokens tokens, String decisionId, Unit unit, Random random) {
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < OPTIONS; i++) {
+            options.add("o" + i);
+        }
+        Map<String, Double> keys = new HashMap<>();
+        options.forEach(option -> keys.put(option, random.nextDouble() + (option.charAt(1) - '0') * 0.03));
+        options.sort(java.util.Comparator.comparing(keys::get));
+        List<String> ranking = options.subList(0, 1 + random.nextInt(OPTIONS));
+        String key = Long.toHexString(random.nextLong());
+        return web.post().uri("/api/v1/decisions/{id}/ballots", decisionId)
+            .header("Authorization", tokens.bearer(unit.carerId())).header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("unit", unit.pupilId(), "ranking", ranking))
+            .exchangeToMono(response -> response.statusCode().is2xxSuccessful() ? response.releaseBody().thenReturn(response.statusCode().value())
+                : response.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> Mono.error(new IllegalStateException(
+                    "ballot refused " + response.statusCode() + ": " + body))))
+            .retryWhen(Retry.backoff(3, Duration.ofMillis(100)).filter(failure -> !(failure instanceof IllegalStateException)));
+    }
+
+    private static void readWhileCasting(WebClient web, String bearer, String decisionId, AtomicBoolean casting, ConcurrentLinkedQueue<Double> reads) {
+        while (casting.get()) {
+            long t0 = System.nanoTime();
+            web.get().uri("/api/v1/decisions/{id}/results?by=school", decisionId).header("Authorization", bearer)
+                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+            reads.add((System.nanoTime() - t0) / 1e6);
+            sleep(20);
+        }
+    }
+
+    private static double irvCount(Decision decision, List<RankedBallot> standing) {
+        double best = Double.MAX_VALUE;
+        List<Double> runs = new ArrayList<>();
+        for (int run = 0; run < 7; run++) {
+            long t0 = System.nanoTime();
+            InstantRunoff.count(decision.ranking().irvRules(decision.optionIds()), standing);
+            runs.add((System.nanoTime() - t0) / 1e6);
+        }
+        Collections.sort(runs);
+        best = runs.get(runs.size() / 2);
+        progress(String.format(Locale.ROOT, "instant-runoff count of %d ballots in memory: median %.1f ms of 7 (first %.1f)", standing.size(), best, runs.get(runs.size() - 1)));
+        return best;
+    }
+
+    /** The live first preferences and ballot count equal a recount from the standing ballots. */
+    private static boolean liveEqualsRecount(ConfigurableApplicationContext context, Decision decision, List<RankedBallot> standing) {
+        Map<String, Long> recount = new HashMap<>();
+        standing.forEach(ballot -> recount.merge(ballot.rankings().get(0).get(0), 1L, Long::sum));
+        Map<String, Long> live = new HashMap<>();
+        context.getBean(LiveTallies.class).cells(decision.id()).toIterable().forEach(cell -> {
+            Document k = cell.get("k", Document.class);
+            Document first = k.get("o", Document.class);
+            if (first != null) {
+                first.forEach((option, n) -> live.merge(option, ((Number) n).longValue(), Long::sum));
+            }
+            live.merge("n", ((Number) k.get("n")).longValue(), Long::sum);
+        });
+        long liveBallots = live.getOrDefault("n", 0L);
+        live.remove("n");
+        live.values().removeIf(n -> n == 0);
+        boolean match = live.equals(recount) && liveBallots == standing.size();
+        progress("live counters " + live + " (" + liveBallots + " ballots) vs recount " + recount + " (" + standing.size() + "): " + match);
+        return match;
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        int at = Arrays.asList(args).indexOf(name);
+        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : fallback;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench decision] " + message);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
