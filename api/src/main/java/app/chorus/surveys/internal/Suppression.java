@@ -12,6 +12,7 @@ import java.util.Set;
  * many more (smallest first) that no hidden group can be worked out by subtracting the shown groups from the total:
  * never exactly one hidden group, and the hidden groups together hold at least {@link #MINIMUM} respondents.
  */
+@org.springframework.modulith.NamedInterface("suppression")
 public final class Suppression {
 
     public static final int MINIMUM = 5;
