@@ -33,6 +33,10 @@ class SecondVoteReplacesTheFirstTests {
             .jsonPath("$.note").isEqualTo("Your new vote replaces your earlier one: one vote per statement counts.");
 
         assertThat(votesCounted(scenario, conversation)).isEqualTo(1);
+        scenario.as(OpinionScenario.pupil(42)).post().uri(OpinionScenario.BASE + "/{id}/votes", conversation)
+            .bodyValue(Map.of("statementId", statement, "vote", "AGREE", "weight", 3)).exchange()
+            .expectStatus().isBadRequest();
+        assertThat(votesCounted(scenario, conversation)).as("a vote with an unknown field is not counted").isEqualTo(1);
         scenario.as(pupil).get().uri(OpinionScenario.BASE + "/{id}/next-statement", conversation).exchange()
             .expectStatus().isNoContent();
     }

@@ -12,6 +12,8 @@ import app.chorus.opinions.internal.PolisImport;
 import app.chorus.opinions.internal.ReportView;
 import app.chorus.opinions.internal.VoteChoice;
 import app.chorus.shared.Problem;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -47,19 +49,21 @@ class OpinionController {
         this.polis = polis;
     }
 
-    record ConversationRequest(String topic, String consultationId, String schoolId, Audience audience, Boolean strict) {
+    record ConversationRequest(String topic, String consultationId, String schoolId, Audience audience, Boolean strict,
+                               @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
     }
 
-    record StatementRequest(String text) {
+    record StatementRequest(String text, @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
     }
 
-    record VoteRequest(String statementId, VoteChoice vote) {
+    record VoteRequest(String statementId, VoteChoice vote, @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
     }
 
     @Operation(summary = "Open a conversation (leaders; strict moderation by default when pupils take part)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Map<String, String>> open(@AuthenticationPrincipal CurrentUser user, @RequestBody ConversationRequest request) {
+        refuseUnknown(request.unknown());
         return opinions.open(user, new ConversationDraft(request.topic(), request.consultationId(), request.schoolId(),
             request.audience(), request.strict())).map(id -> Map.of("id", id));
     }
@@ -70,12 +74,14 @@ class OpinionController {
     Mono<StatementView> write(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                               @RequestBody StatementRequest request) {
+        refuseUnknown(request.unknown());
         return opinions.write(user, id, request.text(), idempotencyKey);
     }
 
     @Operation(summary = "Vote AGREE, DISAGREE or PASS; a second vote on the same statement replaces the first")
     @PostMapping("/{id}/votes")
     Mono<VoteView> vote(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody VoteRequest request) {
+        refuseUnknown(request.unknown());
         return opinions.vote(user, id, request.statementId(), request.vote());
     }
 
@@ -122,5 +128,13 @@ class OpinionController {
             return ExportUpload.folder(parts)
                 .flatMap(folder -> polis.importFolder(user, topic, ExportUpload.field(parts, "schoolId"), folder));
         }).map(conversation -> Map.of("id", conversation.id()));
+    }
+
+    /** Unknown fields are refused, naming the first, rather than silently ignored. */
+    private static void refuseUnknown(Map<String, Object> unknown) {
+        if (unknown != null && !unknown.isEmpty()) {
+            String field = unknown.keySet().iterator().next();
+            throw Problem.badRequest("unknown-field", "'" + field + "' is not a field here: remove it.").with("field", field);
+        }
     }
 }
