@@ -2,6 +2,7 @@ package app.chorus.opinions.math;
 
 import app.chorus.opinions.math.KMeans.Cluster;
 import app.chorus.opinions.math.KMeans.Points;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,14 @@ final class GroupChoice {
             return List.of();
         }
         int maxK = Math.min(MAX_GROUPS, 2 + bases.size() / 12);
+        double[][] distance = distances(centres);
         Map<Integer, List<Cluster>> byK = new HashMap<>();
         int best = 0;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
         for (int k = 2; k <= maxK; k++) {
             List<Cluster> groups = KMeans.cluster(centres, k, lastByK.get(k), ITERATIONS);
             byK.put(k, groups);
-            double silhouette = silhouette(centres, groups);
+            double silhouette = silhouette(distance, rows(centres, groups));
             if (silhouette >= bestSilhouette) {
                 bestSilhouette = silhouette;
                 best = k;
@@ -67,47 +69,65 @@ final class GroupChoice {
     }
 
     /** Mean silhouette over the base clusters (unweighted); a base alone in its group scores 0. */
-    static double silhouette(Points centres, List<Cluster> groups) {
-        Map<Integer, Integer> rowOf = new HashMap<>();
-        for (int r = 0; r < centres.size(); r++) {
-            rowOf.put(centres.names()[r], r);
-        }
+    private static double silhouette(double[][] distance, int[][] groups) {
         double total = 0;
         int counted = 0;
-        for (Cluster own : groups) {
-            for (int member : own.members()) {
-                total += silhouette(centres, rowOf, groups, own, rowOf.get(member));
+        for (int own = 0; own < groups.length; own++) {
+            for (int row : groups[own]) {
+                total += silhouette(distance, groups, own, row);
                 counted++;
             }
         }
         return counted == 0 ? 0 : total / counted;
     }
 
-    private static double silhouette(Points centres, Map<Integer, Integer> rowOf, List<Cluster> groups, Cluster own, int row) {
-        if (own.members().length == 1) {
+    private static double silhouette(double[][] distance, int[][] groups, int own, int row) {
+        if (groups[own].length == 1) {
             return 0;
         }
-        double a = meanDistance(centres, rowOf, own, row);
+        double a = meanDistance(distance[row], groups[own], row);
         double b = Double.POSITIVE_INFINITY;
-        for (Cluster other : groups) {
+        for (int other = 0; other < groups.length; other++) {
             if (other != own) {
-                b = Math.min(b, meanDistance(centres, rowOf, other, row));
+                b = Math.min(b, meanDistance(distance[row], groups[other], row));
             }
         }
         double larger = Math.max(a, b);
         return Double.isInfinite(b) || larger == 0 ? 0 : (b - a) / larger;
     }
 
-    private static double meanDistance(Points centres, Map<Integer, Integer> rowOf, Cluster group, int row) {
+    private static double meanDistance(double[] from, int[] group, int row) {
         double sum = 0;
         int n = 0;
-        for (int member : group.members()) {
-            int other = rowOf.get(member);
+        for (int other : group) {
             if (other != row) {
-                sum += Math.hypot(centres.xs()[row] - centres.xs()[other], centres.ys()[row] - centres.ys()[other]);
+                sum += from[other];
                 n++;
             }
         }
         return sum / n;
+    }
+
+    private static double[][] distances(Points centres) {
+        int n = centres.size();
+        double[][] distance = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = centres.xs()[i] - centres.xs()[j];
+                double dy = centres.ys()[i] - centres.ys()[j];
+                distance[i][j] = Math.sqrt(dx * dx + dy * dy);
+                distance[j][i] = distance[i][j];
+            }
+        }
+        return distance;
+    }
+
+    /** The groups' members as rows of {@code centres} rather than base cluster ids. */
+    private static int[][] rows(Points centres, List<Cluster> groups) {
+        Map<Integer, Integer> rowOf = new HashMap<>();
+        for (int r = 0; r < centres.size(); r++) {
+            rowOf.put(centres.names()[r], r);
+        }
+        return groups.stream().map(group -> Arrays.stream(group.members()).map(rowOf::get).toArray()).toArray(int[][]::new);
     }
 }

@@ -153,13 +153,18 @@ final class KMeans {
         double farthest = 0;
         for (int r = 0; r < points.size(); r++) {
             Cluster nearest = clusters.isEmpty() ? null : clusters.get(closest(clusters, points.xs[r], points.ys[r]));
-            double d = nearest == null ? Double.POSITIVE_INFINITY : Math.hypot(points.xs[r] - nearest.x, points.ys[r] - nearest.y);
+            double d = nearest == null ? Double.POSITIVE_INFINITY : distance(points.xs[r] - nearest.x, points.ys[r] - nearest.y);
             if (d > farthest) {
                 farthest = d;
                 far = r;
             }
         }
         return far;
+    }
+
+    /** Math.hypot guards against overflow that positions here cannot reach, at many times the cost. */
+    private static double distance(double dx, double dy) {
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     private static boolean same(List<Cluster> before, List<Cluster> after) {
@@ -170,7 +175,7 @@ final class KMeans {
         List<Cluster> a = before.stream().sorted(byCentre).toList();
         List<Cluster> b = after.stream().sorted(byCentre).toList();
         for (int i = 0; i < a.size(); i++) {
-            if (Math.hypot(a.get(i).x - b.get(i).x, a.get(i).y - b.get(i).y) >= SAME) {
+            if (distance(a.get(i).x - b.get(i).x, a.get(i).y - b.get(i).y) >= SAME) {
                 return false;
             }
         }

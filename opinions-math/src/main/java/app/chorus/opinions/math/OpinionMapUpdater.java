@@ -43,7 +43,7 @@ public final class OpinionMapUpdater {
 
     /** Applies the votes (a later vote on the same statement replaces the earlier one) and recomputes the map. */
     public void fold(Collection<Vote> newVotes) {
-        newVotes.forEach(votes::put);
+        votes.putAll(newVotes);
         if (votes.statementCount() == 0 || votes.participantCount() == 0) {
             return;
         }

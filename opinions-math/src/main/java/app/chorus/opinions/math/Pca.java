@@ -1,15 +1,24 @@
 package app.chorus.opinions.math;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
  * The first two principal components of the rating matrix with missing votes imputed by the column mean (Polis,
- * pca.clj). Once centred, an imputed cell is 0, so the covariance sums only the votes cast; the eigenvectors come
- * from Commons Math. Signs follow the previous components so the map does not flip between updates.
+ * pca.clj). Once centred, an imputed cell is 0, so the covariance sums only the votes cast (kept by
+ * {@link VoteMatrix} as votes arrive). As Polis, the components
+ * come from power iteration warm-started from the previous update's, here on both at once (orthogonal iteration,
+ * with Commons Math's products) until the plane they span stops moving, then rotated within that plane to
+ * the covariance's eigenvectors (a 2 x 2 Commons Math eigen-decomposition). Signs follow the previous components.
  */
 record Pca(double[] center, double[] first, double[] second) {
+
+    /** Polis runs 100 power iterations an update (:pca-iters); warm starts carry on where the last update stopped. */
+    private static final int MOST_ITERATIONS = 100;
+    private static final double SETTLED = 1e-10;
 
     static Pca of(VoteMatrix votes, Pca previous) {
         int n = votes.statementCount();
@@ -17,21 +26,10 @@ record Pca(double[] center, double[] first, double[] second) {
         for (int s = 0; s < n; s++) {
             center[s] = votes.mean(s);
         }
-        double[][] covariance = covariance(votes, center);
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-        double[] values = eigen.getRealEigenvalues();
-        int best = -1;
-        int next = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (best < 0 || values[i] > values[best]) {
-                next = best;
-                best = i;
-            } else if (next < 0 || values[i] > values[next]) {
-                next = i;
-            }
-        }
-        double[] first = orient(vector(eigen, best, n), previous == null ? null : previous.first);
-        double[] second = orient(vector(eigen, next, n), previous == null ? null : previous.second);
+        Array2DRowRealMatrix covariance = new Array2DRowRealMatrix(votes.covariance(center), false);
+        RealMatrix plane = n < 3 ? exactPlane(covariance) : iteratedPlane(covariance, start(previous, n));
+        double[] first = orient(plane.getColumn(0), previous == null ? null : previous.first);
+        double[] second = orient(plane.getColumn(1), previous == null ? null : previous.second);
         return new Pca(center, first, second);
     }
 
@@ -60,42 +58,67 @@ record Pca(double[] center, double[] first, double[] second) {
         return positions;
     }
 
-    private static double[][] covariance(VoteMatrix votes, double[] center) {
-        int n = center.length;
-        double[][] sums = new double[n][n];
-        int[] index = new int[n];
-        double[] value = new double[n];
-        for (int p = 0; p < votes.participantCount(); p++) {
-            byte[] row = votes.row(p);
-            int k = 0;
-            for (int s = 0; s < row.length; s++) {
-                if (row[s] != VoteMatrix.NONE && !votes.isModeratedOut(s)) {
-                    index[k] = s;
-                    value[k++] = row[s] - center[s];
-                }
+    /** Orthogonal iteration from {@code start} until the plane settles, then the eigenvectors within it. */
+    private static RealMatrix iteratedPlane(Array2DRowRealMatrix covariance, RealMatrix start) {
+        Array2DRowRealMatrix plane = orthonormal(start);
+        for (int i = 0; i < MOST_ITERATIONS; i++) {
+            RealMatrix product = covariance.multiply(plane);
+            if (product.getFrobeniusNorm() == 0) {
+                return plane;
             }
-            for (int a = 0; a < k; a++) {
-                double[] target = sums[index[a]];
-                double va = value[a];
-                for (int b = a; b < k; b++) {
-                    target[index[b]] += va * value[b];
-                }
+            Array2DRowRealMatrix next = orthonormal(product);
+            double moved = next.subtract(plane.multiply(plane.transpose().multiply(next))).getFrobeniusNorm();
+            plane = next;
+            if (moved < SETTLED) {
+                break;
             }
         }
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                sums[b][a] = sums[a][b];
-            }
-        }
-        return sums;
+        RealMatrix within = plane.transpose().multiply(covariance).multiply(plane);
+        return plane.multiply(exactPlane(within));
     }
 
-    private static double[] vector(EigenDecomposition eigen, int index, int n) {
-        if (index < 0) {
-            return new double[n];
+    /** Gram-Schmidt on the two columns (what a thin QR's Q would be, without building Commons Math's full n x n Q). */
+    private static Array2DRowRealMatrix orthonormal(RealMatrix columns) {
+        RealVector first = unit(columns.getColumnVector(0));
+        RealVector second = columns.getColumnVector(1);
+        second = unit(second.subtract(first.mapMultiply(first.dotProduct(second))));
+        Array2DRowRealMatrix plane = new Array2DRowRealMatrix(columns.getRowDimension(), 2);
+        plane.setColumnVector(0, first);
+        plane.setColumnVector(1, second);
+        return plane;
+    }
+
+    private static RealVector unit(RealVector vector) {
+        double norm = vector.getNorm();
+        return norm == 0 ? vector : vector.mapDivide(norm);
+    }
+
+    /** The eigenvectors of the two largest eigenvalues, as columns (a zero column when there is only one). */
+    private static RealMatrix exactPlane(RealMatrix symmetric) {
+        int n = symmetric.getRowDimension();
+        EigenDecomposition eigen = new EigenDecomposition(symmetric);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-        RealVector vector = eigen.getEigenvector(index);
-        return vector.toArray();
+        double[] values = eigen.getRealEigenvalues();
+        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        RealMatrix plane = new Array2DRowRealMatrix(n, 2);
+        for (int c = 0; c < Math.min(2, n); c++) {
+            plane.setColumnVector(c, eigen.getEigenvector(order[c]));
+        }
+        return plane;
+    }
+
+    /** Polis starts from the last components, padded with 1 for new statements; the first time from fixed vectors. */
+    private static RealMatrix start(Pca previous, int n) {
+        RealMatrix start = new Array2DRowRealMatrix(n, 2);
+        for (int s = 0; s < n; s++) {
+            boolean known = previous != null && s < previous.first.length;
+            start.setEntry(s, 0, known ? previous.first[s] : 1);
+            start.setEntry(s, 1, known ? previous.second[s] : (s % 2 == 0 ? 1 : -1));
+        }
+        return start;
     }
 
     /** Flip to agree with the previous component; with none, point along (1, 1, ...) as Polis's power iteration starts. */

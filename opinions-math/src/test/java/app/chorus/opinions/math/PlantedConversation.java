@@ -31,11 +31,16 @@ record PlantedConversation(int participants, int statements, int groups, double 
                 leaning[g][s] = random.nextBoolean() ? 1 : -1;
             }
         }
+        String[] statementIds = new String[statements];
+        for (int s = 0; s < statements; s++) {
+            statementIds[s] = statement(s);
+        }
         List<Vote> votes = new ArrayList<>();
         for (int p = 0; p < participants; p++) {
+            String participantId = participant(p);
             for (int s = 0; s < statements; s++) {
                 if (random.nextDouble() < voteShare) {
-                    votes.add(new Vote(participant(p), statement(s), vote(random, leaning[groupOf(p)][s])));
+                    votes.add(new Vote(participantId, statementIds[s], vote(random, leaning[groupOf(p)][s])));
                 }
             }
         }
