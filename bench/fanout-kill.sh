@@ -13,7 +13,7 @@ cd "$ROOT"
 echo "[bench fanout-kill] running FanOutSurvivesKillTests with $DEVICES devices (api in child JVMs)" >&2
 LOG="$ROOT/api/target/fanout-kill.log"
 mkdir -p "$ROOT/api/target"
-if ! mvn -q -B -o -pl api test -Dtest=FanOutSurvivesKillTests -Dchorus.kill-test.devices="$DEVICES" -Dsurefire.failIfNoSpecifiedTests=false >"$LOG" 2>&1; then
+if ! mvn -q -B -o -pl api -am test -Dtest=FanOutSurvivesKillTests -Dchorus.kill-test.devices="$DEVICES" -Dsurefire.failIfNoSpecifiedTests=false >"$LOG" 2>&1; then
   echo "[bench fanout-kill] the kill test failed: see $LOG" >&2
   PASSED=false
 else

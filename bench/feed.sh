@@ -14,11 +14,11 @@ curl -fsS -o /dev/null --max-time 5 "$KEYCLOAK_URL/realms/chorus/.well-known/ope
   || { echo "[bench feed] Keycloak is not reachable at $KEYCLOAK_URL: start it with ./chorus keycloak" >&2; exit 1; }
 cd "$ROOT"
 echo "[bench feed] compiling the api and its test classes ..." >&2
-mvn -q -B -o -pl api test-compile >&2 2>&1 || mvn -q -B -pl api test-compile >&2
+mvn -q -B -o -pl api -am test-compile >&2 2>&1 || mvn -q -B -pl api -am test-compile >&2
 CP_FILE="$ROOT/api/target/bench-test-classpath.txt"
 if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl api dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2 2>&1 \
-    || mvn -q -B -pl api dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
+  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2 2>&1 \
+    || mvn -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
 fi
 exec java ${BENCH_JAVA_OPTS:--Xmx3g} -Dchorus.keycloak.url="$KEYCLOAK_URL" \
   -cp "api/target/classes:api/target/test-classes:$(cat "$CP_FILE")" \
