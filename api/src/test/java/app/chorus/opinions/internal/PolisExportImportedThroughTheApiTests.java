@@ -53,6 +53,9 @@ class PolisExportImportedThroughTheApiTests {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    OpinionStore store;
+
     @Test
     void theSharedBrexitConversationGetsPolisGroups() throws IOException {
         Path folder = ImportedPolisConversationMatchesPolisGroupsTests.sharedData().resolve("polis/brexit-consensus");
@@ -81,6 +84,14 @@ class PolisExportImportedThroughTheApiTests {
         double agreement = AdjustedRandIndex.of(theirs, mine);
         System.out.printf("brexit-consensus through the api: ARI %.3f over %d participants%n", agreement, mine.size());
         assertThat(agreement).isGreaterThanOrEqualTo(0.75);
+
+        LiveMaps restarted = new LiveMaps(store);
+        try {
+            assertThat(restarted.of(conversation).block().snapshot().map())
+                .as("after a restart the map is rebuilt from the stored votes as it was").isEqualTo(maps.of(conversation).block().snapshot().map());
+        } finally {
+            restarted.stop();
+        }
 
         leader().get().uri("/api/v1/opinions/conversations/{id}/map.svg", conversation).exchange().expectStatus().isOk()
             .expectBody(String.class).value(svg -> assertThat(svg).contains("<title id=\"map-title\">")
