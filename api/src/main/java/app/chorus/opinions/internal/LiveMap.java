@@ -19,6 +19,7 @@ final class LiveMap {
     private final OpinionMapUpdater updater;
     private final List<Vote> pending = new ArrayList<>();
     private final Map<String, int[]> counts = new HashMap<>();
+    private final Map<String, Integer> votesByParticipant = new HashMap<>();
     private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
     private boolean changed;
     private long version;
@@ -26,7 +27,10 @@ final class LiveMap {
 
     LiveMap(OpinionMapUpdater updater, Iterable<Vote> standingVotes) {
         this.updater = updater;
-        standingVotes.forEach(vote -> count(vote.statement(), vote.value(), 1));
+        standingVotes.forEach(vote -> {
+            count(vote.statement(), vote.value(), 1);
+            votesByParticipant.merge(vote.participant(), 1, Integer::sum);
+        });
         publish();
     }
 
@@ -34,6 +38,8 @@ final class LiveMap {
     synchronized int add(Vote vote, Integer replaced) {
         if (replaced != null) {
             count(vote.statement(), replaced, -1);
+        } else {
+            votesByParticipant.merge(vote.participant(), 1, Integer::sum);
         }
         count(vote.statement(), vote.value(), 1);
         pending.add(vote);
@@ -69,6 +75,11 @@ final class LiveMap {
     /** Agrees, disagrees and passes on the statement so far, pending votes included. */
     synchronized int[] counts(String statementId) {
         return counts.getOrDefault(statementId, new int[3]).clone();
+    }
+
+    /** The participant's standing votes so far. */
+    synchronized int votesOf(String participant) {
+        return votesByParticipant.getOrDefault(participant, 0);
     }
 
     /** Standing votes so far, pending ones included. */

@@ -150,11 +150,12 @@ public class OpinionManagement implements OpinionConversations {
     /** The next statement for the caller, chosen as Polis does; empty when they have voted on every shown one. */
     public Mono<StatementView> next(CurrentUser user, String conversationId) {
         return seats.takingPart(user, conversationId).flatMap(seat -> Mono.zip(
-                store.votesBy(conversationId, seat.personId()).map(StoredVote::statementId).collect(Collectors.toSet()),
                 store.statements(conversationId).filter(statement -> statement.visibility().shown()).collectList(),
                 maps.of(conversationId))
-            .flatMap(found -> Mono.justOrEmpty(StatementRouting.choose(candidates(found.getT2(), found.getT1(),
-                found.getT3()), ThreadLocalRandom.current()))))
+            .flatMap(found -> store.votedOn(conversationId, seat.personId(),
+                    found.getT1().stream().map(Statement::id).toList()).collect(Collectors.toSet())
+                .flatMap(voted -> Mono.justOrEmpty(StatementRouting.choose(candidates(found.getT1(), voted,
+                    found.getT2()), ThreadLocalRandom.current())))))
             .map(OpinionManagement::view);
     }
 

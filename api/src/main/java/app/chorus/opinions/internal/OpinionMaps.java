@@ -27,13 +27,13 @@ public class OpinionMaps {
 
     public Mono<MapView> map(CurrentUser user, String conversationId) {
         return seats.of(user, conversationId).flatMap(seat -> maps.of(conversationId)
-            .flatMap(map -> view(seat, map.snapshot())));
+            .flatMap(map -> view(seat, map, map.snapshot())));
     }
 
     /** The map now, then again after every update. */
     public Flux<MapView> stream(CurrentUser user, String conversationId) {
         return seats.of(user, conversationId).flatMapMany(seat -> maps.of(conversationId)
-            .flatMapMany(LiveMap::updates).concatMap(snapshot -> view(seat, snapshot)));
+            .flatMapMany(map -> map.updates().concatMap(snapshot -> view(seat, map, snapshot))));
     }
 
     public Mono<ReportView> report(CurrentUser user, String conversationId) {
@@ -47,13 +47,12 @@ public class OpinionMaps {
             .map(map -> MapPicture.svg(seat.conversation().topic(), map.snapshot())));
     }
 
-    private Mono<MapView> view(Seat seat, MapSnapshot snapshot) {
+    private Mono<MapView> view(Seat seat, LiveMap map, MapSnapshot snapshot) {
         Mono<List<Participant>> participants = seat.leads()
             ? store.participants(seat.conversation().id()).collectList() : Mono.just(List.of());
-        Mono<Long> votes = seat.takesPart()
-            ? store.votesBy(seat.conversation().id(), seat.personId()).count() : Mono.just(0L);
-        return Mono.zip(texts(seat.conversation().id()), participants, votes)
-            .map(found -> MapViews.view(snapshot, found.getT1(), found.getT2(), seat, found.getT3().intValue()));
+        int votes = seat.takesPart() ? map.votesOf(seat.personId()) : 0;
+        return Mono.zip(texts(seat.conversation().id()), participants)
+            .map(found -> MapViews.view(snapshot, found.getT1(), found.getT2(), seat, votes));
     }
 
     /** The texts of the statements that may be shown. */

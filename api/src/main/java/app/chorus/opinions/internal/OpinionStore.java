@@ -3,6 +3,7 @@ package app.chorus.opinions.internal;
 import app.chorus.moderation.Visibility;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -76,9 +77,11 @@ class OpinionStore {
             StoredVote.class, StoredVote.COLLECTION);
     }
 
-    Flux<StoredVote> votesBy(String conversationId, String participantId) {
-        return mongo.find(Query.query(Criteria.where(CONVERSATION).is(conversationId).and("participantId").is(participantId)),
-            StoredVote.class, StoredVote.COLLECTION);
+    /** Which of these statements the participant has voted on: looked up by key, not by scanning the votes. */
+    Flux<String> votedOn(String conversationId, String participantId, Collection<String> statementIds) {
+        List<String> keys = statementIds.stream().map(statement -> StoredVote.key(conversationId, participantId, statement)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), StoredVote.class, StoredVote.COLLECTION)
+            .map(StoredVote::statementId);
     }
 
     Mono<Participant> join(Participant participant) {
