@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,9 @@ public final class OpinionMapUpdater {
         for (int s = 0; s < votes.statementCount() && !groups.isEmpty(); s++) {
             groupAware.put(votes.statementId(s), Consensus.groupAware(byGroup, s));
         }
-        return new OpinionMap(participants, List.copyOf(mapped), ids(Consensus.agreed(everyone, votes)),
-                ids(Consensus.disagreed(everyone, votes)), groupAware);
+        return new OpinionMap(Collections.unmodifiableMap(participants), List.copyOf(mapped),
+                ids(Consensus.agreed(everyone, votes)), ids(Consensus.disagreed(everyone, votes)),
+                Collections.unmodifiableMap(groupAware));
     }
 
     /** Every participant's position (x, y) as of the last fold, placed or not. */
