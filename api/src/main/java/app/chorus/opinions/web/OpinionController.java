@@ -62,7 +62,7 @@ class OpinionController {
     @Operation(summary = "Open a conversation (leaders; strict moderation by default when pupils take part)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, String>> open(@AuthenticationPrincipal CurrentUser user, @RequestBody ConversationRequest request) {
+    Mono<Map<String, String>> openConversation(@AuthenticationPrincipal CurrentUser user, @RequestBody ConversationRequest request) {
         refuseUnknown(request.unknown());
         return opinions.open(user, new ConversationDraft(request.topic(), request.consultationId(), request.schoolId(),
             request.audience(), request.strict())).map(id -> Map.of("id", id));
@@ -71,7 +71,7 @@ class OpinionController {
     @Operation(summary = "Write a statement (at most 140 characters); a leader's seeds the conversation. It shows once moderation allows")
     @PostMapping("/{id}/statements")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<StatementView> write(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<StatementView> writeStatement(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                               @RequestBody StatementRequest request) {
         refuseUnknown(request.unknown());
@@ -80,38 +80,38 @@ class OpinionController {
 
     @Operation(summary = "Vote AGREE, DISAGREE or PASS; a second vote on the same statement replaces the first")
     @PostMapping("/{id}/votes")
-    Mono<VoteView> vote(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody VoteRequest request) {
+    Mono<VoteView> voteOnStatement(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody VoteRequest request) {
         refuseUnknown(request.unknown());
         return opinions.vote(user, id, request.statementId(), request.vote());
     }
 
     @Operation(summary = "The next statement to vote on, chosen as Polis does; 204 when you have voted on them all")
     @GetMapping("/{id}/next-statement")
-    Mono<ResponseEntity<StatementView>> next(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Mono<ResponseEntity<StatementView>> nextStatement(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return opinions.next(user, id).map(ResponseEntity::ok).defaultIfEmpty(ResponseEntity.noContent().build());
     }
 
     @Operation(summary = "The opinion map: groups, representative statements, consensus, and where you sit; leaders also see groups by school and role")
     @GetMapping("/{id}/map")
-    Mono<MapView> map(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Mono<MapView> opinionMap(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return maps.map(user, id);
     }
 
     @Operation(summary = "The opinion map now and after every update (server-sent events)")
     @GetMapping(path = "/{id}/map/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<MapView>> stream(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Flux<ServerSentEvent<MapView>> opinionMapStream(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return maps.stream(user, id).map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).event("map").build());
     }
 
     @Operation(summary = "The map as an SVG picture with a title and description (the web client and the report's export show it)")
     @GetMapping(path = "/{id}/map.svg", produces = "image/svg+xml")
-    Mono<String> picture(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Mono<String> opinionMapPicture(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return maps.picture(user, id);
     }
 
     @Operation(summary = "The report a leader publishes: the groups in plain words, consensus, participation, the picture")
     @GetMapping("/{id}/report")
-    Mono<ReportView> report(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Mono<ReportView> opinionReport(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return maps.report(user, id);
     }
 
@@ -119,7 +119,7 @@ class OpinionController {
         + "participants-votes.csv, summary.csv or one zip of them); a malformed export is refused by file and line")
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, String>> importPolis(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+    Mono<Map<String, String>> importPolisExport(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
         return exchange.getMultipartData().flatMap(parts -> {
             String topic = ExportUpload.field(parts, "topic");
             if (topic == null) {
