@@ -41,10 +41,15 @@ public final class OpinionMapApiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int participants = intArg(args, "--participants", 50_000);
-        int statements = intArg(args, "--statements", 1_000);
-        int seconds = intArg(args, "--seconds", 20);
-        double share = Math.min(1, intArg(args, "--votes-per-100-cells", 10) / 100.0);
+        java.util.Map<String, Integer> options = new java.util.HashMap<>(java.util.Map.of("--participants", 50_000,
+            "--statements", 1_000, "--seconds", 20, "--votes-per-100-cells", 10));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], Integer.valueOf(args[i + 1]));
+        }
+        int participants = options.get("--participants");
+        int statements = options.get("--statements");
+        int seconds = options.get("--seconds");
+        double share = Math.min(1, options.get("--votes-per-100-cells") / 100.0);
         Path dir = Files.createTempDirectory("opinion-bench-store");
         try (EmbeddedStore server = EmbeddedStore.start(dir, new InetSocketAddress("127.0.0.1", 0), false);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
@@ -148,15 +153,6 @@ public final class OpinionMapApiBenchmark {
 
     private static double percentile(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void progress(String format, Object... values) {
