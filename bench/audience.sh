@@ -18,8 +18,8 @@ if [[ ! -d api/target/classes/app/chorus/directory/internal/bench ]] || [[ -n "$
 fi
 CP_FILE="$ROOT/api/target/bench-classpath.txt"
 if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl api -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
-    || mvn -q -B -pl api -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
+  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
+    || mvn -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
 fi
 echo "[bench audience] $SCHOOLS schools, $PUPILS pupils (embedded store in-process) ..." >&2
 # run from a copy of the classes, so a build during the run cannot pull them away

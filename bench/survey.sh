@@ -21,8 +21,8 @@ if [[ ! -f api/target/classes/app/chorus/surveys/internal/bench/SurveyBenchmark.
 fi
 CP_FILE="$ROOT/api/target/bench-classpath.txt"
 if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl api -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
-    || mvn -q -B -pl api -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
+  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
+    || mvn -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
 fi
 echo "[bench survey] $RESPONSES responses, $CONCURRENCY concurrent clients, $SCHOOLS schools" >&2
 exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "api/target/classes:$(cat "$CP_FILE")" \

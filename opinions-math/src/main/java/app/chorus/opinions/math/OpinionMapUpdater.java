@@ -30,6 +30,7 @@ public final class OpinionMapUpdater {
     private Pca pca;
     private List<Cluster> bases = List.of();
     private List<Cluster> groups = List.of();
+    private double[][] positions = new double[2][0];
 
     /** Adds a statement (a column) before anyone votes on it; a vote on an unknown statement adds it too. */
     public void addStatement(String statement) {
@@ -49,7 +50,7 @@ public final class OpinionMapUpdater {
         }
         include();
         pca = Pca.of(votes, pca);
-        double[][] positions = pca.project(votes);
+        positions = pca.project(votes);
         bases = KMeans.cluster(includedPoints(positions), BASE_CLUSTERS, bases, BASE_ITERATIONS);
         groups = groupChoice.choose(bases).stream().sorted(Comparator.comparingInt(Cluster::id)).toList();
     }
@@ -78,6 +79,29 @@ public final class OpinionMapUpdater {
         return new OpinionMap(Collections.unmodifiableMap(participants), List.copyOf(mapped),
                 ids(Consensus.agreed(everyone, votes)), ids(Consensus.disagreed(everyone, votes)),
                 Collections.unmodifiableMap(groupAware));
+    }
+
+    /** Every participant's position (x, y) as of the last fold, placed or not. */
+    public Map<String, double[]> positions() {
+        Map<String, double[]> byParticipant = new LinkedHashMap<>();
+        for (int p = 0; p < positions[0].length; p++) {
+            byParticipant.put(votes.participantId(p), new double[] {positions[0][p], positions[1][p]});
+        }
+        return byParticipant;
+    }
+
+    /**
+     * Polis's comment extremity as of the last fold ({@code pca.clj} {@code pca-project-cmnts}): the distance from the
+     * centre of a participant who voted on that statement alone. Statement routing favours the extreme ones.
+     */
+    public Map<String, Double> extremity() {
+        Map<String, Double> extremity = new LinkedHashMap<>();
+        int n = pca == null ? 0 : pca.center().length;
+        for (int s = 0; s < n; s++) {
+            double lone = Math.sqrt(n) * Math.abs(-1 - pca.center()[s]);
+            extremity.put(votes.statementId(s), lone * Math.hypot(pca.first()[s], pca.second()[s]));
+        }
+        return extremity;
     }
 
     private void include() {

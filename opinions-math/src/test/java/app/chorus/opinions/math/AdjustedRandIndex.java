@@ -6,12 +6,12 @@ import java.util.Map;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /** Hubert and Arabie's adjusted Rand index of two labelings of the same items, from their contingency table. */
-final class AdjustedRandIndex {
+public final class AdjustedRandIndex {
 
     private AdjustedRandIndex() {
     }
 
-    static <A, B> double of(List<A> first, List<B> second) {
+    public static <A, B> double of(List<A> first, List<B> second) {
         Map<A, Map<B, Integer>> table = new HashMap<>();
         Map<A, Integer> rows = new HashMap<>();
         Map<B, Integer> columns = new HashMap<>();

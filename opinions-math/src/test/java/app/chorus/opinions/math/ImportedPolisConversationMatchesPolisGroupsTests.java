@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code ../shared/data/polis/} with Polis's own {@code group-id} column is replayed through the live update path and
  * compared with Polis's groups over the participants both placed (adjusted Rand index at least 0.75, same count).
  */
-class ImportedPolisConversationMatchesPolisGroupsTests {
+public class ImportedPolisConversationMatchesPolisGroupsTests {
 
     private static final double LEAST_AGREEMENT = 0.75;
 
@@ -87,7 +87,7 @@ class ImportedPolisConversationMatchesPolisGroupsTests {
      * {@code ../shared/data} beside the repository root; in a git worktree, beside the main checkout when the worktree
      * has none of its own.
      */
-    static Path sharedData() throws IOException {
+    public static Path sharedData() throws IOException {
         Path root = repositoryRoot();
         List<Path> candidates = new ArrayList<>(List.of(root.resolve("../shared/data").normalize()));
         Path gitFile = root.resolve(".git");

@@ -1,0 +1,98 @@
+package app.chorus.opinions.internal;
+
+import app.chorus.opinions.math.OpinionMapUpdater;
+import app.chorus.opinions.math.Vote;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One conversation's map in memory: the updater (the maths' state), the votes that arrived since its last update,
+ * each statement's running agree / disagree / pass counts for statement routing, and the latest snapshot. Changes
+ * and updates are serialised on this object; reads take the snapshot without waiting.
+ */
+final class LiveMap {
+
+    private final OpinionMapUpdater updater;
+    private final List<Vote> pending = new ArrayList<>();
+    private final Map<String, int[]> counts = new HashMap<>();
+    private final Map<String, Integer> votesByParticipant = new HashMap<>();
+    private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
+    private boolean changed;
+    private long version;
+    private volatile MapSnapshot snapshot = MapSnapshot.EMPTY;
+
+    LiveMap(OpinionMapUpdater updater, Iterable<Vote> standingVotes) {
+        this.updater = updater;
+        standingVotes.forEach(vote -> {
+            count(vote.statement(), vote.value(), 1);
+            votesByParticipant.merge(vote.participant(), 1, Integer::sum);
+        });
+        publish();
+    }
+
+    /** Adds a vote to the next update; answers how many are pending. */
+    synchronized int add(Vote vote, Integer replaced) {
+        if (replaced != null) {
+            count(vote.statement(), replaced, -1);
+        } else {
+            votesByParticipant.merge(vote.participant(), 1, Integer::sum);
+        }
+        count(vote.statement(), vote.value(), 1);
+        pending.add(vote);
+        return pending.size();
+    }
+
+    /** A statement joins the map, or is moderated out (its column zeroed) or back in. */
+    synchronized void statement(String statementId, boolean moderatedOut) {
+        updater.addStatement(statementId);
+        updater.moderate(statementId, moderatedOut);
+        changed = true;
+    }
+
+    /** Folds what is pending into the map, if anything is. */
+    synchronized void update() {
+        if (pending.isEmpty() && !changed) {
+            return;
+        }
+        updater.fold(List.copyOf(pending));
+        pending.clear();
+        changed = false;
+        publish();
+    }
+
+    MapSnapshot snapshot() {
+        return snapshot;
+    }
+
+    Flux<MapSnapshot> updates() {
+        return updates.asFlux();
+    }
+
+    /** Agrees, disagrees and passes on the statement so far, pending votes included. */
+    synchronized int[] counts(String statementId) {
+        return counts.getOrDefault(statementId, new int[3]).clone();
+    }
+
+    /** The participant's standing votes so far. */
+    synchronized int votesOf(String participant) {
+        return votesByParticipant.getOrDefault(participant, 0);
+    }
+
+    /** Standing votes so far, pending ones included. */
+    synchronized long voteCount() {
+        return counts.values().stream().mapToLong(c -> c[0] + c[1] + c[2]).sum();
+    }
+
+    private void count(String statementId, int value, int delta) {
+        counts.computeIfAbsent(statementId, id -> new int[3])[value == 1 ? 0 : value == -1 ? 1 : 2] += delta;
+    }
+
+    private void publish() {
+        snapshot = MapSnapshot.of(++version, updater);
+        updates.tryEmitNext(snapshot);
+    }
+}

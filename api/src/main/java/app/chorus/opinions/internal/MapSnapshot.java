@@ -1,0 +1,24 @@
+package app.chorus.opinions.internal;
+
+import app.chorus.opinions.math.OpinionMap;
+import app.chorus.opinions.math.OpinionMapUpdater;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The map as of one update, immutable, read by every request until the next update replaces it.
+ *
+ * @param version   how many updates made it (0 before the first)
+ * @param positions every participant's (x, y)
+ * @param extremity Polis's comment extremity per statement, for statement routing
+ */
+record MapSnapshot(long version, Instant at, OpinionMap map, Map<String, double[]> positions, Map<String, Double> extremity) {
+
+    static final MapSnapshot EMPTY = new MapSnapshot(0, Instant.EPOCH,
+        new OpinionMap(Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), Map.of()), Map.of(), Map.of());
+
+    static MapSnapshot of(long version, OpinionMapUpdater updater) {
+        return new MapSnapshot(version, Instant.now(), updater.map(), Map.copyOf(updater.positions()),
+            Map.copyOf(updater.extremity()));
+    }
+}

@@ -1,0 +1,61 @@
+package app.chorus.opinions.internal;
+
+import app.chorus.directory.Access;
+import app.chorus.directory.AccessPolicy;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.Role;
+import app.chorus.shared.Problem;
+import java.util.Collections;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Who may see a conversation: its audience and its leaders; anyone else gets 404, as for another school's data. */
+@Component
+class Seats {
+
+    private final OpinionStore store;
+    private final AccessPolicy accessPolicy;
+    private final AudienceResolver audiences;
+
+    Seats(OpinionStore store, AccessPolicy accessPolicy, AudienceResolver audiences) {
+        this.store = store;
+        this.accessPolicy = accessPolicy;
+        this.audiences = audiences;
+    }
+
+    Mono<Seat> of(CurrentUser user, String conversationId) {
+        return store.conversation(conversationId)
+            .zipWith(accessPolicy.accessOf(user))
+            .flatMap(found -> keys(user).map(keys -> seat(found.getT1(), found.getT2(), keys)))
+            .filter(seat -> seat.leads() || seat.takesPart())
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("The conversation " + conversationId)));
+    }
+
+    Mono<Seat> leading(CurrentUser user, String conversationId) {
+        return of(user, conversationId).filter(Seat::leads).switchIfEmpty(Mono.error(() ->
+            Problem.forbidden("not-a-leader", "Only the leaders of the conversation's school (or the trust's) do this.")));
+    }
+
+    Mono<Seat> takingPart(CurrentUser user, String conversationId) {
+        return of(user, conversationId).filter(Seat::takesPart).switchIfEmpty(Mono.error(() ->
+            Problem.forbidden("not-in-audience", "Only people the conversation is addressed to vote and write in it.")));
+    }
+
+    static boolean leads(Access access, String schoolId) {
+        if (schoolId == null) {
+            return access.user().has(Role.TRUST_LEADER);
+        }
+        return access.user().hasAny(Role.SCHOOL_LEADER, Role.TRUST_LEADER) && access.leadsSchools().contains(schoolId);
+    }
+
+    private Mono<Set<String>> keys(CurrentUser user) {
+        return user.isLinkedToPerson() ? audiences.keysOf(user.personId()) : Mono.just(Set.of());
+    }
+
+    private static Seat seat(Conversation conversation, Access access, Set<String> keys) {
+        boolean takesPart = access.user().isLinkedToPerson() && !Collections.disjoint(keys, conversation.audience().keys());
+        return new Seat(conversation, access, leads(access, conversation.schoolId()), takesPart);
+    }
+}

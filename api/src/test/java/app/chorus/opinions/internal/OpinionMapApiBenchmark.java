@@ -1,0 +1,161 @@
+package app.chorus.opinions.internal;
+
+import app.chorus.directory.Access;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceRole;
+import app.chorus.identity.CurrentUser;
+import app.chorus.moderation.Visibility;
+import app.chorus.opinions.math.Vote;
+import app.chorus.platform.store.EmbeddedStore;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code ./chorus bench opinion-map --api}: the api's side of the opinion map on the embedded store (fsync off). A
+ * planted conversation (3 camps, each participant voting on a share of the statements with their camp 80% of the
+ * time) is stored, then: the time to load it back as after a restart (reading the votes, and reading plus replaying
+ * them), and the map read p99 (snapshot, statement texts and the caller's view)
+ * while votes arrive at 1,000/s through the same store-then-queue path as the api. Progress on stderr, one JSON line.
+ */
+public final class OpinionMapApiBenchmark {
+
+    private static final String CONVERSATION = "bench";
+
+    private OpinionMapApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, Integer> options = new java.util.HashMap<>(java.util.Map.of("--participants", 50_000,
+            "--statements", 1_000, "--seconds", 20, "--votes-per-100-cells", 10));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], Integer.valueOf(args[i + 1]));
+        }
+        int participants = options.get("--participants");
+        int statements = options.get("--statements");
+        int seconds = options.get("--seconds");
+        double share = Math.min(1, options.get("--votes-per-100-cells") / 100.0);
+        Path dir = Files.createTempDirectory("opinion-bench-store");
+        try (EmbeddedStore server = EmbeddedStore.start(dir, new InetSocketAddress("127.0.0.1", 0), false);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
+            OpinionStore store = new OpinionStore(new ReactiveMongoTemplate(client, "chorus"));
+            long votes = seed(store, participants, statements, share);
+
+            long start = System.nanoTime();
+            long read = store.votes(CONVERSATION).count().block();
+            long readMs = (System.nanoTime() - start) / 1_000_000;
+            progress("read %,d votes back in %,d ms", read, readMs);
+            LiveMaps maps = new LiveMaps(store);
+            start = System.nanoTime();
+            LiveMap map = maps.of(CONVERSATION).block();
+            long loadMs = (System.nanoTime() - start) / 1_000_000;
+            progress("loaded and replayed in %,d ms: %d groups", loadMs, map.snapshot().map().groups().size());
+
+            double[] reads = readsWhileVoting(store, maps, map, participants, statements, seconds);
+            maps.stop();
+            System.out.printf(Locale.ROOT, "{\"bench\":\"opinion-map-api\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
+                    + "\"store_read_ms\":%d,\"load_ms\":%d,\"reads\":%d,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f,"
+                    + "\"votes_per_s\":1000,\"groups\":%d}%n", participants, statements, votes, readMs, loadMs, reads.length,
+                percentile(reads, 0.50), percentile(reads, 0.99), map.snapshot().map().groups().size());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static long seed(OpinionStore store, int participants, int statements, double share) {
+        List<Statement> shown = new ArrayList<>();
+        for (int s = 0; s < statements; s++) {
+            shown.add(new Statement("s" + s, CONVERSATION, "Statement " + s, null, true, Visibility.SHOWN, Instant.EPOCH, 0L));
+        }
+        store.insertAll(shown, Statement.COLLECTION).block();
+        SplittableRandom random = new SplittableRandom(42);
+        int[] camp = new int[statements];
+        Arrays.setAll(camp, s -> random.nextInt(3));
+        long total = 0;
+        List<StoredVote> batch = new ArrayList<>();
+        for (int p = 0; p < participants; p++) {
+            for (int s = 0; s < statements; s++) {
+                if (random.nextDouble() < share) {
+                    int side = camp[s] == p % 3 ? 1 : -1;
+                    int value = random.nextDouble() < 0.8 ? side : random.nextInt(3) - 1;
+                    batch.add(new StoredVote(StoredVote.key(CONVERSATION, "p" + p, "s" + s), CONVERSATION, "p" + p, "s" + s,
+                        value, total));
+                    total++;
+                }
+            }
+            if (batch.size() >= 20_000 || p == participants - 1) {
+                store.insertAll(batch, StoredVote.COLLECTION).block();
+                batch.clear();
+                progress("stored %,d votes (%,d of %,d participants)", total, p + 1, participants);
+            }
+        }
+        return total;
+    }
+
+    /** A reader thread reads the map back to back while 10 votes arrive every 10 ms. */
+    private static double[] readsWhileVoting(OpinionStore store, LiveMaps maps, LiveMap map, int participants,
+                                             int statements, int seconds) {
+        SplittableRandom random = new SplittableRandom(7);
+        AtomicLong cast = new AtomicLong();
+        var voting = Flux.interval(Duration.ofMillis(10)).onBackpressureDrop()
+            .concatMap(tick -> Flux.range(0, 10).flatMap(i -> {
+                String person = "p" + random.nextInt(participants);
+                String statement = "s" + random.nextInt(statements);
+                int value = random.nextInt(3) - 1;
+                StoredVote vote = new StoredVote(StoredVote.key(CONVERSATION, person, statement), CONVERSATION, person,
+                    statement, value, System.currentTimeMillis());
+                return store.put(vote).map(StoredVote::value).map(Integer::valueOf).map(java.util.Optional::of)
+                    .defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(replaced -> maps.voted(CONVERSATION, new Vote(person, statement, value), replaced.orElse(null)))
+                    .doOnSuccess(done -> cast.incrementAndGet());
+            }))
+            .subscribe();
+        Seat seat = reader(participants);
+        List<Double> latencies = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            store.statements(CONVERSATION).filter(s -> s.visibility().shown()).collectMap(Statement::id, Statement::text)
+                .map(texts -> MapViews.view(map.snapshot(), texts, List.of(), seat, map.votesOf(seat.personId()), app.chorus.shared.SmallGroups.DEFAULT))
+                .block();
+            latencies.add((System.nanoTime() - start) / 1e6);
+        }
+        voting.dispose();
+        progress("%,d reads while %,d votes arrived (map version %d)", latencies.size(), cast.get(), map.snapshot().version());
+        return latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static Seat reader(int participants) {
+        CurrentUser user = new CurrentUser("p0", "p0", "p0", Set.of());
+        Access access = (Access) Proxy.newProxyInstance(Access.class.getClassLoader(), new Class<?>[] {Access.class},
+            (proxy, method, arguments) -> method.getName().equals("user") ? user : null);
+        Conversation conversation = new Conversation(CONVERSATION, "Bench", null, null, Audience.trust(AudienceRole.PUPILS),
+            false, null, Instant.EPOCH, null);
+        return new Seat(conversation, access, false, participants > 0);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void progress(String format, Object... values) {
+        System.err.printf(Locale.ROOT, "[bench opinion-map-api] " + format + "%n", values);
+    }
+}
