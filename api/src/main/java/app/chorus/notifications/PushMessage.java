@@ -16,14 +16,30 @@ import java.util.Map;
  * @param titles          title per language tag; must contain {@code defaultLanguage}
  * @param bodies          short plain-text body per language tag
  * @param defaultLanguage used when a recipient's language has no translation
+ * @param group           instead of an audience, a {@link RecipientGroup} as {@code kind:key}; null for an audience
  */
 public record PushMessage(String source, String sourceId, int version, String schoolId, Audience audience,
                           Urgency urgency, Map<String, String> titles, Map<String, String> bodies,
-                          String defaultLanguage) {
+                          String defaultLanguage, String group) {
 
     public PushMessage {
         titles = Map.copyOf(titles);
         bodies = Map.copyOf(bodies);
+        if ((audience == null) == (group == null)) {
+            throw new IllegalArgumentException("A push goes to an audience or to a group, exactly one of them");
+        }
+    }
+
+    public PushMessage(String source, String sourceId, int version, String schoolId, Audience audience, Urgency urgency,
+                       Map<String, String> titles, Map<String, String> bodies, String defaultLanguage) {
+        this(source, sourceId, version, schoolId, audience, urgency, titles, bodies, defaultLanguage, null);
+    }
+
+    /** A push to the members of a {@link RecipientGroup}. */
+    public static PushMessage toGroup(String source, String sourceId, int version, String schoolId, String group,
+                                      Urgency urgency, Map<String, String> titles, Map<String, String> bodies,
+                                      String defaultLanguage) {
+        return new PushMessage(source, sourceId, version, schoolId, null, urgency, titles, bodies, defaultLanguage, group);
     }
 
     /** The fan-out's stable id, also the collapse id every device gets. */

@@ -3,6 +3,7 @@ package app.chorus.notifications.internal.fanout;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.notifications.PushMessage;
+import app.chorus.notifications.RecipientGroup;
 import app.chorus.notifications.internal.PushProperties;
 import app.chorus.notifications.internal.devices.Recipients;
 import java.time.Clock;
@@ -35,6 +36,7 @@ class FanOutPlanner {
     private static final int EMAIL_BATCH = 50;
 
     private final ObjectProvider<AudienceResolver> audiences;
+    private final ObjectProvider<RecipientGroup> groups;
     private final Recipients recipients;
     private final FanOuts fanOuts;
     private final Batches batches;
@@ -44,9 +46,10 @@ class FanOutPlanner {
     private final PlannedHere plannedHere;
     private final Clock clock;
 
-    FanOutPlanner(ObjectProvider<AudienceResolver> audiences, Recipients recipients, FanOuts fanOuts, Batches batches,
+    FanOutPlanner(ObjectProvider<AudienceResolver> audiences, ObjectProvider<RecipientGroup> groups, Recipients recipients, FanOuts fanOuts, Batches batches,
                   PushProperties properties, WorkSignal signal, PlannedHere plannedHere, ObjectProvider<Clock> clock) {
         this.audiences = audiences;
+        this.groups = groups;
         this.recipients = recipients;
         this.fanOuts = fanOuts;
         this.batches = batches;
@@ -63,12 +66,8 @@ class FanOutPlanner {
         String fanOutId = job.getString("_id");
         long[] members = {job.get("plannedMembers", Number.class).longValue()};
         long[] chunk = {job.get("plannedChunks", Number.class).longValue()};
-        AudienceResolver resolver = audiences.getIfAvailable();
-        if (resolver == null) {
-            return Mono.error(new IllegalStateException("No directory: cannot resolve the audience of " + fanOutId));
-        }
         log.info("Planning fan-out {} from member {}", fanOutId, members[0]);
-        return resolver.resolve(message.audience())
+        return membersOf(message)
             .transform(audience -> afterCheckpoint(audience, members[0]))
             .buffer(properties.planChunk())
             .concatMap(slice -> plannedHere.room().then(planChunk(message, slice, chunk[0]))
@@ -83,6 +82,22 @@ class FanOutPlanner {
             .then(Mono.defer(() -> fanOuts.planned(fanOutId, owner, clock.instant())))
             .doOnSuccess(done -> log.info("Planned fan-out {}: {} audience members", fanOutId, members[0]))
             .then();
+    }
+
+    private Flux<AudienceMember> membersOf(PushMessage message) {
+        if (message.group() != null) {
+            int colon = message.group().indexOf(':');
+            String kind = message.group().substring(0, Math.max(colon, 0));
+            return groups.orderedStream().filter(group -> group.kind().equals(kind)).findFirst()
+                .map(group -> group.members(message.group().substring(colon + 1)))
+                .orElseGet(() -> Flux.error(new IllegalStateException("No recipient group of kind '" + kind
+                    + "' for fan-out " + message.fanOutId())));
+        }
+        AudienceResolver resolver = audiences.getIfAvailable();
+        if (resolver == null) {
+            return Flux.error(new IllegalStateException("No directory: cannot resolve the audience of " + message.fanOutId()));
+        }
+        return resolver.resolve(message.audience());
     }
 
     private Mono<Void> planChunk(PushMessage message, List<AudienceMember> slice, long chunk) {

@@ -107,8 +107,10 @@ class FanOuts {
         Audience audience = message.audience();
         return new Document("source", message.source()).append("sourceId", message.sourceId())
             .append("version", message.version()).append("schoolId", message.schoolId())
-            .append("audience", new Document("scope", audience.scope().name()).append("ids", List.copyOf(audience.ids()))
+            .append("audience", audience == null ? null : new Document("scope", audience.scope().name())
+                .append("ids", List.copyOf(audience.ids()))
                 .append("roles", audience.roles().stream().map(Enum::name).toList()))
+            .append("group", message.group())
             .append("urgency", message.urgency().name())
             .append("titles", new Document(Map.copyOf(message.titles())))
             .append("bodies", new Document(Map.copyOf(message.bodies())))
@@ -118,12 +120,12 @@ class FanOuts {
     static PushMessage fromDocument(Document job) {
         Document m = job.get("message", Document.class);
         Document a = m.get("audience", Document.class);
-        Audience audience = new Audience(Audience.Scope.valueOf(a.getString("scope")),
+        Audience audience = a == null ? null : new Audience(Audience.Scope.valueOf(a.getString("scope")),
             Set.copyOf(a.getList("ids", String.class)),
             Set.copyOf(a.getList("roles", String.class).stream().map(AudienceRole::valueOf).toList()));
         return new PushMessage(m.getString("source"), m.getString("sourceId"), m.getInteger("version"),
             m.getString("schoolId"), audience, Urgency.valueOf(m.getString("urgency")), strings(m.get("titles", Document.class)),
-            strings(m.get("bodies", Document.class)), m.getString("defaultLanguage"));
+            strings(m.get("bodies", Document.class)), m.getString("defaultLanguage"), m.getString("group"));
     }
 
     private static Map<String, String> strings(Document document) {
