@@ -10,26 +10,26 @@ import org.springframework.context.annotation.Bean;
 
 /** The api's clock: real time, which a test may move forward (the digest hour) and must put back afterwards. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestClock {
+public class TestClock {
 
     @Bean
     MovableClock movableClock() {
         return new MovableClock();
     }
 
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
 
         private volatile Duration offset = Duration.ZERO;
 
-        void moveTo(Instant at) {
+        public void moveTo(Instant at) {
             offset = Duration.between(Instant.now(), at);
         }
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             offset = offset.plus(by);
         }
 
-        void reset() {
+        public void reset() {
             offset = Duration.ZERO;
         }
 

@@ -1,0 +1,23 @@
+package app.chorus.moderation;
+
+import java.util.Set;
+
+/**
+ * Something a person wrote, as moderation sees it.
+ *
+ * @param ref                 what it is in the owning module
+ * @param title               a short label for the moderators' queue (e.g. the consultation's title)
+ * @param text                what was written (title and body of an idea together)
+ * @param schoolId            the school whose leaders moderate it; null for trust-wide places (trust leaders)
+ * @param safeguardingSchools the schools whose safeguarding leads hear a concern in it (the author's children's
+ *                            schools for a carer, their own school for staff and pupils)
+ * @param authorPersonId      the directory person who wrote it
+ * @param byPupil             written by a pupil: nobody else sees it before a moderator approves it
+ */
+public record Contribution(ContributionRef ref, String title, String text, String schoolId,
+                           Set<String> safeguardingSchools, String authorPersonId, boolean byPupil) {
+
+    public Contribution {
+        safeguardingSchools = Set.copyOf(safeguardingSchools);
+    }
+}
