@@ -76,13 +76,24 @@ public class Deliberation {
             .switchIfEmpty(Mono.error(() -> Problems.invalid("commentId", "not-your-comment", "You can edit only your own comments.")))
             .flatMap(comment -> {
                 reader.consultation().requireDiscussionOpen(clock.instant());
-                return moderation.submit(ModerationGate.COMMENT, commentId, "Comment", body, reader.consultation().schoolId(),
-                        comment.authorId(), comment.byPupil())
+                return moderation.submit(ModerationGate.COMMENT, commentId, reader.consultation().title(reader.consultation().defaultLanguage()),
+                        body, reader.consultation().schoolId(), reader.safeguardingSchools(), comment.authorId(), comment.byPupil())
                     .flatMap(visibility -> mongo.save(new Comment(comment.id(), comment.consultationId(), comment.ideaId(),
                         comment.parentId(), comment.rootId(), comment.depth(), comment.stance(), body, comment.authorId(),
                         comment.authorLabel(), comment.byPupil(), visibility, true, comment.createdAt(), clock.instant())));
             })
             .map(saved -> CommentView.of(saved, user.personId(), List.of())));
+    }
+
+    /** Someone who can see the comment reports it to moderation. */
+    public Mono<IdeaManagement.Report> report(CurrentUser user, String consultationId, String commentId, String reason) {
+        return access.reader(user, consultationId).flatMap(reader -> mongo.findById(commentId, Comment.class)
+            .filter(comment -> comment.consultationId().equals(consultationId)
+                && (Visibility.shown(comment.visibility()) || reader.manages()))
+            .switchIfEmpty(Mono.error(() -> app.chorus.shared.Problem.notFound("Comment " + commentId)
+                .with("field", "commentId").with("rule", "unknown-comment")))
+            .flatMap(comment -> moderation.report(ModerationGate.COMMENT, commentId, user.personId(), reason))
+            .map(visibility -> new IdeaManagement.Report(commentId, visibility)));
     }
 
     /** A page of threads (top comments oldest first, with their replies) on the consultation or one idea. */
@@ -149,8 +160,8 @@ public class Deliberation {
         String label = consultation.anonymous() ? "A participant" : voice.role() == AudienceRole.CARERS
             ? "Carer of a child at " + voice.label().replaceAll(".*\\((.*)\\)", "$1") : voice.role().key().equals("staff") ? "Staff" : "Pupil";
         boolean top = parent == NO_PARENT;
-        return moderation.submit(ModerationGate.COMMENT, id, "Comment", input.body(),
-                consultation.schoolId() != null ? consultation.schoolId() : voice.schoolId(), reader.personId(), byPupil)
+        return moderation.submit(ModerationGate.COMMENT, id, consultation.title(consultation.defaultLanguage()), input.body(),
+                consultation.schoolId(), reader.safeguardingSchools(), reader.personId(), byPupil)
             .flatMap(visibility -> mongo.insert(new Comment(id, consultation.id(), input.ideaId(), top ? null : parent.id(),
                 top ? id : parent.rootId(), top ? 0 : parent.depth() + 1,
                 input.stance() == null ? Comment.Stance.NEUTRAL : input.stance(), input.body(), reader.personId(), label,

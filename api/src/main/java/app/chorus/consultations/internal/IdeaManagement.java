@@ -54,8 +54,8 @@ public class IdeaManagement {
             Voice voice = reader.voice(as);
             boolean byPupil = voice.role() == AudienceRole.PUPILS;
             return editions.requireOpenFor(consultation, voice, clock.instant())
-                .then(moderation.submit(ModerationGate.IDEA, id, input.title(), input.title() + "\n\n" + input.body(),
-                    consultation.schoolId() != null ? consultation.schoolId() : voice.schoolId(), user.personId(), byPupil))
+                .then(moderation.submit(ModerationGate.IDEA, id, consultation.title(consultation.defaultLanguage()),
+                    input.title() + "\n\n" + input.body(), consultation.schoolId(), reader.safeguardingSchools(), user.personId(), byPupil))
                 .flatMap(visibility -> mongo.insert(new Idea(id, consultationId, input.title(), input.body(), input.category(),
                     user.personId(), voice.schoolId(), byPupil, visibility, 0, null, clock.instant())))
                 .flatMap(idea -> participants.tookPart(consultationId, voice, clock.instant()).thenReturn(idea))
@@ -94,6 +94,18 @@ public class IdeaManagement {
                     : Mono.error(Problems.conflict("ideaId", "not-supported", "You do not support this idea.")))
                 .map(idea -> IdeaView.of(idea, consultation, user.personId()));
         });
+    }
+
+    /** Someone who can see the idea reports it to moderation (three people hide it until reviewed). */
+    public Mono<Report> report(CurrentUser user, String consultationId, String ideaId, String reason) {
+        return access.reader(user, consultationId)
+            .flatMap(reader -> readable(consultationId, ideaId, reader))
+            .flatMap(idea -> moderation.report(ModerationGate.IDEA, ideaId, user.personId(), reason))
+            .map(visibility -> new Report(ideaId, visibility));
+    }
+
+    /** What a report left the reported contribution as. */
+    public record Report(String id, String visibility) {
     }
 
     /** A moderator merges a duplicate into another idea of the same consultation: its supports move, none twice. */

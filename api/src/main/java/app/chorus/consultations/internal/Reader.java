@@ -11,6 +11,22 @@ public record Reader(Consultation consultation, CurrentUser user, Access access,
         return !voices.isEmpty();
     }
 
+    /**
+     * The schools whose safeguarding lead hears a concern in what this reader writes: the consultation's school, or
+     * for a trust-wide one the schools they take part through (their children's, or their own).
+     */
+    java.util.Set<String> safeguardingSchools() {
+        if (consultation.schoolId() != null) {
+            return java.util.Set.of(consultation.schoolId());
+        }
+        java.util.Set<String> schools = new java.util.LinkedHashSet<>();
+        voices.stream().map(Voice::schoolId).filter(java.util.Objects::nonNull).forEach(schools::add);
+        if (schools.isEmpty()) {
+            schools.addAll(access.schools());
+        }
+        return schools;
+    }
+
     public String personId() {
         return user.personId();
     }

@@ -50,6 +50,13 @@ class CommentsController {
         return bodies.read(body, Edit.class).flatMap(edit -> deliberation.edit(user, consultationId, commentId, edit.body()));
     }
 
+    @PostMapping("/{commentId}/reports")
+    @Operation(summary = "Report a comment to moderation (three people's reports hide it until reviewed)")
+    Mono<app.chorus.consultations.internal.IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user,
+            @PathVariable String consultationId, @PathVariable String commentId, @RequestBody(required = false) Mono<String> body) {
+        return bodies.read(body, ReportInput.class).flatMap(input -> deliberation.report(user, consultationId, commentId, input.reason()));
+    }
+
     @GetMapping
     @Operation(summary = "Threads, oldest first, each with its replies; ?ideaId= for an idea's thread")
     Mono<Page<CommentView>> threads(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,

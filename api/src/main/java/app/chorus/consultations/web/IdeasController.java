@@ -70,6 +70,13 @@ class IdeasController {
         return ideas.withdraw(user, consultationId, ideaId, as);
     }
 
+    @PostMapping("/{ideaId}/reports")
+    @Operation(summary = "Report an idea to moderation (three people's reports hide it until reviewed)")
+    Mono<IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
+                                       @PathVariable String ideaId, @RequestBody(required = false) Mono<String> body) {
+        return bodies.read(body, ReportInput.class).flatMap(input -> ideas.report(user, consultationId, ideaId, input.reason()));
+    }
+
     @PostMapping("/{ideaId}/merge-into/{intoId}")
     @Operation(summary = "A moderator merges a duplicate into another idea of the same consultation")
     Mono<IdeaView> merge(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
