@@ -6,6 +6,8 @@ import app.chorus.consultations.internal.Deliberation;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +40,8 @@ class CommentsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Comment (FOR, AGAINST or NEUTRAL) on the consultation or an idea, or reply (two levels deep)")
     Mono<CommentView> comment(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                              @RequestParam(required = false) String as, @RequestBody(required = false) Mono<String> body,
+                              @RequestParam(required = false) String as, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommentInput.class)))
+            @RequestBody(required = false) Mono<String> body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return bodies.read(body, CommentInput.class).flatMap(input -> deliberation.comment(user, consultationId, as, input, idempotencyKey));
     }
@@ -46,14 +49,16 @@ class CommentsController {
     @PutMapping("/{commentId}")
     @Operation(summary = "Edit your comment; it is marked as edited")
     Mono<CommentView> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                           @PathVariable String commentId, @RequestBody(required = false) Mono<String> body) {
+                           @PathVariable String commentId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = Edit.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, Edit.class).flatMap(edit -> deliberation.edit(user, consultationId, commentId, edit.body()));
     }
 
     @PostMapping("/{commentId}/reports")
     @Operation(summary = "Report a comment to moderation (three people's reports hide it until reviewed)")
     Mono<app.chorus.consultations.internal.IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user,
-            @PathVariable String consultationId, @PathVariable String commentId, @RequestBody(required = false) Mono<String> body) {
+            @PathVariable String consultationId, @PathVariable String commentId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReportInput.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, ReportInput.class).flatMap(input -> deliberation.report(user, consultationId, commentId, input.reason()));
     }
 

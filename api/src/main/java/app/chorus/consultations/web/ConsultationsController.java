@@ -13,6 +13,8 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.questionnaires.Question;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +50,8 @@ class ConsultationsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a consultation with its timetable (a repeated Idempotency-Key returns the same one)")
-    Mono<ConsultationView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody(required = false) Mono<String> body,
+    Mono<ConsultationView> create(@AuthenticationPrincipal CurrentUser user, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ConsultationDraft.class)))
+            @RequestBody(required = false) Mono<String> body,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return bodies.read(body, ConsultationDraft.class).flatMap(draft -> management.create(user, draft, idempotencyKey));
     }
@@ -81,7 +84,8 @@ class ConsultationsController {
     @PutMapping("/{consultationId}/outcome")
     @Operation(summary = "Publish the decision with its rationale and the ideas and comments that shaped it")
     Mono<ConsultationView> outcome(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                   @RequestBody(required = false) Mono<String> body) {
+                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = OutcomeInput.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, OutcomeInput.class).flatMap(input -> management.publishOutcome(user, consultationId, input));
     }
 
@@ -89,14 +93,16 @@ class ConsultationsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an action to the outcome; those who took part are told")
     Mono<ConsultationView> addAction(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                     @RequestBody(required = false) Mono<String> body) {
+                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ActionInput.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, ActionInput.class).flatMap(input -> management.putAction(user, consultationId, null, input));
     }
 
     @PutMapping("/{consultationId}/actions/{actionId}")
     @Operation(summary = "Change an action (status, progress, milestones); those who took part are told")
     Mono<ConsultationView> changeAction(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                        @PathVariable String actionId, @RequestBody(required = false) Mono<String> body) {
+                                        @PathVariable String actionId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ActionInput.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, ActionInput.class).flatMap(input -> management.putAction(user, consultationId, actionId, input));
     }
 
@@ -109,7 +115,8 @@ class ConsultationsController {
     @PutMapping("/{consultationId}/schools/{schoolId}")
     @Operation(summary = "A school's leader adds local questions and a closing date within the trust's window")
     Mono<LocalEdition> adapt(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                             @PathVariable String schoolId, @RequestBody(required = false) Mono<String> body) {
+                             @PathVariable String schoolId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = Adaptation.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, Adaptation.class)
             .flatMap(input -> editions.adapt(user, consultationId, schoolId, input.questions(), input.closesAt()));
     }

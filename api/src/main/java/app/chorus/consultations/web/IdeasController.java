@@ -6,6 +6,8 @@ import app.chorus.consultations.internal.IdeaView;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +41,8 @@ class IdeasController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose an idea (ideas phase); ?as=PUPIL_ID for a carer of several children")
     Mono<IdeaView> propose(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                           @RequestParam(required = false) String as, @RequestBody(required = false) Mono<String> body,
+                           @RequestParam(required = false) String as, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = IdeaInput.class)))
+            @RequestBody(required = false) Mono<String> body,
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return bodies.read(body, IdeaInput.class).flatMap(input -> ideas.propose(user, consultationId, as, input, idempotencyKey));
     }
@@ -73,7 +76,8 @@ class IdeasController {
     @PostMapping("/{ideaId}/reports")
     @Operation(summary = "Report an idea to moderation (three people's reports hide it until reviewed)")
     Mono<IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                       @PathVariable String ideaId, @RequestBody(required = false) Mono<String> body) {
+                                       @PathVariable String ideaId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReportInput.class)))
+            @RequestBody(required = false) Mono<String> body) {
         return bodies.read(body, ReportInput.class).flatMap(input -> ideas.report(user, consultationId, ideaId, input.reason()));
     }
 
