@@ -1,13 +1,9 @@
 package app.chorus.consultations.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -92,7 +88,7 @@ class Supports {
         if (!consultation.anonymous()) {
             return Mono.just(voice.key());
         }
-        return key().map(secret -> hmac(secret, consultation.id() + "|" + voice.key()));
+        return key().map(secret -> app.chorus.shared.KeyedHash.of(secret, consultation.id() + "|" + voice.key()));
     }
 
     private Mono<byte[]> key() {
@@ -106,15 +102,5 @@ class Supports {
                 .cache();
         }
         return key;
-    }
-
-    private static String hmac(byte[] secret, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
