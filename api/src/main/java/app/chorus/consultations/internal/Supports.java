@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,11 +50,6 @@ class Supports {
             .flatMap(removed -> removed.getDeletedCount() == 1 ? count(ideaId, -1).thenReturn(true) : Mono.just(false));
     }
 
-    Mono<Boolean> exists(Consultation consultation, String ideaId, Voice voice) {
-        return voiceId(consultation, voice)
-            .flatMap(voiceId -> mongo.exists(Query.query(Criteria.where("_id").is(ideaId + "|" + voiceId)), COLLECTION));
-    }
-
     /**
      * Moves the duplicate's supports to the idea it is merged into: a voice that supported both counts once. Each step
      * is idempotent, so a merge cut short is finished by running it again.
@@ -78,10 +72,6 @@ class Supports {
 
     private Mono<Void> count(String ideaId, int by) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)), new Update().inc("supports", by), Idea.class).then();
-    }
-
-    Flux<Document> ofIdea(String ideaId) {
-        return mongo.find(Query.query(Criteria.where("ideaId").is(ideaId)), Document.class, COLLECTION);
     }
 
     private Mono<String> voiceId(Consultation consultation, Voice voice) {

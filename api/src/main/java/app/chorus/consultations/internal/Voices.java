@@ -8,8 +8,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,10 +53,6 @@ class Voices {
             .buffer(500)
             .concatMap(batch -> mongo.insert(batch, SNAPSHOT).onErrorResume(DuplicateKeyException.class, e -> Flux.empty()).then())
             .then();
-    }
-
-    Mono<Boolean> inSnapshot(String consultationId, String personId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(consultationId + "|" + personId)), SNAPSHOT);
     }
 
     private static Document snapshotOf(String consultationId, AudienceMember member) {
