@@ -12,17 +12,22 @@ import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
 import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
 import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
 import { PreferencesPage } from './features/preferences/PreferencesPage';
+import { ModerationPage } from './features/moderation/ModerationPage';
+import { ConcernsPage } from './features/moderation/ConcernsPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
 /** Feature pages, each guarded by the roles that may open it (the api enforces the same rules). */
 export const routes: AppRoute[] = [
-  { path: '/feed', page: FeedPage, roles: READER_ROLES },
+  // Everyone reads what is addressed to them, whatever their role: staff and leaders are audiences too.
+  { path: '/feed', page: FeedPage },
   { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
   { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
   { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
+  { path: '/moderation', page: ModerationPage, roles: LEADER_ROLES },
+  { path: '/concerns', page: ConcernsPage, roles: ['safeguarding-lead', 'trust-leader'] },
   { path: '/surveys', page: SurveysPage },
   { path: '/surveys/new', page: SurveyBuilderPage, roles: AUTHOR_ROLES },
   { path: '/surveys/:id/results', page: SurveyResultsPage, roles: AUTHOR_ROLES },

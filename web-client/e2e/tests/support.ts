@@ -1,28 +1,45 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const artifacts = process.env.CHORUS_E2E_ARTIFACTS ?? new URL('../../target/e2e-artifacts', import.meta.url).pathname;
 
-/** A fresh browser profile signed in on the real Keycloak login page. */
-export async function signedIn(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext();
+/** A carer's phone (the width the issue names). */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+const NOT_FOUND = 'We could not find that page.';
+
+/**
+ * A fresh browser profile that opens `path` signed out, signs in on the real Keycloak login page from there and
+ * checks the page the person lands on: the address they asked for and its level-1 heading, never "not found".
+ */
+export async function signedIn(browser: Browser, username: string, path: string, landing: string | RegExp,
+                               options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in' }).first().click();
+  await page.goto(path);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/realms\/chorus\/protocol\/openid-connect\/auth/);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#kc-login').click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  if (path !== '/') await open(page, path);
+  await expectLandedOn(page, path, landing);
   return page;
 }
 
-/** Navigates inside the app the way a person does: through its links (the SPA keeps its session in memory). */
-export async function open(page: Page, path: string) {
+/** The page shows `path` with its level-1 heading, not the not-found page. */
+export async function expectLandedOn(page: Page, path: string, landing: string | RegExp) {
+  await expect(page).toHaveURL((url) => url.pathname + url.search === path);
+  await expect(page.getByRole('heading', { level: 1, name: landing, exact: typeof landing === 'string' })).toBeVisible();
+  await expect(page.getByText(NOT_FOUND)).toHaveCount(0);
+}
+
+/** Opens an address in the signed-in app (the session survives in the tab) and checks the page it shows. */
+export async function open(page: Page, path: string, landing: string | RegExp) {
   await page.goto(path);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expectLandedOn(page, path, landing);
 }
 
 /**

@@ -25,8 +25,11 @@ public interface DirectoryQueries {
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
+    Mono<Map<String, Carer>> carers(Collection<String> carerIds);
+
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
-                         String yearGroup, List<String> classIds) {
+                         String yearGroup, List<String> classIds, List<String> classTitles) {
 
         /** The carer audience keys a carer belongs to through this pupil (trust, school, year group, classes). */
         public java.util.Set<String> carerKeys() {
@@ -41,5 +44,8 @@ public interface DirectoryQueries {
             }
             return keys;
         }
+    }
+
+    record Carer(PersonSummary person, List<CaredForPupil> children) {
     }
 }
