@@ -30,6 +30,20 @@ public interface DirectoryQueries {
 
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
                          String yearGroup, List<String> classIds, List<String> classTitles) {
+
+        /** The carer audience keys a carer belongs to through this pupil (trust, school, year group, classes). */
+        public java.util.Set<String> carerKeys() {
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            keys.add(Audience.trustKey(AudienceRole.CARERS));
+            keys.add(Audience.schoolKey(schoolId, AudienceRole.CARERS));
+            if (yearGroup != null) {
+                keys.add(Audience.yearKey(schoolId, yearGroup, AudienceRole.CARERS));
+            }
+            if (classIds != null) {
+                classIds.forEach(classId -> keys.add(Audience.classKey(classId, AudienceRole.CARERS)));
+            }
+            return keys;
+        }
     }
 
     record Carer(PersonSummary person, List<CaredForPupil> children) {
