@@ -4,6 +4,7 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.SchoolSummary;
 import app.chorus.questionnaires.Questionnaire;
 import app.chorus.questionnaires.Tally;
+import app.chorus.shared.SmallGroups;
 import app.chorus.surveys.internal.ResultsView.BreakdownView;
 import app.chorus.surveys.internal.ResultsView.GroupView;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public class SurveyResults {
     private final Tallies tallies;
     private final DirectoryQueries directory;
     private final ResultSignals signals;
+    private final SmallGroups smallGroups;
     private final Clock clock;
     private final Map<String, Computed> computed = new ConcurrentHashMap<>();
 
@@ -41,7 +43,9 @@ public class SurveyResults {
     private record Viewed(Map<String, Tally> sums, Map<String, String> labels, SurveyStatus status, ResultsView view) {
     }
 
-    SurveyResults(Tallies tallies, DirectoryQueries directory, ResultSignals signals, ObjectProvider<Clock> clock) {
+    SurveyResults(Tallies tallies, DirectoryQueries directory, ResultSignals signals, SmallGroups smallGroups,
+                  ObjectProvider<Clock> clock) {
+        this.smallGroups = smallGroups;
         this.tallies = tallies;
         this.directory = directory;
         this.signals = signals;
@@ -100,7 +104,7 @@ public class SurveyResults {
 
     /** Respondents per group of a dimension, for suppression decisions elsewhere (export). */
     public Mono<Set<String>> hiddenGroups(Survey survey, Breakdown by) {
-        return groups(survey, by).map(groups -> Suppression.hiddenGroups(respondents(groups)));
+        return groups(survey, by).map(groups -> smallGroups.hiddenGroups(respondents(groups)));
     }
 
     /** The view; a group whose tally, label and suppression are those of {@code before} keeps its results from it. */
@@ -119,7 +123,7 @@ public class SurveyResults {
         Tally total = Tally.sum(groups.values().stream());
         BreakdownView breakdown = null;
         if (by != null) {
-            Set<String> hidden = Suppression.hiddenGroups(respondents(groups));
+            Set<String> hidden = smallGroups.hiddenGroups(respondents(groups));
             List<GroupView> views = new ArrayList<>();
             groups.forEach((key, tally) -> {
                 GroupView same = earlier.get(key);
@@ -131,7 +135,7 @@ public class SurveyResults {
                         : new GroupView(key, label, false, tally.respondents(), questionnaire.results(tally)));
                 }
             });
-            breakdown = new BreakdownView(by, Suppression.MINIMUM, views);
+            breakdown = new BreakdownView(by, smallGroups.minimum(), views);
         }
         return new ResultsView(survey.id(), survey.title(), survey.anonymity(), status,
             total.respondents(), questionnaire.results(total), breakdown);

@@ -1,0 +1,188 @@
+package app.chorus.consultations.internal;
+
+import app.chorus.directory.AccessPolicy;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.PersonSummary;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.Role;
+import app.chorus.platform.DomainEvents;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A consultation's life as its leaders manage it: created for an audience they may address, moved on by hand
+ * (skipping the rest of a phase), its outcome published and its actions kept up to date, each change announced.
+ */
+@Service
+public class ConsultationManagement {
+
+    private final ConsultationStore consultations;
+    private final ConsultationAccess access;
+    private final AccessPolicy policy;
+    private final AudienceResolver audiences;
+    private final DirectoryQueries directory;
+    private final LocalEditions editions;
+    private final DuePhases due;
+    private final DomainEvents events;
+    private final Clock clock;
+
+    ConsultationManagement(ConsultationStore consultations, ConsultationAccess access, AccessPolicy policy,
+                           AudienceResolver audiences, DirectoryQueries directory, LocalEditions editions, DuePhases due,
+                           DomainEvents events, ObjectProvider<Clock> clock) {
+        this.consultations = consultations;
+        this.access = access;
+        this.policy = policy;
+        this.audiences = audiences;
+        this.directory = directory;
+        this.editions = editions;
+        this.due = due;
+        this.events = events;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    public Mono<ConsultationView> create(CurrentUser user, ConsultationDraft draft, String idempotencyKey) {
+        String id = "con-" + (idempotencyKey == null ? new ObjectId().toHexString() : Ids.digest(user.subject() + "|" + idempotencyKey));
+        Consultation consultation = Consultation.create(id, draft, user.personId(), clock.instant());
+        return policy.accessOf(user).flatMap(mine -> {
+                boolean leads = consultation.isTrustWide() ? user.hasAny(Role.TRUST_LEADER)
+                    : user.hasAny(Role.SCHOOL_LEADER, Role.TRUST_LEADER) && mine.leadsSchools().contains(draft.schoolId());
+                if (!consultation.isTrustWide()) {
+                    mine.requireSchool(draft.schoolId());
+                }
+                if (!leads || !mine.canAddress(draft.audience())) {
+                    return Mono.error(Problems.forbidden("audience", "cannot-consult-audience",
+                        "School leaders consult their school, trust leaders the trust: ask one of them."));
+                }
+                return audiences.validate(draft.audience());
+            })
+            .then(previous(user, draft.continuesFrom()))
+            .then(Mono.defer(() -> consultations.insert(consultation)))
+            .flatMap(saved -> due.schedule(saved.id(), saved.nextChangeAfter(clock.instant().minusMillis(1))).thenReturn(saved))
+            .onErrorResume(DuplicateKeyException.class, replay -> consultations.require(id))
+            .flatMap(saved -> view(user, saved, null));
+    }
+
+    public Mono<ConsultationView> get(CurrentUser user, String consultationId, String language) {
+        return consultations.require(consultationId).flatMap(found -> view(user, found, language));
+    }
+
+    /** Consultations this person may see, newest first. */
+    public Flux<ConsultationView> visibleTo(CurrentUser user, String language) {
+        return consultations.all().sort((a, b) -> b.createdAt().compareTo(a.createdAt()))
+            .concatMap(found -> view(user, found, language).onErrorResume(app.chorus.shared.Problem.class, hidden -> Mono.empty()));
+    }
+
+    /** Moves on now: the next phase starts (or the last one ends); the scheduler announces it at once. */
+    public Mono<ConsultationView> advance(CurrentUser user, String consultationId) {
+        return access.manager(user, consultationId)
+            .flatMap(reader -> {
+                reader.consultation().advance(clock.instant());
+                return consultations.save(reader.consultation());
+            })
+            .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("consultationId", "concurrent-change",
+                "The consultation changed meanwhile (perhaps its phase moved on). Reload and try again."))
+            .flatMap(saved -> due.schedule(saved.id(), clock.instant()).thenReturn(saved))
+            .flatMap(saved -> view(user, saved, null));
+    }
+
+    public Mono<ConsultationView> publishOutcome(CurrentUser user, String consultationId, OutcomeInput input) {
+        input.requireValid();
+        return access.manager(user, consultationId).flatMap(reader -> {
+            Consultation consultation = reader.consultation();
+            var event = consultation.publishOutcome(new Outcome(input.decision(), input.rationale(),
+                orEmpty(input.ideaIds()), orEmpty(input.commentIds()), null, clock.instant(), user.personId()), clock.instant());
+            return consultations.save(consultation).flatMap(saved -> events.publish(event).thenReturn(saved));
+        }).flatMap(saved -> view(user, saved, null));
+    }
+
+    public Mono<ConsultationView> putAction(CurrentUser user, String consultationId, String actionId, ActionInput input) {
+        input.requireValid();
+        return access.manager(user, consultationId).flatMap(reader -> {
+            Consultation consultation = reader.consultation();
+            String id = actionId == null ? "act-" + new ObjectId().toHexString() : actionId;
+            if (actionId != null && consultation.actions().stream().noneMatch(a -> a.id().equals(actionId))) {
+                return Mono.error(app.chorus.shared.Problem.notFound("Action " + actionId).with("field", "actionId"));
+            }
+            var event = consultation.putAction(new Action(id, input.what(), input.ownerName(),
+                input.status() == null ? Action.ActionStatus.PLANNED : input.status(), input.progress() == null ? 0 : input.progress(),
+                orEmpty(input.milestones()), 0, clock.instant()), clock.instant());
+            return consultations.save(consultation).flatMap(saved -> events.publish(event).thenReturn(saved));
+        })
+            .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("actionId", "concurrent-change",
+                "The consultation changed meanwhile. Reload and try again."))
+            .flatMap(saved -> view(user, saved, null));
+    }
+
+    /** The chain of cycles this consultation belongs to, earliest first. */
+    public Mono<List<CycleView>> chain(CurrentUser user, String consultationId) {
+        return access.reader(user, consultationId).flatMap(reader -> earlier(reader.consultation(), 20).collectList()
+            .zipWith(later(reader.consultation(), 20).collectList())
+            .map(both -> {
+                List<CycleView> chain = new ArrayList<>(both.getT1());
+                Collections.reverse(chain);
+                chain.add(cycle(reader.consultation(), true));
+                chain.addAll(both.getT2());
+                return chain;
+            }));
+    }
+
+    private Flux<CycleView> earlier(Consultation from, int most) {
+        if (from.continuesFrom() == null || most == 0) {
+            return Flux.empty();
+        }
+        return consultations.find(from.continuesFrom())
+            .flatMapMany(previous -> Flux.concat(Mono.just(cycle(previous, false)), earlier(previous, most - 1)));
+    }
+
+    private Flux<CycleView> later(Consultation from, int most) {
+        if (most == 0) {
+            return Flux.empty();
+        }
+        return consultations.continuing(from.id()).take(1)
+            .concatMap(next -> Flux.concat(Mono.just(cycle(next, false)), later(next, most - 1)));
+    }
+
+    private CycleView cycle(Consultation c, boolean current) {
+        return new CycleView(c.id(), c.title(c.defaultLanguage()), c.stageAt(clock.instant()),
+            c.outcome() == null ? null : c.outcome().decision(), current);
+    }
+
+    private Mono<Void> previous(CurrentUser user, String continuesFrom) {
+        if (continuesFrom == null) {
+            return Mono.empty();
+        }
+        return access.reader(user, continuesFrom)
+            .onErrorMap(app.chorus.shared.Problem.class, unknown -> Problems.invalid("continuesFrom", "unknown-consultation",
+                "Continue from a consultation you can see: " + continuesFrom + " is not one."))
+            .then();
+    }
+
+    private Mono<ConsultationView> view(CurrentUser user, Consultation consultation, String language) {
+        return access.reader(user, consultation)
+            .switchIfEmpty(Mono.error(() -> app.chorus.shared.Problem.notFound("Consultation " + consultation.id())))
+            .flatMap(reader -> languageOf(user, language)
+                .flatMap(chosen -> editions.forVoices(consultation, reader.voices()).collectList()
+                    .map(local -> ConsultationView.of(reader, chosen, local, clock.instant()))));
+    }
+
+    private Mono<String> languageOf(CurrentUser user, String asked) {
+        if (asked != null || user.personId() == null) {
+            return Mono.just(asked == null ? "" : asked);
+        }
+        return directory.person(user.personId()).mapNotNull(PersonSummary::preferredLanguage).defaultIfEmpty("");
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,52 @@
+package app.chorus.consultations.internal;
+
+import app.chorus.shared.Problem;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The consultations collection. */
+@Component
+class ConsultationStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    ConsultationStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<Consultation> insert(Consultation consultation) {
+        return mongo.insert(consultation);
+    }
+
+    Mono<Consultation> save(Consultation consultation) {
+        return mongo.save(consultation);
+    }
+
+    Mono<Consultation> find(String id) {
+        return mongo.findById(id, Consultation.class);
+    }
+
+    Mono<Consultation> require(String id) {
+        return find(id).switchIfEmpty(Mono.error(() -> Problem.notFound("Consultation " + id)));
+    }
+
+    Flux<Consultation> all() {
+        return mongo.findAll(Consultation.class);
+    }
+
+    Flux<Consultation> continuing(String id) {
+        return mongo.find(Query.query(Criteria.where("continuesFrom").is(id)), Consultation.class);
+    }
+
+    /** Records an announced stage only if it is still the one this announcer saw (announced once). */
+    Mono<Boolean> markAnnounced(String id, String seen, String announced) {
+        Query unchanged = Query.query(Criteria.where("_id").is(id).and("announcedStage").is(seen));
+        return mongo.updateFirst(unchanged, new Update().set("announcedStage", announced).inc("version", 1), Consultation.class)
+            .map(result -> result.getModifiedCount() == 1);
+    }
+}

@@ -1,0 +1,202 @@
+package app.chorus.consultations.internal;
+
+import app.chorus.consultations.Phase;
+import app.chorus.directory.AudienceRole;
+import app.chorus.identity.CurrentUser;
+import app.chorus.shared.Page;
+import app.chorus.shared.Problem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Ideas: proposed and supported in the ideas phase by those the consultation asks, merged by its moderators. */
+@Service
+public class IdeaManagement {
+
+    private final ReactiveMongoTemplate mongo;
+    private final ConsultationAccess access;
+    private final Supports supports;
+    private final IdeaOrders orders;
+    private final Participants participants;
+    private final ModerationGate moderation;
+    private final LocalEditions editions;
+    private final Clock clock;
+
+    IdeaManagement(ReactiveMongoTemplate mongo, ConsultationAccess access, Supports supports, IdeaOrders orders,
+                   Participants participants, ModerationGate moderation, LocalEditions editions, ObjectProvider<Clock> clock) {
+        this.mongo = mongo;
+        this.access = access;
+        this.supports = supports;
+        this.orders = orders;
+        this.participants = participants;
+        this.moderation = moderation;
+        this.editions = editions;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    public Mono<IdeaView> propose(CurrentUser user, String consultationId, String as, IdeaInput input, String idempotencyKey) {
+        input.requireValid();
+        String id = idempotencyKey == null ? "idea-" + UUID.randomUUID() : "idea-" + Ids.digest(user.subject() + "|" + idempotencyKey);
+        return access.reader(user, consultationId).flatMap(reader -> {
+            Consultation consultation = reader.consultation();
+            consultation.requirePhase(Phase.IDEAS, clock.instant(), "propose ideas");
+            Voice voice = reader.voice(as);
+            boolean byPupil = voice.role() == AudienceRole.PUPILS;
+            return editions.requireOpenFor(consultation, voice, clock.instant())
+                .then(moderation.submit(ModerationGate.IDEA, id, consultation.title(consultation.defaultLanguage()),
+                    input.title() + "\n\n" + input.body(), consultation.schoolId(), reader.safeguardingSchools(), user.personId(), byPupil))
+                .flatMap(visibility -> mongo.insert(new Idea(id, consultationId, input.title(), input.body(), input.category(),
+                    user.personId(), voice.schoolId(), byPupil, visibility, 0, null, clock.instant())))
+                .flatMap(idea -> participants.tookPart(consultationId, voice, clock.instant()).thenReturn(idea))
+                .onErrorResume(DuplicateKeyException.class, replay -> idea(consultationId, id))
+                .map(idea -> IdeaView.of(idea, consultation, user.personId()));
+        });
+    }
+
+    public Mono<IdeaView> support(CurrentUser user, String consultationId, String ideaId, String as) {
+        return access.reader(user, consultationId).flatMap(reader -> {
+            Consultation consultation = reader.consultation();
+            consultation.requirePhase(Phase.IDEAS, clock.instant(), "support ideas");
+            Voice voice = reader.voice(as);
+            return supportable(consultationId, ideaId, reader)
+                .flatMap(idea -> editions.requireOpenFor(consultation, voice, clock.instant())
+                    .then(supports.add(consultation, ideaId, voice, clock.instant())))
+                .flatMap(added -> added ? participants.tookPart(consultationId, voice, clock.instant())
+                    : Mono.error(Problems.conflict("ideaId", "already-supported",
+                        "You already support this idea" + (voice.pupilId() != null ? " for " + voice.label() : "") + ".")))
+                .then(idea(consultationId, ideaId)).map(idea -> IdeaView.of(idea, consultation, user.personId()));
+        });
+    }
+
+    public Mono<IdeaView> withdraw(CurrentUser user, String consultationId, String ideaId, String as) {
+        return access.reader(user, consultationId).flatMap(reader -> {
+            Consultation consultation = reader.consultation();
+            if (consultation.anonymous()) {
+                throw Problems.conflict("ideaId", "anonymous-support-is-final",
+                    "In an anonymous consultation a support is stored with no link to you, so it cannot be withdrawn.");
+            }
+            consultation.requirePhase(Phase.IDEAS, clock.instant(), "withdraw a support");
+            Voice voice = reader.voice(as);
+            return supportable(consultationId, ideaId, reader)
+                .then(supports.withdraw(consultation, ideaId, voice))
+                .flatMap(removed -> removed ? idea(consultationId, ideaId)
+                    : Mono.error(Problems.conflict("ideaId", "not-supported", "You do not support this idea.")))
+                .map(idea -> IdeaView.of(idea, consultation, user.personId()));
+        });
+    }
+
+    /** Someone who can see the idea reports it to moderation (three people hide it until reviewed). */
+    public Mono<Report> report(CurrentUser user, String consultationId, String ideaId, String reason) {
+        return access.reader(user, consultationId)
+            .flatMap(reader -> readable(consultationId, ideaId, reader))
+            .flatMap(idea -> moderation.report(ModerationGate.IDEA, ideaId, user.personId(), reason))
+            .map(visibility -> new Report(ideaId, visibility));
+    }
+
+    /** What a report left the reported contribution as. */
+    public record Report(String id, String visibility) {
+    }
+
+    /** A moderator merges a duplicate into another idea of the same consultation: its supports move, none twice. */
+    public Mono<IdeaView> merge(CurrentUser user, String consultationId, String duplicateId, String intoId) {
+        return access.manager(user, consultationId).flatMap(reader -> idea(consultationId, duplicateId)
+            .zipWith(mongo.findById(intoId, Idea.class).switchIfEmpty(Mono.error(() -> unknownIdea("intoId", intoId))))
+            .flatMap(both -> {
+                if (!both.getT2().consultationId().equals(consultationId)) {
+                    return Mono.error(Problems.conflict("intoId", "merge-across-consultations",
+                        "Ideas are merged only within one consultation; " + intoId + " belongs to another."));
+                }
+                if (duplicateId.equals(intoId) || both.getT2().mergedInto() != null) {
+                    return Mono.error(Problems.conflict("intoId", "merge-target-invalid",
+                        "Merge into a different idea that has not itself been merged."));
+                }
+                Query duplicate = Query.query(Criteria.where("_id").is(duplicateId));
+                return mongo.updateFirst(duplicate, new Update().set("mergedInto", intoId), Idea.class)
+                    .then(supports.move(consultationId, duplicateId, intoId))
+                    .then(idea(consultationId, intoId));
+            })
+            .map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())));
+    }
+
+    /** The ideas by support, in the order the first page saw (the cursor carries it: ADR 0120). */
+    public Mono<Page<IdeaView>> bySupport(CurrentUser user, String consultationId, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, 100));
+        return access.reader(user, consultationId).flatMap(reader -> {
+            Mono<String[]> start = cursor == null
+                ? orders.start(visible(consultationId, reader), clock.instant()).map(orderId -> new String[] {orderId, "0"})
+                : Mono.just(Cursor.parse(cursor));
+            return start.flatMap(position -> orders.slice(position[0], Integer.parseInt(position[1]), size + 1)
+                .switchIfEmpty(Mono.error(() -> Problems.invalid("cursor", "expired-cursor",
+                    "This list's order has expired: start again without a cursor.")))
+                .flatMap(ids -> ideas(ids.subList(0, Math.min(size, ids.size())))
+                    .map(found -> Page.of(found.stream().map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())).toList(),
+                        ids.size() > size ? position[0] + ":" + (Integer.parseInt(position[1]) + size) : null))));
+        });
+    }
+
+    public Mono<IdeaView> get(CurrentUser user, String consultationId, String ideaId) {
+        return access.reader(user, consultationId).flatMap(reader -> readable(consultationId, ideaId, reader)
+            .map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())));
+    }
+
+    Mono<Idea> readable(String consultationId, String ideaId, Reader reader) {
+        return idea(consultationId, ideaId)
+            .filter(idea -> Visibility.shown(idea.visibility()) || reader.manages()
+                || (reader.personId() != null && reader.personId().equals(idea.authorId())))
+            .switchIfEmpty(Mono.error(() -> unknownIdea("ideaId", ideaId)));
+    }
+
+    private Mono<Idea> supportable(String consultationId, String ideaId, Reader reader) {
+        return readable(consultationId, ideaId, reader).flatMap(idea -> idea.mergedInto() == null ? Mono.just(idea)
+            : Mono.error(Problems.conflict("ideaId", "idea-merged", "This idea was merged into " + idea.mergedInto() + ": support that one.")
+                .with("mergedInto", idea.mergedInto())));
+    }
+
+    private Mono<Idea> idea(String consultationId, String ideaId) {
+        return mongo.findById(ideaId, Idea.class).filter(idea -> idea.consultationId().equals(consultationId))
+            .switchIfEmpty(Mono.error(() -> unknownIdea("ideaId", ideaId)));
+    }
+
+    private Mono<List<Idea>> ideas(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Idea.class).collectList().map(found -> {
+            Map<String, Idea> byId = found.stream().collect(Collectors.toMap(Idea::id, Function.identity()));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        });
+    }
+
+    private static Query visible(String consultationId, Reader reader) {
+        Criteria shownOrMine = reader.personId() == null ? Criteria.where("visibility").is(Visibility.SHOWN)
+            : new Criteria().orOperator(Criteria.where("visibility").is(Visibility.SHOWN), Criteria.where("authorId").is(reader.personId()));
+        return Query.query(new Criteria().andOperator(Criteria.where("consultationId").is(consultationId),
+            Criteria.where("mergedInto").is(null), shownOrMine));
+    }
+
+    static Problem unknownIdea(String field, String ideaId) {
+        return Problem.notFound("Idea " + ideaId).with("field", field).with("rule", "unknown-idea");
+    }
+
+    /** {@code orderId:offset}. */
+    static final class Cursor {
+        private Cursor() {
+        }
+
+        static String[] parse(String cursor) {
+            String[] parts = cursor.split(":");
+            if (parts.length != 2 || !parts[1].matches("\\d{1,6}")) {
+                throw Problems.invalid("cursor", "malformed-cursor", "Use the 'next' value of the previous page as the cursor.");
+            }
+            return parts;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package app.chorus.consultations.internal;
+
+import java.time.Instant;
+
+/** A step of an action with its due date. */
+public record Milestone(String what, Instant dueAt, boolean done) {
+}

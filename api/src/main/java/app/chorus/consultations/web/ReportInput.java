@@ -1,0 +1,5 @@
+package app.chorus.consultations.web;
+
+/** Why someone reports a contribution. */
+record ReportInput(String reason) {
+}
