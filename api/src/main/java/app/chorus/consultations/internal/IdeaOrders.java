@@ -33,7 +33,7 @@ class IdeaOrders {
     Mono<String> start(Query visible, Instant now) {
         Query ranked = Query.of(visible).with(Sort.by(Sort.Order.desc("supports"), Sort.Order.asc("_id")));
         ranked.fields().include("_id");
-        String orderId = new ObjectId().toHexString();
+        String orderId = "ord-" + new ObjectId().toHexString();
         return mongo.find(ranked, Document.class, Idea.COLLECTION).map(idea -> idea.getString("_id")).collectList()
             .flatMap(ids -> mongo.insert(new Document("_id", orderId).append("ids", ids).append("at", Date.from(now)), COLLECTION))
             .then(forget(now))
