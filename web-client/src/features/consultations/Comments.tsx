@@ -83,7 +83,7 @@ function CommentForm({ where, parentId, onDone }: { where: Where; parentId?: str
   });
   const submit = (event: FormEvent) => { event.preventDefault(); send.mutate(); };
   return (
-    <form onSubmit={submit} aria-label={parentId ? t.consultations.yourReply : t.consultations.yourComment}>
+    <form onSubmit={submit}>
       <fieldset>
         <legend>{t.consultations.stance}</legend>
         {STANCES.map((value) => (
