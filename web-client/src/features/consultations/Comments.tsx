@@ -14,13 +14,14 @@ const DEEPEST = 2;
 interface Where { consultationId: string; ideaId?: string; as?: string; canWrite: boolean }
 
 /** Threads, oldest first, each with replies two levels deep; a form for a new comment with a stance. */
-export function Discussion({ where, heading }: { where: Where; heading: string }) {
+export function Discussion({ where, heading, nested = false }: { where: Where; heading: string; nested?: boolean }) {
+  const Heading = nested ? 'h4' : 'h2';
   const threads = useThreads(where.consultationId, where.ideaId);
   const items = threads.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId}>{heading}</h3>
+      <Heading id={headingId}>{heading}</Heading>
       {threads.isPending && <Loading />}
       {threads.error && <ErrorMessage error={threads.error} />}
       {threads.isSuccess && items.length === 0 && <p className="muted">{t.consultations.commentsEmpty}</p>}
@@ -54,8 +55,8 @@ function CommentItem({ comment, where }: { comment: CommentView; where: Where })
       {editing ? <EditForm comment={comment} where={where} onDone={() => setEditing(false)} /> : <p>{comment.body}</p>}
       <div className="actions">
         {where.canWrite && (comment.depth ?? 0) < DEEPEST && !replying && (
-          <button type="button" className="secondary" onClick={() => setReplying(true)}>
-            {t.consultations.reply}<span className="sr-only">: {comment.author}</span>
+          <button type="button" className="secondary" onClick={() => setReplying(true)} aria-label={`${t.consultations.reply}: ${comment.author}`}>
+            {t.consultations.reply}
           </button>
         )}
         {comment.mine && !editing && <button type="button" className="secondary" onClick={() => setEditing(true)}>{t.consultations.edit}</button>}

@@ -104,17 +104,17 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
       <p>{idea.body}</p>
       <div className="actions">
         {canSupport && !idea.awaitingApproval && !idea.mergedInto && (
-          <button type="button" onClick={() => support.mutate(true)} disabled={support.isPending}>
-            {t.consultations.support}<span className="sr-only">: {idea.title}</span>
+          <button type="button" onClick={() => support.mutate(true)} disabled={support.isPending} aria-label={`${t.consultations.support}: ${idea.title}`}>
+            {t.consultations.support}
           </button>
         )}
         {canSupport && !consultation.anonymous && !idea.mergedInto && (
-          <button type="button" className="secondary" onClick={() => support.mutate(false)} disabled={support.isPending}>
-            {t.consultations.withdraw}<span className="sr-only">: {idea.title}</span>
+          <button type="button" className="secondary" onClick={() => support.mutate(false)} disabled={support.isPending} aria-label={`${t.consultations.withdraw}: ${idea.title}`}>
+            {t.consultations.withdraw}
           </button>
         )}
-        <button type="button" className="secondary" aria-expanded={discussing} onClick={() => setDiscussing(!discussing)}>
-          {t.consultations.showComments}<span className="sr-only">: {idea.title}</span>
+        <button type="button" className="secondary" aria-expanded={discussing} onClick={() => setDiscussing(!discussing)} aria-label={`${t.consultations.showComments}: ${idea.title}`}>
+          {t.consultations.showComments}
         </button>
         {!idea.mine && <ReportForm send={report} what={idea.title ?? ''} />}
       </div>
@@ -123,7 +123,7 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
       )}
       {support.error && <ErrorMessage error={support.error} />}
       {discussing && (
-        <Discussion heading={t.consultations.commentOn(idea.title ?? '')}
+        <Discussion nested heading={t.consultations.commentOn(idea.title ?? '')}
           where={{ consultationId: consultation.id!, ideaId: idea.id, as, canWrite: canTakePart && isOpenForComments(consultation.stage) }} />
       )}
     </li>

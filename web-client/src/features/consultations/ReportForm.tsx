@@ -12,8 +12,8 @@ export function ReportForm({ send, what }: { send: (reason: string) => Promise<u
   if (report.isSuccess) return <Notice>{t.consultations.reported}</Notice>;
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        {t.consultations.report}<span className="sr-only">: {what}</span>
+      <button type="button" className="secondary" onClick={() => setOpen(true)} aria-label={`${t.consultations.report}: ${what}`}>
+        {t.consultations.report}
       </button>
     );
   }
