@@ -109,7 +109,7 @@ test.describe.serial('consultations', () => {
     const idea = carer.getByRole('listitem').filter({ has: carer.getByRole('heading', { name: ideaTitle }) });
     await expect(idea.getByText('0 supports')).toBeVisible();
 
-    await idea.getByRole('button', { name: `Support: ${ideaTitle}` }).click();
+    await idea.getByRole('button', { name: `Support: ${ideaTitle}`, exact: true }).click();
     await expect(idea.getByText('Thank you: your support is counted.')).toBeVisible();
     await expect(idea.getByText('1 support', { exact: true })).toBeVisible();
 
