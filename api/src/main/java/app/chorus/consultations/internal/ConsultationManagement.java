@@ -67,7 +67,7 @@ public class ConsultationManagement {
             })
             .then(previous(user, draft.continuesFrom()))
             .then(Mono.defer(() -> consultations.insert(consultation)))
-            .flatMap(saved -> due.schedule(saved.id(), saved.nextChangeAfter(clock.instant().minusMillis(1))).thenReturn(saved))
+            .flatMap(saved -> due.schedule(saved.id(), clock.instant()).thenReturn(saved))
             .onErrorResume(DuplicateKeyException.class, replay -> consultations.require(id))
             .flatMap(saved -> view(user, saved, null));
     }

@@ -31,7 +31,7 @@ public record ConsultationView(String id, String schoolId, String language, Stri
         Text text = c.text(language);
         String shownLanguage = language != null && c.translations().containsKey(language) ? language : c.defaultLanguage();
         Statements statements = new Statements(c.decider().statement(), c.carerVoice().statement(), c.eligibility().statement(),
-            c.anonymous() ? "Supports are anonymous: stored with no link to you, and final once given."
+            c.anonymous() ? "Supports are anonymous: stored with no link to you, and final once given. We keep only that you took part, to tell you what came of it."
                 : "You may withdraw a support until the ideas phase ends.");
         return new ConsultationView(c.id(), c.schoolId(), shownLanguage, text.title(), text.question(), text.body(),
             c.stageAt(now), c.phases(), c.endsAt(), c.audience(), statements, c.decider(), c.supportThreshold(), c.anonymous(),

@@ -9,7 +9,11 @@ import app.chorus.consultations.DecisionMethod;
  * @param method  the vote's counting method when binding, null when advisory
  * @param decidedBy who takes the decision, in the trust's words ("the governing body")
  */
-public record Decider(boolean binding, DecisionMethod method, String decidedBy) {
+public record Decider(Boolean binding, DecisionMethod method, String decidedBy) {
+
+    public Decider {
+        binding = Boolean.TRUE.equals(binding);
+    }
 
     public String statement() {
         return binding
