@@ -11,7 +11,7 @@ import { AdaptLinks, LeaderTools } from './LeaderTools';
 import { Outcome } from './Outcome';
 import { stageLabel, useConsultation } from './useConsultations';
 
-/** One consultation: its promises first, then ideas, discussion, the outcome, and (for its managers) their tools. */
+/** One consultation: its promises first, then ideas and discussion (after the outcome once there is one), and (for its managers) their tools. */
 export function ConsultationPage() {
   const { id = '' } = useParams();
   const consultation = useConsultation(id);
@@ -52,10 +52,11 @@ function Consultation({ consultation }: { consultation: ConsultationView }) {
         </fieldset>
       )}
       <LocalQuestions consultation={consultation} />
+      {consultation.outcome && <Outcome consultation={consultation} />}
       <Ideas consultation={consultation} as={as} canTakePart={canTakePart} />
       <Discussion heading={t.consultations.comments}
         where={{ consultationId: consultation.id!, as, canWrite: canTakePart && isOpenForComments(consultation.stage) }} />
-      <Outcome consultation={consultation} />
+      {!consultation.outcome && <Outcome consultation={consultation} />}
       {consultation.youManage && <LeaderTools consultation={consultation} />}
     </article>
   );
