@@ -48,6 +48,10 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Content too large",
                 "The request body is larger than this endpoint accepts. Send less data or split it up.");
         }
+        ProblemDetail unreadable = BodyProblems.of(failure);
+        if (unreadable != null) {
+            return unreadable;
+        }
         if (failure instanceof WebExchangeBindException invalid) {
             return validation(invalid);
         }
@@ -94,7 +98,7 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
             case 415 -> "This content type is not accepted here. Send application/json unless the API documentation says otherwise.";
             case 406 -> "The response cannot be produced in the media type you asked for.";
             default -> failure instanceof ServerWebInputException input && input.getReason() != null
-                ? input.getReason() + ". Check the request body and parameters."
+                ? input.getReason().replaceAll("\\.+$", "") + ". Check the request body and parameters."
                 : nullToEmpty(body.getDetail());
         };
     }
