@@ -1,65 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PASSWORD, unique } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { open, screen, signedIn, unique } from './support';
 
-const artifacts = process.env.CHORUS_E2E_ARTIFACTS ?? new URL('../../target/e2e-artifacts', import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 
-/**
- * Keycloak's chorus-web client accepts only its known origins as redirect targets. With CHORUS_E2E_ALIAS set to one
- * of them (e.g. http://127.0.0.1:18090), the browser uses that origin and every request to it is answered by the
- * portal under test (CHORUS_WEB_URL): nothing else listens on the alias, nothing reaches it.
- */
-const REAL = (process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
-const ALIAS = process.env.CHORUS_E2E_ALIAS?.replace(/\/$/, '');
-
-if (ALIAS) {
-  // The alias is answered from within the browser, which Chromium's local-network checks would refuse to Keycloak.
-  test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
-    },
-  });
-}
-
-async function signedIn(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext(ALIAS ? { baseURL: ALIAS } : {});
-  if (ALIAS) {
-    await context.route(`${ALIAS}/**`, async (route) => {
-      const request = route.request();
-      const headers = { ...request.headers() };
-      if (headers.origin) headers.origin = REAL;
-      const response = await route.fetch({ url: REAL + request.url().slice(ALIAS.length), headers });
-      await route.fulfill({ response });
-    });
-  }
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in' }).first().click();
-  await page.waitForURL(/\/realms\/chorus\/protocol\/openid-connect\/auth/);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('#kc-login').click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  if (path !== '/') await open(page, path);
-  return page;
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-/** Screenshot, then axe-core over WCAG 2.x A/AA: this journey's screens must have no violation at all. */
-async function checked(page: Page, name: string) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: `${artifacts}/screens/${name}.png`, fullPage: true });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `accessibility of ${name}`).toEqual([]);
-}
+/** This journey's screens must have no axe-core violation at all, not only no serious one. */
+const checked = (page: Page, name: string) => screen(page, name, { every: true });
 
 test.describe.serial('consultations', () => {
   const title = unique('Sports premium');
