@@ -32,12 +32,13 @@ public class ConsultationManagement {
     private final AudienceResolver audiences;
     private final DirectoryQueries directory;
     private final LocalEditions editions;
+    private final Participants participants;
     private final DuePhases due;
     private final DomainEvents events;
     private final Clock clock;
 
     ConsultationManagement(ConsultationStore consultations, ConsultationAccess access, AccessPolicy policy,
-                           AudienceResolver audiences, DirectoryQueries directory, LocalEditions editions, DuePhases due,
+                           AudienceResolver audiences, DirectoryQueries directory, LocalEditions editions, Participants participants, DuePhases due,
                            DomainEvents events, ObjectProvider<Clock> clock) {
         this.consultations = consultations;
         this.access = access;
@@ -45,6 +46,7 @@ public class ConsultationManagement {
         this.audiences = audiences;
         this.directory = directory;
         this.editions = editions;
+        this.participants = participants;
         this.due = due;
         this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -80,6 +82,29 @@ public class ConsultationManagement {
     public Flux<ConsultationView> visibleTo(CurrentUser user, String language) {
         return consultations.all().sort((a, b) -> b.createdAt().compareTo(a.createdAt()))
             .concatMap(found -> view(user, found, language).onErrorResume(app.chorus.shared.Problem.class, hidden -> Mono.empty()));
+    }
+
+    /** For the person's home: consultations needing their input, then those they took part in with outcome news. */
+    public Flux<WaitingConsultation> waitingFor(CurrentUser user) {
+        java.time.Instant now = clock.instant();
+        return consultations.all().concatMap(found -> access.reader(user, found).flatMap(reader -> {
+            String stage = found.stageAt(now);
+            boolean open = reader.takesPart() && java.util.Set.of("IDEAS", "DELIBERATION", "DECISION").contains(stage);
+            Mono<Boolean> tookPart = found.outcome() == null || user.personId() == null ? Mono.just(false)
+                : participants.hasTakenPart(found.id(), user.personId());
+            return tookPart.filter(news -> open || news).map(news -> new WaitingConsultation(found.id(),
+                found.title(found.defaultLanguage()), stage, open, found.nextChangeAfter(now),
+                reader.voices().stream().map(v -> new ConsultationView.VoiceView(v.as(), v.label())).toList(),
+                found.outcome() == null ? null : found.outcome().decision(), lastChange(found)));
+        }));
+    }
+
+    private static java.time.Instant lastChange(Consultation found) {
+        if (found.outcome() == null) {
+            return null;
+        }
+        return found.actions().stream().map(Action::updatedAt).filter(java.util.Objects::nonNull)
+            .reduce(found.outcome().publishedAt(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Moves on now: the next phase starts (or the last one ends); the scheduler announces it at once. */

@@ -8,6 +8,7 @@ import app.chorus.consultations.internal.CycleView;
 import app.chorus.consultations.internal.LocalEdition;
 import app.chorus.consultations.internal.LocalEditions;
 import app.chorus.consultations.internal.OutcomeInput;
+import app.chorus.consultations.internal.WaitingConsultation;
 import app.chorus.identity.CurrentUser;
 import app.chorus.questionnaires.Question;
 import app.chorus.shared.Page;
@@ -54,6 +55,12 @@ class ConsultationsController {
     @Operation(summary = "Consultations you take part in, manage or (as staff) can see, newest first")
     Mono<Page<ConsultationView>> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String lang) {
         return management.visibleTo(user, lang).take(200).collectList().map(items -> Page.of(items, null));
+    }
+
+    @GetMapping("/waiting")
+    @Operation(summary = "For your home: consultations needing your input (per child), then outcome news of those you took part in")
+    Mono<Page<WaitingConsultation>> waiting(@AuthenticationPrincipal CurrentUser user) {
+        return management.waitingFor(user).take(50).collectList().map(items -> Page.of(items, null));
     }
 
     @GetMapping("/{consultationId}")

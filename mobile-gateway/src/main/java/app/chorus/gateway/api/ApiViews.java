@@ -89,4 +89,25 @@ public final class ApiViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SurveyUnit(String unit, String label, String pupilId, boolean draft) {
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WaitingConsultations(List<WaitingConsultation> items) {
+
+        public List<WaitingConsultation> items() {
+            return items == null ? List.of() : items;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WaitingConsultation(String id, String title, String stage, boolean needsInput, Instant nextChangeAt,
+                                      List<ConsultationVoice> voices, String outcome, Instant updatedAt) {
+
+        public List<ConsultationVoice> voices() {
+            return voices == null ? List.of() : voices;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsultationVoice(String as, String label) {
+    }
 }

@@ -6,6 +6,8 @@ import app.chorus.gateway.api.ApiProblem;
 import app.chorus.gateway.api.ApiViews.Child;
 import app.chorus.gateway.api.ApiViews.FeedPage;
 import app.chorus.gateway.api.ApiViews.Me;
+import app.chorus.gateway.api.ApiViews.WaitingConsultation;
+import app.chorus.gateway.api.ApiViews.WaitingConsultations;
 import app.chorus.gateway.api.ApiViews.WaitingSurvey;
 import app.chorus.gateway.api.ApiViews.WaitingSurveys;
 import app.chorus.gateway.mobile.MobileHome.MobileChild;
@@ -34,10 +36,14 @@ class HomeComposer {
         Mono<WaitingSurveys> surveys = api.get(uri -> uri.path("/api/v1/surveys/waiting").build(), WaitingSurveys.class)
             .onErrorResume(ApiProblem.class, missing -> missing.status() == 404
                 ? Mono.just(new WaitingSurveys(List.of())) : Mono.error(missing));
-        return Mono.zip(me, feed, surveys).map(all -> compose(all.getT1(), all.getT2(), all.getT3()));
+        Mono<WaitingConsultations> consultations = api.get(uri -> uri.path("/api/v1/consultations/waiting").build(),
+                WaitingConsultations.class)
+            .onErrorResume(ApiProblem.class, missing -> missing.status() == 404
+                ? Mono.just(new WaitingConsultations(List.of())) : Mono.error(missing));
+        return Mono.zip(me, feed, surveys, consultations).map(all -> compose(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
     }
 
-    private static MobileHome compose(Me me, FeedPage feed, WaitingSurveys surveys) {
+    private static MobileHome compose(Me me, FeedPage feed, WaitingSurveys surveys, WaitingConsultations consultations) {
         ChildLabels labels = new ChildLabels(me.children());
         List<MobileAnnouncement> announcements = feed.items().stream()
             .map(item -> MobileAnnouncement.of(item, labels))
@@ -45,12 +51,17 @@ class HomeComposer {
             .toList();
         return new MobileHome(me.name(), me.children().stream().map(HomeComposer::child).toList(), announcements,
             feed.unread(), feed.awaitingAcknowledgement(), surveys.items().stream().map(HomeComposer::survey).toList(),
-            List.of(), feed.sync());
+            consultations.items().stream().map(HomeComposer::consultation).toList(), feed.sync());
     }
 
     private static MobileChild child(Child child) {
         return new MobileChild(child.pupilId(), child.givenName(), child.schoolId(), child.schoolName(),
             child.yearGroupName(), ChildLabels.label(child));
+    }
+
+    private static MobileHome.MobileConsultation consultation(WaitingConsultation c) {
+        return new MobileHome.MobileConsultation(c.id(), c.title(), c.stage(), c.needsInput(), c.nextChangeAt(),
+            c.voices().stream().map(v -> new MobileHome.MobileConsultation.Voice(v.as(), v.label())).toList(), c.outcome(), c.updatedAt());
     }
 
     private static MobileSurvey survey(WaitingSurvey survey) {

@@ -14,8 +14,8 @@ public record MobileHome(
     long unread,
     long awaitingAcknowledgement,
     List<MobileSurvey> surveys,
-    @Schema(description = "Consultations needing the carer's input (empty until consultations exist in the api)")
-    List<Object> consultations,
+    @Schema(description = "Consultations needing the carer's input (per child), then outcome updates of those they took part in")
+    List<MobileConsultation> consultations,
     @Schema(description = "Pass as ?since= to /mobile/v1/sync to get only what changes from here") String sync) {
 
     @Schema(description = "A child the carer cares for")
@@ -28,6 +28,15 @@ public record MobileHome(
 
         public record Unit(@Schema(description = "Path segment to answer with: 'self' or the pupil's id") String unit,
                            String label, String pupilId, boolean draft) {
+        }
+    }
+
+    @Schema(description = "A consultation needing input (voices: one per child for carers) or with outcome news")
+    public record MobileConsultation(String id, String title, String stage, boolean needsInput, Instant nextChangeAt,
+                                     List<Voice> voices, String outcome, Instant updatedAt) {
+
+        public record Voice(@Schema(description = "Pass as ?as= when taking part: 'self' or the pupil's id") String as,
+                            String label) {
         }
     }
 }
