@@ -391,6 +391,7 @@ export const en = {
     withdrawn: 'Your support has been withdrawn.',
     mine: 'Yours',
     awaiting: 'Waiting for moderation: only you can see it',
+    held: 'Waiting for moderation: only moderators and its author see it',
     merged: 'Merged into another idea',
     more: 'Show more ideas',
     report: 'Report',

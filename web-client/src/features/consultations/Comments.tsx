@@ -50,7 +50,7 @@ function CommentItem({ comment, where }: { comment: CommentView; where: Where })
         <span className="badge">{label(t.consultations, comment.stance)}</span>{' '}
         {comment.author} · {formatDateTime(comment.createdAt)}
         {comment.edited && <> · <em>{t.consultations.edited}</em></>}
-        {comment.awaitingApproval && <> · <strong>{t.consultations.awaiting}</strong></>}
+        {comment.shownToOthers === false && <> · <strong>{comment.mine ? t.consultations.awaiting : t.consultations.held}</strong></>}
       </p>
       {editing ? <EditForm comment={comment} where={where} onDone={() => setEditing(false)} /> : <p>{comment.body}</p>}
       <div className="actions">
@@ -102,7 +102,7 @@ function CommentForm({ where, parentId, onDone }: { where: Where; parentId?: str
         <button type="submit" disabled={!body.trim() || send.isPending}>{parentId ? t.consultations.reply : t.consultations.comment}</button>
         {onDone && <button type="button" className="secondary" onClick={onDone}>{t.consultations.cancel}</button>}
       </div>
-      {send.data && <Notice>{send.data.awaitingApproval ? t.consultations.commentedWaiting : t.consultations.commented}</Notice>}
+      {send.data && <Notice>{send.data.shownToOthers === false ? t.consultations.commentedWaiting : t.consultations.commented}</Notice>}
       {send.error && <ErrorMessage error={send.error} />}
     </form>
   );

@@ -18,8 +18,8 @@ const consultation = {
   yourVoices: [{ as: 'pup-1', label: 'Amelia (Oakfield Primary)' }, { as: 'pup-2', label: 'Oliver (Oakfield Primary)' }],
   youManage: false, actions: [],
 };
-const idea = { id: 'i-1', title: 'A climbing wall', body: 'For the juniors', supports: 2, goesForward: false, mine: false, awaitingApproval: false };
-const mineWaiting = { id: 'i-2', title: 'Swimming lessons', body: 'Year 3', supports: 0, goesForward: false, mine: true, awaitingApproval: true };
+const idea = { id: 'i-1', title: 'A climbing wall', body: 'For the juniors', supports: 2, goesForward: false, mine: false, shownToOthers: true };
+const mineWaiting = { id: 'i-2', title: 'Swimming lessons', body: 'Year 3', supports: 0, goesForward: false, mine: true, shownToOthers: false };
 
 function answers(extra: Record<string, unknown> = {}) {
   return fakeApi({
@@ -48,7 +48,7 @@ describe('ConsultationPage for a carer', () => {
   it('proposes an idea and supports another for the child chosen, told the support is final', async () => {
     let supports = 2;
     const { calls } = answers({
-      'POST /api/v1/consultations/c-1/ideas': { ...mineWaiting, id: 'i-3', title: 'A cycle shelter', awaitingApproval: false },
+      'POST /api/v1/consultations/c-1/ideas': { ...mineWaiting, id: 'i-3', title: 'A cycle shelter', shownToOthers: true },
       'PUT /api/v1/consultations/c-1/ideas/i-1/support': () => ({ ...idea, supports: ++supports }),
     });
     renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
@@ -68,12 +68,12 @@ describe('ConsultationPage for a carer', () => {
   });
 
   it('comments with a stance, replies two levels deep only, and shows edited comments as edited', async () => {
-    const deepest = { id: 'k-3', depth: 2, stance: 'NEUTRAL', body: 'Depends on cost', author: 'A carer', mine: false, edited: false, awaitingApproval: false, replies: [] };
-    const reply = { id: 'k-2', depth: 1, stance: 'AGAINST', body: 'Too expensive', author: 'A carer', mine: false, edited: true, awaitingApproval: false, replies: [deepest] };
-    const top = { id: 'k-1', depth: 0, stance: 'FOR', body: 'Great idea', author: 'A carer', mine: false, edited: false, awaitingApproval: false, replies: [reply] };
+    const deepest = { id: 'k-3', depth: 2, stance: 'NEUTRAL', body: 'Depends on cost', author: 'A carer', mine: false, edited: false, shownToOthers: true, replies: [] };
+    const reply = { id: 'k-2', depth: 1, stance: 'AGAINST', body: 'Too expensive', author: 'A carer', mine: false, edited: true, shownToOthers: true, replies: [deepest] };
+    const top = { id: 'k-1', depth: 0, stance: 'FOR', body: 'Great idea', author: 'A carer', mine: false, edited: false, shownToOthers: true, replies: [reply] };
     const { calls } = answers({
       'GET /api/v1/consultations/c-1/comments': { items: [top], next: null },
-      'POST /api/v1/consultations/c-1/comments': { id: 'k-4', depth: 0, stance: 'AGAINST', body: 'No', mine: true, awaitingApproval: true, replies: [] },
+      'POST /api/v1/consultations/c-1/comments': { id: 'k-4', depth: 0, stance: 'AGAINST', body: 'No', mine: true, shownToOthers: false, replies: [] },
     });
     renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
     const discussion = await screen.findByRole('region', { name: 'Discussion' });

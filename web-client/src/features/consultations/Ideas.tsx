@@ -68,7 +68,7 @@ function ProposeForm({ consultationId, as }: { consultationId: string; as?: stri
         <input id="idea-category" value={category} onChange={(e) => setCategory(e.target.value)} maxLength={60} />
       </div>
       <button type="submit" disabled={!title.trim() || !body.trim() || propose.isPending}>{t.consultations.send}</button>
-      {propose.data && <Notice>{propose.data.awaitingApproval ? t.consultations.proposedWaiting : t.consultations.proposed}</Notice>}
+      {propose.data && <Notice>{propose.data.shownToOthers === false ? t.consultations.proposedWaiting : t.consultations.proposed}</Notice>}
       {propose.error && <ErrorMessage error={propose.error} />}
     </form>
   );
@@ -98,12 +98,12 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
         {idea.goesForward === false && <> · {t.consultations.belowThreshold}</>}
         {idea.category && <> · {idea.category}</>}
         {idea.mine && <> · {t.consultations.mine}</>}
-        {idea.awaitingApproval && <> · <strong>{t.consultations.awaiting}</strong></>}
+        {idea.shownToOthers === false && <> · <strong>{idea.mine ? t.consultations.awaiting : t.consultations.held}</strong></>}
         {idea.mergedInto && <> · {t.consultations.merged}</>}
       </p>
       <p>{idea.body}</p>
       <div className="actions">
-        {canSupport && !idea.awaitingApproval && !idea.mergedInto && (
+        {canSupport && idea.shownToOthers !== false && !idea.mergedInto && (
           <button type="button" onClick={() => support.mutate(true)} disabled={support.isPending} aria-label={`${t.consultations.support}: ${idea.title}`}>
             {t.consultations.support}
           </button>

@@ -43,8 +43,8 @@ describe('NewConsultationPage', () => {
 describe('LeaderTools on a consultation', () => {
   it('publishes the outcome linking the idea that shaped it, and merges a duplicate', async () => {
     const ideas = [
-      { id: 'i-1', title: 'A climbing wall', body: 'x', supports: 4, mine: false, awaitingApproval: false },
-      { id: 'i-2', title: 'Climbing wall please', body: 'y', supports: 1, mine: false, awaitingApproval: false },
+      { id: 'i-1', title: 'A climbing wall', body: 'x', supports: 4, mine: false, shownToOthers: true },
+      { id: 'i-2', title: 'Climbing wall please', body: 'y', supports: 1, mine: false, shownToOthers: true },
     ];
     const { calls } = fakeApi({
       'GET /api/v1/me': me,
