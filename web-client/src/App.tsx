@@ -11,13 +11,14 @@ import { routes } from './routes';
 
 /** Pages need a session (and, where given, one of some roles); otherwise they offer sign-in. */
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
-  const { session, ready, signIn } = useAuth();
+  const { session, ready, ended, signIn } = useAuth();
   if (!ready) return <Loading />;
   if (!session) {
     return (
       <section className="welcome">
         <h1>{t.app.welcome}</h1>
-        <p>{t.errors.sessionExpired}</p>
+        {/* A first visit has no session to end: say what signing in is for, not that something expired. */}
+        <p>{ended ? t.errors.sessionExpired : t.app.signInToSee}</p>
         <button type="button" className="button" onClick={() => void signIn()}>{t.app.signIn}</button>
       </section>
     );

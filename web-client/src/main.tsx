@@ -22,15 +22,15 @@ async function start() {
   const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
   root.render(
     <StrictMode>
-      <AuthProvider manager={manager}>
-        <ApiProvider baseUrl={config.apiBase}>
-          <QueryClientProvider client={queries}>
-            <BrowserRouter>
+      <BrowserRouter>
+        <AuthProvider manager={manager}>
+          <ApiProvider baseUrl={config.apiBase}>
+            <QueryClientProvider client={queries}>
               <App />
-            </BrowserRouter>
-          </QueryClientProvider>
-        </ApiProvider>
-      </AuthProvider>
+            </QueryClientProvider>
+          </ApiProvider>
+        </AuthProvider>
+      </BrowserRouter>
     </StrictMode>,
   );
 }

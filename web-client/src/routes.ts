@@ -23,7 +23,8 @@ export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
 /** Feature pages, each guarded by the roles that may open it (the api enforces the same rules). */
 export const routes: AppRoute[] = [
-  { path: '/feed', page: FeedPage, roles: READER_ROLES },
+  // Everyone reads what is addressed to them, whatever their role: staff and leaders are audiences too.
+  { path: '/feed', page: FeedPage },
   { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
   { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { open, screen, signedIn, unique } from './support';
-
-const PHONE = { width: 390, height: 844 };
+import { PHONE, screen, signedIn, unique } from './support';
 
 /** This journey's screens must have no axe-core violation at all, not only no serious one. */
 const checked = (page: Page, name: string) => screen(page, name, { every: true });
@@ -12,7 +10,7 @@ test.describe.serial('consultations', () => {
   let address = '';
 
   test('a school leader creates a consultation and lands on it, its promises stated', async ({ browser }) => {
-    const head = await signedIn(browser, 'head.oakfield', '/consultations');
+    const head = await signedIn(browser, 'head.oakfield', '/consultations', 'Consultations');
     await expect(head.getByRole('heading', { name: 'Consultations', level: 1 })).toBeVisible();
     await checked(head, 'consultations-leader-list');
     await head.getByRole('link', { name: 'New consultation' }).click();
@@ -37,9 +35,7 @@ test.describe.serial('consultations', () => {
   });
 
   test('a carer at phone width opens it, proposes an idea, supports it and comments', async ({ browser }) => {
-    const carer = await signedIn(browser, 'carer.demo');
-    await carer.setViewportSize(PHONE);
-    await open(carer, '/consultations');
+    const carer = await signedIn(browser, 'carer.demo', '/consultations', 'Consultations', PHONE);
     await checked(carer, 'consultations-carer-phone');
     await carer.getByRole('link', { name: title }).click();
     await expect(carer.getByRole('heading', { name: title, level: 1 })).toBeVisible();
@@ -69,7 +65,7 @@ test.describe.serial('consultations', () => {
   });
 
   test('the leader advances the phase and publishes the outcome, which the carer then reads', async ({ browser }) => {
-    const head = await signedIn(browser, 'head.oakfield', address);
+    const head = await signedIn(browser, 'head.oakfield', address, title);
     await expect(head.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     await head.getByRole('button', { name: 'Start the next phase now' }).click();
     await expect(head.getByText('The consultation is now at: Deliberation.')).toBeVisible();
@@ -89,9 +85,7 @@ test.describe.serial('consultations', () => {
     await checked(head, 'consultation-outcome-leader');
     await head.context().close();
 
-    const carer = await signedIn(browser, 'carer.demo');
-    await carer.setViewportSize(PHONE);
-    await open(carer, address);
+    const carer = await signedIn(browser, 'carer.demo', address, title, PHONE);
     const outcome = carer.getByRole('region', { name: 'You said, we did' });
     await expect(outcome.getByText('We will build a climbing wall')).toBeVisible();
     await expect(outcome.getByText(ideaTitle)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, screen, signedIn } from './support';
+import { PHONE, open, screen, signedIn } from './support';
 
 test('the start page explains Chorus and offers sign-in, accessibly', async ({ page }) => {
   await page.goto('/');
@@ -8,26 +8,26 @@ test('the start page explains Chorus and offers sign-in, accessibly', async ({ p
 });
 
 test('a trust leader sees the trust dashboard, surveys and their account', async ({ browser }) => {
-  const leader = await signedIn(browser, 'leader.trust');
+  const leader = await signedIn(browser, 'leader.trust', '/', 'Welcome');
+  await expect(leader.getByRole('main').getByRole('link', { name: 'Trust dashboard' })).toBeVisible();
   await screen(leader, 'home-trust-leader');
   await leader.getByRole('link', { name: 'Trust dashboard' }).first().click();
   await expect(leader.getByTestId('trust-table')).toContainText('Oakfield Primary');
   await screen(leader, 'trust-dashboard');
-  await open(leader, '/surveys');
-  await expect(leader.getByRole('heading', { name: 'Surveys', level: 1 })).toBeVisible();
+  await open(leader, '/surveys', 'Surveys');
   await screen(leader, 'surveys-managed');
-  await open(leader, '/me');
+  await open(leader, '/me', 'My account');
   await expect(leader.getByText('stf-00001')).toBeVisible();
   await screen(leader, 'my-account');
   await leader.context().close();
 });
 
 test('a carer sets notification preferences; on a phone the menu folds away', async ({ browser }) => {
-  const carer = await signedIn(browser, 'carer.demo', '/preferences');
-  await expect(carer.getByRole('heading', { name: 'Preferences' })).toBeVisible();
+  const carer = await signedIn(browser, 'carer.demo', '/preferences', 'Preferences');
+  await expect(carer.getByRole('button', { name: 'Save preferences' })).toBeVisible();
   await screen(carer, 'preferences');
-  await carer.setViewportSize({ width: 375, height: 740 });
-  await open(carer, '/feed');
+  await carer.setViewportSize(PHONE.viewport!);
+  await open(carer, '/feed', 'My feed');
   const menu = carer.getByRole('button', { name: 'Menu' });
   await expect(menu).toBeVisible();
   await menu.click();
@@ -37,7 +37,8 @@ test('a carer sets notification preferences; on a phone the menu folds away', as
 });
 
 test('a deep link survives sign-in and a reload', async ({ browser }) => {
-  const carer = await signedIn(browser, 'carer.demo', '/me');
+  const carer = await signedIn(browser, 'carer.demo', '/me', 'My account');
+  await expect(carer.getByText('car-000001')).toBeVisible();
   await carer.reload();
   await expect(carer.getByRole('heading', { name: 'My account' })).toBeVisible();
   await expect(carer.getByText('car-000001')).toBeVisible();

@@ -1,8 +1,13 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const artifacts = process.env.CHORUS_E2E_ARTIFACTS ?? new URL('../../target/e2e-artifacts', import.meta.url).pathname;
+
+/** A carer's phone (the width the issue names). */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+const NOT_FOUND = 'We could not find that page.';
 
 /**
  * Keycloak's chorus-web client accepts only its known origins as redirect targets (ADR 0145). With CHORUS_E2E_ALIAS
@@ -12,8 +17,8 @@ const artifacts = process.env.CHORUS_E2E_ARTIFACTS ?? new URL('../../target/e2e-
 const REAL = (process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
 const ALIAS = process.env.CHORUS_E2E_ALIAS?.replace(/\/$/, '');
 
-async function freshContext(browser: Browser) {
-  const context = await browser.newContext(ALIAS ? { baseURL: ALIAS } : {});
+async function freshContext(browser: Browser, options: BrowserContextOptions) {
+  const context = await browser.newContext(ALIAS ? { ...options, baseURL: ALIAS } : options);
   if (ALIAS) {
     await context.route(`${ALIAS}/**`, async (route) => {
       const request = route.request();
@@ -25,25 +30,37 @@ async function freshContext(browser: Browser) {
   return context;
 }
 
-/** A fresh browser profile signed in on the real Keycloak login page. */
-export async function signedIn(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await freshContext(browser);
+/**
+ * A fresh browser profile that opens `path` signed out, signs in on the real Keycloak login page from there and
+ * checks the page the person lands on: the address they asked for and its level-1 heading, never "not found".
+ */
+export async function signedIn(browser: Browser, username: string, path: string, landing: string | RegExp,
+                               options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await freshContext(browser, options);
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in' }).first().click();
+  await page.goto(path);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/realms\/chorus\/protocol\/openid-connect\/auth/);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#kc-login').click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  if (path !== '/') await open(page, path);
+  await expectLandedOn(page, path, landing);
   return page;
 }
 
-/** Navigates inside the app the way a person does: through its links (the SPA keeps its session in memory). */
-export async function open(page: Page, path: string) {
+/** The page shows `path` with its level-1 heading, not the not-found page. */
+export async function expectLandedOn(page: Page, path: string, landing: string | RegExp) {
+  await expect(page).toHaveURL((url) => url.pathname + url.search === path);
+  await expect(page.getByRole('heading', { level: 1, name: landing, exact: typeof landing === 'string' })).toBeVisible();
+  await expect(page.getByText(NOT_FOUND)).toHaveCount(0);
+}
+
+/** Opens an address in the signed-in app (the session survives in the tab) and checks the page it shows. */
+export async function open(page: Page, path: string, landing: string | RegExp) {
   await page.goto(path);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expectLandedOn(page, path, landing);
 }
 
 /**

@@ -4,7 +4,7 @@ import { screen, signedIn, unique } from './support';
 test('a school leader builds a survey, a carer answers it, the results chart updates', async ({ browser }) => {
   const title = unique('School lunches');
 
-  const staff = await signedIn(browser, 'head.oakfield', '/surveys/new');
+  const staff = await signedIn(browser, 'head.oakfield', '/surveys/new', 'New survey');
   await staff.getByLabel('Survey title').fill(title);
   await staff.getByLabel('Introduction for the people answering').fill('Tell us what you think of lunches.');
   await staff.getByRole('checkbox', { name: 'Oakfield Primary' }).check();
@@ -22,7 +22,7 @@ test('a school leader builds a survey, a carer answers it, the results chart upd
   await expect(staff.getByRole('heading', { name: `Results: ${title}` })).toBeVisible();
   await expect(staff.getByTestId('respondents')).toHaveText('0 responses');
 
-  const carer = await signedIn(browser, 'carer.demo', '/surveys');
+  const carer = await signedIn(browser, 'carer.demo', '/surveys', 'Surveys');
   const waiting = carer.getByRole('listitem').filter({ has: carer.getByRole('heading', { name: title }) });
   await screen(carer, 'surveys-waiting');
   await waiting.getByRole('link').first().click();

@@ -11,6 +11,8 @@ export interface Session {
 export interface Auth {
   session: Session | null;
   ready: boolean;
+  /** A session this tab had has ended (renewal failed); false on a first visit. */
+  ended?: boolean;
   error?: string;
   signIn: (returnTo?: string) => Promise<void>;
   signOut: () => Promise<void>;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext, type Auth, type Session } from './AuthContext';
 import { CALLBACK_PATH, toSession } from './oidc';
@@ -17,34 +18,56 @@ function completeSignIn(manager: UserManager): Promise<User> {
   return callback;
 }
 
+/** Where to go after the callback: a path inside the app, never the callback itself or another origin. */
+export function landingPath(state: unknown): string {
+  const returnTo = (state as ReturnState | undefined)?.returnTo;
+  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith(CALLBACK_PATH)) return '/';
+  return returnTo;
+}
+
+/**
+ * Holds the session. Lives inside the router: after the sign-in callback it moves the app to the page the person
+ * asked for through the router (history.replaceState alone changes the address bar but not what the router shows).
+ */
 export function AuthProvider({ manager, children }: Props) {
   const [session, setSession] = useState<Session | null>(null);
   const [ready, setReady] = useState(false);
+  const [ended, setEnded] = useState(false);
   const [error, setError] = useState<string>();
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const navigate = useNavigate();
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  const startPath = useRef(useLocation().pathname);
 
   useEffect(() => {
     let live = true;
     const start = async () => {
       try {
-        if (window.location.pathname === CALLBACK_PATH) {
+        if (startPath.current === CALLBACK_PATH) {
           const user = await completeSignIn(manager);
-          const returnTo = (user.state as ReturnState | undefined)?.returnTo ?? '/';
-          window.history.replaceState(null, '', returnTo);
-          if (live) setSession(toSession(user));
+          if (live) {
+            setSession(toSession(user));
+            navigateRef.current(landingPath(user.state), { replace: true });
+          }
         } else {
           const user = await manager.getUser();
           if (live && user && !user.expired) setSession(toSession(user));
         }
       } catch (e) {
-        if (live) setError(e instanceof Error ? e.message : String(e));
-        window.history.replaceState(null, '', '/');
+        if (live) {
+          setError(e instanceof Error ? e.message : String(e));
+          navigateRef.current('/', { replace: true });
+        }
       } finally {
         if (live) setReady(true);
       }
     };
     void start();
-    const loaded = (user: User) => setSession(toSession(user));
-    const gone = () => setSession(null);
+    const loaded = (user: User) => { setSession(toSession(user)); setEnded(false); };
+    // Only a session that existed can end; a first visit has nothing to end.
+    const gone = () => { if (sessionRef.current) setEnded(true); setSession(null); };
     manager.events.addUserLoaded(loaded);
     manager.events.addUserUnloaded(gone);
     manager.events.addSilentRenewError(gone);
@@ -76,10 +99,11 @@ export function AuthProvider({ manager, children }: Props) {
       return renewed?.access_token ?? null;
     } catch {
       setSession(null);
+      setEnded(true);
       return null;
     }
   }, [manager]);
 
-  const value = useMemo<Auth>(() => ({ session, ready, error, signIn, signOut, token }), [session, ready, error, signIn, signOut, token]);
+  const value = useMemo<Auth>(() => ({ session, ready, ended, error, signIn, signOut, token }), [session, ready, ended, error, signIn, signOut, token]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

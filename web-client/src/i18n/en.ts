@@ -13,6 +13,7 @@ export const en = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signingIn: 'Signing you in…',
+    signInToSee: 'Sign in with your school account to see this page.',
     signedInAs: (name: string) => `Signed in as ${name}`,
     welcome: 'Welcome to Chorus',
     welcomeBody: 'Sign in with your school account to read announcements, answer surveys and see how your trust is listening.',
@@ -76,6 +77,7 @@ export const en = {
     acknowledgedOn: (when: string) => `Acknowledged ${when}`,
     needsAck: 'Please confirm you have read this',
     from: (school: string) => `From ${school}`,
+    about: (children: string[]) => `About ${children.join(', ')}`,
     trust: 'The trust',
     loadMore: 'Show older announcements',
     openSurvey: 'Answer the survey',
@@ -110,6 +112,7 @@ export const en = {
     devices: 'Devices',
     reachCounting: 'Counting who this reaches…',
     reachUnknown: 'Choose who should receive it to see how many people it reaches.',
+    reachRefused: (why: string) => `You cannot send to this audience. ${why}`,
   },
   compose: {
     title: 'New announcement',
@@ -139,6 +142,14 @@ export const en = {
     saveDraft: 'Save draft',
     submit: 'Publish',
     submitForApproval: 'Send for approval',
+    nothingToAddress: 'You have no audience you may post to: staff post to the classes they teach. Ask your school leader.',
+    confirmTitle: 'Ready to publish?',
+    confirmBody: (people: number | undefined, later: boolean) => {
+      const who = people === undefined ? 'everyone you chose' : people === 1 ? '1 person' : `${people.toLocaleString('en-GB')} people`;
+      return later ? `This will be sent to ${who} at the time you chose.` : `This will be sent to ${who} now. It cannot be unsent, only withdrawn.`;
+    },
+    confirmPublish: (people: number | undefined) => (people === undefined ? 'Publish' : people === 1 ? 'Publish to 1 person' : `Publish to ${people.toLocaleString('en-GB')} people`),
+    confirmCancel: 'Go back and change it',
     published: 'Published. Carers are being notified.',
     sentForApproval: 'Sent to your school leader for approval.',
     scheduled: (when: string) => `Scheduled for ${when}.`,
@@ -202,6 +213,8 @@ export const en = {
     approved: 'Approved and published.',
     rejected: 'Returned to the author.',
     by: (author: string) => `Written by ${author}`,
+    to: (people: string, where: string) => `To: ${people} in ${where}`,
+    needsAck: 'asks carers to acknowledge',
   },
   reach: {
     title: 'Reach and acknowledgements',
@@ -215,6 +228,9 @@ export const en = {
     school: 'School',
     stillToAck: 'Carers still to acknowledge',
     stillToAckEmpty: 'Everyone has acknowledged.',
+    showing: (n: number, more: boolean) => `Showing ${n.toLocaleString('en-GB')} carers${more ? ' so far' : ''}.`,
+    showMore: 'Show more carers',
+    child: (name: string, classes: string[]) => (classes.length ? `${name} (${classes.join(', ')})` : name),
     carer: 'Carer',
     children: 'Children',
     chartLabel: 'Acknowledgements by school',

@@ -23,11 +23,14 @@ describe('Layout', () => {
     expect(nav.queryByRole('link', { name: 'Approvals' })).not.toBeInTheDocument();
   });
 
-  it('gives a school leader approvals but not the trust dashboard', () => {
+  it('gives a school leader approvals and their own feed but not the trust dashboard', () => {
     const labels = navigationFor(['school-leader', 'staff']).map((item) => item.label);
-    expect(labels).toEqual(expect.arrayContaining(['New announcement', 'Approvals', 'Surveys']));
+    expect(labels).toEqual(expect.arrayContaining(['New announcement', 'Approvals', 'Surveys', 'My feed']));
     expect(labels).not.toContain('Trust dashboard');
-    expect(labels).not.toContain('My feed');
+  });
+
+  it('gives staff a feed of what is addressed to them', () => {
+    expect(navigationFor(['staff']).map((item) => item.label)).toContain('My feed');
   });
 
   it('gives a trust leader the trust dashboard', () => {

@@ -13,7 +13,8 @@ export function ErrorMessage({ error }: { error: unknown }) {
 export function describe(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return t.errors.sessionExpired;
-    if (error.status === 403) return t.errors.forbidden;
+    // A refusal says why when the api gave a reason (e.g. which audiences this person may address).
+    if (error.status === 403) return error.problem.detail ?? t.errors.forbidden;
     if (error.status === 404) return t.errors.notFound;
     return error.problem.detail ?? error.problem.title ?? t.errors.generic;
   }

@@ -6,7 +6,7 @@ export interface NavItem { to: string; label: string }
 /** The navigation a person sees follows the roles in their token. */
 export function navigationFor(roles: readonly string[]): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t.nav.home }];
-  if (hasAny(roles, READER_ROLES)) items.push({ to: '/feed', label: t.nav.feed });
+  items.push({ to: '/feed', label: t.nav.feed });
   if (hasAny(roles, AUTHOR_ROLES)) {
     items.push({ to: '/announcements', label: t.nav.announcements });
     items.push({ to: '/announcements/new', label: t.nav.compose });

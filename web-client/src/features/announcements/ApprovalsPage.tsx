@@ -3,9 +3,10 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { AnnouncementView } from '../../api/types';
-import { t } from '../../i18n';
+import { label, t } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { AudienceSummary } from './AudienceSummary';
 import { titleOf, useAnnouncements, useDecision } from './useAnnouncements';
 
 /** Posts by staff that wait for a school leader before they go out. */
@@ -37,7 +38,14 @@ function Waiting({ view, onDone }: { view: AnnouncementView; onDone: (message: s
   return (
     <article className="card" aria-labelledby={`approve-${id}`}>
       <h2 id={`approve-${id}`}>{titleOf(view)}</h2>
-      <p className="muted">{t.approvals.by(view.authorId ?? '')} · {nameOf(view.schoolId)}</p>
+      <p className="muted">{t.approvals.by(view.authorName ?? view.authorId ?? '')} · {nameOf(view.schoolId)}</p>
+      <ul className="approval-facts">
+        <li data-testid="approval-audience"><AudienceSummary audience={view.audience} schoolId={view.schoolId} /></li>
+        <li data-testid="approval-priority">
+          {t.priority.label}: <span className={`badge ${view.priority ?? 'NORMAL'}`}>{label(t.priority, view.priority ?? 'NORMAL')}</span>
+          {view.requiresAcknowledgement && <> · {t.approvals.needsAck}</>}
+        </li>
+      </ul>
       <div dangerouslySetInnerHTML={{ __html: content?.html ?? '' }} />
       <div className="field">
         <label htmlFor={`comment-${id}`}>{t.approvals.reason}</label>

@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { Audience, ReachPreview } from '../../api/types';
 import { label, t } from '../../i18n';
+import { describe } from '../../layout/Status';
+import type { AudienceChoices, Scope } from './audienceChoices';
 
-type Scope = NonNullable<Audience['scope']>;
 type AudienceRole = 'CARERS' | 'STAFF' | 'PUPILS';
-const SCOPES: Scope[] = ['TRUST', 'SCHOOLS', 'YEAR_GROUPS', 'CLASSES'];
 const ROLES: AudienceRole[] = ['CARERS', 'STAFF', 'PUPILS'];
+
+export type Reach = UseQueryResult<ReachPreview> & { complete: boolean };
 
 interface Props {
   value: Audience;
   onChange: (audience: Audience) => void;
-  /** Only trust-wide authors may address the whole trust. */
-  allowTrust: boolean;
+  /** What this author may address: only these scopes, schools and classes are offered. */
+  choices: AudienceChoices;
+  reach: Reach;
 }
 
-/** Scope x roles, with a live count of the people it reaches. */
-export function AudiencePicker({ value, onChange, allowTrust }: Props) {
-  const { schools } = useSchools();
-  const scopes = allowTrust ? SCOPES : SCOPES.filter((scope) => scope !== 'TRUST');
+/** Scope x roles, offering only what the author may address, with a live count of the people it reaches. */
+export function AudiencePicker({ value, onChange, choices, reach }: Props) {
+  const { schools, scopes } = choices;
   const ids = new Set(value.ids ?? []);
   const roles = new Set(value.roles ?? []);
   const toggle = (set: Set<string>, id: string) => {
@@ -50,7 +52,7 @@ export function AudiencePicker({ value, onChange, allowTrust }: Props) {
         </fieldset>
       )}
       {(value.scope === 'YEAR_GROUPS' || value.scope === 'CLASSES') && (
-        <GroupChooser scope={value.scope} chosen={ids} onToggle={(id) => onChange({ ...value, ids: toggle(ids, id) })} />
+        <GroupChooser scope={value.scope} choices={choices} chosen={ids} onToggle={(id) => onChange({ ...value, ids: toggle(ids, id) })} />
       )}
       <fieldset>
         <legend>{t.audience.roles}</legend>
@@ -61,14 +63,16 @@ export function AudiencePicker({ value, onChange, allowTrust }: Props) {
           </label>
         ))}
       </fieldset>
-      <ReachCount audience={value} />
+      <ReachCount reach={reach} />
     </fieldset>
   );
 }
 
-function GroupChooser({ scope, chosen, onToggle }: { scope: Scope; chosen: Set<string>; onToggle: (id: string) => void }) {
+interface GroupProps { scope: Scope; choices: AudienceChoices; chosen: Set<string>; onToggle: (id: string) => void }
+
+function GroupChooser({ scope, choices, chosen, onToggle }: GroupProps) {
   const { api } = useApi();
-  const { schools } = useSchools();
+  const { schools, classes } = choices;
   const [schoolId, setSchoolId] = useState<string>('');
   useEffect(() => { if (!schoolId && schools[0]?.id) setSchoolId(schools[0].id); }, [schools, schoolId]);
   const groups = useQuery({
@@ -80,7 +84,7 @@ function GroupChooser({ scope, chosen, onToggle }: { scope: Scope; chosen: Set<s
         return (page.items ?? []).map((y) => ({ id: y.audienceId ?? '', name: y.name ?? '' }));
       }
       const page = await ok(api.GET('/api/v1/schools/{schoolId}/classes', { params: { path: { schoolId }, query: { limit: 500 } } }));
-      return (page.items ?? []).map((c) => ({ id: c.id ?? '', name: c.title ?? '' }));
+      return (page.items ?? []).filter((c) => !classes || classes.has(c.id ?? '')).map((c) => ({ id: c.id ?? '', name: c.title ?? '' }));
     },
   });
   return (
@@ -106,30 +110,39 @@ export function isComplete(audience: Audience): boolean {
   return (audience.roles ?? []).length > 0 && (audience.scope === 'TRUST' || (audience.ids ?? []).length > 0);
 }
 
-/** Asks the api how many people (and devices) the audience reaches, a moment after the author stops changing it. */
-function ReachCount({ audience }: { audience: Audience }) {
+/**
+ * Asks the api how many people (and devices) the audience reaches, and whether a post to it goes for approval,
+ * a moment after the author stops changing it.
+ */
+export function useReachPreview(audience: Audience): Reach {
   const { api } = useApi();
   const [settled, setSettled] = useState(audience);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(audience), 300);
     return () => clearTimeout(timer);
   }, [audience]);
-  const complete = isComplete(settled);
+  const complete = isComplete(settled) && isComplete(audience);
   const reach = useQuery({
     queryKey: ['reach-preview', settled],
     enabled: complete,
+    retry: false,
     queryFn: () => ok(api.POST('/api/v1/announcements/reach-preview', { body: { audience: settled } })),
   });
+  return { ...reach, complete } as Reach;
+}
+
+function ReachCount({ reach }: { reach: Reach }) {
   let text: string = t.audience.reachUnknown;
-  if (complete && reach.isPending) text = t.audience.reachCounting;
-  if (complete && reach.data) {
+  if (reach.complete && reach.isPending) text = t.audience.reachCounting;
+  if (reach.complete && reach.error) text = t.audience.reachRefused(describe(reach.error));
+  if (reach.complete && reach.data) {
     const devices = reach.data.devices;
     text = t.audience.reach(Number(reach.data.people ?? 0)) + (devices ? t.audience.onDevices(Number(devices.total ?? 0)) : '');
   }
   return (
     <>
-      <p className="reach-count" role="status" aria-live="polite">{text}</p>
-      {complete && reach.data && <ReachBreakdown preview={reach.data} />}
+      <p className={reach.complete && reach.error ? 'reach-count error' : 'reach-count'} role="status" aria-live="polite">{text}</p>
+      {reach.complete && reach.data && <ReachBreakdown preview={reach.data} />}
     </>
   );
 }

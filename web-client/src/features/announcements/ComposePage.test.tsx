@@ -23,6 +23,10 @@ describe('ComposePage', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /acknowledge they have read it/ }));
     expect(screen.getByRole('article', { name: 'Preview as a carer sees it' })).toHaveTextContent('School is closed tomorrow.');
     await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Ready to publish?' });
+    expect(confirm).toHaveTextContent('This will be sent to 42 people now.');
+    expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/v1/announcements')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Publish to 42 people' }));
     expect(await screen.findByText(/Published/)).toBeInTheDocument();
     const created = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/announcements');
     expect(created?.body).toMatchObject({
@@ -56,5 +60,45 @@ describe('ComposePage', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Publish' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Give the announcement a title.');
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/v1/announcements')).toHaveLength(0));
+  });
+
+  it('offers a teacher only the classes they teach and sends their post for approval without a publish confirmation', async () => {
+    const teacher = { username: 'teacher.oakfield', roles: ['staff'], trustWide: false, leadsSchools: [], teachesClasses: ['cls-2'], schools: [{ id: 'sch-001', name: 'Oakfield Primary' }] };
+    const { calls } = fakeApi({
+      'GET /api/v1/me': teacher,
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] },
+      'GET /api/v1/schools/sch-001/classes': { items: [{ id: 'cls-1', title: '3A' }, { id: 'cls-2', title: '3B' }, { id: 'cls-3', title: '4A' }] },
+      'POST /api/v1/announcements/reach-preview': { people: 31, byRole: { CARERS: 31 }, bySchool: {}, needsApproval: true },
+      'POST /api/v1/announcements': { id: 'ann-7', status: 'DRAFT' },
+      'POST /api/v1/announcements/ann-7/submit': { id: 'ann-7', status: 'PENDING_APPROVAL' },
+    });
+    renderPage(<ComposePage />, { roles: ['staff'] });
+    await userEvent.click(await screen.findByRole('checkbox', { name: '3B' }));
+    expect(screen.queryByRole('checkbox', { name: '3A' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: '4A' })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Reach' })).toHaveDisplayValue('Chosen classes');
+    expect(screen.queryByRole('option', { name: 'Chosen schools' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Reaches 31 people')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Title'), 'PE kit');
+    await userEvent.type(screen.getByLabelText(/^Message/), 'Trainers on Thursday.');
+    await userEvent.click(await screen.findByRole('button', { name: 'Send for approval' }));
+    expect(await screen.findByText('Sent to your school leader for approval.')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    const created = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/announcements');
+    expect(created?.body).toMatchObject({ schoolId: 'sch-001', audience: { scope: 'CLASSES', ids: ['cls-2'], roles: ['CARERS'] } });
+  });
+
+  it('says why the api refuses an audience instead of a bare "no access"', async () => {
+    fakeApi({
+      'GET /api/v1/me': me,
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] },
+      'POST /api/v1/announcements/reach-preview': () => new Response(JSON.stringify({
+        type: 'urn:chorus:problem:audience-outside-scope', title: 'Forbidden', status: 403,
+        detail: 'You may not publish to this audience: staff address their classes, school leaders their school, trust leaders any school.',
+      }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }),
+    });
+    renderPage(<ComposePage />, { roles: ['school-leader', 'staff'] });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Oakfield Primary' }));
+    expect(await screen.findByText(/You cannot send to this audience\. You may not publish to this audience: staff address their classes/)).toBeInTheDocument();
   });
 });

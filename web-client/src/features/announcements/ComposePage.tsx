@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
@@ -8,7 +8,9 @@ import type { AnnouncementInput, AnnouncementView, Audience, Priority } from '..
 import { formatDateTime, label, t } from '../../i18n';
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { AudiencePicker, isComplete } from './AudiencePicker';
+import { useAuth } from '../../auth/AuthContext';
+import { AudiencePicker, isComplete, useReachPreview } from './AudiencePicker';
+import { audienceChoices } from './audienceChoices';
 import { CarerPreview } from './CarerPreview';
 
 const PRIORITIES: Priority[] = ['NORMAL', 'IMPORTANT', 'URGENT'];
@@ -23,7 +25,9 @@ export function ComposePage() {
   const { api } = useApi();
   const me = useMe();
   const { schools } = useSchools();
+  const { session } = useAuth();
   const trustWide = !!me.data?.trustWide;
+  const choices = audienceChoices(me.data, session?.roles ?? [], schools);
   const [schoolId, setSchoolId] = useState<string>('');
   const [audience, setAudience] = useState<Audience>({ scope: 'SCHOOLS', ids: [], roles: ['CARERS'] });
   const [priority, setPriority] = useState<Priority>('NORMAL');
@@ -37,6 +41,14 @@ export function ComposePage() {
   const [previewLanguage, setPreviewLanguage] = useState('en');
   const [errors, setErrors] = useState<string[]>([]);
   const [key] = useState(idempotencyKey);
+  const [confirming, setConfirming] = useState(false);
+  const reach = useReachPreview(audience);
+  const forApproval = !!reach.data?.needsApproval;
+  const firstScope = choices.scopes[0];
+  // A teacher may address only their classes: start the picker on a scope they may use.
+  useEffect(() => {
+    if (firstScope && !choices.scopes.includes(audience.scope!)) setAudience((a) => ({ ...a, scope: firstScope, ids: [] }));
+  }, [firstScope, choices.scopes, audience.scope]);
 
   const speaker = schoolId || (trustWide ? '' : me.data?.leadsSchools?.[0] ?? me.data?.schools?.[0]?.id ?? '');
   const send = useMutation({
@@ -62,6 +74,12 @@ export function ComposePage() {
     if (!isComplete(audience)) problems.push(t.compose.audienceRequired);
     setErrors(problems);
     if (problems.length) return;
+    // Publishing reaches people at once (or at the scheduled time): say how many first. Approval is its own check.
+    if (!forApproval) setConfirming(true); else publish();
+  };
+
+  const publish = () => {
+    setConfirming(false);
     send.mutate({
       schoolId: speaker || undefined,
       audience,
@@ -109,7 +127,8 @@ export function ComposePage() {
             <textarea id="body-en" aria-describedby="body-hint" value={translations.en.body} aria-invalid={errors.includes(t.compose.bodyRequired)}
               onChange={(e) => setTranslation('en', { body: e.target.value })} />
           </div>
-          <AudiencePicker value={audience} onChange={setAudience} allowTrust={trustWide} />
+          {me.isSuccess && choices.scopes.length === 0 && <p role="alert" className="error">{t.compose.nothingToAddress}</p>}
+          <AudiencePicker value={audience} onChange={(next) => { setAudience(next); setConfirming(false); }} choices={choices} reach={reach} />
           <fieldset>
             <legend>{t.priority.label}</legend>
             <p className="hint" id="priority-hint">{t.priority.help}</p>
@@ -175,9 +194,13 @@ export function ComposePage() {
             <button type="button" className="secondary" onClick={() => setLinks([...links, { title: '', url: '' }])}>{t.compose.addAttachment}</button>
           </fieldset>
           {send.error && <ErrorMessage error={send.error} />}
-          <div className="actions">
-            <button type="submit" disabled={send.isPending}>{t.compose.submit}</button>
-          </div>
+          {confirming ? (
+            <ConfirmPublish people={reach.data?.people} later={later && !!publishAt} onConfirm={publish} onCancel={() => setConfirming(false)} />
+          ) : (
+            <div className="actions">
+              <button type="submit" disabled={send.isPending}>{forApproval ? t.compose.submitForApproval : t.compose.submit}</button>
+            </div>
+          )}
         </form>
         <aside aria-labelledby="preview-title">
           <h2 id="preview-title">{t.compose.preview}</h2>
@@ -192,6 +215,25 @@ export function ComposePage() {
         </aside>
       </div>
     </section>
+  );
+}
+
+interface ConfirmProps { people?: number; later: boolean; onConfirm: () => void; onCancel: () => void }
+
+/** The last check before a post reaches people: how many, and now or later. */
+function ConfirmPublish({ people, later, onConfirm, onCancel }: ConfirmProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const count = people === undefined ? undefined : Number(people);
+  return (
+    <div role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" className="panel confirm">
+      <h2 id="confirm-title" ref={heading} tabIndex={-1}>{t.compose.confirmTitle}</h2>
+      <p id="confirm-body">{t.compose.confirmBody(count, later)}</p>
+      <div className="actions">
+        <button type="button" onClick={onConfirm}>{t.compose.confirmPublish(count)}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t.compose.confirmCancel}</button>
+      </div>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { BarChart } from '../../charts/BarChart';
 import { t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { FollowUpList } from './FollowUpList';
 import { titleOf } from './useAnnouncements';
 
 export function percent(part: number | undefined, whole: number | undefined): number {
@@ -25,11 +26,6 @@ export function ReachPage() {
   const first = useQuery({ queryKey: ['reach', id], queryFn: () => ok(api.GET('/api/v1/announcements/{id}/reach', { params: { path: { id } } })) });
   const stream = useLiveStream<ReachReport>(`/api/v1/announcements/${encodeURIComponent(id)}/reach/stream?everyMs=1000`, 'reach');
   const report = stream.value ?? first.data;
-  const pending = useQuery({
-    queryKey: ['unacknowledged', id, report?.acknowledged?.total],
-    enabled: !!view.data?.requiresAcknowledgement,
-    queryFn: () => ok(api.GET('/api/v1/announcements/{id}/unacknowledged', { params: { path: { id }, query: { limit: 100 } } })),
-  });
 
   if (first.error) return <ErrorMessage error={first.error} />;
   if (!report) return <Loading />;
@@ -62,30 +58,7 @@ export function ReachPage() {
           </tbody>
         </table>
       </div>
-      {view.data?.requiresAcknowledgement && (
-        <>
-          <h2>{t.reach.stillToAck}</h2>
-          {pending.error && <ErrorMessage error={pending.error} />}
-          {pending.data?.items?.length === 0 && <p>{t.reach.stillToAckEmpty}</p>}
-          {!!pending.data?.items?.length && (
-            <div className="table-wrap">
-              <table data-testid="still-to-acknowledge">
-                <caption className="sr-only">{t.reach.stillToAck}</caption>
-                <thead><tr><th scope="col">{t.reach.carer}</th><th scope="col">{t.reach.school}</th><th scope="col">{t.reach.children}</th></tr></thead>
-                <tbody>
-                  {pending.data.items.map((member) => (
-                    <tr key={member.personId}>
-                      <td>{member.personId}</td>
-                      <td>{(member.schoolIds ?? []).map((s) => nameOf(s)).join(', ')}</td>
-                      <td>{(member.pupilIds ?? []).join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+      {view.data?.requiresAcknowledgement && <FollowUpList id={id} version={report.acknowledged?.total} />}
     </section>
   );
 }

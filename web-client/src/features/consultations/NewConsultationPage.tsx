@@ -8,7 +8,9 @@ import type { Audience, ConsultationDraft, ConsultationView, Phase } from '../..
 import { label, t } from '../../i18n';
 import { ErrorMessage } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { AudiencePicker } from '../announcements/AudiencePicker';
+import { useAuth } from '../../auth/AuthContext';
+import { AudiencePicker, useReachPreview } from '../announcements/AudiencePicker';
+import { audienceChoices } from '../announcements/audienceChoices';
 import { useConsultationList } from './useConsultations';
 
 const PHASES: Phase[] = ['IDEAS', 'DELIBERATION', 'DECISION', 'OUTCOME', 'REVIEW'];
@@ -44,6 +46,11 @@ export function NewConsultationPage() {
   const [method, setMethod] = useState<(typeof METHODS)[number]>('APPROVAL');
   const [decidedBy, setDecidedBy] = useState('');
   const [audience, setAudience] = useState<Audience>({ scope: 'SCHOOLS', ids: [], roles: ['CARERS'] });
+  const { session } = useAuth();
+  const allowed = audienceChoices(me.data, session?.roles ?? [], schools);
+  // A school's consultation asks within its school; only the trust's may ask the whole trust.
+  const choices = speaker ? { ...allowed, scopes: allowed.scopes.filter((scope) => scope !== 'TRUST') } : allowed;
+  const reach = useReachPreview(audience);
   const [carerVoice, setCarerVoice] = useState<'ONE_PER_CHILD' | 'EACH_CARER_PER_CHILD'>('ONE_PER_CHILD');
   const [eligibility, setEligibility] = useState<'SNAPSHOT_AT_OPENING' | 'FOLLOWS_ROSTER'>('FOLLOWS_ROSTER');
   const [anonymous, setAnonymous] = useState(false);
@@ -138,7 +145,7 @@ export function NewConsultationPage() {
             </div>
           )}
         </fieldset>
-        <AudiencePicker value={audience} onChange={setAudience} allowTrust={!speaker} />
+        <AudiencePicker value={audience} onChange={setAudience} choices={choices} reach={reach} />
         <fieldset>
           <legend>{t.consultations.carerVoice}</legend>
           {(['ONE_PER_CHILD', 'EACH_CARER_PER_CHILD'] as const).map((v) => (

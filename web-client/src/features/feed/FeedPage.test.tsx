@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FeedPage } from './FeedPage';
 import { fakeApi, renderPage } from '../../test/render';
@@ -31,5 +31,21 @@ describe('FeedPage', () => {
     fakeApi({ 'GET /api/v1/feed': { items: [], unread: 0, awaitingAcknowledgement: 0 }, 'GET /api/v1/schools': { items: [] } });
     renderPage(<FeedPage />, { roles: ['carer'] });
     await waitFor(() => expect(screen.getByText(/Nothing here yet/)).toBeInTheDocument());
+  });
+
+  it('tells a carer with children in two schools which child a post is about', async () => {
+    fakeApi({
+      'GET /api/v1/feed': { items: [item, { ...item, id: 'ann-2', schoolId: null, title: 'Trust inset day', requiresAcknowledgement: false }] },
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }, { id: 'sch-002', name: 'Riverside Academy' }] },
+      'GET /api/v1/me': { username: 'carer.demo', roles: ['carer'], children: [
+        { pupilId: 'pup-1', givenName: 'Amira', schoolId: 'sch-001', schoolName: 'Oakfield Primary' },
+        { pupilId: 'pup-2', givenName: 'Leo', schoolId: 'sch-002', schoolName: 'Riverside Academy' },
+      ] },
+    });
+    renderPage(<FeedPage />, { roles: ['carer'] });
+    const school = await screen.findByRole('article', { name: 'Trip to the museum' });
+    expect(await within(school).findByText('About Amira (Oakfield Primary)')).toBeInTheDocument();
+    const trust = screen.getByRole('article', { name: 'Trust inset day' });
+    expect(within(trust).getByText('About Amira (Oakfield Primary), Leo (Riverside Academy)')).toBeInTheDocument();
   });
 });

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
-import { useSchools } from '../../api/hooks';
-import type { FeedItem, FeedPage as Page } from '../../api/types';
+import { useMe, useSchools } from '../../api/hooks';
+import type { FeedItem, FeedPage as Page, Me } from '../../api/types';
 import { formatDateTime, label, t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
-/** A carer's or pupil's announcements across all their schools, newest first. */
+/** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
 
 export function FeedPage() {
@@ -40,9 +40,23 @@ export function FeedPage() {
   );
 }
 
+type Child = NonNullable<Me['children']>[number];
+
+/**
+ * Which of a carer's children an item concerns (as the mobile app labels it): a school's post, the children at that
+ * school; a post several schools adopted, the children at those; a trust-wide one, all of them.
+ */
+export function childrenConcerned(item: FeedItem, children: Child[]): string[] {
+  const schools = new Set(item.schoolId ? [item.schoolId] : (item.localNotes ?? []).map((note) => note.schoolId));
+  const concerned = schools.size === 0 ? children : children.filter((child) => schools.has(child.schoolId));
+  return concerned.map((child) => `${child.givenName} (${child.schoolName})`);
+}
+
 export function FeedCard({ item }: { item: FeedItem }) {
   const { api } = useApi();
   const { nameOf } = useSchools();
+  const me = useMe();
+  const about = childrenConcerned(item, me.data?.children ?? []);
   const queries = useQueryClient();
   const [key] = useState(idempotencyKey);
   const acknowledge = useMutation({
@@ -60,6 +74,7 @@ export function FeedCard({ item }: { item: FeedItem }) {
         {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label(t.priority, item.priority)}</span>}{' '}
         {t.feed.from(from)} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
       </p>
+      {about.length > 0 && <p className="about">{t.feed.about(about)}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
       <div className="body" dangerouslySetInnerHTML={{ __html: item.html ?? '' }} />
       {(item.localNotes ?? []).map((note) => (

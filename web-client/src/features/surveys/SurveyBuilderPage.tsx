@@ -3,12 +3,14 @@ import { useNavigate } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
-import { useMe } from '../../api/hooks';
+import { useMe, useSchools } from '../../api/hooks';
+import { useAuth } from '../../auth/AuthContext';
+import { audienceChoices } from '../announcements/audienceChoices';
 import type { Audience, Question, SurveyDraft } from '../../api/types';
 import { label, t } from '../../i18n';
 import { ErrorMessage } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { AudiencePicker, isComplete } from '../announcements/AudiencePicker';
+import { AudiencePicker, isComplete, useReachPreview } from '../announcements/AudiencePicker';
 import { QuestionEditor, withType } from './QuestionEditor';
 
 type Anonymity = NonNullable<SurveyDraft['anonymity']>;
@@ -19,6 +21,8 @@ export function SurveyBuilderPage() {
   usePageTitle(t.surveys.builderTitle);
   const { api } = useApi();
   const me = useMe();
+  const { schools } = useSchools();
+  const { session } = useAuth();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -28,6 +32,7 @@ export function SurveyBuilderPage() {
   const [closesAt, setClosesAt] = useState('');
   const [questions, setQuestions] = useState<Question[]>([withType({ id: 'q1', text: '', required: true }, 'SINGLE_CHOICE')]);
   const [next, setNext] = useState(2);
+  const reach = useReachPreview(audience);
   const [problems, setProblems] = useState<string[]>([]);
   const [key] = useState(idempotencyKey);
 
@@ -72,7 +77,7 @@ export function SurveyBuilderPage() {
           <label htmlFor="survey-description">{t.surveys.description}</label>
           <textarea id="survey-description" value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
-        <AudiencePicker value={audience} onChange={setAudience} allowTrust={!!me.data?.trustWide} />
+        <AudiencePicker value={audience} onChange={setAudience} choices={audienceChoices(me.data, session?.roles ?? [], schools)} reach={reach} />
         {(audience.roles ?? []).includes('CARERS') && (
           <label className="check"><input type="checkbox" checked={eachCarerAnswers} onChange={(e) => setEachCarerAnswers(e.target.checked)} />{t.surveys.eachCarerAnswers}</label>
         )}

@@ -25,7 +25,27 @@ public interface DirectoryQueries {
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
+    Mono<Map<String, Carer>> carers(Collection<String> carerIds);
+
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
-                         String yearGroup, List<String> classIds) {
+                         String yearGroup, List<String> classIds, List<String> classTitles) {
+
+        /** The carer audience keys a carer belongs to through this pupil (trust, school, year group, classes). */
+        public java.util.Set<String> carerKeys() {
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            keys.add(Audience.trustKey(AudienceRole.CARERS));
+            keys.add(Audience.schoolKey(schoolId, AudienceRole.CARERS));
+            if (yearGroup != null) {
+                keys.add(Audience.yearKey(schoolId, yearGroup, AudienceRole.CARERS));
+            }
+            if (classIds != null) {
+                classIds.forEach(classId -> keys.add(Audience.classKey(classId, AudienceRole.CARERS)));
+            }
+            return keys;
+        }
+    }
+
+    record Carer(PersonSummary person, List<CaredForPupil> children) {
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Platform: the embedded store, problem details, request ids, the no-op endpoint. Public surface:
- * {@link app.chorus.platform.ProblemWriter}. Internals in {@code store} and {@code web}.
+ * {@link app.chorus.platform.ProblemWriter}, {@link app.chorus.platform.DomainEvents}, {@link app.chorus.platform.Repeating}.
+ * Internals in {@code store}, {@code web} and {@code privacy} (the trust's {@link app.chorus.shared.SmallGroups}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package app.chorus.platform;

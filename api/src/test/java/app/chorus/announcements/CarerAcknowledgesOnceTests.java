@@ -51,6 +51,32 @@ class CarerAcknowledgesOnceTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aLeaderFollowingUpSeesEachCarerByNameWithTheChildrenThePostConcernsAndTheirClasses() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        Map<String, Object> post = with(with(post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Photo day",
+            "Photos on Monday."), "priority", "IMPORTANT"), "requiresAcknowledgement", true);
+        String id = (String) steps.publish("head.oakfield", post).get("id");
+        Map<String, Object> me = steps.ok(HttpMethod.GET, "carer.demo", "/api/v1/me", null);
+        List<Map<String, Object>> oakfieldChildren = ((List<Map<String, Object>>) me.get("children")).stream()
+            .filter(child -> "sch-001".equals(child.get("schoolId"))).toList();
+
+        Map<String, Object> page = steps.ok(HttpMethod.GET, "head.oakfield", "/api/v1/announcements/" + id + "/unacknowledged?limit=500", null);
+        Map<String, Object> carer = ((List<Map<String, Object>>) page.get("items")).stream()
+            .filter(item -> "car-000001".equals(item.get("personId"))).findFirst().orElseThrow();
+
+        assertThat(carer.get("name")).isEqualTo(me.get("name"));
+        List<Map<String, Object>> children = (List<Map<String, Object>>) carer.get("children");
+        assertThat(children).extracting(child -> child.get("pupilId"))
+            .as("only the children at the school the post is for")
+            .containsExactlyInAnyOrderElementsOf(oakfieldChildren.stream().map(child -> child.get("pupilId")).toList());
+        assertThat(children).allSatisfy(child -> {
+            assertThat((String) child.get("name")).isNotBlank();
+            assertThat((List<String>) child.get("classes")).isNotEmpty().noneMatch(title -> title.startsWith("cls-"));
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aLeaderPagesThroughTheCarersStillToAcknowledgeWithoutGapsOrRepeats() {
         AnnouncementSteps steps = new AnnouncementSteps(web);
         Map<String, Object> post = with(with(post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Trip forms",

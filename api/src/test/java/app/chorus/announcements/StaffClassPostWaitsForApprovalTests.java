@@ -35,6 +35,21 @@ class StaffClassPostWaitsForApprovalTests {
     FeedService feeds;
 
     @Test
+    void theTeacherIsToldBeforeSendingThatTheirClassPostGoesForApprovalAndTheHeadThatTheirsDoesNot() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        String classId = directory.pupilsCaredFor("car-000001").filter(child -> child.schoolId().equals("sch-001"))
+            .blockFirst().classIds().get(0);
+        Map<String, Object> classCarers = Map.of("audience", audience("CLASSES", List.of(classId), "CARERS"));
+
+        Map<String, Object> teacher = steps.ok(HttpMethod.POST, "teacher.oakfield", "/api/v1/announcements/reach-preview", classCarers);
+        Map<String, Object> head = steps.ok(HttpMethod.POST, "head.oakfield", "/api/v1/announcements/reach-preview", classCarers);
+
+        assertThat(teacher.get("needsApproval")).isEqualTo(true);
+        assertThat(head.get("needsApproval")).isEqualTo(false);
+        assertThat(teacher.get("people")).isEqualTo(head.get("people"));
+    }
+
+    @Test
     void aTeachersClassPostWaitsForTheHeadAndThenReachesOnlyThatClasssCarers() {
         AnnouncementSteps steps = new AnnouncementSteps(web);
         String classId = directory.pupilsCaredFor("car-000001").filter(child -> child.schoolId().equals("sch-001"))
@@ -45,6 +60,9 @@ class StaffClassPostWaitsForApprovalTests {
         String id = (String) submitted.get("id");
         assertThat(submitted.get("status")).isEqualTo("PENDING_APPROVAL");
         assertThat(steps.feedIds("carer.demo")).doesNotContain(id);
+        assertThat(waitingFor("head.oakfield", steps, id)).as("the head sees who wrote it by name")
+            .containsEntry("authorName", steps.ok(HttpMethod.GET, "teacher.oakfield", "/api/v1/me", null).get("name"))
+            .containsEntry("priority", "NORMAL");
 
         Map<String, Object> approved = steps.ok(HttpMethod.POST, "head.oakfield", "/api/v1/announcements/" + id + "/approve", null);
         assertThat(approved.get("status")).isEqualTo("PUBLISHED");
@@ -78,6 +96,12 @@ class StaffClassPostWaitsForApprovalTests {
         assertThat(returned.get("status")).isEqualTo("RETURNED");
         assertThat(returned.get("returnComment")).isEqualTo("Say what time");
         assertThat(steps.feedIds("carer.demo")).doesNotContain(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> waitingFor(String login, AnnouncementSteps steps, String id) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) steps.ok(HttpMethod.GET, login, "/api/v1/announcements?limit=100", null).get("items");
+        return items.stream().filter(item -> id.equals(item.get("id"))).findFirst().orElseThrow();
     }
 
     private Set<String> carers(Audience audience) {

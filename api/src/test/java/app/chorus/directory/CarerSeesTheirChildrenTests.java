@@ -27,6 +27,7 @@ class CarerSeesTheirChildrenTests {
             .jsonPath("$.children[?(@.pupilId == 'pup-000001')].yearGroupName").isEqualTo("Reception")
             .jsonPath("$.children[?(@.pupilId == 'pup-000001')].classIds[0]").isEqualTo("cls-001-RB")
             .jsonPath("$.children[?(@.pupilId == 'pup-000001')].classes[0].title").isEqualTo("RB")
+            .jsonPath("$.children[?(@.pupilId == 'pup-000001')].relationship").isEqualTo("parent")
             .jsonPath("$.children[?(@.schoolId == 'sch-002')].schoolName").isEqualTo("Riverside Academy")
             .jsonPath("$.schools.length()").isEqualTo(2);
     }

@@ -1,6 +1,7 @@
 package app.chorus.directory;
 
 import app.chorus.directory.internal.seed.TrustGenerator;
+import app.chorus.shared.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -8,21 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** A OneRoster file set on disk (the demo trust the tests' api seeded), to edit and zip like an MIS export. */
-final class RosterFileSet {
+public final class RosterFileSet {
 
-    final Path dir;
+    public final Path dir;
 
     private RosterFileSet(Path dir) {
         this.dir = dir;
     }
 
     /** The very file set the test api seeded itself from (3 schools, 120 pupils). */
-    static RosterFileSet demoTrust() {
+    public static RosterFileSet demoTrust() {
         try {
             Path dir = Files.createTempDirectory("roster-test-");
             new TrustGenerator(3, 120).write(dir, message -> { });
@@ -32,7 +37,25 @@ final class RosterFileSet {
         }
     }
 
-    RosterFileSet edit(String file, UnaryOperator<String> change) {
+    /** A file set already written to a folder. */
+    public static RosterFileSet at(Path dir) {
+        return new RosterFileSet(dir);
+    }
+
+    /** The same files in a folder of their own, to damage without touching these. */
+    public RosterFileSet copy() {
+        try (var files = Files.list(dir)) {
+            Path copy = Files.createTempDirectory("roster-test-");
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+            return new RosterFileSet(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RosterFileSet edit(String file, UnaryOperator<String> change) {
         try {
             Path path = dir.resolve(file);
             Files.writeString(path, change.apply(Files.readString(path)));
@@ -42,7 +65,7 @@ final class RosterFileSet {
         }
     }
 
-    RosterFileSet write(String file, byte[] content) {
+    public RosterFileSet write(String file, byte[] content) {
         try {
             Files.write(dir.resolve(file), content);
             return this;
@@ -51,7 +74,7 @@ final class RosterFileSet {
         }
     }
 
-    String read(String file) {
+    public String read(String file) {
         try {
             return Files.readString(dir.resolve(file));
         } catch (IOException e) {
@@ -60,7 +83,7 @@ final class RosterFileSet {
     }
 
     /** The 1-based line of the first row that starts with the text. */
-    long lineOf(String file, String text) {
+    public long lineOf(String file, String text) {
         List<String> lines = List.of(read(file).split("\r\n", -1));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(text)) {
@@ -70,7 +93,7 @@ final class RosterFileSet {
         throw new IllegalArgumentException(text + " not in " + file);
     }
 
-    Path zip() {
+    public Path zip() {
         try {
             Path zip = Files.createTempFile("roster-test-", ".zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out);
@@ -87,8 +110,45 @@ final class RosterFileSet {
         }
     }
 
+    /** Rewrites every CSV file of the set record by record: each record's fields through {@code change}, in {@code format}. */
+    public RosterFileSet rewrite(CSVFormat format, boolean finalLineBreak, BiFunction<Long, List<String>, List<String>> change) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                StringBuilder out = new StringBuilder();
+                try (CSVParser records = Csv.FORMAT.parse(Files.newBufferedReader(file))) {
+                    for (CSVRecord record : records) {
+                        format.printRecord(out, change.apply(record.getRecordNumber(), record.toList()).toArray());
+                    }
+                }
+                String text = finalLineBreak ? out.toString() : out.toString().replaceFirst("(\\r\\n|\\n)$", "");
+                Files.writeString(file, text);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a UTF-8 byte-order mark in front of every file. */
+    public RosterFileSet withByteOrderMarks() {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                byte[] content = Files.readAllBytes(file);
+                byte[] marked = new byte[content.length + 3];
+                marked[0] = (byte) 0xEF;
+                marked[1] = (byte) 0xBB;
+                marked[2] = (byte) 0xBF;
+                System.arraycopy(content, 0, marked, 3, content.length);
+                Files.write(file, marked);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Rewrites the set in the OneRoster 1.1 layout: role and orgSourcedIds as users.csv columns, no roles.csv. */
-    RosterFileSet asOneRoster11() {
+    public RosterFileSet asOneRoster11() {
         java.util.Map<String, String[]> roleOf = new java.util.HashMap<>();
         for (String row : read("roles.csv").split("\r\n")) {
             String[] f = row.split(",", -1);
@@ -111,7 +171,7 @@ final class RosterFileSet {
                 .replace("file.roles,bulk", "file.roles,absent"));
     }
 
-    static byte[] latin1(String text) {
+    public static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -128,7 +128,15 @@ public class AnnouncementManagement {
     /** The announcements this person writes or looks after, newest first. */
     public Mono<app.chorus.shared.Page<AnnouncementView>> list(CurrentUser user, String cursor, int limit) {
         return policy.accessOf(user).flatMap(access -> ManagedList.page(mongo, access, cursor, limit))
-            .map(page -> app.chorus.shared.Page.of(page.items().stream().map(this::view).toList(), page.next()));
+            .flatMap(page -> authorNames(page.items()).map(names -> app.chorus.shared.Page.of(page.items().stream()
+                .map(a -> AnnouncementView.of(a, now(), names.get(a.authorId()))).toList(), page.next())));
+    }
+
+    /** The names of a page's authors, one directory read per distinct author (a page holds at most 100). */
+    private Mono<Map<String, String>> authorNames(List<Announcement> announcements) {
+        return Flux.fromStream(announcements.stream().map(Announcement::authorId).filter(Objects::nonNull).distinct())
+            .flatMap(id -> directory.person(id).map(person -> Map.entry(id, person.displayName())), 8)
+            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**
@@ -140,8 +148,8 @@ public class AnnouncementManagement {
             throw Problem.badRequest("validation", "Send an audience with a scope and roles.").with("field", "audience");
         }
         return policy.accessOf(user)
-            .flatMap(access -> resolver.validate(audience).flatMap(valid -> requireScope(access, valid)))
-            .flatMap(previewer::preview);
+            .flatMap(access -> resolver.validate(audience).flatMap(valid -> requireScope(access, valid))
+                .flatMap(valid -> previewer.preview(valid, access.needsApprovalToAddress(valid))));
     }
 
     Mono<Announcement> manageable(Access access, String id) {

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An announcement as its authors, approvers and school leaders see it. */
-public record AnnouncementView(String id, AnnouncementStatus status, String schoolId, String authorId, Audience audience,
+/**
+ * An announcement as its authors, approvers and school leaders see it. {@code authorName} is the author's name in the
+ * directory where the read looked it up (the list of announcements does), otherwise null.
+ */
+public record AnnouncementView(String id, AnnouncementStatus status, String schoolId, String authorId, String authorName,
+                               Audience audience,
                                Priority priority, boolean requiresAcknowledgement, Instant acknowledgeBy,
                                String defaultLanguage, Map<String, Content> translations, List<Link> links,
                                List<Attachment> attachments, int version, boolean edited, Instant editedAt,
@@ -22,11 +26,15 @@ public record AnnouncementView(String id, AnnouncementStatus status, String scho
     }
 
     static AnnouncementView of(Announcement a, Instant now) {
+        return of(a, now, null);
+    }
+
+    static AnnouncementView of(Announcement a, Instant now, String authorName) {
         List<SchoolAdoption> adoption = a.isAdaptable()
             ? a.editions().values().stream().map(e -> new SchoolAdoption(e.schoolId(), e.adoption(), e.adoptedByDefault(),
                 e.localNote(), e.publishAt() != null ? e.publishAt() : e.dueAt(a), e.declineReason(), e.decidedAt(), e.liveAt())).toList()
             : List.of();
-        return new AnnouncementView(a.id(), a.status(now), a.schoolId(), a.authorId(), a.audience(), a.priority(),
+        return new AnnouncementView(a.id(), a.status(now), a.schoolId(), a.authorId(), authorName, a.audience(), a.priority(),
             a.requiresAcknowledgement(), a.acknowledgeBy(), a.defaultLanguage(), a.translations(), a.links(), a.attachments(),
             a.version(), a.version() > 1, a.editedAt(), a.history().stream().map(PastVersion::version).toList(),
             a.needsApproval(), a.approvedBy(), a.returnComment(), a.publishAt(), a.publishedAt(), a.expiresAt(),

@@ -30,7 +30,7 @@ class ReachPreviewer {
         this.devices = devices;
     }
 
-    Mono<ReachPreview> preview(Audience audience) {
+    Mono<ReachPreview> preview(Audience audience, boolean needsApproval) {
         DeviceReach deviceReach = devices.getIfAvailable();
         Tally people = new Tally();
         Tally reached = new Tally();
@@ -43,7 +43,8 @@ class ReachPreviewer {
                 }
             }), 1)
             .then(Mono.fromSupplier(() -> new ReachPreview(people.total, people.byRole, people.bySchool,
-                deviceReach == null ? null : new ReachPreview.DeviceCounts(reached.total, reached.byRole, reached.bySchool))));
+                deviceReach == null ? null : new ReachPreview.DeviceCounts(reached.total, reached.byRole, reached.bySchool),
+                needsApproval)));
     }
 
     private static Mono<Map<String, Integer>> countDevices(DeviceReach deviceReach, List<AudienceMember> batch) {

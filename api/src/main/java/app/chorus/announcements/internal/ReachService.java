@@ -4,6 +4,7 @@ import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
+import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import java.time.Duration;
@@ -26,14 +27,16 @@ public class ReachService {
     private final ReachCounters counters;
     private final AudienceResolver resolver;
     private final ReactiveMongoTemplate mongo;
+    private final DirectoryQueries directory;
 
     ReachService(AccessPolicy policy, AnnouncementManagement management, ReachCounters counters,
-                 AudienceResolver resolver, ReactiveMongoTemplate mongo) {
+                 AudienceResolver resolver, ReactiveMongoTemplate mongo, DirectoryQueries directory) {
         this.policy = policy;
         this.management = management;
         this.counters = counters;
         this.resolver = resolver;
         this.mongo = mongo;
+        this.directory = directory;
     }
 
     public Mono<ReachReport> report(CurrentUser user, String id) {
@@ -49,7 +52,7 @@ public class ReachService {
     }
 
     /** Carers in the audience who have not acknowledged yet, in the directory's order, a page at a time. */
-    public Mono<Page<AudienceMember>> unacknowledged(CurrentUser user, String id, String cursor, int limit) {
+    public Mono<Page<CarerToFollowUp>> unacknowledged(CurrentUser user, String id, String cursor, int limit) {
         int size = Math.max(1, Math.min(limit, 500));
         return managed(user, id).flatMap(announcement -> resolver.resolve(announcement.audience())
             .filter(member -> member.role() == AudienceRole.CARERS)
@@ -58,9 +61,20 @@ public class ReachService {
             .concatMap(batch -> withoutAcknowledgement(id, batch))
             .take(size + 1L)
             .collectList()
-            .map(found -> found.size() > size
-                ? Page.of(found.subList(0, size), found.get(size - 1).personId())
-                : Page.of(found, null)));
+            .flatMap(found -> {
+                List<AudienceMember> page = found.size() > size ? found.subList(0, size) : found;
+                String next = found.size() > size ? found.get(size - 1).personId() : null;
+                return named(page).map(carers -> Page.of(carers, next));
+            }));
+    }
+
+    /** One directory read for the whole page: names, and the children in scope with their classes. */
+    private Mono<List<CarerToFollowUp>> named(List<AudienceMember> page) {
+        if (page.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return directory.carers(page.stream().map(AudienceMember::personId).toList())
+            .map(carers -> page.stream().map(member -> CarerToFollowUp.of(member, carers.get(member.personId()))).toList());
     }
 
     private static Flux<AudienceMember> afterCursor(Flux<AudienceMember> members, String cursor) {

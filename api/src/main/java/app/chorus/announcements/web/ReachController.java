@@ -1,8 +1,8 @@
 package app.chorus.announcements.web;
 
+import app.chorus.announcements.internal.CarerToFollowUp;
 import app.chorus.announcements.internal.ReachReport;
 import app.chorus.announcements.internal.ReachService;
-import app.chorus.directory.AudienceMember;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,9 +44,9 @@ class ReachController {
         return reach.stream(user, id, every).map(report -> ServerSentEvent.builder(report).event("reach").build());
     }
 
-    @Operation(summary = "Carers who have not acknowledged yet (to follow up), cursor-paginated")
+    @Operation(summary = "Carers who have not acknowledged yet (to follow up): names, children in scope and their classes; cursor-paginated")
     @GetMapping("/unacknowledged")
-    Mono<Page<AudienceMember>> unacknowledged(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<Page<CarerToFollowUp>> unacknowledged(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                               @RequestParam(required = false) String cursor,
                                               @RequestParam(defaultValue = "100") int limit) {
         return reach.unacknowledged(user, id, cursor, limit);

@@ -35,7 +35,7 @@ class ConsultationPushes {
     DomainEventListener<ConsultationOpened> pushOpenedConsultations(Notifications notifications) {
         return listener(ConsultationOpened.class, event -> notifications.fanOut(new PushMessage(SOURCE, event.consultationId(),
             event.phase().ordinal() + 1, event.schoolId(), event.audience(), Urgency.NORMAL, event.titles(),
-            bodies(event.titles(), event.defaultLanguage(), "Have your say: the consultation is open."), event.defaultLanguage())).then());
+            bodies(event.defaultLanguage(), "Have your say: the consultation is open."), event.defaultLanguage())).then());
     }
 
     @Bean
@@ -44,10 +44,10 @@ class ConsultationPushes {
             int version = event.to() == null ? Phase.values().length + 1 : event.to().ordinal() + 1;
             String body = event.to() == null ? "The consultation has closed." : "Now in the " + event.to().name().toLowerCase() + " phase.";
             Mono<String> audience = notifications.fanOut(new PushMessage(SOURCE, event.consultationId(), version, event.schoolId(),
-                event.audience(), Urgency.NORMAL, event.titles(), bodies(event.titles(), event.defaultLanguage(), body), event.defaultLanguage()));
+                event.audience(), Urgency.NORMAL, event.titles(), bodies(event.defaultLanguage(), body), event.defaultLanguage()));
             Mono<String> owner = event.to() != Phase.REVIEW ? Mono.empty() : notifications.fanOut(PushMessage.toGroup(SOURCE + "-review",
                 event.consultationId(), 1, event.schoolId(), RecipientGroup.name(OWNER, event.consultationId()), Urgency.NORMAL,
-                event.titles(), bodies(event.titles(), event.defaultLanguage(), "Review time: check the actions you promised."),
+                event.titles(), bodies(event.defaultLanguage(), "Review time: check the actions you promised."),
                 event.defaultLanguage()));
             return audience.then(owner).then();
         });
@@ -57,7 +57,7 @@ class ConsultationPushes {
     DomainEventListener<OutcomePublished> pushOutcomes(Notifications notifications) {
         return listener(OutcomePublished.class, event -> notifications.fanOut(new PushMessage(SOURCE + "-outcome",
             event.consultationId(), 1, event.schoolId(), event.audience(), Urgency.NORMAL, event.titles(),
-            bodies(event.titles(), event.defaultLanguage(), "You said, we did: " + event.summary()), event.defaultLanguage())).then());
+            bodies(event.defaultLanguage(), "You said, we did: " + event.summary()), event.defaultLanguage())).then());
     }
 
     @Bean
@@ -81,7 +81,7 @@ class ConsultationPushes {
                 c.schoolId() == null ? java.util.Set.of() : java.util.Set.of(c.schoolId()), java.util.Set.of(), null))));
     }
 
-    private static Map<String, String> bodies(Map<String, String> titles, String defaultLanguage, String body) {
+    private static Map<String, String> bodies(String defaultLanguage, String body) {
         return Map.of(defaultLanguage, body);
     }
 

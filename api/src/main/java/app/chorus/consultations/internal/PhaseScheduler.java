@@ -2,6 +2,7 @@ package app.chorus.consultations.internal;
 
 import app.chorus.consultations.ConsultationOpened;
 import app.chorus.platform.DomainEvents;
+import app.chorus.platform.Repeating;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +54,7 @@ public class PhaseScheduler {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        timer = Flux.interval(every, every)
-            .onBackpressureDrop()
-            .concatMap(tick -> sweep(owner).onErrorResume(failure -> {
-                log.warn("Consultation phase sweep failed; retrying in {}", every, failure);
-                return Mono.empty();
-            }))
-            .subscribe();
+        timer = Repeating.every(every, "Consultation phase sweep", log, () -> sweep(owner));
     }
 
     @jakarta.annotation.PreDestroy

@@ -1,13 +1,9 @@
 package app.chorus.consultations.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,11 +50,6 @@ class Supports {
             .flatMap(removed -> removed.getDeletedCount() == 1 ? count(ideaId, -1).thenReturn(true) : Mono.just(false));
     }
 
-    Mono<Boolean> exists(Consultation consultation, String ideaId, Voice voice) {
-        return voiceId(consultation, voice)
-            .flatMap(voiceId -> mongo.exists(Query.query(Criteria.where("_id").is(ideaId + "|" + voiceId)), COLLECTION));
-    }
-
     /**
      * Moves the duplicate's supports to the idea it is merged into: a voice that supported both counts once. Each step
      * is idempotent, so a merge cut short is finished by running it again.
@@ -84,15 +74,11 @@ class Supports {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)), new Update().inc("supports", by), Idea.class).then();
     }
 
-    Flux<Document> ofIdea(String ideaId) {
-        return mongo.find(Query.query(Criteria.where("ideaId").is(ideaId)), Document.class, COLLECTION);
-    }
-
     private Mono<String> voiceId(Consultation consultation, Voice voice) {
         if (!consultation.anonymous()) {
             return Mono.just(voice.key());
         }
-        return key().map(secret -> hmac(secret, consultation.id() + "|" + voice.key()));
+        return key().map(secret -> app.chorus.shared.KeyedHash.of(secret, consultation.id() + "|" + voice.key()));
     }
 
     private Mono<byte[]> key() {
@@ -106,15 +92,5 @@ class Supports {
                 .cache();
         }
         return key;
-    }
-
-    private static String hmac(byte[] secret, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

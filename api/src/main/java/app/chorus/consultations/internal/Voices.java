@@ -1,18 +1,13 @@
 package app.chorus.consultations.internal;
 
-import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
-import app.chorus.directory.DirectoryQueries.CaredForPupil;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -60,10 +55,6 @@ class Voices {
             .then();
     }
 
-    Mono<Boolean> inSnapshot(String consultationId, String personId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(consultationId + "|" + personId)), SNAPSHOT);
-    }
-
     private static Document snapshotOf(String consultationId, AudienceMember member) {
         return new Document("_id", consultationId + "|" + member.personId()).append("consultationId", consultationId)
             .append("personId", member.personId()).append("role", member.role().name())
@@ -76,7 +67,7 @@ class Voices {
         }
         Set<String> audienceKeys = consultation.audience().keys();
         return directory.pupilsCaredFor(carerId)
-            .filter(pupil -> carerKeysThrough(pupil).stream().anyMatch(audienceKeys::contains))
+            .filter(pupil -> pupil.carerKeys().stream().anyMatch(audienceKeys::contains))
             .map(pupil -> new Voice(consultation.carerVoice() == CarerVoice.EACH_CARER_PER_CHILD
                     ? "carer:" + carerId + ":pupil:" + pupil.pupilId() : "pupil:" + pupil.pupilId(),
                 pupil.pupilId(), pupil.givenName() + " (" + pupil.schoolName() + ")", carerId, pupil.pupilId(),
@@ -102,18 +93,5 @@ class Voices {
             }
             return Mono.empty();
         });
-    }
-
-    private static Set<String> carerKeysThrough(CaredForPupil pupil) {
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(Audience.trustKey(AudienceRole.CARERS));
-        keys.add(Audience.schoolKey(pupil.schoolId(), AudienceRole.CARERS));
-        if (pupil.yearGroup() != null) {
-            keys.add(Audience.yearKey(pupil.schoolId(), pupil.yearGroup(), AudienceRole.CARERS));
-        }
-        if (pupil.classIds() != null) {
-            pupil.classIds().forEach(classId -> keys.add(Audience.classKey(classId, AudienceRole.CARERS)));
-        }
-        return keys;
     }
 }

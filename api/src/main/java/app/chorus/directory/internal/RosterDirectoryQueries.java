@@ -39,8 +39,17 @@ class RosterDirectoryQueries implements DirectoryQueries {
 
     @Override
     public Mono<PersonSummary> person(String personId) {
-        return people.find(personId).map(p -> new PersonSummary(p.id(), p.givenName(), p.familyName(), p.email(), p.kind(),
-            p.preferredLanguage()));
+        return people.find(personId).map(RosterDirectoryQueries::summary);
+    }
+
+    @Override
+    public Mono<Map<String, Carer>> carers(Collection<String> carerIds) {
+        return shapes.current().flatMap(shape -> people.find(carerIds)
+            .collectMap(Person::id, carer -> new Carer(summary(carer), caredFor(carer, shape))));
+    }
+
+    private static PersonSummary summary(Person p) {
+        return new PersonSummary(p.id(), p.givenName(), p.familyName(), p.email(), p.kind(), p.preferredLanguage());
     }
 
     @Override
@@ -58,8 +67,10 @@ class RosterDirectoryQueries implements DirectoryQueries {
     private static List<CaredForPupil> caredFor(Person carer, TrustShape shape) {
         return carer.children().stream().map(child -> {
             TrustShape.School school = child.schoolId() == null ? null : shape.schools().get(child.schoolId());
+            List<String> titles = child.classIds().stream().filter(shape.classes()::containsKey)
+                .map(id -> shape.classes().get(id).title()).toList();
             return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
-                school == null ? null : school.name(), child.yearGroup(), child.classIds());
+                school == null ? null : school.name(), child.yearGroup(), child.classIds(), titles);
         }).toList();
     }
 }

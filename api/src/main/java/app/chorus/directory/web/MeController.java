@@ -39,7 +39,7 @@ class MeController {
     }
 
     record Child(String pupilId, String givenName, String familyName, String schoolId, String schoolName, String yearGroup,
-                 String yearGroupName, List<String> classIds, List<ClassName> classes) {
+                 String yearGroupName, List<String> classIds, List<ClassName> classes, String relationship) {
     }
 
     record ClassName(String id, String title) {
@@ -74,6 +74,6 @@ class MeController {
             .map(id -> new ClassName(id, shape.classes().get(id).title())).toList();
         return new Child(pupil.pupilId(), pupil.givenName(), pupil.familyName(), pupil.schoolId(),
             school == null ? null : school.name(), pupil.yearGroup(),
-            pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds(), classes);
+            pupil.yearGroup() == null ? null : YearGroups.name(pupil.yearGroup()), pupil.classIds(), classes, pupil.relationship());
     }
 }

@@ -46,11 +46,12 @@ class RosterImportController {
     @PostMapping(path = "/api/v1/directory/imports", consumes = "multipart/form-data")
     Mono<ImportReport> importRoster(@AuthenticationPrincipal CurrentUser user,
                                     @RequestParam(defaultValue = "false") boolean dryRun,
+                                    @RequestParam(defaultValue = "false") boolean confirmDeletions,
                                     @RequestBody Mono<MultiValueMap<String, Part>> parts) {
-        return importRoster(user, dryRun, parts, message -> { });
+        return importRoster(user, new RosterImports.Options(dryRun, confirmDeletions), parts, message -> { });
     }
 
-    private Mono<ImportReport> importRoster(CurrentUser user, boolean dryRun, Mono<MultiValueMap<String, Part>> parts,
+    private Mono<ImportReport> importRoster(CurrentUser user, RosterImports.Options options, Mono<MultiValueMap<String, Part>> parts,
                                             Consumer<String> progress) {
         return policy.accessOf(user).flatMap(access -> {
             if (!access.canImportRoster()) {
@@ -59,7 +60,7 @@ class RosterImportController {
             }
             return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempDirectory("chorus-upload-")).subscribeOn(Schedulers.boundedElastic()),
-                dir -> parts.flatMap(form -> save(form, dir)).flatMap(upload -> run(upload, dir, dryRun, user, progress)),
+                dir -> parts.flatMap(form -> save(form, dir)).flatMap(upload -> run(upload, dir, options, user, progress)),
                 dir -> Mono.fromRunnable(() -> RosterImports.deleteQuietly(dir)).subscribeOn(Schedulers.boundedElastic()));
         });
     }
@@ -71,6 +72,7 @@ class RosterImportController {
     @PostMapping(path = "/api/v1/directory/imports", consumes = "multipart/form-data", produces = "application/x-ndjson")
     Flux<Map<String, Object>> importRosterWithProgress(@AuthenticationPrincipal CurrentUser user,
                                                        @RequestParam(defaultValue = "false") boolean dryRun,
+                                                       @RequestParam(defaultValue = "false") boolean confirmDeletions,
                                                        @RequestBody Mono<MultiValueMap<String, Part>> parts) {
         Sinks.Many<String> progress = Sinks.many().unicast().onBackpressureBuffer();
         Consumer<String> report = message -> {
@@ -78,9 +80,15 @@ class RosterImportController {
                 progress.tryEmitNext(message);
             }
         };
-        Mono<Map<String, Object>> outcome = importRoster(user, dryRun, parts, report)
+        Mono<Map<String, Object>> outcome = importRoster(user, new RosterImports.Options(dryRun, confirmDeletions), parts, report)
             .<Map<String, Object>>map(done -> Map.of("report", done))
             .onErrorResume(Problem.class, problem -> Mono.just(Map.of("problem", body(problem))))
+            .onErrorResume(failure -> !(failure instanceof Problem), failure -> {
+                log.error("roster import failed", failure);
+                return Mono.just(Map.of("problem", body(new Problem(500, "roster-import-failed", "Internal error",
+                    "The import stopped on an unexpected error (" + failure.getClass().getSimpleName()
+                        + "); whatever it had validated was not applied. Report it with the api's log."))));
+            })
             .doFinally(signal -> {
                 synchronized (progress) {
                     progress.tryEmitComplete();
@@ -107,7 +115,11 @@ class RosterImportController {
             .switchIfEmpty(Mono.error(Problem.badRequest("roster-upload-empty",
                 "Send the OneRoster files as multipart file parts: one zip, or manifest.csv, orgs.csv, users.csv ...")))
             .concatMap(part -> {
-                String name = Path.of(part.filename()).getFileName().toString();
+                String name = RosterImports.fileName(part.filename());
+                if (name.isEmpty()) {
+                    return Mono.error(Problem.badRequest("roster-upload-unnamed", "A file part has no usable file name ('"
+                        + part.filename() + "'). Send each CSV file under its own name (users.csv, orgs.csv ...) or one zip."));
+                }
                 Path target = dir.resolve(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? "upload.zip" : name);
                 // an empty file part may arrive without content: it must still reach validation as a 0-byte file
                 return part.transferTo(target).then(Mono.fromCallable(() -> Files.exists(target) ? target : Files.createFile(target))
@@ -118,12 +130,13 @@ class RosterImportController {
             .defaultIfEmpty(dir);
     }
 
-    private Mono<ImportReport> run(Path upload, Path dir, boolean dryRun, CurrentUser user, Consumer<String> progress) {
-        log.info("roster import{} by {}", dryRun ? " (dry run)" : "", user.username());
+    private Mono<ImportReport> run(Path upload, Path dir, RosterImports.Options options, CurrentUser user, Consumer<String> progress) {
+        log.info("roster import{} by {}", options.dryRun() ? " (dry run)" : options.confirmDeletions() ? " (deletions confirmed)" : "",
+            user.username());
         Consumer<String> logged = message -> {
             log.info("roster import: {}", message);
             progress.accept(message);
         };
-        return upload.equals(dir) ? imports.importFolder(dir, dryRun, logged) : imports.importZip(upload, dryRun, logged);
+        return upload.equals(dir) ? imports.importFolder(dir, options, logged) : imports.importZip(upload, options, logged);
     }
 }

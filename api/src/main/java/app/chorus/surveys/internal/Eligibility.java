@@ -1,12 +1,10 @@
 package app.chorus.surveys.internal;
 
-import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.DirectoryQueries.CaredForPupil;
 import app.chorus.shared.Problem;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +57,7 @@ public class Eligibility {
     public Flux<ResponseUnit> unitsOf(Survey survey, Asker asker) {
         Set<String> audienceKeys = survey.audience().keys();
         Flux<ResponseUnit> children = survey.answersPerChild()
-            ? Flux.fromIterable(asker.children()).filter(pupil -> intersects(carerKeysThrough(pupil), audienceKeys))
+            ? Flux.fromIterable(asker.children()).filter(pupil -> intersects(pupil.carerKeys(), audienceKeys))
                 .map(pupil -> childUnit(survey, asker.personId(), pupil))
             : Flux.empty();
         return Flux.concat(children, Mono.justOrEmpty(selfUnit(survey, asker.personId(), asker.keys(), audienceKeys)));
@@ -82,19 +80,6 @@ public class Eligibility {
             survey.eachCarerAnswers() ? "carer:" + carerId + ":pupil:" + pupil.pupilId() : "pupil:" + pupil.pupilId(),
             carerId, pupil.pupilId(), pupil.givenName() + " (" + pupil.schoolName() + ")",
             new Cell(pupil.schoolId(), orNoYear(pupil.yearGroup()), AudienceRole.CARERS));
-    }
-
-    private static Set<String> carerKeysThrough(CaredForPupil pupil) {
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(Audience.trustKey(AudienceRole.CARERS));
-        keys.add(Audience.schoolKey(pupil.schoolId(), AudienceRole.CARERS));
-        if (pupil.yearGroup() != null) {
-            keys.add(Audience.yearKey(pupil.schoolId(), pupil.yearGroup(), AudienceRole.CARERS));
-        }
-        if (pupil.classIds() != null) {
-            pupil.classIds().forEach(classId -> keys.add(Audience.classKey(classId, AudienceRole.CARERS)));
-        }
-        return keys;
     }
 
     private static Optional<ResponseUnit> selfUnit(Survey survey, String personId, Set<String> keys, Set<String> audienceKeys) {

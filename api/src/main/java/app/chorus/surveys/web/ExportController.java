@@ -1,7 +1,7 @@
 package app.chorus.surveys.web;
 
 import app.chorus.identity.CurrentUser;
-import app.chorus.surveys.internal.Csv;
+import app.chorus.shared.Csv;
 import app.chorus.surveys.internal.Survey;
 import app.chorus.surveys.internal.SurveyExport;
 import app.chorus.surveys.internal.SurveyManagement;

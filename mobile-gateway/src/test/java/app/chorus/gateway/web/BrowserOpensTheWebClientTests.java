@@ -53,6 +53,15 @@ class BrowserOpensTheWebClientTests {
     }
 
     @Test
+    void browserFindsTheIconItAsksForOnEveryFirstVisit() {
+        byte[] icon = web.get().uri("/favicon.ico").accept(MediaType.ALL).exchange()
+            .expectStatus().isOk()
+            .expectBody(byte[].class).returnResult().getResponseBody();
+        // an ICO file: reserved 0, type 1 (icon)
+        assertThat(icon).isNotNull().startsWith(0, 0, 1, 0);
+    }
+
+    @Test
     void missingFilesAreNotFoundRatherThanTheApp() {
         web.get().uri("/assets/missing-1234.js").accept(MediaType.ALL).exchange()
             .expectStatus().isNotFound();

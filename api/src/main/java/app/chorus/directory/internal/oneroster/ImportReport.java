@@ -6,10 +6,15 @@ import java.util.Map;
 /**
  * What an import did (or, in a dry run, would do).
  *
- * @param changes per collection (orgs, sessions, classes, people): created, updated, deleted, unchanged
- * @param samples the first changes, e.g. {@code people pup-000123 updated}
+ * @param changes        per collection (orgs, sessions, classes, people): created, updated, deleted, unchanged
+ * @param schools        per school of the file set, per kind (orgs, classes, people): the same counts; other schools
+ *                       are not touched and not listed
+ * @param largeDeletions the schools that lose more than {@link RosterImports#CONFIRM_SHARE_PERCENT}% of their people,
+ *                       which a real import applies only with {@code confirmDeletions=true}
+ * @param samples        the first changes, e.g. {@code people pup-000123 updated}
  */
-public record ImportReport(boolean dryRun, long rows, Map<String, Counts> changes, List<Change> samples, long millis) {
+public record ImportReport(boolean dryRun, long rows, Map<String, Counts> changes, Map<String, Map<String, Counts>> schools,
+                           List<LargeDeletion> largeDeletions, List<Change> samples, long millis) {
 
     public record Counts(long created, long updated, long deleted, long unchanged) {
 
@@ -19,6 +24,15 @@ public record ImportReport(boolean dryRun, long rows, Map<String, Counts> change
     }
 
     public record Change(String kind, String id, String change) {
+    }
+
+    /** A school that would lose {@code deleted} of its {@code people} people. */
+    public record LargeDeletion(String schoolId, long people, long deleted) {
+
+        @Override
+        public String toString() {
+            return schoolId + " would lose " + deleted + " of its " + people + " people";
+        }
     }
 
     public boolean noChange() {

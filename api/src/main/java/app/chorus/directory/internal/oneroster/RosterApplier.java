@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -31,40 +32,51 @@ final class RosterApplier {
     static final int BATCH = 500;
     static final int SAMPLES = 50;
 
+    /** A stored document's content hash and the schools it belongs to. */
+    private record Stored(String hash, List<String> schools) {
+    }
+
     private final ReactiveMongoTemplate mongo;
     private final boolean dryRun;
     private final List<ImportReport.Change> samples;
+    private final SchoolTally tally;
 
-    RosterApplier(ReactiveMongoTemplate mongo, boolean dryRun, List<ImportReport.Change> samples) {
+    RosterApplier(ReactiveMongoTemplate mongo, boolean dryRun, List<ImportReport.Change> samples, SchoolTally tally) {
         this.mongo = mongo;
         this.dryRun = dryRun;
         this.samples = samples;
+        this.tally = tally;
     }
 
-    Mono<ImportReport.Counts> apply(String kind, String collectionName, Stream<Document> targets) {
-        return mongo.getCollection(collectionName).flatMap(collection -> storedHashes(collection).flatMap(stored -> {
+    /**
+     * Writes the target documents that differ from the stored ones and deletes the stored documents of {@code scope}
+     * that have no target: documents outside the scope (other schools' file sets) are never touched.
+     */
+    Mono<ImportReport.Counts> apply(String kind, String collectionName, Stream<Document> targets, Set<String> scope) {
+        return mongo.getCollection(collectionName).flatMap(collection -> storedHashes(collection, scope).flatMap(stored -> {
             AtomicLong created = new AtomicLong();
             AtomicLong updated = new AtomicLong();
             AtomicLong unchanged = new AtomicLong();
             Flux<WriteModel<Document>> upserts = Flux.fromStream(targets).subscribeOn(Schedulers.boundedElastic()).handle((doc, sink) -> {
                 String id = doc.getString("_id");
-                String before = stored.remove(id);
+                Stored before = stored.remove(id);
                 if (before == null) {
                     created.incrementAndGet();
-                    sample(kind, id, "created");
+                    change(kind, id, schoolsOf(doc), "created");
                     sink.next(new InsertOneModel<>(doc));
                     return;
-                } else if (!before.equals(doc.getString("hash"))) {
+                } else if (!before.hash().equals(doc.getString("hash"))) {
                     updated.incrementAndGet();
-                    sample(kind, id, "updated");
+                    change(kind, id, schoolsOf(doc), "updated");
                 } else {
                     unchanged.incrementAndGet();
+                    tally.count(kind, schoolsOf(doc), "unchanged");
                     return;
                 }
                 sink.next(new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
             });
-            Flux<WriteModel<Document>> deletes = Flux.defer(() -> Flux.fromIterable(new ArrayList<>(stored.keySet())))
-                .doOnNext(id -> sample(kind, id, "deleted"))
+            Flux<WriteModel<Document>> deletes = Flux.defer(() -> Flux.fromIterable(stored.keySet().stream().sorted().toList()))
+                .doOnNext(id -> change(kind, id, stored.get(id).schools(), "deleted"))
                 .map(id -> new DeleteOneModel<>(Filters.eq("_id", id)));
             return write(collection, upserts).then(Mono.defer(() -> {
                 long deleted = stored.size();
@@ -74,9 +86,23 @@ final class RosterApplier {
         }));
     }
 
-    private Mono<Map<String, String>> storedHashes(MongoCollection<Document> collection) {
-        return Flux.from(collection.find().projection(Projections.include("hash")).batchSize(5_000))
-            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), String.valueOf(doc.get("hash"))));
+    private Mono<Map<String, Stored>> storedHashes(MongoCollection<Document> collection, Set<String> scope) {
+        return Flux.from(collection.find().projection(Projections.include("hash", "schoolIds", "schoolId")).batchSize(5_000))
+            .filter(doc -> scope.contains(doc.getString("_id")))
+            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc))));
+    }
+
+    /** A person's or class's schools; an org is its own school. */
+    static List<String> schoolsOf(Document doc) {
+        if (doc.containsKey("schoolIds")) {
+            return doc.getList("schoolIds", String.class);
+        }
+        return List.of(doc.containsKey("schoolId") ? doc.getString("schoolId") : doc.getString("_id"));
+    }
+
+    private void change(String kind, String id, List<String> schools, String change) {
+        tally.count(kind, schools, change);
+        sample(kind, id, change);
     }
 
     private Mono<Void> write(MongoCollection<Document> collection, Flux<WriteModel<Document>> writes) {

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,23 @@ final class RosterDocuments {
 
     static final Set<String> STAFF_LEADER_ROLES = Set.of("principal", "siteAdministrator");
 
+    /** The sourcedIds an import speaks for, per collection: only their documents are built, compared and deleted. */
+    record Scope(Set<String> orgs, Set<String> sessions, Set<String> classes, Set<String> people) {
+
+        static Scope of(Roster... rosters) {
+            Scope scope = new Scope(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (Roster roster : rosters) {
+                scope.orgs.addAll(roster.orgs.keySet());
+                scope.sessions.addAll(roster.sessions.keySet());
+                scope.classes.addAll(roster.classes.keySet());
+                scope.people.addAll(roster.users.keySet());
+            }
+            return scope;
+        }
+    }
+
     private final Roster roster;
+    private final Scope scope;
     private final Map<String, List<Roster.UserRole>> rolesOf = new HashMap<>();
     private final Map<String, List<Roster.Enrollment>> enrollmentsOf = new HashMap<>();
     private final Map<String, TreeSet<String>> teachersOf = new HashMap<>();
@@ -34,8 +51,9 @@ final class RosterDocuments {
     private final Map<String, TreeSet<String>> carersOfPupil = new HashMap<>();
     private final Map<String, TreeSet<String>> yearGroupsOfSchool = new HashMap<>();
 
-    RosterDocuments(Roster roster) {
+    RosterDocuments(Roster roster, Scope scope) {
         this.roster = roster;
+        this.scope = scope;
         index();
     }
 
@@ -115,7 +133,7 @@ final class RosterDocuments {
     }
 
     Stream<Document> orgs() {
-        return roster.orgs.values().stream().filter(RosterDocuments::live).map(org -> {
+        return roster.orgs.values().stream().filter(RosterDocuments::live).filter(org -> scope.orgs().contains(org.id())).map(org -> {
             Document doc = new Document("_id", org.id())
                 .append("type", org.type().equals("district") ? "trust" : org.type())
                 .append("name", org.name())
@@ -130,13 +148,14 @@ final class RosterDocuments {
     }
 
     Stream<Document> sessions() {
-        return roster.sessions.values().stream().filter(s -> !s.deleted()).map(s -> hashed(new Document("_id", s.id())
+        return roster.sessions.values().stream().filter(s -> !s.deleted() && scope.sessions().contains(s.id())).map(s -> hashed(new Document("_id", s.id())
             .append("title", s.title()).append("type", s.type()).append("startDate", s.startDate())
             .append("endDate", s.endDate()).append("schoolYear", s.schoolYear())));
     }
 
     Stream<Document> classes() {
-        return roster.classes.values().stream().filter(RosterDocuments::live).filter(c -> live(roster.orgs.get(c.schoolId())))
+        return roster.classes.values().stream().filter(RosterDocuments::live).filter(c -> scope.classes().contains(c.id()))
+            .filter(c -> live(roster.orgs.get(c.schoolId())))
             .map(c -> hashed(new Document("_id", c.id())
                 .append("title", c.title()).append("classCode", c.classCode()).append("schoolId", c.schoolId())
                 .append("yearGroup", c.grade())
@@ -145,7 +164,7 @@ final class RosterDocuments {
     }
 
     Stream<Document> people() {
-        return roster.users.values().stream().filter(RosterDocuments::live).map(user -> {
+        return roster.users.values().stream().filter(RosterDocuments::live).filter(user -> scope.people().contains(user.id())).map(user -> {
             Document doc = new Document("_id", user.id())
                 .append("kind", kindOf(user))
                 .append("givenName", user.givenName()).append("familyName", user.familyName())
@@ -214,10 +233,19 @@ final class RosterDocuments {
             }
             children.add(new Document("pupilId", pupilId).append("givenName", pupil.givenName())
                 .append("familyName", pupil.familyName()).append("schoolId", placement.schoolId())
-                .append("yearGroup", placement.yearGroup()).append("classIds", placement.classIds()));
+                .append("yearGroup", placement.yearGroup()).append("classIds", placement.classIds())
+                .append("relationship", relationship(user, placement.schoolId())));
         }
         doc.append("schoolIds", new ArrayList<>(schools)).append("children", children)
             .append("audienceKeys", new ArrayList<>(keys));
+    }
+
+    /** The carer's role (parent, guardian, relative) at the child's school, else at any org; parent before the others. */
+    private String relationship(Roster.User carer, String schoolId) {
+        List<Roster.UserRole> roles = rolesOf.getOrDefault(carer.id(), List.of()).stream()
+            .filter(role -> RosterReader.CARER_ROLES.contains(role.role())).toList();
+        return roles.stream().filter(role -> role.orgId().equals(schoolId)).findFirst().or(() -> roles.stream().findFirst())
+            .map(Roster.UserRole::role).orElse(null);
     }
 
     private void staff(Roster.User user, Document doc) {

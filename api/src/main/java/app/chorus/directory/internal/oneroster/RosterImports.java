@@ -3,23 +3,28 @@ package app.chorus.directory.internal.oneroster;
 import app.chorus.directory.internal.store.Collections;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.shared.Problem;
+import com.mongodb.client.model.Projections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,41 +39,90 @@ public class RosterImports {
     static final int MAX_LISTED_PROBLEMS = 500;
     static final int MAX_ZIP_ENTRIES = 100;
     static final long MAX_UNPACKED_BYTES = 4L * 1024 * 1024 * 1024;
+    /** An import may delete at most this share of a school's people without confirmDeletions=true. */
+    public static final int CONFIRM_SHARE_PERCENT = 10;
 
     private final ReactiveMongoTemplate mongo;
     private final TrustShapes shapes;
+    private final RosterSources sources;
     private final AtomicBoolean running = new AtomicBoolean();
+
+    /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
+    public record Options(boolean dryRun, boolean confirmDeletions) {
+    }
+
+    /** A validated file set, its source, the trust's roster with it in place of the source's last set, and its scope. */
+    private record Plan(Roster set, String sourceId, List<String> replaced, Roster merged, RosterDocuments.Scope scope,
+                        Set<String> schools) {
+    }
 
     public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes) {
         this.mongo = mongo;
         this.shapes = shapes;
+        this.sources = new RosterSources(mongo);
     }
 
     /** Imports a folder holding manifest.csv and the OneRoster files. */
     public Mono<ImportReport> importFolder(Path dir, boolean dryRun, Consumer<String> progress) {
+        return importFolder(dir, new Options(dryRun, false), progress);
+    }
+
+    public Mono<ImportReport> importFolder(Path dir, Options options, Consumer<String> progress) {
         return Mono.defer(() -> {
             if (!running.compareAndSet(false, true)) {
                 return Mono.error(Problem.conflict("roster-import-running",
                     "Another roster import is running on this server. Wait for it to finish and try again."));
             }
             long started = System.currentTimeMillis();
-            return Mono.fromCallable(() -> validate(dir, progress))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(read -> apply(read, dryRun, progress, started))
+            return read(dir, new Roster(), progress)
+                .flatMap(read -> read.delta() ? onStoredRows(dir, read.roster(), progress) : Mono.just(read))
+                .map(read -> valid(read, progress))
+                .flatMap(read -> plan(read.roster(), progress))
+                .flatMap(plan -> largeDeletions(plan).flatMap(large -> {
+                    if (!large.isEmpty() && !options.dryRun() && !options.confirmDeletions()) {
+                        return Mono.error(unconfirmed(large));
+                    }
+                    return apply(plan, large, options.dryRun(), progress, started);
+                }))
                 .doFinally(signal -> running.set(false));
         });
     }
 
     /** Imports a zip of the OneRoster files (unpacked to a temp folder, deleted afterwards). */
-    public Mono<ImportReport> importZip(Path zip, boolean dryRun, Consumer<String> progress) {
+    public Mono<ImportReport> importZip(Path zip, Options options, Consumer<String> progress) {
         return Mono.usingWhen(Mono.fromCallable(() -> unzip(zip)).subscribeOn(Schedulers.boundedElastic()),
-            dir -> importFolder(dir, dryRun, progress),
+            dir -> importFolder(dir, options, progress),
             dir -> Mono.fromRunnable(() -> deleteQuietly(dir)).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private RosterReader.Result validate(Path dir, Consumer<String> progress) {
-        progress.accept("validating " + dir.getFileName());
-        RosterReader.Result read = new RosterReader(dir, rows -> progress.accept("read " + rows + " rows")).read();
+    private static Mono<RosterReader.Result> read(Path dir, Roster stored, Consumer<String> progress) {
+        return Mono.fromCallable(() -> {
+            progress.accept("validating " + dir.getFileName());
+            return new RosterReader(dir, rows -> progress.accept("read " + rows + " rows"), stored).read();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Reads a set with delta files again on top of the stored rows of the file set that holds its schools (named in
+     * its orgs.csv), so that its rows change those and its references may point at them.
+     */
+    private Mono<RosterReader.Result> onStoredRows(Path dir, Roster delta, Consumer<String> progress) {
+        Set<String> schools = delta.schools();
+        if (schools.isEmpty()) {
+            return Mono.error(invalid(List.of(new RosterProblem("orgs.csv", 0, null,
+                "a file set with delta files must say which schools it changes: its orgs.csv holds no school",
+                "add orgs.csv with the rows of the school(s) the delta is for (unchanged rows are fine) and list it in manifest.csv"))));
+        }
+        Roster stored = new Roster();
+        return sources.all().filter(source -> source.schools().stream().anyMatch(schools::contains))
+            .concatMap(source -> sources.load(source, stored))
+            .then(Mono.defer(() -> {
+                progress.accept("applying the delta to the stored rows of " + String.join(", ", schools));
+                return read(dir, stored, progress);
+            }));
+    }
+
+    private static RosterReader.Result valid(RosterReader.Result read, Consumer<String> progress) {
         if (!read.problems().isEmpty()) {
             throw invalid(read.problems());
         }
@@ -86,23 +140,115 @@ public class RosterImports {
             .with("problems", problems.subList(0, Math.min(problems.size(), MAX_LISTED_PROBLEMS)));
     }
 
-    private Mono<ImportReport> apply(RosterReader.Result read, boolean dryRun, Consumer<String> progress, long started) {
-        RosterDocuments documents = new RosterDocuments(read.roster());
+    /**
+     * Finds the earlier file sets this one replaces (those whose schools it all holds) and refuses it when it holds only
+     * some of another set's schools; then merges it with the rows of every other set.
+     */
+    private Mono<Plan> plan(Roster set, Consumer<String> progress) {
+        String sourceId = RosterSources.idOf(set);
+        Set<String> schools = set.schools();
+        return sources.all().collectList().flatMap(all -> {
+            List<RosterProblem> claimed = new ArrayList<>();
+            List<String> replaced = new ArrayList<>();
+            for (RosterSources.Source other : all) {
+                if (other.id().equals(sourceId) || other.schools().stream().anyMatch(schools::contains)) {
+                    List<String> missing = other.schools().stream().filter(school -> !schools.contains(school)).toList();
+                    if (missing.isEmpty()) {
+                        replaced.add(other.id());
+                    } else {
+                        other.schools().stream().filter(schools::contains).forEach(school -> claimed.add(claim(set, school, missing)));
+                    }
+                }
+            }
+            if (!claimed.isEmpty()) {
+                return Mono.error(invalid(claimed));
+            }
+            progress.accept("merging with the roster of " + (all.size() - replaced.size()) + " other file set(s)");
+            Roster merged = new Roster();
+            Roster previous = new Roster();
+            return Flux.fromIterable(all)
+                .concatMap(source -> sources.load(source, replaced.contains(source.id()) ? previous : merged))
+                .then(Mono.fromCallable(() -> {
+                    merged.add(set);
+                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), schools);
+                }).subscribeOn(Schedulers.boundedElastic()));
+        });
+    }
+
+    private static RosterProblem claim(Roster set, String school, List<String> missing) {
+        return new RosterProblem("orgs.csv", set.orgLines.getOrDefault(school, 0L), "sourcedId",
+            "the school '" + school + "' was imported from another file set, together with " + String.join(", ", missing)
+                + ", which this file set does not hold: importing it would take '" + school + "' away from that set",
+            "import '" + school + "' with the file set it came from; to move it to this one, first import that set with '"
+                + school + "' marked tobedeleted (or hold all of " + String.join(", ", missing) + " in this one)");
+    }
+
+    /** The schools of the file set that would lose more than the set share of their people. */
+    private Mono<List<ImportReport.LargeDeletion>> largeDeletions(Plan plan) {
+        Map<String, long[]> bySchool = new HashMap<>();
+        return mongo.getCollection(Collections.PEOPLE)
+            .flatMapMany(people -> Flux.from(people.find().projection(Projections.include("schoolIds")).batchSize(5_000)))
+            .filter(person -> plan.scope().people().contains(person.getString("_id")))
+            .doOnNext(person -> {
+                Roster.User user = plan.merged().users.get(person.getString("_id"));
+                boolean deleted = user == null || user.deleted();
+                for (String school : person.getList("schoolIds", String.class, List.of())) {
+                    if (plan.schools().contains(school)) {
+                        long[] counts = bySchool.computeIfAbsent(school, k -> new long[2]);
+                        counts[0]++;
+                        counts[1] += deleted ? 1 : 0;
+                    }
+                }
+            })
+            .then(Mono.fromSupplier(() -> bySchool.entrySet().stream()
+                .filter(e -> e.getValue()[1] * 100 > e.getValue()[0] * CONFIRM_SHARE_PERCENT)
+                .map(e -> new ImportReport.LargeDeletion(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(java.util.Comparator.comparing(ImportReport.LargeDeletion::schoolId))
+                .toList()));
+    }
+
+    private static Problem unconfirmed(List<ImportReport.LargeDeletion> large) {
+        return Problem.unprocessable("roster-deletions-unconfirmed", "This file set would delete more than "
+                + CONFIRM_SHARE_PERCENT + "% of a school's people (" + large.stream().map(Object::toString).collect(Collectors.joining("; "))
+                + "); nothing was imported. An empty or cut-short users.csv does this: check the export is complete. If the "
+                + "deletions are meant, import again with confirmDeletions=true (./chorus import ... --confirm-deletions).")
+            .with("largeDeletions", large);
+    }
+
+    private Mono<ImportReport> apply(Plan plan, List<ImportReport.LargeDeletion> large, boolean dryRun, Consumer<String> progress,
+                                     long started) {
+        Roster set = plan.set();
+        RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope());
         List<ImportReport.Change> samples = new ArrayList<>();
-        RosterApplier applier = new RosterApplier(mongo, dryRun, samples);
+        SchoolTally tally = new SchoolTally(plan.schools());
+        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally);
         Map<String, ImportReport.Counts> changes = new LinkedHashMap<>();
-        long rows = read.roster().orgs.size() + read.roster().sessions.size() + read.roster().users.size()
-            + read.roster().classes.size() + read.roster().roles.size() + read.roster().enrollments.size();
-        return step(changes, "orgs", applier.apply("orgs", Collections.ORGS, documents.orgs()), progress)
-            .then(step(changes, "sessions", applier.apply("sessions", Collections.SESSIONS, documents.sessions()), progress))
-            .then(step(changes, "classes", applier.apply("classes", Collections.CLASSES, documents.classes()), progress))
-            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people()), progress))
+        long rows = set.orgs.size() + set.sessions.size() + set.users.size() + set.classes.size() + set.roles.size() + set.enrollments.size();
+        RosterDocuments.Scope scope = plan.scope();
+        Mono<String> saved = dryRun ? Mono.just("") : sources.save(plan.sourceId(), set);
+        return saved.flatMap(generation -> step(changes, "orgs", applier.apply("orgs", Collections.ORGS, documents.orgs(), scope.orgs()), progress)
+            .then(step(changes, "sessions", applier.apply("sessions", Collections.SESSIONS, documents.sessions(), scope.sessions()), progress))
+            .then(step(changes, "classes", applier.apply("classes", Collections.CLASSES, documents.classes(), scope.classes()), progress))
+            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people()), progress))
+            .then(dryRun ? Mono.empty() : own(plan, generation))
             .then(Mono.defer(() -> {
-                ImportReport report = new ImportReport(dryRun, rows, changes, samples, System.currentTimeMillis() - started);
+                ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples,
+                    System.currentTimeMillis() - started);
                 Mono<Void> bump = dryRun || report.noChange() ? Mono.empty() : shapes.changed();
                 return bump.thenReturn(report);
-            }))
+            })))
             .doOnNext(report -> log.info("roster import {}: {} in {} ms", dryRun ? "(dry run)" : "applied", report.changes(), report.millis()));
+    }
+
+    /**
+     * The set's source now owns its live schools (and is forgotten when it has none left); the sets it replaced are
+     * forgotten.
+     */
+    private Mono<Void> own(Plan plan, String generation) {
+        List<String> live = plan.set().orgs.values().stream()
+            .filter(org -> org.type().equals("school") && !org.deleted()).map(Roster.Org::id).sorted().toList();
+        Mono<Void> current = live.isEmpty() ? sources.remove(plan.sourceId()) : sources.commit(plan.sourceId(), live, generation);
+        return current.then(Flux.fromIterable(plan.replaced()).filter(id -> !id.equals(plan.sourceId())).concatMap(sources::remove).then());
     }
 
     private static Mono<Void> step(Map<String, ImportReport.Counts> changes, String kind, Mono<ImportReport.Counts> counts,
@@ -125,7 +271,7 @@ public class RosterImports {
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = entries.getNextEntry()) != null) {
-                String name = Path.of(entry.getName()).getFileName().toString();
+                String name = fileName(entry.getName());
                 if (entry.isDirectory() || !name.endsWith(".csv") || name.startsWith(".")) {
                     continue;
                 }
@@ -139,7 +285,7 @@ public class RosterImports {
                 }
                 any = true;
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (IOException e) {
             deleteQuietly(dir);
             throw Problem.unprocessable("roster-invalid", "The upload is not a readable zip file: " + e.getMessage()
                 + ". Zip the OneRoster CSV files (manifest.csv, orgs.csv, users.csv...) and upload again.");
@@ -150,6 +296,16 @@ public class RosterImports {
                 "zip the OneRoster CSV files themselves (manifest.csv, orgs.csv, users.csv...)")));
         }
         return dir;
+    }
+
+    /**
+     * The last part of an uploaded file's name, safe to create in a temp folder: no folders, no characters a file
+     * system refuses; empty when nothing usable is left.
+     */
+    public static String fileName(String uploaded) {
+        String name = uploaded == null ? "" : uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\x00-\\x1F:*?\"<>|]", "_");
+        return name.equals(".") || name.equals("..") ? "" : name;
     }
 
     private static Problem tooLarge(Path dir, String what) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -33,77 +34,99 @@ final class RosterReader {
     private final Roster roster = new Roster();
     private final LongConsumer progress;
     private final Map<String, String> manifest = new HashMap<>();
+    /** Files that could not be read: references to their rows are not checked (they would all look broken). */
+    private final Set<String> unreadable = new HashSet<>();
     private long rows;
 
     RosterReader(Path dir, LongConsumer progress) {
-        this.dir = dir;
-        this.progress = progress;
+        this(dir, progress, new Roster());
     }
 
-    record Result(Roster roster, List<RosterProblem> problems) {
+    /**
+     * Reads a file set on top of a source's stored rows: a {@code delta} file's rows replace the stored rows with their
+     * sourcedIds (a {@code tobedeleted} row deletes), a {@code bulk} file replaces every stored row of its kind, and
+     * references may point at stored rows.
+     */
+    RosterReader(Path dir, LongConsumer progress, Roster stored) {
+        this.dir = dir;
+        this.progress = progress;
+        this.roster.add(stored);
+    }
+
+    /** @param delta whether any file of the set is a delta */
+    record Result(Roster roster, List<RosterProblem> problems, boolean delta) {
     }
 
     Result read() {
-        readManifest();
-        if (problems.isEmpty()) {
+        boolean readable = readManifest();
+        if (readable) {
             readOrgs();
             readSessions();
             readUsers();
             readClasses();
             readRoles();
             readEnrollments();
+            roster.keepLastOfEachId();
         }
-        return new Result(roster, problems);
+        return new Result(roster, problems, readable && FILES.stream().anyMatch(file -> mode(file).equals("delta")));
     }
 
-    private void readManifest() {
+    /** Reads manifest.csv; false when it is missing or unreadable (the files it lists are then unknown). */
+    private boolean readManifest() {
         Path path = dir.resolve("manifest.csv");
         CsvTable table = new CsvTable("manifest.csv", problems);
         if (!Files.isRegularFile(path)) {
             table.problem(0, null, "manifest.csv is missing",
                 "export the whole OneRoster CSV set: manifest.csv says which of orgs, users, classes, enrollments... are present");
-            return;
+            return false;
         }
-        table.rows(path, List.of("propertyName", "value"), row -> {
+        boolean readable = table.rows(path, List.of("propertyName", "value"), row -> {
             String name = row.required("propertyName");
             String value = row.optional("value");
             if (name != null && value != null) {
+                name = name.toLowerCase(Locale.ROOT);
+                value = name.startsWith("file.") ? value.toLowerCase(Locale.ROOT) : value;
                 manifest.put(name, value);
                 if (name.startsWith("file.") && !MODES.contains(value)) {
                     row.problem("value", "'" + value + "' is not a file mode", "use bulk, delta or absent");
-                }
-                if (name.startsWith("file.") && value.equals("delta")) {
-                    row.problem("value", name + " is a delta export",
-                        "export a full (bulk) file set: Chorus works out the difference itself and applies only that");
                 }
             }
         });
         roster.version = manifest.getOrDefault("oneroster.version", "1.2");
         for (String file : FILES) {
-            String mode = manifest.getOrDefault("file." + file, "absent");
+            String mode = mode(file);
             boolean present = Files.isRegularFile(dir.resolve(file + ".csv"));
             boolean needed = !file.equals("roles") || !roster.version.startsWith("1.1");
-            if (mode.equals("bulk") && !present) {
-                table.problem(0, null, "manifest.csv says file." + file + "=bulk but " + file + ".csv is not in the file set (or was uploaded empty)",
+            boolean stored = file.equals("orgs") ? !roster.orgs.isEmpty() : file.equals("users") && !roster.users.isEmpty();
+            if (!mode.equals("absent") && !present) {
+                table.problem(0, null, "manifest.csv says file." + file + "=" + mode + " but " + file + ".csv is not in the file set (or was uploaded empty)",
                     "add " + file + ".csv with its header row and data, or set file." + file + "=absent");
-            } else if (needed && mode.equals("absent") && List.of("orgs", "users").contains(file)) {
+            } else if (needed && !stored && mode.equals("absent") && List.of("orgs", "users").contains(file)) {
                 table.problem(0, null, "file." + file + " is absent, but Chorus needs " + file + ".csv",
                     "export " + file + ".csv and set file." + file + "=bulk in manifest.csv");
             }
         }
+        return readable;
+    }
+
+    private String mode(String file) {
+        return manifest.getOrDefault("file." + file.toLowerCase(Locale.ROOT), "absent");
     }
 
     private boolean present(String file) {
-        return "bulk".equals(manifest.get("file." + file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
+        return !"absent".equals(mode(file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
     }
 
     private void read(String file, List<String> required, java.util.function.Consumer<CsvTable.Row> each) {
         if (!present(file)) {
             return;
         }
+        if (mode(file).equals("bulk")) {
+            forget(file);
+        }
         Set<String> ids = new HashSet<>();
         Map<String, Long> firstLine = new HashMap<>();
-        new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
+        boolean readable = new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
             String id = row.required("sourcedId");
             if (id != null && !ids.add(id)) {
                 row.problem("sourcedId", "sourcedId '" + id + "' appears twice (first on line " + firstLine.get(id) + ")",
@@ -119,6 +142,26 @@ final class RosterReader {
                 progress.accept(rows);
             }
         });
+        if (!readable) {
+            unreadable.add(file + ".csv");
+        }
+    }
+
+    /** A bulk file stands for every row of its kind: the stored ones it does not hold are gone. */
+    private void forget(String file) {
+        switch (file) {
+            case "orgs" -> roster.orgs.clear();
+            case "academicSessions" -> roster.sessions.clear();
+            case "users" -> {
+                roster.users.clear();
+                if (roster.version.startsWith("1.1")) {
+                    roster.roles.clear();
+                }
+            }
+            case "classes" -> roster.classes.clear();
+            case "roles" -> roster.roles.clear();
+            default -> roster.enrollments.clear();
+        }
     }
 
     private void readOrgs() {
@@ -131,6 +174,7 @@ final class RosterReader {
                 parents.add(new PendingReference("orgs.csv", row.line, "parentSourcedId", parent));
             }
             roster.orgs.put(org.id(), org);
+            roster.orgLines.put(org.id(), row.line);
         });
         resolve(parents, roster.orgs.keySet(), "orgs.csv");
     }
@@ -164,7 +208,7 @@ final class RosterReader {
                 String role = row.oneOf("role", USER_ROLES, true);
                 for (String org : row.list("orgSourcedIds")) {
                     if (checkReference(row, "orgSourcedIds", org, roster.orgs.keySet(), "orgs.csv") && role != null) {
-                        roster.roles.add(new Roster.UserRole(id, deleted, role, org));
+                        roster.roles.add(new Roster.UserRole(id + "|" + org + "|" + role, id, deleted, role, org));
                     }
                 }
             }
@@ -214,7 +258,7 @@ final class RosterReader {
             String org = reference(row, "orgSourcedId", roster.orgs.keySet(), "orgs.csv");
             String role = row.oneOf("role", USER_ROLES, true);
             if (user != null && org != null && role != null) {
-                roster.roles.add(new Roster.UserRole(user, row.deleted(), role, org));
+                roster.roles.add(new Roster.UserRole(row.optional("sourcedId"), user, row.deleted(), role, org));
             }
         });
     }
@@ -228,7 +272,7 @@ final class RosterReader {
             String user = reference(row, "userSourcedId", roster.users.keySet(), "users.csv");
             String role = row.oneOf("role", ENROLLMENT_ROLES, true);
             if (schoolClass != null && user != null && role != null) {
-                roster.enrollments.add(new Roster.Enrollment(schoolClass, row.deleted(), user, role));
+                roster.enrollments.add(new Roster.Enrollment(row.optional("sourcedId"), schoolClass, row.deleted(), user, role));
             }
         });
     }
@@ -245,6 +289,9 @@ final class RosterReader {
         if (known.contains(id)) {
             return true;
         }
+        if (unreadable.contains(target)) {
+            return false;
+        }
         row.problem(column, "'" + id + "' is not a sourcedId in " + target,
             "add '" + id + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)");
         return false;
@@ -252,7 +299,7 @@ final class RosterReader {
 
     private void resolve(List<PendingReference> references, Set<String> known, String target) {
         for (PendingReference reference : references) {
-            if (!known.contains(reference.id())) {
+            if (!known.contains(reference.id()) && !unreadable.contains(target)) {
                 problems.add(new RosterProblem(reference.file(), reference.line(), reference.column(),
                     "'" + reference.id() + "' is not a sourcedId in " + target,
                     "add '" + reference.id() + "' to " + target + " or correct the reference (sourcedIds are case-sensitive)"));

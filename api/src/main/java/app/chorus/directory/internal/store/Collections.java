@@ -8,6 +8,10 @@ public final class Collections {
     public static final String PEOPLE = "directory_people";
     public static final String SESSIONS = "directory_sessions";
     public static final String META = "directory_meta";
+    /** One document per roster source (the file set of some schools): the schools it owns and its current rows. */
+    public static final String ROSTER_SOURCES = "directory_roster_sources";
+    /** The rows of each source's last file set, in chunks, so one school's import can be merged with the others'. */
+    public static final String ROSTER_ROWS = "directory_roster_rows";
 
     private Collections() {
     }

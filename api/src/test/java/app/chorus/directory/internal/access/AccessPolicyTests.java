@@ -52,8 +52,8 @@ class AccessPolicyTests {
     static final Person TEACHER_OAKFIELD = staff("stf-3", List.of("sch-001"), List.of(), List.of("cls-a", "cls-b"));
     static final Person CARER = new Person("car-1", "carer", "Sarah", "Bennett", null, null, List.of("sch-001", "sch-002"),
         List.of(), false, List.of(), null, List.of(
-            new Person.Child("pup-1", "Oliver", "Bennett", "sch-001", "R", List.of("cls-a")),
-            new Person.Child("pup-2", "Emily", "Bennett", "sch-002", "Y7", List.of("cls-z"))), List.of());
+            new Person.Child("pup-1", "Oliver", "Bennett", "sch-001", "R", List.of("cls-a"), "parent"),
+            new Person.Child("pup-2", "Emily", "Bennett", "sch-002", "Y7", List.of("cls-z"), "parent")), List.of());
     static final Person PUPIL = new Person("pup-1", "pupil", "Oliver", "Bennett", null, null, List.of("sch-001"),
         List.of(), false, List.of("cls-a"), "R", List.of(), List.of());
 

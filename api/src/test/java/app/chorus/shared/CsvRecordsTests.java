@@ -1,4 +1,4 @@
-package app.chorus.surveys.internal;
+package app.chorus.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,151 @@
+package app.chorus.opinions.math;
+
+import app.chorus.opinions.math.KMeans.Cluster;
+import app.chorus.opinions.math.KMeans.Points;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The opinion map of one conversation, updated as votes arrive. Each {@link #fold} applies the new votes and
+ * recomputes the map warm-started from the last one (components, base clusters, each k's groups, the group count's
+ * history), as Polis's conversation update does. Participants are included once they have voted on at least
+ * min(7, statements) and stay included. Not thread-safe: one updater per conversation, one fold at a time.
+ */
+public final class OpinionMapUpdater {
+
+    private static final int VOTE_MINIMUM = 7;
+    private static final int BASE_CLUSTERS = 100;
+    private static final int BASE_ITERATIONS = 100;
+
+    private final VoteMatrix votes = new VoteMatrix();
+    private final BitSet included = new BitSet();
+    private final GroupChoice groupChoice = new GroupChoice();
+    private Pca pca;
+    private List<Cluster> bases = List.of();
+    private List<Cluster> groups = List.of();
+
+    /** Adds a statement (a column) before anyone votes on it; a vote on an unknown statement adds it too. */
+    public void addStatement(String statement) {
+        votes.statement(statement);
+    }
+
+    /** Moderates a statement out (its column counts as 0 for everyone, as Polis zeroes it) or back in. */
+    public void moderate(String statement, boolean out) {
+        votes.moderate(statement, out);
+    }
+
+    /** Applies the votes (a later vote on the same statement replaces the earlier one) and recomputes the map. */
+    public void fold(Collection<Vote> newVotes) {
+        votes.putAll(newVotes);
+        if (votes.statementCount() == 0 || votes.participantCount() == 0) {
+            return;
+        }
+        include();
+        pca = Pca.of(votes, pca);
+        double[][] positions = pca.project(votes);
+        bases = KMeans.cluster(includedPoints(positions), BASE_CLUSTERS, bases, BASE_ITERATIONS);
+        groups = groupChoice.choose(bases).stream().sorted(Comparator.comparingInt(Cluster::id)).toList();
+    }
+
+    /** The map as of the last fold: groups, their representative statements and the consensus statements. */
+    public OpinionMap map() {
+        int[] groupOf = groupOfParticipants();
+        Tally[][] byGroup = tallies(groupOf, groups.size(), false);
+        Tally[] everyone = tallies(groupOf, 1, true)[0];
+        Map<String, Integer> participants = new LinkedHashMap<>();
+        int[] sizes = new int[groups.size()];
+        for (int p = 0; p < votes.participantCount(); p++) {
+            participants.put(votes.participantId(p), groupOf[p] < 0 ? null : groupOf[p]);
+            if (groupOf[p] >= 0) {
+                sizes[groupOf[p]]++;
+            }
+        }
+        List<OpinionMap.Group> mapped = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            mapped.add(new OpinionMap.Group(g, sizes[g], ids(Representativeness.of(byGroup, g, votes))));
+        }
+        Map<String, Double> groupAware = new LinkedHashMap<>();
+        for (int s = 0; s < votes.statementCount() && !groups.isEmpty(); s++) {
+            groupAware.put(votes.statementId(s), Consensus.groupAware(byGroup, s));
+        }
+        return new OpinionMap(Collections.unmodifiableMap(participants), List.copyOf(mapped),
+                ids(Consensus.agreed(everyone, votes)), ids(Consensus.disagreed(everyone, votes)),
+                Collections.unmodifiableMap(groupAware));
+    }
+
+    private void include() {
+        int minimum = Math.min(VOTE_MINIMUM, votes.statementCount());
+        for (int p = 0; p < votes.participantCount(); p++) {
+            if (votes.voteCount(p) >= minimum) {
+                included.set(p);
+            }
+        }
+    }
+
+    private Points includedPoints(double[][] positions) {
+        int[] names = included.stream().toArray();
+        double[] xs = new double[names.length];
+        double[] ys = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            xs[i] = positions[0][names[i]];
+            ys[i] = positions[1][names[i]];
+        }
+        return new Points(names, xs, ys, null);
+    }
+
+    /** Group index per participant through their base cluster, -1 when not placed; groups ordered by id. */
+    private int[] groupOfParticipants() {
+        int[] groupOf = new int[votes.participantCount()];
+        Arrays.fill(groupOf, -1);
+        Map<Integer, Cluster> baseById = new LinkedHashMap<>();
+        bases.forEach(base -> baseById.put(base.id(), base));
+        for (int g = 0; g < groups.size(); g++) {
+            for (int baseId : groups.get(g).members()) {
+                for (int p : baseById.get(baseId).members()) {
+                    groupOf[p] = g;
+                }
+            }
+        }
+        return groupOf;
+    }
+
+    /** Tallies per group and statement from the raw votes; {@code everyone} counts all participants as one group. */
+    private Tally[][] tallies(int[] groupOf, int groupCount, boolean everyone) {
+        int n = votes.statementCount();
+        int[][] agrees = new int[groupCount][n];
+        int[][] disagrees = new int[groupCount][n];
+        int[][] seen = new int[groupCount][n];
+        for (int p = 0; p < votes.participantCount(); p++) {
+            int g = everyone ? 0 : groupOf[p];
+            if (g < 0) {
+                continue;
+            }
+            byte[] row = votes.row(p);
+            for (int s = 0; s < row.length; s++) {
+                if (row[s] != VoteMatrix.NONE) {
+                    seen[g][s]++;
+                    agrees[g][s] += row[s] == 1 ? 1 : 0;
+                    disagrees[g][s] += row[s] == -1 ? 1 : 0;
+                }
+            }
+        }
+        Tally[][] tallies = new Tally[groupCount][n];
+        for (int g = 0; g < groupCount; g++) {
+            for (int s = 0; s < n; s++) {
+                tallies[g][s] = new Tally(agrees[g][s], disagrees[g][s], seen[g][s]);
+            }
+        }
+        return tallies;
+    }
+
+    private List<String> ids(List<Integer> statements) {
+        return statements.stream().map(votes::statementId).toList();
+    }
+}

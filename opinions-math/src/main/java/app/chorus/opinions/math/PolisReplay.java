@@ -1,0 +1,62 @@
+package app.chorus.opinions.math;
+
+import app.chorus.opinions.math.PolisExport.Statement;
+import app.chorus.opinions.math.PolisExport.TimedVote;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Replays a Polis export through the live update path: statements appear at their creation times (moderated-out ones
+ * zeroed from the start: the export does not say when they were moderated), votes are applied in time order (so the
+ * latest of repeated votes wins) and the map is updated once per {@link Cadence}.
+ */
+public final class PolisReplay {
+
+    /**
+     * When one update happens: after {@code votes} pending votes or once {@code periodMillis} of conversation time
+     * has passed since the first pending vote, whichever comes first.
+     */
+    public record Cadence(int votes, long periodMillis) {
+
+        /** Polis's math worker polls for new votes every second and folds all it finds into one update. */
+        public static final Cadence LIVE = new Cadence(1_000, 1_000);
+    }
+
+    private PolisReplay() {
+    }
+
+    public static OpinionMapUpdater replay(PolisExport export, Cadence cadence) {
+        OpinionMapUpdater updater = new OpinionMapUpdater();
+        List<Statement> statements = export.statements().stream()
+                .sorted(Comparator.comparingLong(Statement::createdAt)).toList();
+        List<TimedVote> votes = export.votes().stream().sorted(Comparator.comparingLong(TimedVote::at)).toList();
+        List<Vote> pending = new ArrayList<>();
+        long windowStart = 0;
+        int next = 0;
+        for (TimedVote vote : votes) {
+            if (!pending.isEmpty() && (pending.size() >= cadence.votes() || vote.at() - windowStart >= cadence.periodMillis())) {
+                updater.fold(pending);
+                pending.clear();
+            }
+            next = addStatementsUpTo(updater, statements, next, vote.at());
+            if (pending.isEmpty()) {
+                windowStart = vote.at();
+            }
+            pending.add(vote.vote());
+        }
+        addStatementsUpTo(updater, statements, next, Long.MAX_VALUE);
+        updater.fold(pending);
+        return updater;
+    }
+
+    private static int addStatementsUpTo(OpinionMapUpdater updater, List<Statement> statements, int next, long time) {
+        int i = next;
+        while (i < statements.size() && statements.get(i).createdAt() <= time) {
+            Statement statement = statements.get(i++);
+            updater.addStatement(statement.id());
+            updater.moderate(statement.id(), statement.moderatedOut());
+        }
+        return i;
+    }
+}
