@@ -14,6 +14,10 @@ import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
 import { PreferencesPage } from './features/preferences/PreferencesPage';
 import { ModerationPage } from './features/moderation/ModerationPage';
 import { ConcernsPage } from './features/moderation/ConcernsPage';
+import { ConsultationsPage } from './features/consultations/ConsultationsPage';
+import { ConsultationPage } from './features/consultations/ConsultationPage';
+import { NewConsultationPage } from './features/consultations/NewConsultationPage';
+import { AdaptConsultationPage } from './features/consultations/AdaptConsultationPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -32,6 +36,10 @@ export const routes: AppRoute[] = [
   { path: '/surveys/new', page: SurveyBuilderPage, roles: AUTHOR_ROLES },
   { path: '/surveys/:id/results', page: SurveyResultsPage, roles: AUTHOR_ROLES },
   { path: '/surveys/:id/answer/:unit', page: AnswerSurveyPage },
+  { path: '/consultations', page: ConsultationsPage },
+  { path: '/consultations/new', page: NewConsultationPage, roles: LEADER_ROLES },
+  { path: '/consultations/:id', page: ConsultationPage },
+  { path: '/consultations/:id/adapt/:schoolId', page: AdaptConsultationPage, roles: LEADER_ROLES },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
   { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
 ];

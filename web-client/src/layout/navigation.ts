@@ -16,7 +16,10 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
     items.push({ to: '/moderation', label: t.nav.moderation });
   }
   if (roles.includes('safeguarding-lead')) items.push({ to: '/concerns', label: t.nav.concerns });
-  if (hasAny(roles, AUTHOR_ROLES) || hasAny(roles, READER_ROLES)) items.push({ to: '/surveys', label: t.nav.surveys });
+  if (hasAny(roles, AUTHOR_ROLES) || hasAny(roles, READER_ROLES)) {
+    items.push({ to: '/surveys', label: t.nav.surveys });
+    items.push({ to: '/consultations', label: t.nav.consultations });
+  }
   if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t.nav.trust });
   if (hasAny(roles, READER_ROLES)) items.push({ to: '/preferences', label: t.nav.preferences });
   items.push({ to: '/me', label: t.nav.me });

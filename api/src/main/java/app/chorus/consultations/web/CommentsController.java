@@ -6,8 +6,6 @@ import app.chorus.consultations.internal.Deliberation;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,37 +27,32 @@ import reactor.core.publisher.Mono;
 class CommentsController {
 
     private final Deliberation deliberation;
-    private final StrictBodies bodies;
 
-    CommentsController(Deliberation deliberation, StrictBodies bodies) {
+    CommentsController(Deliberation deliberation) {
         this.deliberation = deliberation;
-        this.bodies = bodies;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Comment (FOR, AGAINST or NEUTRAL) on the consultation or an idea, or reply (two levels deep)")
     Mono<CommentView> comment(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                              @RequestParam(required = false) String as, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommentInput.class)))
-            @RequestBody(required = false) Mono<String> body,
+                              @RequestParam(required = false) String as, @RequestBody CommentInput input,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return bodies.read(body, CommentInput.class).flatMap(input -> deliberation.comment(user, consultationId, as, input, idempotencyKey));
+        return deliberation.comment(user, consultationId, as, input, idempotencyKey);
     }
 
     @PutMapping("/{commentId}")
     @Operation(summary = "Edit your comment; it is marked as edited")
     Mono<CommentView> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                           @PathVariable String commentId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = Edit.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, Edit.class).flatMap(edit -> deliberation.edit(user, consultationId, commentId, edit.body()));
+                           @PathVariable String commentId, @RequestBody Edit input) {
+        return deliberation.edit(user, consultationId, commentId, input.body());
     }
 
     @PostMapping("/{commentId}/reports")
     @Operation(summary = "Report a comment to moderation (three people's reports hide it until reviewed)")
     Mono<app.chorus.consultations.internal.IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user,
-            @PathVariable String consultationId, @PathVariable String commentId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReportInput.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, ReportInput.class).flatMap(input -> deliberation.report(user, consultationId, commentId, input.reason()));
+            @PathVariable String consultationId, @PathVariable String commentId, @RequestBody ReportInput input) {
+        return deliberation.report(user, consultationId, commentId, input.reason());
     }
 
     @GetMapping

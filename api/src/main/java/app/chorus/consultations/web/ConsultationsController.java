@@ -13,8 +13,6 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.questionnaires.Question;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -39,21 +37,18 @@ class ConsultationsController {
 
     private final ConsultationManagement management;
     private final LocalEditions editions;
-    private final StrictBodies bodies;
 
-    ConsultationsController(ConsultationManagement management, LocalEditions editions, StrictBodies bodies) {
+    ConsultationsController(ConsultationManagement management, LocalEditions editions) {
         this.management = management;
         this.editions = editions;
-        this.bodies = bodies;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a consultation with its timetable (a repeated Idempotency-Key returns the same one)")
-    Mono<ConsultationView> create(@AuthenticationPrincipal CurrentUser user, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ConsultationDraft.class)))
-            @RequestBody(required = false) Mono<String> body,
+    Mono<ConsultationView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ConsultationDraft input,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return bodies.read(body, ConsultationDraft.class).flatMap(draft -> management.create(user, draft, idempotencyKey));
+        return management.create(user, input, idempotencyKey);
     }
 
     @GetMapping
@@ -84,26 +79,23 @@ class ConsultationsController {
     @PutMapping("/{consultationId}/outcome")
     @Operation(summary = "Publish the decision with its rationale and the ideas and comments that shaped it")
     Mono<ConsultationView> outcome(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = OutcomeInput.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, OutcomeInput.class).flatMap(input -> management.publishOutcome(user, consultationId, input));
+                                   @RequestBody OutcomeInput input) {
+        return management.publishOutcome(user, consultationId, input);
     }
 
     @PostMapping("/{consultationId}/actions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an action to the outcome; those who took part are told")
     Mono<ConsultationView> addAction(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ActionInput.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, ActionInput.class).flatMap(input -> management.putAction(user, consultationId, null, input));
+                                     @RequestBody ActionInput input) {
+        return management.putAction(user, consultationId, null, input);
     }
 
     @PutMapping("/{consultationId}/actions/{actionId}")
     @Operation(summary = "Change an action (status, progress, milestones); those who took part are told")
     Mono<ConsultationView> changeAction(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                        @PathVariable String actionId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ActionInput.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, ActionInput.class).flatMap(input -> management.putAction(user, consultationId, actionId, input));
+                                        @PathVariable String actionId, @RequestBody ActionInput input) {
+        return management.putAction(user, consultationId, actionId, input);
     }
 
     @GetMapping("/{consultationId}/chain")
@@ -115,12 +107,10 @@ class ConsultationsController {
     @PutMapping("/{consultationId}/schools/{schoolId}")
     @Operation(summary = "A school's leader adds local questions and a closing date within the trust's window")
     Mono<LocalEdition> adapt(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                             @PathVariable String schoolId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = Adaptation.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, Adaptation.class)
-            .flatMap(input -> editions.adapt(user, consultationId, schoolId, input.questions(), input.closesAt()));
+                             @PathVariable String schoolId, @RequestBody SchoolAdaptation input) {
+        return editions.adapt(user, consultationId, schoolId, input.questions(), input.closesAt());
     }
 
-    record Adaptation(List<Question> questions, Instant closesAt) {
+    record SchoolAdaptation(List<Question> questions, Instant closesAt) {
     }
 }

@@ -6,8 +6,6 @@ import app.chorus.consultations.internal.IdeaView;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,21 +28,18 @@ import reactor.core.publisher.Mono;
 class IdeasController {
 
     private final IdeaManagement ideas;
-    private final StrictBodies bodies;
 
-    IdeasController(IdeaManagement ideas, StrictBodies bodies) {
+    IdeasController(IdeaManagement ideas) {
         this.ideas = ideas;
-        this.bodies = bodies;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose an idea (ideas phase); ?as=PUPIL_ID for a carer of several children")
     Mono<IdeaView> propose(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                           @RequestParam(required = false) String as, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = IdeaInput.class)))
-            @RequestBody(required = false) Mono<String> body,
+                           @RequestParam(required = false) String as, @RequestBody IdeaInput input,
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return bodies.read(body, IdeaInput.class).flatMap(input -> ideas.propose(user, consultationId, as, input, idempotencyKey));
+        return ideas.propose(user, consultationId, as, input, idempotencyKey);
     }
 
     @GetMapping
@@ -76,9 +71,8 @@ class IdeasController {
     @PostMapping("/{ideaId}/reports")
     @Operation(summary = "Report an idea to moderation (three people's reports hide it until reviewed)")
     Mono<IdeaManagement.Report> report(@AuthenticationPrincipal CurrentUser user, @PathVariable String consultationId,
-                                       @PathVariable String ideaId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ReportInput.class)))
-            @RequestBody(required = false) Mono<String> body) {
-        return bodies.read(body, ReportInput.class).flatMap(input -> ideas.report(user, consultationId, ideaId, input.reason()));
+                                       @PathVariable String ideaId, @RequestBody ReportInput input) {
+        return ideas.report(user, consultationId, ideaId, input.reason());
     }
 
     @PostMapping("/{ideaId}/merge-into/{intoId}")

@@ -120,6 +120,7 @@ final class BodyProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(Problem.typeOf(kind));
         problem.setTitle("Bad request");
+        problem.setProperty("rule", kind);
         if (field != null) {
             problem.setProperty("field", field);
         }
