@@ -29,6 +29,15 @@ class OutcomeUpdateReachesOnlyThoseWhoTookPartTests {
     @Autowired
     Recipients recipients;
 
+    private final java.util.List<String[]> registered = new java.util.ArrayList<>();
+
+    /** The phones go again: the notification tests share this context and count every device of their audiences. */
+    @org.junit.jupiter.api.AfterEach
+    void signOutThePhones() {
+        registered.forEach(phone -> recipients.removeDevice(phone[0], phone[1]).then(recipients.releaseToken(phone[2], phone[0])).block());
+        registered.clear();
+    }
+
     @Test
     void anActionUpdateReachesThePhoneOfTheCarerWhoTookPartAndNotTheTeacherWhoDidNot() {
         String carerPhone = phone("carer.demo");
@@ -67,6 +76,7 @@ class OutcomeUpdateReachesOnlyThoseWhoTookPartTests {
         web.put().uri("/api/v1/devices/" + who.replace('.', '-') + "-consultations-phone").header("Authorization", Tokens.bearer(who))
             .bodyValue(Map.of("token", token, "platform", "android", "appVersion", "2.1.0", "locale", "en-GB"))
             .exchange().expectStatus().isOk();
+        registered.add(new String[] {personId, who.replace('.', '-') + "-consultations-phone", token});
         return token;
     }
 }

@@ -31,9 +31,17 @@ class ConcernReachesOnlyTheSafeguardingLeadTests {
     @Autowired
     TestClock.MovableClock clock;
 
+    @Autowired
+    app.chorus.notifications.internal.devices.Recipients recipients;
+
     @AfterEach
-    void putTheClockBack() {
+    void putTheClockBackAndThePhonesAway() {
         clock.reset();
+        // the notification tests share this context and count every device of their audiences
+        for (String[] phone : new String[][] {{"stf-00004", "lead-phone"}, {"stf-00002", "head-phone"}, {"stf-00001", "trust-phone"}}) {
+            recipients.removeDevice(phone[0], phone[1])
+                .then(recipients.releaseToken(FanOutFixture.tokenOf(phone[0], phone[1]), phone[0])).block();
+        }
     }
 
     @Test
