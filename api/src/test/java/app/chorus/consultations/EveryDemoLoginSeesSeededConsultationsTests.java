@@ -29,6 +29,22 @@ class EveryDemoLoginSeesSeededConsultationsTests {
         assertThat((List<?>) lunches.get("actions")).hasSize(1);
     }
 
+    @Test
+    void theDemoTrustLeaderHasAPupilsIdeaToModerateAndOakfieldsSafeguardingLeadAConcern() {
+        assertThat(page("leader.trust", "/api/v1/moderation/queue")).extracting(entry -> entry.get("title").toString())
+            .contains("How should we spend the sports premium?");
+        assertThat(page("safeguarding.oakfield", "/api/v1/safeguarding/concerns"))
+            .anySatisfy(concern -> assertThat(concern.get("text").toString()).contains("bullied"));
+        assertThat(page("head.oakfield", "/api/v1/moderation/queue")).as("a concern is not the moderators'")
+            .noneSatisfy(entry -> assertThat(entry.get("text").toString()).contains("bullied"));
+    }
+
+    private List<Map<?, ?>> page(String who, String uri) {
+        Map<?, ?> page = web.get().uri(uri).header("Authorization", Tokens.bearer(who)).exchange()
+            .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (List<Map<?, ?>>) page.get("items");
+    }
+
     private List<String> stages(String who) {
         return items(who).stream().map(item -> item.get("stage").toString()).toList();
     }

@@ -97,8 +97,12 @@ class DemoConsultations implements ApplicationRunner {
             List.of(plan(Phase.IDEAS, now.minus(Duration.ofDays(10))), plan(Phase.DELIBERATION, now.minus(Duration.ofDays(1))),
                 plan(Phase.DECISION, now.plus(Duration.ofDays(9)))), null, null, null);
         return consultations.create(OAKFIELD_HEAD, draft, "demo-homework").flatMap(view -> deliberation.comment(CARER, view.id(),
-            "pup-000001", new CommentInput(null, null, Comment.Stance.FOR, "Reading together every night works well for us."),
-            "demo-comment-1")).then();
+                "pup-000001", new CommentInput(null, null, Comment.Stance.FOR, "Reading together every night works well for us."),
+                "demo-comment-1")
+            // held for Oakfield's safeguarding lead, so the demo's concerns page has something to act on
+            .then(deliberation.comment(CARER, view.id(), "pup-000001", new CommentInput(null, null, Comment.Stance.NEUTRAL,
+                "Oliver says he is being bullied on the walk home and does not want to do homework any more."),
+                "demo-comment-2"))).then();
     }
 
     private Mono<Void> startTimeInDecision(Instant now) {
