@@ -18,6 +18,20 @@ public interface AudienceResolver {
     /** The distinct people reached, streamed with backpressure (never the whole audience in memory). */
     Flux<AudienceMember> resolve(Audience audience);
 
+    /**
+     * {@link #resolve(Audience)} from just after one member (null: from the start), for lists that page through an
+     * audience with the last person shown as their cursor. The order of {@code resolve} is stable, so a page resumes
+     * where the previous one stopped even when people joined or left in between.
+     */
+    default Flux<AudienceMember> resolveAfter(Audience audience, String afterPersonId) {
+        Flux<AudienceMember> members = resolve(audience);
+        if (afterPersonId == null || afterPersonId.isBlank()) {
+            return members;
+        }
+        return members.skipWhile(member -> !member.personId().equals(afterPersonId))
+            .skipWhile(member -> member.personId().equals(afterPersonId));
+    }
+
     /** Counts without materialising people. */
     Mono<AudienceReach> reach(Audience audience);
 

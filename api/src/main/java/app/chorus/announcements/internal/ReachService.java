@@ -54,9 +54,8 @@ public class ReachService {
     /** Carers in the audience who have not acknowledged yet, in the directory's order, a page at a time. */
     public Mono<Page<CarerToFollowUp>> unacknowledged(CurrentUser user, String id, String cursor, int limit) {
         int size = Math.max(1, Math.min(limit, 500));
-        return managed(user, id).flatMap(announcement -> resolver.resolve(announcement.audience())
+        return managed(user, id).flatMap(announcement -> resolver.resolveAfter(announcement.audience(), cursor)
             .filter(member -> member.role() == AudienceRole.CARERS)
-            .transform(members -> afterCursor(members, cursor))
             .buffer(CHECK_BATCH)
             .concatMap(batch -> withoutAcknowledgement(id, batch))
             .take(size + 1L)
@@ -75,14 +74,6 @@ public class ReachService {
         }
         return directory.carers(page.stream().map(AudienceMember::personId).toList())
             .map(carers -> page.stream().map(member -> CarerToFollowUp.of(member, carers.get(member.personId()))).toList());
-    }
-
-    private static Flux<AudienceMember> afterCursor(Flux<AudienceMember> members, String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return members;
-        }
-        return members.skipWhile(member -> !member.personId().equals(cursor))
-            .skipWhile(member -> member.personId().equals(cursor));
     }
 
     private Flux<AudienceMember> withoutAcknowledgement(String id, List<AudienceMember> batch) {

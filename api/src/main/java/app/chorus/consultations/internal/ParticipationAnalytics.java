@@ -6,7 +6,6 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import app.chorus.shared.SmallGroups;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,53 +54,35 @@ public class ParticipationAnalytics {
         });
     }
 
-    /** A page of people asked who have not taken part, in the directory's order; the cursor counts members passed. */
+    /** A page of people asked who have not taken part, in the directory's order; the cursor is the last one listed. */
     public Mono<Page<NotYetHeard>> notYetHeard(CurrentUser user, String consultationId, String cursor, int limit) {
         int size = Math.max(1, Math.min(limit, 100));
-        long from = parseCursor(cursor);
+        requireCursor(cursor);
         return access.manager(user, consultationId).flatMap(reader -> {
             if (reader.consultation().anonymous()) {
                 return Mono.error(Problems.conflict("consultationId", "anonymous-consultation",
                     "This consultation is anonymous: who took part is not kept, so nobody can be listed."));
             }
-            long[] passed = {from};
-            return audiences.resolve(reader.consultation().audience()).skip(from)
+            return audiences.resolveAfter(reader.consultation().audience(), cursor)
                 .buffer(CHECK_BATCH)
-                .concatMap(batch -> unheard(consultationId, batch).map(missing -> Map.entry(batch, missing)), 1)
-                .scan(new Gathered(new ArrayList<>(), from, false), (gathered, step) -> gathered.add(step.getKey(), step.getValue(), size))
-                .takeUntil(Gathered::full)
-                .last(new Gathered(List.of(), from, false))
-                .flatMap(gathered -> named(gathered.people()).map(named -> Page.of(named,
-                    gathered.full() ? String.valueOf(gathered.passed()) : null)));
+                .concatMap(batch -> unheard(consultationId, batch), 1)
+                .take(size + 1L)
+                .collectList()
+                .flatMap(found -> {
+                    List<AudienceMember> page = found.size() > size ? found.subList(0, size) : found;
+                    return named(page).map(named -> Page.of(named, found.size() > size ? page.get(size - 1).personId() : null));
+                });
         });
     }
 
-    /** Members gathered so far and how many of the audience were passed to find them. */
-    private record Gathered(List<AudienceMember> people, long passed, boolean full) {
-
-        Gathered add(List<AudienceMember> batch, Set<String> missing, int size) {
-            List<AudienceMember> more = new ArrayList<>(people);
-            long at = passed;
-            for (AudienceMember member : batch) {
-                if (more.size() == size) {
-                    return new Gathered(more, at, true);
-                }
-                at++;
-                if (missing.contains(member.personId())) {
-                    more.add(member);
-                }
-            }
-            return new Gathered(more, at, false);
-        }
-    }
-
-    private Mono<Set<String>> unheard(String consultationId, List<AudienceMember> batch) {
+    /** The members of the batch who have not taken part, in the batch's order. */
+    private Flux<AudienceMember> unheard(String consultationId, List<AudienceMember> batch) {
         List<String> ids = batch.stream().map(member -> consultationId + "|" + member.personId()).toList();
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("personId");
         return mongo.find(query, Document.class, Participants.PEOPLE).map(document -> document.getString("personId"))
             .collect(Collectors.toSet())
-            .map(heard -> batch.stream().map(AudienceMember::personId).filter(id -> !heard.contains(id)).collect(Collectors.toSet()));
+            .flatMapMany(heard -> Flux.fromIterable(batch).filter(member -> !heard.contains(member.personId())));
     }
 
     private Mono<List<NotYetHeard>> named(List<AudienceMember> people) {
@@ -121,13 +102,9 @@ public class ParticipationAnalytics {
             : new ParticipationView.Group(group.getKey(), group.getValue(), false)).toList();
     }
 
-    private static long parseCursor(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        if (!cursor.matches("\\d{1,9}")) {
+    private static void requireCursor(String cursor) {
+        if (cursor != null && !cursor.matches("[A-Za-z0-9._:-]{1,100}")) {
             throw Problems.invalid("cursor", "malformed-cursor", "Use the 'next' value of the previous page as the cursor.");
         }
-        return Long.parseLong(cursor);
     }
 }
