@@ -90,6 +90,18 @@ public final class Deliveries {
         }
     }
 
+    /** Messages this token accepted whose collapse id contains the given part (one message's pushes). */
+    public int received(String token, String collapseIdPart) {
+        TokenInbox inbox = inboxes.get(token);
+        if (inbox == null) {
+            return 0;
+        }
+        synchronized (inbox) {
+            return inbox.byCollapseId.entrySet().stream().filter(entry -> entry.getKey().contains(collapseIdPart))
+                .mapToInt(Map.Entry::getValue).sum();
+        }
+    }
+
     /** The last push this token accepted, or null. */
     public Push lastPush(String token) {
         TokenInbox inbox = inboxes.get(token);
