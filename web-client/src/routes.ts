@@ -18,6 +18,10 @@ import { ConsultationsPage } from './features/consultations/ConsultationsPage';
 import { ConsultationPage } from './features/consultations/ConsultationPage';
 import { NewConsultationPage } from './features/consultations/NewConsultationPage';
 import { AdaptConsultationPage } from './features/consultations/AdaptConsultationPage';
+import { DecisionsPage } from './features/decisions/DecisionsPage';
+import { NewDecisionPage } from './features/decisions/NewDecisionPage';
+import { BallotPage } from './features/decisions/BallotPage';
+import { ResultsPage as DecisionResultsPage } from './features/decisions/ResultsPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -40,6 +44,10 @@ export const routes: AppRoute[] = [
   { path: '/consultations/new', page: NewConsultationPage, roles: LEADER_ROLES },
   { path: '/consultations/:id', page: ConsultationPage },
   { path: '/consultations/:id/adapt/:schoolId', page: AdaptConsultationPage, roles: LEADER_ROLES },
+  { path: '/decisions', page: DecisionsPage, roles: LEADER_ROLES },
+  { path: '/decisions/new', page: NewDecisionPage, roles: LEADER_ROLES },
+  { path: '/decisions/:id', page: BallotPage },
+  { path: '/decisions/:id/results', page: DecisionResultsPage },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
   { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
 ];

@@ -14,6 +14,7 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   if (hasAny(roles, LEADER_ROLES)) {
     items.push({ to: '/approvals', label: t.nav.approvals });
     items.push({ to: '/moderation', label: t.nav.moderation });
+    items.push({ to: '/decisions', label: t.nav.decisions });
   }
   if (roles.includes('safeguarding-lead')) items.push({ to: '/concerns', label: t.nav.concerns });
   if (hasAny(roles, AUTHOR_ROLES) || hasAny(roles, READER_ROLES)) {

@@ -6,6 +6,7 @@ import { formatDateTime, t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { Discussion } from './Comments';
+import { DecisionPhase } from './DecisionPhase';
 import { Ideas, isOpenForComments } from './Ideas';
 import { AdaptLinks, LeaderTools } from './LeaderTools';
 import { Outcome } from './Outcome';
@@ -52,6 +53,7 @@ function Consultation({ consultation }: { consultation: ConsultationView }) {
         </fieldset>
       )}
       <LocalQuestions consultation={consultation} />
+      <DecisionPhase consultation={consultation} />
       {consultation.outcome && <Outcome consultation={consultation} />}
       <Ideas consultation={consultation} as={as} canTakePart={canTakePart} />
       <Discussion heading={t.consultations.comments}

@@ -29,6 +29,9 @@ public class BallotCasting {
     static final String BALLOTS = "decision_ballots";
     static final String MARKS = "decision_marks";
     static final String VOTERS = "decision_voters";
+    /** On an anonymous ballot's mark only while it is being cast: the ballot's id, and since when. */
+    static final String PENDING_BALLOT = "pendingBallot";
+    static final String PENDING_SINCE = "pendingSince";
     static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
 
     private final DecisionStore decisions;
@@ -109,20 +112,52 @@ public class BallotCasting {
             .thenReturn(new BallotReceipt(decision.id(), unit.unit(), true, false, now, decision.anonymity().changing()));
     }
 
+    /**
+     * An anonymous ballot, in steps each safe to repeat (ADR 0155): the mark, PENDING and naming the ballot's random id;
+     * the ballot; then the mark is claimed (it stops naming the ballot) and the claim's winner adds the live counters.
+     * A retry with the same Idempotency-Key, or {@link InterruptedBallots}, finishes what a crash left.
+     */
     private Mono<BallotReceipt> finalBallot(Decision decision, VotingUnit unit, String markId, Choice choice,
                                             String keyDigest, Instant now) {
-        Document mark = new Document("_id", markId).append("decisionId", decision.id()).append("key", keyDigest);
-        Document ballot = ballotDocument(decision, unit, choice, now).append("_id", UUID.randomUUID().toString());
+        String ballotId = UUID.randomUUID().toString();
+        Document mark = new Document("_id", markId).append("decisionId", decision.id()).append("key", keyDigest)
+            .append(PENDING_BALLOT, ballotId).append(PENDING_SINCE, java.util.Date.from(now));
+        BallotReceipt receipt = new BallotReceipt(decision.id(), unit.unit(), false, false, null, decision.anonymity().changing());
         return mongo.insert(mark, MARKS)
-            .then(Mono.defer(() -> mongo.insert(ballot, BALLOTS)))
-            .then(Mono.defer(() -> tallies.apply(decision.id(), unit.cell(), choice.counters(decision), null, null)))
-            .thenReturn(new BallotReceipt(decision.id(), unit.unit(), false, false, null, decision.anonymity().changing()))
+            .then(Mono.defer(() -> finish(decision, markId, ballotDocument(decision, unit, choice, now).append("_id", ballotId))))
+            .thenReturn(receipt)
             .onErrorResume(DuplicateKeyException.class, voted -> mongo.findById(markId, Document.class, MARKS)
                 .filter(earlier -> keyDigest != null && keyDigest.equals(earlier.getString("key")))
+                .flatMap(earlier -> earlier.getString(PENDING_BALLOT) == null ? Mono.just(earlier)
+                    : finish(decision, markId, ballotDocument(decision, unit, choice, now)
+                        .append("_id", earlier.getString(PENDING_BALLOT))).thenReturn(earlier))
                 .map(earlier -> new BallotReceipt(decision.id(), unit.unit(), false, true, null, decision.anonymity().changing()))
                 .switchIfEmpty(Mono.error(() -> Problem.conflict("ballot-final", "A ballot was already cast for "
                     + unit.label().toLowerCase() + " and anonymous ballots are final: nothing links it to you, so it "
                     + "cannot be changed.").with("unit", unit.unit()))));
+    }
+
+    /**
+     * Stores the ballot of a PENDING mark (once: its id is the mark's) and claims the mark; whoever claims it adds the
+     * ballot to the live counters, so they count it once. A mark already forgotten by the recovery (it found no ballot
+     * after a long wait) takes the late ballot back out: the voter was never told it was cast.
+     */
+    Mono<Void> finish(Decision decision, String markId, Document ballot) {
+        String ballotId = ballot.getString("_id");
+        Update claim = new Update().unset(PENDING_BALLOT).unset(PENDING_SINCE);
+        return mongo.insert(ballot, BALLOTS).onErrorResume(DuplicateKeyException.class, stored -> Mono.empty())
+            .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(markId).and(PENDING_BALLOT).is(ballotId)), claim, MARKS))
+            .flatMap(claimed -> claimed.getModifiedCount() == 1
+                ? counted(decision, ballot)
+                : mongo.exists(Query.query(Criteria.where("_id").is(markId)), MARKS).flatMap(kept -> kept ? Mono.<Void>empty()
+                    : mongo.remove(Query.query(Criteria.where("_id").is(ballotId)), BALLOTS)
+                        .then(Mono.error(Problem.conflict("ballot-interrupted",
+                            "Your ballot was interrupted and not counted: please cast it again.")))));
+    }
+
+    private Mono<Void> counted(Decision decision, Document ballot) {
+        Choice choice = Choice.of(ballot.get("choice", Document.class));
+        return tallies.apply(decision.id(), cellOf(ballot.get("cell", Document.class)), choice.counters(decision), null, null);
     }
 
     /** Whether this unit's ballot (or, for anonymous decisions, its mark) is stored. */

@@ -133,12 +133,18 @@ public class DecisionManagement {
         return accessPolicy.accessOf(user).flatMapMany(access -> decisions.all().filter(d -> canManage(user, access, d)));
     }
 
+    /** A consultation's decisions that this person manages or may vote in (a decision phase holds a handful). */
+    public Flux<Decision> ofConsultation(CurrentUser user, String consultationId) {
+        return decisions.ofConsultation(consultationId)
+            .concatMap(decision -> viewer(user, decision.id()).map(Viewer::decision).onErrorResume(Problem.class, hidden -> Mono.empty()));
+    }
+
     /** The decision with the reader's own ballots (cast or not). */
-    public Mono<DecisionView> view(Decision decision, String personId) {
+    public Mono<DecisionDetails> view(Decision decision, String personId) {
         return voters.unitsOf(decision, personId)
-            .concatMap(unit -> casting.hasCast(decision, unit).map(cast -> new DecisionView.UnitView(unit.unit(), unit.label(), cast)))
+            .concatMap(unit -> casting.hasCast(decision, unit).map(cast -> new DecisionDetails.UnitView(unit.unit(), unit.label(), cast)))
             .collectList()
-            .map(units -> DecisionView.of(decision, clock.instant(), units));
+            .map(units -> DecisionDetails.of(decision, clock.instant(), units));
     }
 
     // ---- scheduled work (DecisionSweeper) ----

@@ -3,6 +3,8 @@ package app.chorus.decisions.internal;
 import app.chorus.decisions.DecisionOutcome;
 import app.chorus.decisions.Method;
 import app.chorus.decisions.tally.Score;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.SchoolSummary;
 import app.chorus.shared.Problem;
 import app.chorus.shared.SmallGroups;
 import java.math.BigDecimal;
@@ -40,38 +42,44 @@ public class LiveResults {
     private final LiveTallies tallies;
     private final ResultSignals signals;
     private final SmallGroups smallGroups;
+    private final DirectoryQueries directory;
     private final Clock clock;
 
     LiveResults(DecisionStore decisions, LiveTallies tallies, ResultSignals signals, SmallGroups smallGroups,
-                ObjectProvider<Clock> clock) {
+                DirectoryQueries directory, ObjectProvider<Clock> clock) {
         this.decisions = decisions;
         this.tallies = tallies;
         this.signals = signals;
         this.smallGroups = smallGroups;
+        this.directory = directory;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    public Mono<ResultsView> results(DecisionManagement.Viewer viewer, String by) {
+    public Mono<DecisionResultsView> results(DecisionManagement.Viewer viewer, String by) {
         if (by != null && !BREAKDOWNS.contains(by)) {
             return Mono.error(Problem.badRequest("bad-breakdown", "Break results down by school, year or role (by=school)."));
         }
         Decision decision = viewer.decision();
         DecisionStatus status = decision.statusAt(clock.instant());
         if (decision.resultsHiddenAt(clock.instant())) {
-            return Mono.just(new ResultsView(decision.id(), decision.method(), status, true, false, null, null, null, null, null));
+            return Mono.just(new DecisionResultsView(decision.id(), decision.method(), status, true, false, null, null, null, null, null));
         }
-        return tallies.cells(decision.id()).collectList().map(cells -> view(viewer, status, cells, by));
+        Mono<Map<String, String>> labels = "school".equals(by)
+            ? directory.schools().collectMap(SchoolSummary::id, SchoolSummary::name) : Mono.just(Map.of());
+        return tallies.cells(decision.id()).collectList()
+            .zipWith(labels, (cells, names) -> view(viewer, status, cells, by, names));
     }
 
     /** The results now, then after each ballot this instance takes (at most once a second) and every 5 s. */
-    public Flux<ResultsView> stream(DecisionManagement.Viewer viewer, String by) {
+    public Flux<DecisionResultsView> stream(DecisionManagement.Viewer viewer, String by) {
         String id = viewer.decision().id();
         return Flux.merge(Flux.just(id), signals.of(id).sample(Duration.ofSeconds(1)), Flux.interval(Duration.ofSeconds(5)).map(t -> id))
             .concatMap(tick -> decisions.require(id).flatMap(fresh -> results(new DecisionManagement.Viewer(fresh, viewer.manages()), by)))
             .distinctUntilChanged();
     }
 
-    private ResultsView view(DecisionManagement.Viewer viewer, DecisionStatus status, List<Document> cells, String by) {
+    private DecisionResultsView view(DecisionManagement.Viewer viewer, DecisionStatus status, List<Document> cells, String by,
+                                     Map<String, String> labels) {
         Decision decision = viewer.decision();
         Map<String, Long> total = new HashMap<>();
         Map<String, Map<String, Long>> groups = new TreeMap<>();
@@ -86,23 +94,25 @@ public class LiveResults {
         }
         long ballots = total.getOrDefault(Choice.BALLOTS, 0L);
         boolean suppressed = smallGroups.hides(ballots);
-        ResultsView.Breakdown breakdown = by == null ? null : breakdown(decision, by, groups);
+        DecisionResultsView.ResultsBreakdown breakdown = by == null ? null : breakdown(decision, by, groups, labels);
         Decision.StoredResult result = status == DecisionStatus.CLOSED ? decision.result() : null;
         DecisionOutcome outcome = result == null ? null : shown(result.outcome(), suppressed);
         JsonNode count = result == null || suppressed ? null : count(decision, result, viewer.manages());
-        return new ResultsView(decision.id(), decision.method(), status, false, suppressed, suppressed ? null : ballots,
+        return new DecisionResultsView(decision.id(), decision.method(), status, false, suppressed, suppressed ? null : ballots,
             suppressed ? null : figures(decision, total), breakdown, outcome, count);
     }
 
-    private ResultsView.Breakdown breakdown(Decision decision, String by, Map<String, Map<String, Long>> groups) {
+    private DecisionResultsView.ResultsBreakdown breakdown(Decision decision, String by, Map<String, Map<String, Long>> groups,
+                                                           Map<String, String> labels) {
         Map<String, Long> ballots = new HashMap<>();
         groups.forEach((group, counters) -> ballots.put(group, counters.getOrDefault(Choice.BALLOTS, 0L)));
         Set<String> hidden = smallGroups.hiddenGroups(ballots);
-        List<ResultsView.Group> shown = new ArrayList<>();
+        List<DecisionResultsView.ResultsGroup> shown = new ArrayList<>();
         groups.forEach((group, counters) -> shown.add(hidden.contains(group)
-            ? new ResultsView.Group(group, true, null, null)
-            : new ResultsView.Group(group, false, ballots.get(group), figures(decision, counters))));
-        return new ResultsView.Breakdown(by, smallGroups.minimum(), shown);
+            ? new DecisionResultsView.ResultsGroup(group, labels.getOrDefault(group, group), true, null, null)
+            : new DecisionResultsView.ResultsGroup(group, labels.getOrDefault(group, group), false, ballots.get(group),
+                figures(decision, counters))));
+        return new DecisionResultsView.ResultsBreakdown(by, smallGroups.minimum(), shown);
     }
 
     /** With fewer ballots than the smallest group shown, the outcome keeps its decision but not its figures. */

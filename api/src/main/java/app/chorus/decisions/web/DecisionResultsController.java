@@ -2,7 +2,7 @@ package app.chorus.decisions.web;
 
 import app.chorus.decisions.internal.DecisionManagement;
 import app.chorus.decisions.internal.LiveResults;
-import app.chorus.decisions.internal.ResultsView;
+import app.chorus.decisions.internal.DecisionResultsView;
 import app.chorus.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,14 +33,14 @@ class DecisionResultsController {
     @GetMapping("/results")
     @Operation(summary = "Results (live until close, then the count)",
         description = "by=school|year|role adds a breakdown; groups under 5 ballots (and enough others that none can be derived) are suppressed. Hidden results show nothing until close.")
-    Mono<ResultsView> results(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
+    Mono<DecisionResultsView> results(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
                               @RequestParam(required = false) String by) {
         return management.viewer(user, decisionId).flatMap(viewer -> results.results(viewer, by));
     }
 
     @GetMapping(path = "/results/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Results as Server-Sent Events: now, after each ballot (at most once a second) and every 5 s")
-    Flux<ServerSentEvent<ResultsView>> stream(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
+    Flux<ServerSentEvent<DecisionResultsView>> stream(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
                                               @RequestParam(required = false) String by) {
         return management.viewer(user, decisionId).flatMapMany(viewer -> results.stream(viewer, by))
             .map(view -> ServerSentEvent.builder(view).event("results").build());

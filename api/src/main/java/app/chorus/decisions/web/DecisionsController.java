@@ -3,9 +3,10 @@ package app.chorus.decisions.web;
 import app.chorus.decisions.internal.BallotCasting;
 import app.chorus.decisions.internal.BallotReceipt;
 import app.chorus.decisions.internal.BallotRequest;
+import app.chorus.decisions.internal.Decision;
 import app.chorus.decisions.internal.DecisionDraft;
 import app.chorus.decisions.internal.DecisionManagement;
-import app.chorus.decisions.internal.DecisionView;
+import app.chorus.decisions.internal.DecisionDetails;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +45,7 @@ class DecisionsController {
     @PostMapping
     @Operation(summary = "Create a decision (school leaders for their school, trust leaders trust-wide)",
         description = "Opens now or at opensAt; its rules are fixed from now on. A repeated Idempotency-Key returns the same decision.")
-    Mono<ResponseEntity<DecisionView>> create(@AuthenticationPrincipal CurrentUser user,
+    Mono<ResponseEntity<DecisionDetails>> create(@AuthenticationPrincipal CurrentUser user,
                                               @RequestBody @Schema(implementation = DecisionDraft.class) JsonNode body,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.fromCallable(() -> strict.read(body, DecisionDraft.class))
@@ -52,21 +55,23 @@ class DecisionsController {
     }
 
     @GetMapping
-    @Operation(summary = "Decisions you manage")
-    Mono<Page<DecisionView>> list(@AuthenticationPrincipal CurrentUser user) {
-        return management.managedBy(user).concatMap(decision -> management.view(decision, user.personId()))
+    @Operation(summary = "Decisions you manage; with consultationId, that consultation's decisions you manage or may vote in")
+    Mono<Page<DecisionDetails>> list(@AuthenticationPrincipal CurrentUser user,
+                                     @RequestParam(required = false) String consultationId) {
+        Flux<Decision> decisions = consultationId == null ? management.managedBy(user) : management.ofConsultation(user, consultationId);
+        return decisions.concatMap(decision -> management.view(decision, user.personId()))
             .collectList().map(items -> Page.of(items, null));
     }
 
     @GetMapping("/{decisionId}")
     @Operation(summary = "A decision you manage or may vote in, with its rules in words and your ballots")
-    Mono<DecisionView> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId) {
+    Mono<DecisionDetails> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId) {
         return management.viewer(user, decisionId).flatMap(viewer -> management.view(viewer.decision(), user.personId()));
     }
 
     @PostMapping("/{decisionId}/close")
     @Operation(summary = "Close now and count (leaders). Idempotent.")
-    Mono<DecisionView> close(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId) {
+    Mono<DecisionDetails> close(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId) {
         return management.close(user, decisionId).flatMap(decision -> management.view(decision, user.personId()));
     }
 

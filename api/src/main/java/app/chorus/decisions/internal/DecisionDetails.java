@@ -15,7 +15,7 @@ import java.util.Map;
  *     ballot can be changed, whether results are hidden
  * @param units the reader's ballots: {@code self} or one per child, and whether each has been cast
  */
-public record DecisionView(String id, String consultationId, String schoolId, Map<String, String> question,
+public record DecisionDetails(String id, String consultationId, String schoolId, Map<String, String> question,
                            String description, List<DecisionOption> options, Method method, BigDecimal quorum,
                            RankingRules ranking, Audience audience, BallotUnit ballotUnit, Anonymity anonymity,
                            boolean hideResultsUntilClose, Instant opensAt, Instant closesAt, DecisionStatus status,
@@ -24,14 +24,14 @@ public record DecisionView(String id, String consultationId, String schoolId, Ma
     public record UnitView(String unit, String label, boolean cast) {
     }
 
-    static DecisionView of(Decision decision, Instant now, List<UnitView> units) {
+    static DecisionDetails of(Decision decision, Instant now, List<UnitView> units) {
         DecisionStatus status = decision.statusAt(now);
         RankingRules ranking = decision.ranking();
         if (ranking != null && status != DecisionStatus.CLOSED) {
             // the seed of a draw is published with the result, not before the ballots it could be tuned to
             ranking = new RankingRules(ranking.tiebreak(), null, ranking.batchElimination());
         }
-        return new DecisionView(decision.id(), decision.consultationId(), decision.schoolId(), decision.question(),
+        return new DecisionDetails(decision.id(), decision.consultationId(), decision.schoolId(), decision.question(),
             decision.description(), decision.options(), decision.method(), decision.quorum(), ranking, decision.audience(),
             decision.ballotUnit(), decision.anonymity(), decision.hideResultsUntilClose(), decision.opensAt(),
             decision.closesAt(), status, decision.statements(), units);

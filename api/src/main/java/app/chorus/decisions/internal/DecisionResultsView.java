@@ -16,14 +16,15 @@ import tools.jackson.databind.JsonNode;
  * @param outcome once counted
  * @param count once counted: the count in full (instant runoff: RCTab's detailed report with every round)
  */
-public record ResultsView(String decisionId, Method method, DecisionStatus status, boolean hidden, boolean suppressed,
-                          Long ballots, Map<String, Object> figures, Breakdown breakdown, DecisionOutcome outcome,
+public record DecisionResultsView(String decisionId, Method method, DecisionStatus status, boolean hidden, boolean suppressed,
+                          Long ballots, Map<String, Object> figures, ResultsBreakdown breakdown, DecisionOutcome outcome,
                           JsonNode count) {
 
-    /** Figures per group; a suppressed group shows neither its ballots nor its figures. */
-    public record Breakdown(String by, int minimum, List<Group> groups) {
+    /** Figures per group (a school by its name); a suppressed group shows neither its ballots nor its figures. */
+    public record ResultsBreakdown(String by, int minimum, List<ResultsGroup> groups) {
     }
 
-    public record Group(String group, boolean suppressed, Long ballots, Map<String, Object> figures) {
+    /** @param label the group in words: a school's name, a year group, a role */
+    public record ResultsGroup(String group, String label, boolean suppressed, Long ballots, Map<String, Object> figures) {
     }
 }
