@@ -4,6 +4,12 @@ import { PHONE, open, screen, signedIn, unique } from './support';
 /** This journey's screens must have no axe-core violation at all, not only no serious one. */
 const checked = (page: Page, name: string) => screen(page, name, { every: true });
 
+/** Results pages hold a live stream open; under an aliased origin (ADR 0145) its relay is dropped before closing. */
+async function done(page: Page) {
+  await page.context().unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
+}
+
 test.describe.serial('decisions', () => {
   const question = unique('Which uniform supplier?');
   let ballot = '';
@@ -23,14 +29,14 @@ test.describe.serial('decisions', () => {
 
     await expect(head.getByRole('heading', { name: `Results: ${question}`, level: 1 })).toBeVisible();
     ballot = new URL(head.url()).pathname.replace(/\/results$/, '');
-    await head.context().close();
+    await done(head);
   });
 
   test('a carer at phone width reads how it is counted, then ranks the options with buttons and votes', async ({ browser }) => {
     const carer = await signedIn(browser, 'carer.demo', ballot, question, PHONE);
     const rules = carer.getByRole('region', { name: 'Before you vote' });
     await expect(rules.getByText('Ranked choice, instant runoff')).toBeVisible();
-    await expect(carer.getByText(/You can change your ballot until the vote closes/)).toBeVisible();
+    await expect(rules.getByText(/change your ballot until the vote closes/i)).toBeVisible();
     const child = carer.getByRole('radio', { name: /Oakfield/ }).first();
     if (await child.count()) await child.check();
 
@@ -45,7 +51,10 @@ test.describe.serial('decisions', () => {
   });
 
   test('the head closes the vote and sees the result', async ({ browser }) => {
-    const head = await signedIn(browser, 'head.oakfield', `${ballot}/results`, `Results: ${question}`);
+    const head = await signedIn(browser, 'head.oakfield', '/decisions', 'Votes');
+    // a relayed live stream never ends (ADR 0145): without it the page shows what it reads, and re-reads after the close
+    if (process.env.CHORUS_E2E_ALIAS) await head.context().route('**/results/stream**', (route) => route.abort());
+    await open(head, `${ballot}/results`, `Results: ${question}`);
     head.on('dialog', (dialog) => void dialog.accept());
     await head.getByRole('button', { name: 'Close the vote now' }).click();
     await expect(head.getByText('The vote is closed and counted.')).toBeVisible();
@@ -56,6 +65,6 @@ test.describe.serial('decisions', () => {
     await checked(head, 'decision-results-leader');
     await open(head, '/decisions', 'Votes');
     await expect(head.getByRole('heading', { name: question })).toBeVisible();
-    await head.context().close();
+    await done(head);
   });
 });
