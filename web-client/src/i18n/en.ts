@@ -525,6 +525,8 @@ export const en = {
     NAMED: 'Named', CONFIDENTIAL: 'Confidential', ANONYMOUS: 'Anonymous',
     PER_PERSON: 'One ballot per person', PER_CHILD: 'One ballot per child, shared by its carers',
     closes: (when: string) => `Voting closes ${when}`,
+    closedAt: (when: string) => `Voting closed ${when}`,
+    chosen: (options: string) => `Chosen: ${options}`,
     opens: (when: string) => `Voting opens ${when}`,
     votingFor: 'Whose ballot',
     votingForHelp: 'You vote once for each child. Their other carers share the same ballot: the last one cast counts.',

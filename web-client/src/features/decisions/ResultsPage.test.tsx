@@ -95,6 +95,15 @@ describe('ResultsPage', () => {
     expect(calls.some((c) => c.method === 'POST' && c.url === '/api/v1/decisions/d-1/close')).toBe(true);
   });
 
+  it('states what a small closed vote chose without any figure', async () => {
+    show({ decisionId: 'd-1', method: 'RANKED_IRV', status: 'CLOSED', hidden: false, suppressed: true,
+      outcome: { leaders: ['a'], stands: true, ballots: 0, eligible: 0, explanation: 'Fewer than 5 ballots were cast, so no figures are shown.' } }, ['school-leader']);
+    expect(await screen.findByText('Chosen: Alder Uniforms')).toBeInTheDocument();
+    expect(screen.getByText(/Voting closed/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByText(/of 0 who could vote/)).not.toBeInTheDocument();
+  });
+
   it('hides every figure when fewer than five ballots stand behind them', async () => {
     show({ decisionId: 'd-1', method: 'APPROVAL', status: 'OPEN', hidden: false, suppressed: true }, ['carer']);
     expect(await screen.findByText(/Fewer than 5 ballots: no figures are shown/)).toBeInTheDocument();

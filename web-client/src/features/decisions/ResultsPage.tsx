@@ -11,7 +11,7 @@ import { ExportLinks } from './ExportLinks';
 import { FiguresView } from './FiguresView';
 import { Rounds, Stances } from './Rounds';
 import type { Count, Figures } from './results';
-import { questionOf, useDecision, useResults, type Breakdown } from './useDecisions';
+import { optionLabel, questionOf, useDecision, useResults, type Breakdown } from './useDecisions';
 
 /** A vote's results: live figures (unless hidden), then at close the outcome in words, every round, blocks, the export. */
 export function ResultsPage() {
@@ -30,12 +30,12 @@ export function ResultsPage() {
       <h1 id="results-title">{t.results.title}: {questionOf(data)}</h1>
       <p className="muted">
         <span className="badge">{label(t.decisions, results.status)}</span>{' '}
-        {t.decisions.closes(formatDateTime(data.closesAt))}
+        {results.status === 'CLOSED' ? t.decisions.closedAt(formatDateTime(data.closesAt)) : t.decisions.closes(formatDateTime(data.closesAt))}
         {live && results.status !== 'CLOSED' && <> <span className="badge">{t.results.live}</span></>}
       </p>
       {leader && results.status !== 'CLOSED' && <CloseVote decision={data} />}
       <Body decision={data} results={results} />
-      {!results.hidden && <BreakdownPicker by={by} onChange={setBy} />}
+      {!results.hidden && !results.suppressed && <BreakdownPicker by={by} onChange={setBy} />}
       {!results.hidden && results.breakdown && <Groups decision={data} results={results} />}
       {results.status === 'CLOSED' && data.method === 'RANKED_IRV' && <ExportLinks decision={data} />}
       <p><Link to={`/decisions/${encodeURIComponent(id)}`}>{t.decisions.howCounted}</Link></p>
@@ -53,12 +53,15 @@ function Body({ decision, results }: { decision: DecisionDetails; results: Decis
         <section aria-labelledby="outcome-title" className="panel">
           <h2 id="outcome-title">{t.decisions.outcome}</h2>
           <p className="lead">{outcome.explanation}</p>
+          {results.suppressed && (outcome.leaders ?? []).length > 0 && (
+            <p>{t.decisions.chosen((outcome.leaders ?? []).map((o) => optionLabel(decision, o)).join(', '))}</p>
+          )}
           <p><strong>{outcome.stands ? t.decisions.stands : t.decisions.doesNotStand}</strong></p>
           {!results.suppressed && <p>{t.decisions.turnout(Number(outcome.ballots ?? 0), Number(outcome.eligible ?? 0))}</p>}
         </section>
       )}
       {results.suppressed
-        ? <p className="muted">{t.decisions.suppressed(results.breakdown?.minimum ?? 5)}</p>
+        ? !outcome && <p className="muted">{t.decisions.suppressed(results.breakdown?.minimum ?? 5)}</p>
         : <p><strong>{t.decisions.ballots(Number(results.ballots ?? 0))}</strong></p>}
       {!results.suppressed && results.figures && (!count?.results) && (
         <FiguresView decision={decision} figures={results.figures as Figures} title={questionOf(decision)} />
