@@ -108,6 +108,22 @@ describe('ConsultationPage for a carer', () => {
   });
 });
 
+describe('ConsultationPage in its decision phase', () => {
+  it('lists the consultation\'s vote for a carer, to vote in and to see its results', async () => {
+    const { calls } = answers({
+      'GET /api/v1/consultations/c-1': { ...consultation, stage: 'DECISION' },
+      'GET /api/v1/decisions': { items: [{ id: 'd-1', question: { en: 'Which sport first?' }, method: 'RANKED_IRV', status: 'OPEN',
+        closesAt: '2026-12-20T17:00:00Z', units: [{ unit: 'pup-1', label: 'Amelia', cast: false }] }], next: null },
+    });
+    renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
+    const votes = await screen.findByRole('region', { name: 'Votes in this decision phase' });
+    expect(await within(votes).findByRole('link', { name: 'Vote: Which sport first?' })).toHaveAttribute('href', '/decisions/d-1');
+    expect(within(votes).getByRole('link', { name: 'See the results: Which sport first?' })).toHaveAttribute('href', '/decisions/d-1/results');
+    expect(calls.find((c) => c.url.startsWith('/api/v1/decisions'))!.url).toBe('/api/v1/decisions?consultationId=c-1');
+    expect(within(votes).queryByRole('link', { name: 'New vote' })).not.toBeInTheDocument();
+  });
+});
+
 describe('ConsultationsPage', () => {
   it('lists what I am asked, with the stage and the school', async () => {
     fakeApi({
