@@ -60,7 +60,12 @@ public class InterruptedBallots {
     /** Finishes or forgets every anonymous ballot whose casting started before {@code startedBefore}. */
     public Mono<Void> recover(Instant startedBefore) {
         Query pending = Query.query(Criteria.where(BallotCasting.PENDING_SINCE).lt(Date.from(startedBefore)));
-        return mongo.find(pending, Document.class, BallotCasting.MARKS).concatMap(this::finishOrForget).then();
+        return mongo.find(pending, Document.class, BallotCasting.MARKS)
+            .concatMap(mark -> finishOrForget(mark).onErrorResume(failure -> {
+                log.warn("An interrupted ballot of decision {} could not be finished; trying again later", mark.getString("decisionId"), failure);
+                return Mono.empty();
+            }))
+            .then();
     }
 
     private Mono<Void> finishOrForget(Document mark) {
