@@ -23,7 +23,12 @@ public record MapView(long version, Instant updatedAt, int participants, int pla
     public record ScoredStatement(String id, String text, double score) {
     }
 
-    public record GroupView(int id, String label, int size, List<StatementRef> representative, Breakdown breakdown) {
+    /**
+     * One opinion group; {@code centre} (x, y) is its members' mean position and {@code hull} the corners of the outline
+     * around them, in the same plane as {@link You#position()}.
+     */
+    public record GroupView(int id, String label, int size, List<StatementRef> representative, Breakdown breakdown,
+                            double[] centre, List<double[]> hull) {
     }
 
     /**

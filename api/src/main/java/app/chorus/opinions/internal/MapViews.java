@@ -30,9 +30,11 @@ final class MapViews {
         Function<String, StatementRef> ref = id -> new StatementRef(id, texts.getOrDefault(id, ""));
         List<GroupView> groups = new ArrayList<>();
         for (OpinionMap.Group group : map.groups()) {
+            GroupShapes.Shape shape = snapshot.shapes().get(group.id());
             groups.add(new GroupView(group.id(), label(group.id()), group.size(),
                 group.representative().stream().map(ref).toList(),
-                seat.leads() ? breakdown(map, group.id(), participants, smallGroups) : null));
+                seat.leads() ? breakdown(map, group.id(), participants, smallGroups) : null,
+                shape == null ? null : shape.centre(), shape == null ? List.of() : shape.hull()));
         }
         List<ScoredStatement> groupAware = map.groupAwareConsensus().entrySet().stream()
             .filter(entry -> texts.containsKey(entry.getKey()))
@@ -89,17 +91,8 @@ final class MapViews {
 
     /** Each group's mean position (x, y). */
     static Map<Integer, double[]> centres(MapSnapshot snapshot) {
-        Map<Integer, double[]> sums = new TreeMap<>();
-        snapshot.map().participants().forEach((person, group) -> {
-            double[] at = snapshot.positions().get(person);
-            if (group != null && at != null) {
-                double[] sum = sums.computeIfAbsent(group, g -> new double[3]);
-                sum[0] += at[0];
-                sum[1] += at[1];
-                sum[2]++;
-            }
-        });
-        sums.replaceAll((group, sum) -> new double[] {sum[0] / sum[2], sum[1] / sum[2]});
-        return sums;
+        Map<Integer, double[]> centres = new TreeMap<>();
+        snapshot.shapes().forEach((group, shape) -> centres.put(group, shape.centre()));
+        return centres;
     }
 }
