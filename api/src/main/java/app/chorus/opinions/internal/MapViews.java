@@ -1,7 +1,7 @@
 package app.chorus.opinions.internal;
 
-import app.chorus.opinions.internal.MapView.Breakdown;
-import app.chorus.opinions.internal.MapView.GroupView;
+import app.chorus.opinions.internal.MapView.GroupBreakdown;
+import app.chorus.opinions.internal.MapView.OpinionGroup;
 import app.chorus.opinions.internal.MapView.ScoredStatement;
 import app.chorus.opinions.internal.MapView.StatementRef;
 import app.chorus.opinions.internal.MapView.You;
@@ -28,10 +28,10 @@ final class MapViews {
                         int callerVotes, SmallGroups smallGroups) {
         OpinionMap map = snapshot.map();
         Function<String, StatementRef> ref = id -> new StatementRef(id, texts.getOrDefault(id, ""));
-        List<GroupView> groups = new ArrayList<>();
+        List<OpinionGroup> groups = new ArrayList<>();
         for (OpinionMap.Group group : map.groups()) {
             GroupShapes.Shape shape = snapshot.shapes().get(group.id());
-            groups.add(new GroupView(group.id(), label(group.id()), group.size(),
+            groups.add(new OpinionGroup(group.id(), label(group.id()), group.size(),
                 group.representative().stream().map(ref).toList(),
                 seat.leads() ? breakdown(map, group.id(), participants, smallGroups) : null,
                 shape == null ? null : shape.centre(), shape == null ? List.of() : shape.hull()));
@@ -51,13 +51,13 @@ final class MapViews {
         return "Group " + (char) ('A' + group);
     }
 
-    private static Breakdown breakdown(OpinionMap map, int group, List<Participant> participants, SmallGroups smallGroups) {
+    private static GroupBreakdown breakdown(OpinionMap map, int group, List<Participant> participants, SmallGroups smallGroups) {
         List<Participant> members = participants.stream()
             .filter(participant -> Integer.valueOf(group).equals(map.participants().get(participant.personId()))).toList();
         if (smallGroups.hides(members.size())) {
-            return new Breakdown(true, null, null);
+            return new GroupBreakdown(true, null, null);
         }
-        return new Breakdown(false, counts(members, Participant::schoolId, smallGroups),
+        return new GroupBreakdown(false, counts(members, Participant::schoolId, smallGroups),
             counts(members, Participant::role, smallGroups));
     }
 
