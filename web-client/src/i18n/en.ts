@@ -543,7 +543,7 @@ export const en = {
     you: 'You',
     youAreIn: (group: string) => `You are in ${group}.`,
     youAreClosest: (group: string) => `You are closest to ${group}.`,
-    participants: (all: number, placed: number) => `${all} people voted; ${placed} are placed in a group.`,
+    participants: (all: number, placed: number) => `${all} ${all === 1 ? 'person' : 'people'} voted; ${placed} placed in a group.`,
     voteMinimum: (n: number) => `People appear on the map after ${n} votes.`,
     groups: 'Opinion groups',
     people: (n: number) => (n < 5 ? 'fewer than 5 people' : `${n} people`),

@@ -24,7 +24,7 @@ describe('The live opinion map', () => {
     fakeApi({ [`GET ${base}/map`]: first, [`GET ${base}/map/stream`]: () => stream(first) });
     renderPage(<LiveMap conversationId="conv-1" />, { roles: ['pupil'] });
     expect(await screen.findByText('You are closest to Group B.')).toBeInTheDocument();
-    expect(screen.getByText(/16 people voted; 15 are placed in a group\. People appear on the map after 7 votes\./)).toBeInTheDocument();
+    expect(screen.getByText(/16 people voted; 15 placed in a group\. People appear on the map after 7 votes\./)).toBeInTheDocument();
     const groupA = screen.getByRole('listitem', { name: 'Group A, 12 people' });
     expect(within(groupA).getByText('Start at 9:30')).toBeInTheDocument();
     const groupB = screen.getByRole('listitem', { name: 'Group B, fewer than 5 people' });
@@ -41,7 +41,7 @@ describe('The live opinion map', () => {
     fakeApi({ [`GET ${base}/map`]: first, [`GET ${base}/map/stream`]: () => stream(first, later) });
     renderPage(<LiveMap conversationId="conv-1" />, { roles: ['pupil'] });
     expect(await screen.findByText('You are in Group A.')).toBeInTheDocument();
-    expect(screen.getByText(/17 people voted; 17 are placed/)).toBeInTheDocument();
+    expect(screen.getByText(/17 people voted; 17 placed/)).toBeInTheDocument();
   });
 
   it('shows a leader each group by school and role, with no breakdown for a group under 5', async () => {
