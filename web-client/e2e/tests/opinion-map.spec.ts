@@ -13,6 +13,7 @@ test.describe.serial('opinion map', () => {
 
   test('a school leader opens an opinion map in the deliberation phase and seeds statements', async ({ browser }) => {
     const head = await signedIn(browser, 'head.oakfield', '/consultations', 'Consultations');
+    await withoutRelayedStream(head);
     await head.getByRole('link', { name: 'New consultation' }).click();
     await head.getByLabel('Title', { exact: true }).fill(title);
     await head.getByLabel('The question you ask').fill('Should the school day start later?');
@@ -36,11 +37,12 @@ test.describe.serial('opinion map', () => {
       await expect(seed.getByText('Your statement is added: others are voting on it now.')).toBeVisible();
       await expect(seed.getByLabel('Your statement')).toHaveValue('');
     }
-    await head.context().close();
+    await close(head);
   });
 
   test('a carer on a phone votes one statement at a time with large buttons, and adds a statement', async ({ browser }) => {
     const carer = await signedIn(browser, 'carer.demo', consultation, title, PHONE);
+    await withoutRelayedStream(carer);
     await carer.getByRole('region', { name: 'Where people agree and where they split' })
       .getByRole('link', { name: 'Vote on statements' }).click();
     await expect(carer.getByRole('heading', { name: 'Should the school day start later?', level: 1 })).toBeVisible();
@@ -49,7 +51,7 @@ test.describe.serial('opinion map', () => {
     await screen(carer, 'opinion-map-vote-phone', { every: true });
 
     const card = carer.getByRole('region', { name: 'Vote on this statement' });
-    const agree = card.getByRole('button', { name: 'Agree' });
+    const agree = card.getByRole('button', { name: 'Agree', exact: true });
     const box = await agree.boundingBox();
     expect(box!.height, 'a thumb-sized target').toBeGreaterThanOrEqual(44);
     expect(box!.width).toBeGreaterThanOrEqual(44);
@@ -59,7 +61,7 @@ test.describe.serial('opinion map', () => {
       expect(seeds).toContain(statement);
       expect(seen.has(statement), 'one statement at a time, never the same twice').toBe(false);
       seen.add(statement);
-      await card.getByRole('button', { name: vote }).click();
+      await card.getByRole('button', { name: vote, exact: true }).click();
       await expect(card.getByText(statement, { exact: true })).toHaveCount(0);
     }
     await expect(card.getByText(/You have voted on every statement so far/)).toBeVisible();
@@ -69,11 +71,12 @@ test.describe.serial('opinion map', () => {
     await add.getByLabel('Your statement').fill('A later start would help teenagers sleep');
     await add.getByRole('button', { name: 'Add statement' }).click();
     await expect(add.getByText(/Your statement (is added|is sent)/)).toBeVisible();
-    await carer.context().close();
+    await close(carer);
   });
 
   test('the leader sees the map in words and the report', async ({ browser }) => {
     const head = await signedIn(browser, 'head.oakfield', conversation, 'Should the school day start later?');
+    await withoutRelayedStream(head);
     const map = head.getByRole('region', { name: 'The map' });
     await expect(map.getByText(/(person|people) voted; \d+ placed in a group/)).toBeVisible();
     await expect(map.getByRole('heading', { name: 'Opinion groups' })).toBeVisible();
@@ -85,9 +88,26 @@ test.describe.serial('opinion map', () => {
     await expect(head.getByRole('img', { name: /The opinion map as a picture/ })).toBeVisible();
     await screen(head, 'opinion-map-report', { every: true });
     await open(head, consultation, title);
-    await head.context().close();
+    await close(head);
   });
 });
+
+/**
+ * With an aliased origin (ADR 0145) a live stream cannot be relayed (the relay waits for the end of a response that
+ * never ends): the map's stream is refused, so the page shows the map it read once and says it is reconnecting.
+ */
+async function withoutRelayedStream(page: Page) {
+  if (process.env.CHORUS_E2E_ALIAS) await page.context().route('**/map/stream', (route) => route.abort());
+}
+
+/**
+ * Closes the browser profile. With an aliased origin (ADR 0145) the map's live stream is a relayed request that never
+ * ends: its route is let go first, or closing the profile fails it.
+ */
+async function close(page: Page) {
+  await page.context().unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
+}
 
 async function shownStatement(page: Page): Promise<string> {
   const quote = page.getByRole('region', { name: 'Vote on this statement' }).locator('blockquote');

@@ -9,7 +9,6 @@ import app.chorus.moderation.Moderation;
 import app.chorus.moderation.Visibility;
 import app.chorus.opinions.ConversationDraft;
 import app.chorus.opinions.OpinionConversations;
-import app.chorus.opinions.math.Vote;
 import app.chorus.shared.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -175,8 +174,7 @@ public class OpinionManagement implements OpinionConversations {
             person, seat.school(), seat.role());
         return store.join(participant).then(store.put(vote).map(replaced -> (Integer) replaced.value())
                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-            .flatMap(replaced -> maps.voted(statement.conversationId(), new Vote(person, statement.id(), choice.value()),
-                    replaced.orElse(null))
+            .flatMap(replaced -> maps.voted(vote, replaced.orElse(null))
                 .thenReturn(new VoteView(statement.id(), choice, replaced.isPresent(), replaced.isPresent() ? REPLACED_NOTE : null)));
     }
 

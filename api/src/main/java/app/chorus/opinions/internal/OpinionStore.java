@@ -99,6 +99,15 @@ class OpinionStore {
         return mongo.find(Query.query(Criteria.where(CONVERSATION).is(conversationId)), Participant.class, Participant.COLLECTION);
     }
 
+    /** Replaces the conversation's checkpoint. */
+    Mono<MapCheckpoint> save(MapCheckpoint checkpoint) {
+        return mongo.save(checkpoint, MapCheckpoint.COLLECTION);
+    }
+
+    Mono<MapCheckpoint> checkpoint(String conversationId) {
+        return mongo.findById(conversationId, MapCheckpoint.class, MapCheckpoint.COLLECTION);
+    }
+
     <T> Mono<Long> insertAll(Collection<T> documents, String collection) {
         return mongo.insert(documents, collection).count();
     }
