@@ -15,7 +15,7 @@ export function LiveMap({ conversationId }: { conversationId: string }) {
       {error && <ErrorMessage error={error} />}
       {map && (
         <div className="map-layout">
-          <MapPicture map={map} />
+          {((map.groups ?? []).length > 0 || map.you?.position) && <MapPicture map={map} />}
           <MapText map={map} />
         </div>
       )}

@@ -65,3 +65,14 @@ describe('The live opinion map', () => {
     expect(within(groupB).getByText('Fewer than 5 people: no breakdown is shown.')).toBeInTheDocument();
   });
 });
+
+describe('The live opinion map before anyone is placed', () => {
+  it('draws no empty picture and says the groups come once enough people vote', async () => {
+    const empty = { version: 1, participants: 0, placed: 0, voteMinimum: 0, groups: [], consensusAgree: [], consensusDisagree: [], groupAware: [] };
+    fakeApi({ [`GET ${base}/map`]: empty, [`GET ${base}/map/stream`]: () => stream(empty) });
+    renderPage(<LiveMap conversationId="conv-1" />, { roles: ['pupil'] });
+    expect(await screen.findByText('No groups yet: the map appears once enough people have voted.')).toBeInTheDocument();
+    expect(screen.queryByTestId('opinion-map-picture')).not.toBeInTheDocument();
+    expect(screen.queryByText(/appear on the map after/)).not.toBeInTheDocument();
+  });
+});

@@ -12,7 +12,10 @@ export function MapText({ map }: { map: OpinionMapView }) {
   const you = map.you;
   return (
     <div className="map-text">
-      <p>{t.opinions.participants(map.participants ?? 0, map.placed ?? 0)} {t.opinions.voteMinimum(map.voteMinimum ?? 7)}</p>
+      <p>
+        {t.opinions.participants(map.participants ?? 0, map.placed ?? 0)}
+        {(map.voteMinimum ?? 0) > 0 && <> {t.opinions.voteMinimum(map.voteMinimum!)}</>}
+      </p>
       {you?.placed && you.group != null && <p><strong>{t.opinions.youAreIn(labelOf(you.group))}</strong></p>}
       {you && !you.placed && you.closestGroup != null && <p><strong>{t.opinions.youAreClosest(labelOf(you.closestGroup))}</strong></p>}
       <h3>{t.opinions.groups}</h3>
