@@ -42,9 +42,12 @@ final class MapViews {
             .map(entry -> new ScoredStatement(entry.getKey(), texts.get(entry.getKey()), entry.getValue())).toList();
         int placed = (int) map.participants().values().stream().filter(group -> group != null).count();
         int minimum = Math.min(VOTE_MINIMUM, snapshot.extremity().size());
+        // What "most people" think, over fewer than 5 voters, would tell how one or two of them voted.
+        boolean few = smallGroups.hides(map.participants().size());
         return new MapView(snapshot.version(), snapshot.at(), map.participants().size(), placed, minimum, groups,
-            map.consensusAgree().stream().map(ref).toList(), map.consensusDisagree().stream().map(ref).toList(),
-            groupAware, seat.takesPart() ? you(snapshot, seat.personId(), callerVotes) : null);
+            few ? List.of() : map.consensusAgree().stream().map(ref).toList(),
+            few ? List.of() : map.consensusDisagree().stream().map(ref).toList(),
+            few ? List.of() : groupAware, seat.takesPart() ? you(snapshot, seat.personId(), callerVotes) : null);
     }
 
     static String label(int group) {
