@@ -68,6 +68,35 @@ class RestartFromCheckpointGivesTheSameMapTests {
         assertThat(restarted.extremity()).isEqualTo(live.extremity());
     }
 
+    /**
+     * Polis's shared Brexit conversation, whose map depends on its history (a batch computation finds 3 groups, the
+     * replay 2): restarted at the first quiet second past half way, it ends as the replay that never stopped.
+     */
+    @Test
+    void aRealConversationResumedHalfWayEndsAsItsUninterruptedReplay() throws Exception {
+        PolisExport conversation = PolisExport.read(ImportedPolisConversationMatchesPolisGroupsTests.sharedData()
+            .resolve("polis/brexit-consensus"));
+        List<TimedVote> votes = conversation.votes().stream().sorted(java.util.Comparator.comparingLong(TimedVote::at)).toList();
+        int cut = votes.size() / 2;
+        while (votes.get(cut).at() - votes.get(cut - 1).at() < 1_000) {
+            cut++;
+        }
+        long last = votes.get(cut - 1).at();
+        List<Statement> shownBefore = conversation.statements().stream().filter(st -> st.createdAt() <= last).toList();
+
+        OpinionMapUpdater neverRestarted = PolisReplay.replay(conversation, PolisReplay.Cadence.LIVE);
+        OpinionMapUpdater beforeRestart = PolisReplay.replay(new PolisExport(shownBefore, votes.subList(0, cut),
+            conversation.participants(), Map.of()), PolisReplay.Cadence.LIVE);
+        Map<String, Vote> standing = new java.util.LinkedHashMap<>();
+        votes.subList(0, cut).forEach(v -> standing.put(v.vote().participant() + "|" + v.vote().statement(), v.vote()));
+        OpinionMapUpdater restarted = PolisReplay.resume(beforeRestart.checkpoint(), standing.values(),
+            new PolisExport(conversation.statements(), votes.subList(cut, votes.size()), conversation.participants(), Map.of()),
+            PolisReplay.Cadence.LIVE);
+
+        assertThat(neverRestarted.map().groups()).hasSize(2);
+        assertThat(restarted.map()).isEqualTo(neverRestarted.map());
+    }
+
     private static PolisExport export(List<Statement> statements, List<TimedVote> votes) {
         Set<String> participants = votes.stream().map(v -> v.vote().participant()).collect(Collectors.toSet());
         return new PolisExport(statements, votes, participants, Map.of());
