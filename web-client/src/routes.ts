@@ -10,6 +10,8 @@ import { SurveysPage } from './features/surveys/SurveysPage';
 import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
 import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
+import { OpinionPage } from './features/opinions/OpinionPage';
+import { OpinionReportPage } from './features/opinions/OpinionReportPage';
 import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
 import { PreferencesPage } from './features/preferences/PreferencesPage';
 import { ModerationPage } from './features/moderation/ModerationPage';
@@ -48,6 +50,8 @@ export const routes: AppRoute[] = [
   { path: '/decisions/new', page: NewDecisionPage, roles: LEADER_ROLES },
   { path: '/decisions/:id', page: BallotPage },
   { path: '/decisions/:id/results', page: DecisionResultsPage },
+  { path: '/opinions/:id', page: OpinionPage },
+  { path: '/opinions/:id/report', page: OpinionReportPage, roles: LEADER_ROLES },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
   { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
 ];

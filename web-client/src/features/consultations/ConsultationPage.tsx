@@ -5,6 +5,7 @@ import type { ConsultationView } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { Deliberation } from '../opinions/Deliberation';
 import { Discussion } from './Comments';
 import { DecisionPhase } from './DecisionPhase';
 import { Ideas, isOpenForComments } from './Ideas';
@@ -55,6 +56,7 @@ function Consultation({ consultation }: { consultation: ConsultationView }) {
       <LocalQuestions consultation={consultation} />
       <DecisionPhase consultation={consultation} />
       {consultation.outcome && <Outcome consultation={consultation} />}
+      <Deliberation consultation={consultation} />
       <Ideas consultation={consultation} as={as} canTakePart={canTakePart} />
       <Discussion heading={t.consultations.comments}
         where={{ consultationId: consultation.id!, as, canWrite: canTakePart && isOpenForComments(consultation.stage) }} />

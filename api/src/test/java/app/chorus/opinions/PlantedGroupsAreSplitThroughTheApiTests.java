@@ -54,6 +54,9 @@ class PlantedGroupsAreSplitThroughTheApiTests {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) map.get("groups");
         assertThat(groups).hasSize(2);
         assertThat(groups).extracting(g -> ((Number) g.get("size")).intValue()).containsExactlyInAnyOrder(12, 12);
+        assertThat(groups).as("each group comes with its centre and outline to draw")
+            .allSatisfy(g -> assertThat((List<Object>) g.get("centre")).hasSize(2))
+            .allSatisfy(g -> assertThat((List<Object>) g.get("hull")).isNotEmpty());
         assertThat(groupsOf(scenario, conversation, campA)).as("camp A sits in one group").hasSize(1);
         assertThat(groupsOf(scenario, conversation, campB)).as("camp B sits in one group").hasSize(1);
         assertThat(groupsOf(scenario, conversation, campA)).doesNotContainAnyElementsOf(groupsOf(scenario, conversation, campB));

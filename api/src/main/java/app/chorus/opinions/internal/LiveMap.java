@@ -2,10 +2,14 @@ package app.chorus.opinions.internal;
 
 import app.chorus.opinions.math.OpinionMapUpdater;
 import app.chorus.opinions.math.Vote;
+import app.chorus.opinions.internal.MapCheckpoint.Watermark;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -23,10 +27,21 @@ final class LiveMap {
     private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
     private boolean changed;
     private long version;
+    private Watermark pendingUpTo;
+    private Watermark foldedUpTo;
+    private Watermark checkpointedUpTo;
+    private Instant lastCheckpointAt = Instant.EPOCH;
     private volatile MapSnapshot snapshot = MapSnapshot.EMPTY;
 
-    LiveMap(OpinionMapUpdater updater, Iterable<Vote> standingVotes) {
+    /**
+     * @param foldedUpTo      the last vote the updater has folded
+     * @param checkpointedUpTo the watermark of the stored checkpoint ({@link Watermark#NONE}: none)
+     */
+    LiveMap(OpinionMapUpdater updater, Iterable<Vote> standingVotes, Watermark foldedUpTo, Watermark checkpointedUpTo) {
         this.updater = updater;
+        this.foldedUpTo = foldedUpTo;
+        this.pendingUpTo = foldedUpTo;
+        this.checkpointedUpTo = checkpointedUpTo;
         standingVotes.forEach(vote -> {
             count(vote.statement(), vote.value(), 1);
             votesByParticipant.merge(vote.participant(), 1, Integer::sum);
@@ -35,7 +50,8 @@ final class LiveMap {
     }
 
     /** Adds a vote to the next update; answers how many are pending. */
-    synchronized int add(Vote vote, Integer replaced) {
+    synchronized int add(Vote vote, Integer replaced, Watermark mark) {
+        pendingUpTo = pendingUpTo.max(mark);
         if (replaced != null) {
             count(vote.statement(), replaced, -1);
         } else {
@@ -60,8 +76,26 @@ final class LiveMap {
         }
         updater.fold(List.copyOf(pending));
         pending.clear();
+        foldedUpTo = pendingUpTo;
         changed = false;
         publish();
+    }
+
+    /**
+     * The maths' state as of the last update, when it has folded votes the stored checkpoint lacks; empty otherwise. A
+     * vote stored just before another yet queued after it may be counted in the checkpoint's votes without its own
+     * update: the next update after a restart brings it in all the same.
+     */
+    synchronized Optional<MapCheckpoint> checkpointDue(String conversationId, Duration every) {
+        if (foldedUpTo.compareTo(checkpointedUpTo) <= 0 || Instant.now().isBefore(lastCheckpointAt.plus(every))) {
+            return Optional.empty();
+        }
+        return Optional.of(new MapCheckpoint(conversationId, foldedUpTo, updater.checkpoint(), Instant.now()));
+    }
+
+    synchronized void checkpointed(Watermark mark) {
+        checkpointedUpTo = checkpointedUpTo.max(mark);
+        lastCheckpointAt = Instant.now();
     }
 
     MapSnapshot snapshot() {

@@ -11,14 +11,18 @@ import java.util.Map;
  * @param version   how many updates made it (0 before the first)
  * @param positions every participant's (x, y)
  * @param extremity Polis's comment extremity per statement, for statement routing
+ * @param shapes    each group's centre and outline
  */
-record MapSnapshot(long version, Instant at, OpinionMap map, Map<String, double[]> positions, Map<String, Double> extremity) {
+record MapSnapshot(long version, Instant at, OpinionMap map, Map<String, double[]> positions, Map<String, Double> extremity,
+                   Map<Integer, GroupShapes.Shape> shapes) {
 
     static final MapSnapshot EMPTY = new MapSnapshot(0, Instant.EPOCH,
-        new OpinionMap(Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), Map.of()), Map.of(), Map.of());
+        new OpinionMap(Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), Map.of()), Map.of(), Map.of(), Map.of());
 
     static MapSnapshot of(long version, OpinionMapUpdater updater) {
-        return new MapSnapshot(version, Instant.now(), updater.map(), Map.copyOf(updater.positions()),
-            Map.copyOf(updater.extremity()));
+        OpinionMap map = updater.map();
+        Map<String, double[]> positions = Map.copyOf(updater.positions());
+        return new MapSnapshot(version, Instant.now(), map, positions, Map.copyOf(updater.extremity()),
+            GroupShapes.of(map, positions));
     }
 }

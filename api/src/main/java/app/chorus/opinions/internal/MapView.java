@@ -14,7 +14,7 @@ import java.util.Map;
  * @param you             where the caller sits; null for a leader who does not take part
  */
 public record MapView(long version, Instant updatedAt, int participants, int placed, int voteMinimum,
-                      List<GroupView> groups, List<StatementRef> consensusAgree, List<StatementRef> consensusDisagree,
+                      List<OpinionGroup> groups, List<StatementRef> consensusAgree, List<StatementRef> consensusDisagree,
                       List<ScoredStatement> groupAware, You you) {
 
     public record StatementRef(String id, String text) {
@@ -23,14 +23,19 @@ public record MapView(long version, Instant updatedAt, int participants, int pla
     public record ScoredStatement(String id, String text, double score) {
     }
 
-    public record GroupView(int id, String label, int size, List<StatementRef> representative, Breakdown breakdown) {
+    /**
+     * One opinion group; {@code centre} (x, y) is its members' mean position and {@code hull} the corners of the outline
+     * around them, in the same plane as {@link You#position()}.
+     */
+    public record OpinionGroup(int id, String label, int size, List<StatementRef> representative, GroupBreakdown breakdown,
+                            double[] centre, List<double[]> hull) {
     }
 
     /**
      * A group's members by school and by role. {@code suppressed} when the group has fewer than 5 people (nothing
      * else shown); a null count is hidden by small-number suppression.
      */
-    public record Breakdown(boolean suppressed, Map<String, Long> bySchool, Map<String, Long> byRole) {
+    public record GroupBreakdown(boolean suppressed, Map<String, Long> bySchool, Map<String, Long> byRole) {
     }
 
     /** The caller's position (null before their first counted vote), their group if placed, and the closest one. */

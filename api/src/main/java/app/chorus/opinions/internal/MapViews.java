@@ -1,7 +1,7 @@
 package app.chorus.opinions.internal;
 
-import app.chorus.opinions.internal.MapView.Breakdown;
-import app.chorus.opinions.internal.MapView.GroupView;
+import app.chorus.opinions.internal.MapView.GroupBreakdown;
+import app.chorus.opinions.internal.MapView.OpinionGroup;
 import app.chorus.opinions.internal.MapView.ScoredStatement;
 import app.chorus.opinions.internal.MapView.StatementRef;
 import app.chorus.opinions.internal.MapView.You;
@@ -28,11 +28,13 @@ final class MapViews {
                         int callerVotes, SmallGroups smallGroups) {
         OpinionMap map = snapshot.map();
         Function<String, StatementRef> ref = id -> new StatementRef(id, texts.getOrDefault(id, ""));
-        List<GroupView> groups = new ArrayList<>();
+        List<OpinionGroup> groups = new ArrayList<>();
         for (OpinionMap.Group group : map.groups()) {
-            groups.add(new GroupView(group.id(), label(group.id()), group.size(),
+            GroupShapes.Shape shape = snapshot.shapes().get(group.id());
+            groups.add(new OpinionGroup(group.id(), label(group.id()), group.size(),
                 group.representative().stream().map(ref).toList(),
-                seat.leads() ? breakdown(map, group.id(), participants, smallGroups) : null));
+                seat.leads() ? breakdown(map, group.id(), participants, smallGroups) : null,
+                shape == null ? null : shape.centre(), shape == null ? List.of() : shape.hull()));
         }
         List<ScoredStatement> groupAware = map.groupAwareConsensus().entrySet().stream()
             .filter(entry -> texts.containsKey(entry.getKey()))
@@ -40,22 +42,25 @@ final class MapViews {
             .map(entry -> new ScoredStatement(entry.getKey(), texts.get(entry.getKey()), entry.getValue())).toList();
         int placed = (int) map.participants().values().stream().filter(group -> group != null).count();
         int minimum = Math.min(VOTE_MINIMUM, snapshot.extremity().size());
+        // What "most people" think, over fewer than 5 voters, would tell how one or two of them voted.
+        boolean few = smallGroups.hides(map.participants().size());
         return new MapView(snapshot.version(), snapshot.at(), map.participants().size(), placed, minimum, groups,
-            map.consensusAgree().stream().map(ref).toList(), map.consensusDisagree().stream().map(ref).toList(),
-            groupAware, seat.takesPart() ? you(snapshot, seat.personId(), callerVotes) : null);
+            few ? List.of() : map.consensusAgree().stream().map(ref).toList(),
+            few ? List.of() : map.consensusDisagree().stream().map(ref).toList(),
+            few ? List.of() : groupAware, seat.takesPart() ? you(snapshot, seat.personId(), callerVotes) : null);
     }
 
     static String label(int group) {
         return "Group " + (char) ('A' + group);
     }
 
-    private static Breakdown breakdown(OpinionMap map, int group, List<Participant> participants, SmallGroups smallGroups) {
+    private static GroupBreakdown breakdown(OpinionMap map, int group, List<Participant> participants, SmallGroups smallGroups) {
         List<Participant> members = participants.stream()
             .filter(participant -> Integer.valueOf(group).equals(map.participants().get(participant.personId()))).toList();
         if (smallGroups.hides(members.size())) {
-            return new Breakdown(true, null, null);
+            return new GroupBreakdown(true, null, null);
         }
-        return new Breakdown(false, counts(members, Participant::schoolId, smallGroups),
+        return new GroupBreakdown(false, counts(members, Participant::schoolId, smallGroups),
             counts(members, Participant::role, smallGroups));
     }
 
@@ -89,17 +94,8 @@ final class MapViews {
 
     /** Each group's mean position (x, y). */
     static Map<Integer, double[]> centres(MapSnapshot snapshot) {
-        Map<Integer, double[]> sums = new TreeMap<>();
-        snapshot.map().participants().forEach((person, group) -> {
-            double[] at = snapshot.positions().get(person);
-            if (group != null && at != null) {
-                double[] sum = sums.computeIfAbsent(group, g -> new double[3]);
-                sum[0] += at[0];
-                sum[1] += at[1];
-                sum[2]++;
-            }
-        });
-        sums.replaceAll((group, sum) -> new double[] {sum[0] / sum[2], sum[1] / sum[2]});
-        return sums;
+        Map<Integer, double[]> centres = new TreeMap<>();
+        snapshot.shapes().forEach((group, shape) -> centres.put(group, shape.centre()));
+        return centres;
     }
 }

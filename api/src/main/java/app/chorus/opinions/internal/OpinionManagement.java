@@ -9,7 +9,6 @@ import app.chorus.moderation.Moderation;
 import app.chorus.moderation.Visibility;
 import app.chorus.opinions.ConversationDraft;
 import app.chorus.opinions.OpinionConversations;
-import app.chorus.opinions.math.Vote;
 import app.chorus.shared.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +30,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class OpinionManagement implements OpinionConversations {
 
+    private static final int CONSULTATION_CONVERSATIONS = 20;
     static final String REPLACED_NOTE = "Your new vote replaces your earlier one: one vote per statement counts.";
     private final OpinionStore store;
     private final Seats seats;
@@ -52,6 +53,37 @@ public class OpinionManagement implements OpinionConversations {
     }
 
     public record VoteView(String statementId, VoteChoice vote, boolean replaced, String note) {
+    }
+
+    /**
+     * A conversation as the caller sees it: what it is about, whether they lead it or take part, and their progress
+     * (statements shown so far and how many of them they voted on).
+     */
+    public record ConversationView(String id, String topic, String consultationId, String schoolId, boolean strict,
+                                   boolean youLead, boolean youTakePart, long statementsShown, int yourVotes) {
+    }
+
+    public Mono<ConversationView> conversation(CurrentUser user, String conversationId) {
+        return seats.of(user, conversationId).flatMap(this::view);
+    }
+
+    /** The conversations of a consultation's deliberation phase the caller leads or takes part in. */
+    public Flux<ConversationView> ofConsultation(CurrentUser user, String consultationId) {
+        if (consultationId == null || consultationId.isBlank()) {
+            return Flux.error(Problem.badRequest("missing-field", "Say which consultation's conversations to list.")
+                .with("field", "consultationId"));
+        }
+        return store.ofConsultation(consultationId, CONSULTATION_CONVERSATIONS)
+            .concatMap(conversation -> seats.in(user, conversation)).concatMap(this::view);
+    }
+
+    private Mono<ConversationView> view(Seat seat) {
+        Conversation conversation = seat.conversation();
+        Mono<Integer> votes = seat.takesPart() ? maps.of(conversation.id()).map(map -> map.votesOf(seat.personId()))
+            : Mono.just(0);
+        return Mono.zip(store.statements(conversation.id()).filter(statement -> statement.visibility().shown()).count(), votes)
+            .map(found -> new ConversationView(conversation.id(), conversation.topic(), conversation.consultationId(),
+                conversation.schoolId(), conversation.strict(), seat.leads(), seat.takesPart(), found.getT1(), found.getT2()));
     }
 
     @Override
@@ -142,8 +174,7 @@ public class OpinionManagement implements OpinionConversations {
             person, seat.school(), seat.role());
         return store.join(participant).then(store.put(vote).map(replaced -> (Integer) replaced.value())
                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-            .flatMap(replaced -> maps.voted(statement.conversationId(), new Vote(person, statement.id(), choice.value()),
-                    replaced.orElse(null))
+            .flatMap(replaced -> maps.voted(vote, replaced.orElse(null))
                 .thenReturn(new VoteView(statement.id(), choice, replaced.isPresent(), replaced.isPresent() ? REPLACED_NOTE : null)));
     }
 

@@ -42,7 +42,7 @@ public class OpinionMaps {
     public Mono<ReportView> report(CurrentUser user, String conversationId) {
         return seats.leading(user, conversationId).flatMap(seat -> Mono.zip(maps.of(conversationId),
                 store.statements(conversationId).collectList())
-            .map(found -> report(seat.conversation(), found.getT1(), found.getT2())));
+            .map(found -> report(seat.conversation(), found.getT1(), found.getT2(), smallGroups)));
     }
 
     public Mono<String> picture(CurrentUser user, String conversationId) {
@@ -64,7 +64,7 @@ public class OpinionMaps {
             .collectMap(Statement::id, Statement::text);
     }
 
-    private static ReportView report(Conversation conversation, LiveMap live, List<Statement> statements) {
+    private static ReportView report(Conversation conversation, LiveMap live, List<Statement> statements, SmallGroups smallGroups) {
         MapSnapshot snapshot = live.snapshot();
         Map<String, String> texts = statements.stream().filter(s -> s.visibility().shown())
             .collect(Collectors.toMap(Statement::id, Statement::text));
@@ -77,9 +77,10 @@ public class OpinionMaps {
         int placed = (int) snapshot.map().participants().values().stream().filter(group -> group != null).count();
         Participation participation = new Participation(snapshot.map().participants().size(), placed, live.voteCount(),
             statements.stream().filter(s -> s.visibility().shown()).count(), statements.stream().filter(Statement::moderatedOut).count());
+        boolean few = smallGroups.hides(snapshot.map().participants().size());
         return new ReportView(conversation.topic(), participation, groups,
-            snapshot.map().consensusAgree().stream().map(id -> new StatementRef(id, texts.getOrDefault(id, ""))).toList(),
-            snapshot.map().consensusDisagree().stream().map(id -> new StatementRef(id, texts.getOrDefault(id, ""))).toList(),
+            few ? List.of() : snapshot.map().consensusAgree().stream().map(id -> new StatementRef(id, texts.getOrDefault(id, ""))).toList(),
+            few ? List.of() : snapshot.map().consensusDisagree().stream().map(id -> new StatementRef(id, texts.getOrDefault(id, ""))).toList(),
             "/api/v1/opinions/conversations/" + conversation.id() + "/map.svg");
     }
 

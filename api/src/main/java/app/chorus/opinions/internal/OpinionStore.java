@@ -35,6 +35,12 @@ class OpinionStore {
         return mongo.findById(id, Conversation.class, Conversation.COLLECTION);
     }
 
+    /** A consultation's conversations, oldest first (a deliberation phase opens one or a few). */
+    Flux<Conversation> ofConsultation(String consultationId, int limit) {
+        return mongo.find(Query.query(Criteria.where("consultationId").is(consultationId))
+            .with(Sort.by("createdAt", "_id")).limit(limit), Conversation.class, Conversation.COLLECTION);
+    }
+
     /** Inserts the statement, or answers the one stored under its id (a retried request). */
     Mono<Statement> insert(Statement statement) {
         return mongo.insert(statement, Statement.COLLECTION)
@@ -91,6 +97,15 @@ class OpinionStore {
 
     Flux<Participant> participants(String conversationId) {
         return mongo.find(Query.query(Criteria.where(CONVERSATION).is(conversationId)), Participant.class, Participant.COLLECTION);
+    }
+
+    /** Replaces the conversation's checkpoint. */
+    Mono<MapCheckpoint> save(MapCheckpoint checkpoint) {
+        return mongo.save(checkpoint, MapCheckpoint.COLLECTION);
+    }
+
+    Mono<MapCheckpoint> checkpoint(String conversationId) {
+        return mongo.findById(conversationId, MapCheckpoint.class, MapCheckpoint.COLLECTION);
     }
 
     <T> Mono<Long> insertAll(Collection<T> documents, String collection) {

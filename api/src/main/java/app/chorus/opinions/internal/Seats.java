@@ -26,11 +26,15 @@ class Seats {
     }
 
     Mono<Seat> of(CurrentUser user, String conversationId) {
-        return store.conversation(conversationId)
-            .zipWith(accessPolicy.accessOf(user))
-            .flatMap(found -> keys(user).map(keys -> seat(found.getT1(), found.getT2(), keys)))
-            .filter(seat -> seat.leads() || seat.takesPart())
+        return store.conversation(conversationId).flatMap(conversation -> in(user, conversation))
             .switchIfEmpty(Mono.error(() -> Problem.notFound("The conversation " + conversationId)));
+    }
+
+    /** The caller's seat in the conversation; empty when they neither lead it nor take part. */
+    Mono<Seat> in(CurrentUser user, Conversation conversation) {
+        return accessPolicy.accessOf(user)
+            .flatMap(access -> keys(user).map(keys -> seat(conversation, access, keys)))
+            .filter(seat -> seat.leads() || seat.takesPart());
     }
 
     Mono<Seat> leading(CurrentUser user, String conversationId) {

@@ -5,6 +5,7 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.opinions.ConversationDraft;
 import app.chorus.opinions.internal.MapView;
 import app.chorus.opinions.internal.OpinionManagement;
+import app.chorus.opinions.internal.OpinionManagement.ConversationView;
 import app.chorus.opinions.internal.OpinionManagement.StatementView;
 import app.chorus.opinions.internal.OpinionManagement.VoteView;
 import app.chorus.opinions.internal.OpinionMaps;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -66,6 +69,23 @@ class OpinionController {
         refuseUnknown(request.unknown());
         return opinions.open(user, new ConversationDraft(request.topic(), request.consultationId(), request.schoolId(),
             request.audience(), request.strict())).map(id -> Map.of("id", id));
+    }
+
+    /** The conversations found, at most 20. */
+    record ConversationList(List<ConversationView> items) {
+    }
+
+    @Operation(summary = "A consultation's conversations (its deliberation phase) that you lead or take part in")
+    @GetMapping
+    Mono<ConversationList> conversationsOfConsultation(@AuthenticationPrincipal CurrentUser user,
+                                                       @RequestParam(required = false) String consultationId) {
+        return opinions.ofConsultation(user, consultationId).collectList().map(ConversationList::new);
+    }
+
+    @Operation(summary = "A conversation: its topic, whether you lead it or take part, and your progress")
+    @GetMapping("/{id}")
+    Mono<ConversationView> conversation(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return opinions.conversation(user, id);
     }
 
     @Operation(summary = "Write a statement (at most 140 characters); a leader's seeds the conversation. It shows once moderation allows")

@@ -85,7 +85,7 @@ class PolisExportImportedThroughTheApiTests {
         System.out.printf("brexit-consensus through the api: ARI %.3f over %d participants%n", agreement, mine.size());
         assertThat(agreement).isGreaterThanOrEqualTo(0.75);
 
-        LiveMaps restarted = new LiveMaps(store);
+        LiveMaps restarted = new LiveMaps(store, java.time.Duration.ofMinutes(1));
         try {
             assertThat(restarted.of(conversation).block().snapshot().map())
                 .as("after a restart the map is rebuilt from the stored votes as it was").isEqualTo(maps.of(conversation).block().snapshot().map());

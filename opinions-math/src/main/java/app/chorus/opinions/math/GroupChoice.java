@@ -23,6 +23,43 @@ final class GroupChoice {
     private int lastBestRuns;
     private int chosen;
 
+    /** Each k's last clustering and the smoothing's counters, for a checkpoint. */
+    List<Checkpoint.Clustering> lastByK() {
+        return lastByK.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(entry -> new Checkpoint.Clustering(entry.getKey(), entry.getValue().stream().map(GroupChoice::saved).toList()))
+            .toList();
+    }
+
+    int lastBest() {
+        return lastBest;
+    }
+
+    int lastBestRuns() {
+        return lastBestRuns;
+    }
+
+    int chosen() {
+        return chosen;
+    }
+
+    /** Carries on from a checkpoint's clusterings and counters. */
+    void restore(Checkpoint checkpoint) {
+        lastByK.clear();
+        checkpoint.groupsByK().forEach(clustering -> lastByK.put(clustering.k(),
+            clustering.clusters().stream().map(GroupChoice::restored).toList()));
+        lastBest = checkpoint.lastBest();
+        lastBestRuns = checkpoint.lastBestRuns();
+        chosen = checkpoint.chosen();
+    }
+
+    static Checkpoint.Cluster saved(Cluster cluster) {
+        return new Checkpoint.Cluster(cluster.id(), cluster.members().clone(), cluster.x(), cluster.y());
+    }
+
+    static Cluster restored(Checkpoint.Cluster cluster) {
+        return new Cluster(cluster.id(), cluster.members().clone(), cluster.x(), cluster.y());
+    }
+
     /** Chooses the groups for this update; members of the returned clusters are base cluster ids. */
     List<Cluster> choose(List<Cluster> bases) {
         Points centres = centres(bases);

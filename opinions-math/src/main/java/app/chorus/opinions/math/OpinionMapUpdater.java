@@ -55,6 +55,52 @@ public final class OpinionMapUpdater {
         groups = groupChoice.choose(bases).stream().sorted(Comparator.comparingInt(Cluster::id)).toList();
     }
 
+    /** What the next fold carries on from, as of the last fold (see {@link Checkpoint}). */
+    public Checkpoint checkpoint() {
+        List<String> moderatedOut = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
+        for (int s = 0; s < votes.statementCount(); s++) {
+            statements.add(votes.statementId(s));
+            if (votes.isModeratedOut(s)) {
+                moderatedOut.add(votes.statementId(s));
+            }
+        }
+        List<String> participants = new ArrayList<>();
+        for (int p = 0; p < votes.participantCount(); p++) {
+            participants.add(votes.participantId(p));
+        }
+        return new Checkpoint(statements, moderatedOut, participants, included.stream().toArray(),
+            pca == null ? null : pca.first().clone(), pca == null ? null : pca.second().clone(),
+            bases.stream().map(GroupChoice::saved).toList(), groups.stream().map(GroupChoice::saved).toList(),
+            groupChoice.lastByK(), groupChoice.lastBest(), groupChoice.lastBestRuns(), groupChoice.chosen());
+    }
+
+    /**
+     * An updater as it was at a checkpoint, given the votes it had folded then (the latest of each participant's votes on
+     * a statement; a vote replaced since may be left out: the next fold brings it). The map reads as it did then.
+     */
+    public static OpinionMapUpdater resume(Checkpoint checkpoint, Collection<Vote> folded) {
+        OpinionMapUpdater updater = new OpinionMapUpdater();
+        VoteMatrix votes = updater.votes;
+        checkpoint.statements().forEach(votes::statement);
+        checkpoint.participants().forEach(votes::participant);
+        checkpoint.moderatedOut().forEach(statement -> votes.moderate(statement, true));
+        votes.putAll(folded);
+        for (int row : checkpoint.included()) {
+            updater.included.set(row);
+        }
+        if (checkpoint.first() != null) {
+            double[] center = new double[votes.statementCount()];
+            Arrays.setAll(center, votes::mean);
+            updater.pca = new Pca(center, checkpoint.first().clone(), checkpoint.second().clone());
+            updater.positions = updater.pca.project(votes);
+        }
+        updater.bases = checkpoint.bases().stream().map(GroupChoice::restored).toList();
+        updater.groups = checkpoint.groups().stream().map(GroupChoice::restored).toList();
+        updater.groupChoice.restore(checkpoint);
+        return updater;
+    }
+
     /** The map as of the last fold: groups, their representative statements and the consensus statements. */
     public OpinionMap map() {
         int[] groupOf = groupOfParticipants();

@@ -3,6 +3,7 @@ package app.chorus.opinions.math;
 import app.chorus.opinions.math.PolisExport.Statement;
 import app.chorus.opinions.math.PolisExport.TimedVote;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,7 +28,24 @@ public final class PolisReplay {
     }
 
     public static OpinionMapUpdater replay(PolisExport export, Cadence cadence) {
-        OpinionMapUpdater updater = new OpinionMapUpdater();
+        return play(new OpinionMapUpdater(), export, cadence);
+    }
+
+    /**
+     * Resumes from a checkpoint: the votes it had folded are loaded without an update each, then the rest ({@code
+     * after}: the statements, and the votes cast since) are replayed as {@link #replay} would have carried on.
+     */
+    public static OpinionMapUpdater resume(Checkpoint checkpoint, Collection<Vote> folded, PolisExport after, Cadence cadence) {
+        OpinionMapUpdater updater = OpinionMapUpdater.resume(checkpoint, folded);
+        if (after.votes().isEmpty()) {
+            // Nothing cast since: the map stays as it was; statements that joined or changed since wait for the next update.
+            addStatementsUpTo(updater, after.statements(), 0, Long.MAX_VALUE);
+            return updater;
+        }
+        return play(updater, after, cadence);
+    }
+
+    private static OpinionMapUpdater play(OpinionMapUpdater updater, PolisExport export, Cadence cadence) {
         List<Statement> statements = export.statements().stream()
                 .sorted(Comparator.comparingLong(Statement::createdAt)).toList();
         List<TimedVote> votes = export.votes().stream().sorted(Comparator.comparingLong(TimedVote::at)).toList();
