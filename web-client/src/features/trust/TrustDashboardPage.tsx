@@ -4,7 +4,7 @@ import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { ReachReport } from '../../api/types';
 import { BarChart } from '../../charts/BarChart';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useAnnouncements } from '../announcements/useAnnouncements';
@@ -15,7 +15,8 @@ const RECENT = 20;
 
 /** The trust's alignment at a glance: per school, reach, acknowledgement, survey responses and adoption. */
 export function TrustDashboardPage() {
-  usePageTitle(t.trust.title);
+  const { t } = useTranslation();
+  usePageTitle(t('trust.title'));
   const { api } = useApi();
   const { schools, nameOf } = useSchools();
   const posts = useAnnouncements();
@@ -49,18 +50,18 @@ export function TrustDashboardPage() {
   const show = (v: number | null) => (v === null ? '–' : `${v}%`);
   return (
     <section aria-labelledby="trust-title">
-      <h1 id="trust-title">{t.trust.title}</h1>
-      <p>{t.trust.intro}</p>
-      <BarChart title={t.trust.chart} labels={rows.map((r) => nameOf(r.schoolId))} max={100} percent series={[
-        { label: t.trust.reach, values: rows.map((r) => r.reach) },
-        { label: t.trust.ackRate, values: rows.map((r) => r.acknowledged) },
-        { label: t.trust.responseRate, values: rows.map((r) => r.responses ?? 0) },
-        { label: t.trust.adoption, values: rows.map((r) => r.adoption ?? 0) },
+      <h1 id="trust-title">{t('trust.title')}</h1>
+      <p>{t('trust.intro')}</p>
+      <BarChart title={t('trust.chart')} labels={rows.map((r) => nameOf(r.schoolId))} max={100} percent series={[
+        { label: t('trust.reach'), values: rows.map((r) => r.reach) },
+        { label: t('trust.ackRate'), values: rows.map((r) => r.acknowledged) },
+        { label: t('trust.responseRate'), values: rows.map((r) => r.responses ?? 0) },
+        { label: t('trust.adoption'), values: rows.map((r) => r.adoption ?? 0) },
       ]} />
       <div className="table-wrap">
         <table data-testid="trust-table">
-          <caption className="sr-only">{t.trust.chart}</caption>
-          <thead><tr><th scope="col">{t.trust.school}</th><th scope="col">{t.trust.reach}</th><th scope="col">{t.trust.ackRate}</th><th scope="col">{t.trust.responseRate}</th><th scope="col">{t.trust.adoption}</th></tr></thead>
+          <caption className="sr-only">{t('trust.chart')}</caption>
+          <thead><tr><th scope="col">{t('trust.school')}</th><th scope="col">{t('trust.reach')}</th><th scope="col">{t('trust.ackRate')}</th><th scope="col">{t('trust.responseRate')}</th><th scope="col">{t('trust.adoption')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.schoolId}><th scope="row">{nameOf(r.schoolId)}</th><td>{r.reach}%</td><td>{r.acknowledged}%</td><td>{show(r.responses)}</td><td>{show(r.adoption)}</td></tr>
