@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthContext';
+import { AUTHOR_ROLES, hasAny } from '../../auth/roles';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
@@ -11,7 +13,9 @@ import { useTranslation } from 'react-i18next';
 import { label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { CloseSurvey } from './CloseSurvey';
 import { questionsOf } from './questionnaire';
+import { WrittenAnswers } from './WrittenAnswers';
 
 /** Live results with charts, each school beside the whole, and a CSV export. */
 export function SurveyResultsPage() {
@@ -20,6 +24,8 @@ export function SurveyResultsPage() {
   const { id = '' } = useParams();
   const { api, raw } = useApi();
   const { nameOf } = useSchools();
+  const { session } = useAuth();
+  const manages = hasAny(session?.roles ?? [], AUTHOR_ROLES);
   const survey = useQuery({ queryKey: ['survey', id], queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}', { params: { path: { surveyId: id } } })) });
   const first = useQuery({
     queryKey: ['results', id],
@@ -48,6 +54,9 @@ export function SurveyResultsPage() {
   const questions = questionsOf(survey.data?.questionnaire);
   const groups = (results.breakdown?.groups ?? []).filter((g) => !g.suppressed);
   const suppressed = (results.breakdown?.groups ?? []).filter((g) => g.suppressed);
+  const minimum = results.breakdown?.minimumGroupSize ?? 5;
+  // Fewer respondents than the smallest group shown: the whole survey is such a group, so nothing is shown.
+  const tooFew = Number(results.respondents ?? 0) < minimum;
   return (
     <section aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}: {results.title}</h1>
@@ -56,10 +65,14 @@ export function SurveyResultsPage() {
         {' · '}{label('surveys', results.status)}{' · '}{label('surveys', results.anonymity)}
         {stream.live && <> <span className="badge" role="status">{t('results.live')}</span></>}
       </p>
-      <p className="hint">{t('surveys.suppressionNote', { count: results.breakdown?.minimumGroupSize ?? 5 })}</p>
-      <div className="actions"><button type="button" className="secondary" onClick={() => void download()}>{t('results.exportCsv')}</button></div>
+      <p className="hint">{t('surveys.suppressionNote', { count: minimum })}</p>
+      {tooFew && <p role="status" className="notice">{t('results.tooFew', { count: minimum })}</p>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void download()}>{t('results.exportCsv')}</button>
+        {manages && results.status === 'OPEN' && <CloseSurvey surveyId={id} />}
+      </div>
       {exportError !== undefined && <ErrorMessage error={exportError} />}
-      {questions.map((question, i) => {
+      {!tooFew && questions.map((question, i) => {
         const overall = results.overall?.find((r) => r.questionId === question.id);
         const title = `${t('surveys.questionNumber', { n: i + 1 })}: ${question.text}`;
         return (
@@ -67,6 +80,7 @@ export function SurveyResultsPage() {
             <h2 id={`result-${question.id}`}>{title}</h2>
             <QuestionChart title={title} question={question} overall={overall}
               groups={groups.map((g) => ({ name: nameOf(g.key) || g.label || '', result: g.results?.find((r) => r.questionId === question.id) }))} />
+            {question.type === 'FREE_TEXT' && overall && <WrittenAnswers surveyId={id} questionId={question.id!} moderates={manages} />}
           </article>
         );
       })}
