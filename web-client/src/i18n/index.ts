@@ -63,6 +63,12 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
+/** A calendar date from the api (`2026-11-30`), as the UI language writes it. */
+export function formatDate(isoDate: string | undefined | null): string {
+  if (!isoDate) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /**
  * The label for a value from the api (a status, a role, a question type) in the UI language, or the value
  * itself: `label('roles', 'carer')`. Screens not yet moved to i18next pass their English section instead.
