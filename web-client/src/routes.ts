@@ -18,6 +18,7 @@ import { ConsultationsPage } from './features/consultations/ConsultationsPage';
 import { ConsultationPage } from './features/consultations/ConsultationPage';
 import { NewConsultationPage } from './features/consultations/NewConsultationPage';
 import { AdaptConsultationPage } from './features/consultations/AdaptConsultationPage';
+import { RosterImportPage } from './features/roster/RosterImportPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -42,4 +43,5 @@ export const routes: AppRoute[] = [
   { path: '/consultations/:id/adapt/:schoolId', page: AdaptConsultationPage, roles: LEADER_ROLES },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
   { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
+  { path: '/roster/import', page: RosterImportPage, roles: ['trust-admin'] },
 ];

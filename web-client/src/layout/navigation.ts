@@ -22,6 +22,7 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
     items.push({ to: '/consultations', label: t('nav.consultations') });
   }
   if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t('nav.trust') });
+  if (roles.includes('trust-admin')) items.push({ to: '/roster/import', label: t('nav.roster') });
   if (hasAny(roles, READER_ROLES)) items.push({ to: '/preferences', label: t('nav.preferences') });
   items.push({ to: '/me', label: t('nav.me') });
   return items;
