@@ -7,7 +7,7 @@ import { ApiProvider } from './api/ApiContext';
 import { AuthProvider } from './auth/AuthProvider';
 import { createUserManager, SILENT_PATH } from './auth/oidc';
 import { loadConfig } from './config';
-import { t } from './i18n';
+import { i18n } from './i18n';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -36,5 +36,5 @@ async function start() {
 }
 
 start().catch(() => {
-  root.render(<main id="main"><h1>{t.app.name}</h1><p role="alert">{t.app.configFailed}</p></main>);
+  root.render(<main id="main"><h1>{i18n.t('app.name')}</h1><p role="alert">{i18n.t('app.configFailed')}</p></main>);
 });

@@ -24,6 +24,7 @@ import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { NewDecisionPage } from './features/decisions/NewDecisionPage';
 import { BallotPage } from './features/decisions/BallotPage';
 import { ResultsPage as DecisionResultsPage } from './features/decisions/ResultsPage';
+import { RosterImportPage } from './features/roster/RosterImportPage';
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -54,4 +55,5 @@ export const routes: AppRoute[] = [
   { path: '/opinions/:id/report', page: OpinionReportPage, roles: LEADER_ROLES },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
   { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
+  { path: '/roster/import', page: RosterImportPage, roles: ['trust-admin'] },
 ];

@@ -1,38 +1,40 @@
+import { createParser } from 'eventsource-parser';
+
+/** What a Server-Sent Events client carries from one connection to the next (per the HTML spec). */
+export interface Resumption {
+  /** The last `id` the server gave, sent back as `Last-Event-ID` when reconnecting. */
+  lastEventId?: string;
+  /** How long to wait before reconnecting, in milliseconds; the server may change it with `retry`. */
+  retryMs: number;
+}
+
+export interface StreamEvent { event: string; data: string }
+
 /**
- * Reads a Server-Sent Events stream from a fetch Response (EventSource cannot send the bearer token).
- * Calls onEvent for each complete event; resolves when the stream ends or the signal aborts.
+ * Reads a Server-Sent Events stream from a fetch Response (EventSource cannot send the bearer token) with
+ * eventsource-parser, remembering the last event id and the server's retry delay in `resumption`.
+ * Resolves when the stream ends; rejects when the response is not a stream.
  */
-export async function readEvents(
-  response: Response,
-  onEvent: (event: { event: string; data: string }) => void,
-): Promise<void> {
-  if (!response.body) return;
+export async function readEvents(response: Response, resumption: Resumption, onEvent: (event: StreamEvent) => void): Promise<void> {
+  if (!response.ok || !response.body) throw new Error(`The live stream answered ${response.status}`);
+  const parser = createParser({
+    onEvent: (message) => {
+      if (message.id !== undefined) resumption.lastEventId = message.id;
+      onEvent({ event: message.event ?? 'message', data: message.data });
+    },
+    onRetry: (ms) => { resumption.retryMs = ms; },
+  });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-      const parsed = parseBlock(block);
-      if (parsed) onEvent(parsed);
-    }
+    parser.feed(value);
   }
 }
 
-export function parseBlock(block: string): { event: string; data: string } | null {
-  let event = 'message';
-  const data: string[] = [];
-  for (const line of block.split(/\r?\n/)) {
-    if (line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'event') event = value;
-    if (field === 'data') data.push(value);
-  }
-  return data.length ? { event, data: data.join('\n') } : null;
+/** The request headers for (re)connecting: `Last-Event-ID` once the server has named an event. */
+export function streamHeaders(resumption: Resumption): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'text/event-stream' };
+  if (resumption.lastEventId) headers['Last-Event-ID'] = resumption.lastEventId;
+  return headers;
 }

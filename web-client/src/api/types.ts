@@ -4,6 +4,7 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type Me = Schemas['Me'];
+export type TrustDashboard = Schemas['TrustDashboard'];
 export type SchoolView = Schemas['SchoolView'];
 export type Audience = Schemas['Audience'];
 export type CarerToFollowUp = Schemas['CarerToFollowUp'];

@@ -1,28 +1,30 @@
-import { t } from '../i18n';
+import { i18n } from '../i18n';
 import { AUTHOR_ROLES, LEADER_ROLES, READER_ROLES, hasAny } from '../auth/roles';
 
 export interface NavItem { to: string; label: string }
 
 /** The navigation a person sees follows the roles in their token. */
 export function navigationFor(roles: readonly string[]): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: t.nav.home }];
-  items.push({ to: '/feed', label: t.nav.feed });
+  const { t } = i18n;
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  items.push({ to: '/feed', label: t('nav.feed') });
   if (hasAny(roles, AUTHOR_ROLES)) {
-    items.push({ to: '/announcements', label: t.nav.announcements });
-    items.push({ to: '/announcements/new', label: t.nav.compose });
+    items.push({ to: '/announcements', label: t('nav.announcements') });
+    items.push({ to: '/announcements/new', label: t('nav.compose') });
   }
   if (hasAny(roles, LEADER_ROLES)) {
-    items.push({ to: '/approvals', label: t.nav.approvals });
-    items.push({ to: '/moderation', label: t.nav.moderation });
-    items.push({ to: '/decisions', label: t.nav.decisions });
+    items.push({ to: '/approvals', label: t('nav.approvals') });
+    items.push({ to: '/moderation', label: t('nav.moderation') });
+    items.push({ to: '/decisions', label: t('nav.decisions') });
   }
-  if (roles.includes('safeguarding-lead')) items.push({ to: '/concerns', label: t.nav.concerns });
+  if (roles.includes('safeguarding-lead')) items.push({ to: '/concerns', label: t('nav.concerns') });
   if (hasAny(roles, AUTHOR_ROLES) || hasAny(roles, READER_ROLES)) {
-    items.push({ to: '/surveys', label: t.nav.surveys });
-    items.push({ to: '/consultations', label: t.nav.consultations });
+    items.push({ to: '/surveys', label: t('nav.surveys') });
+    items.push({ to: '/consultations', label: t('nav.consultations') });
   }
-  if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t.nav.trust });
-  if (hasAny(roles, READER_ROLES)) items.push({ to: '/preferences', label: t.nav.preferences });
-  items.push({ to: '/me', label: t.nav.me });
+  if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t('nav.trust') });
+  if (roles.includes('trust-admin')) items.push({ to: '/roster/import', label: t('nav.roster') });
+  if (hasAny(roles, READER_ROLES)) items.push({ to: '/preferences', label: t('nav.preferences') });
+  items.push({ to: '/me', label: t('nav.me') });
   return items;
 }

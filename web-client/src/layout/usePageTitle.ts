@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { t } from '../i18n';
+import { useTranslation } from 'react-i18next';
 
 export function usePageTitle(title: string) {
-  useEffect(() => { document.title = `${title} – ${t.app.name}`; }, [title]);
+  const { t } = useTranslation();
+  useEffect(() => { document.title = `${title} – ${t('app.name')}`; }, [title, t]);
 }

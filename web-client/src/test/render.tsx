@@ -51,7 +51,7 @@ export function fakeApi(answers: Record<string, FakeAnswer>) {
     const request = input instanceof Request ? input : new Request(String(input), init);
     const url = new URL(request.url, 'http://localhost');
     const text = request.method === 'GET' ? '' : await request.clone().text();
-    const call: Call = { method: request.method, url: url.pathname + url.search, body: text ? JSON.parse(text) : undefined, headers: request.headers };
+    const call: Call = { method: request.method, url: url.pathname + url.search, body: text && request.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text || undefined, headers: request.headers };
     calls.push(call);
     const key = `${request.method} ${url.pathname}`;
     if (!(key in answers)) return new Response(JSON.stringify({ title: 'Not Found', status: 404 }), { status: 404, headers: { 'Content-Type': 'application/problem+json' } });

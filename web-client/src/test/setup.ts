@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { i18n } from '../i18n';
 
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear(); });
 
 // CI machines are shared and busy: give pages time to settle before a query gives up.
 configure({ asyncUtilTimeout: 5000 });
+
+// Chorus starts in English for every test; a test that switches language does not leak it.
+afterEach(async () => { await i18n.changeLanguage('en'); });

@@ -4,14 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { titleOf, useDecision } from './useAnnouncements';
 
 /** A school leader adds a local note to a trust-wide announcement and picks when it goes out at their school. */
 export function AdaptPage() {
-  usePageTitle(t.compose.adaptTitle);
+  const { t } = useTranslation();
+  usePageTitle(t('compose.adaptTitle'));
   const { id = '', schoolId = '' } = useParams();
   const { api } = useApi();
   const { nameOf } = useSchools();
@@ -28,23 +29,23 @@ export function AdaptPage() {
   const content = view.data.translations?.[view.data.defaultLanguage ?? 'en'];
   return (
     <section aria-labelledby="adapt-title">
-      <h1 id="adapt-title">{t.compose.adaptTitle}: {nameOf(schoolId)}</h1>
-      <p>{t.compose.adaptIntro}</p>
+      <h1 id="adapt-title">{t('compose.adaptTitle')}: {nameOf(schoolId)}</h1>
+      <p>{t('compose.adaptIntro')}</p>
       <article className="card"><h2>{titleOf(view.data)}</h2><div dangerouslySetInnerHTML={{ __html: content?.html ?? '' }} /></article>
       {adopt.isSuccess ? (
-        <><Notice>{t.compose.published}</Notice><p><Link to="/announcements">{t.nav.announcements}</Link></p></>
+        <><Notice>{t('compose.published')}</Notice><p><Link to="/announcements">{t('nav.announcements')}</Link></p></>
       ) : (
         <form onSubmit={submit}>
           <div className="field">
-            <label htmlFor="local-note">{t.compose.bodyLabel}</label>
+            <label htmlFor="local-note">{t('compose.bodyLabel')}</label>
             <textarea id="local-note" value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="adapt-at">{t.compose.scheduleAt}</label>
+            <label htmlFor="adapt-at">{t('compose.scheduleAt')}</label>
             <input id="adapt-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
           </div>
           {adopt.error && <ErrorMessage error={adopt.error} />}
-          <button type="submit" disabled={adopt.isPending}>{t.compose.submit}</button>
+          <button type="submit" disabled={adopt.isPending}>{t('compose.submit')}</button>
         </form>
       )}
     </section>

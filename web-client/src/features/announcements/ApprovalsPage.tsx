@@ -3,7 +3,8 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { AnnouncementView } from '../../api/types';
-import { label, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { label } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { AudienceSummary } from './AudienceSummary';
@@ -11,23 +12,25 @@ import { titleOf, useAnnouncements, useDecision } from './useAnnouncements';
 
 /** Posts by staff that wait for a school leader before they go out. */
 export function ApprovalsPage() {
-  usePageTitle(t.approvals.title);
+  const { t } = useTranslation();
+  usePageTitle(t('approvals.title'));
   const list = useAnnouncements();
   const [done, setDone] = useState<string>();
   const waiting = (list.data ?? []).filter((view) => view.status === 'PENDING_APPROVAL');
   return (
     <section aria-labelledby="approvals-title">
-      <h1 id="approvals-title">{t.approvals.title}</h1>
+      <h1 id="approvals-title">{t('approvals.title')}</h1>
       {done && <Notice>{done}</Notice>}
       {list.isPending && <Loading />}
       {list.error && <ErrorMessage error={list.error} />}
-      {list.isSuccess && waiting.length === 0 && <p>{t.approvals.empty}</p>}
+      {list.isSuccess && waiting.length === 0 && <p>{t('approvals.empty')}</p>}
       {waiting.map((view) => <Waiting key={view.id} view={view} onDone={setDone} />)}
     </section>
   );
 }
 
 function Waiting({ view, onDone }: { view: AnnouncementView; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
   const [comment, setComment] = useState('');
@@ -38,23 +41,23 @@ function Waiting({ view, onDone }: { view: AnnouncementView; onDone: (message: s
   return (
     <article className="card" aria-labelledby={`approve-${id}`}>
       <h2 id={`approve-${id}`}>{titleOf(view)}</h2>
-      <p className="muted">{t.approvals.by(view.authorName ?? view.authorId ?? '')} · {nameOf(view.schoolId)}</p>
+      <p className="muted">{t('approvals.by', { author: view.authorName ?? view.authorId ?? '' })} · {nameOf(view.schoolId)}</p>
       <ul className="approval-facts">
         <li data-testid="approval-audience"><AudienceSummary audience={view.audience} schoolId={view.schoolId} /></li>
         <li data-testid="approval-priority">
-          {t.priority.label}: <span className={`badge ${view.priority ?? 'NORMAL'}`}>{label(t.priority, view.priority ?? 'NORMAL')}</span>
-          {view.requiresAcknowledgement && <> · {t.approvals.needsAck}</>}
+          {t('priority.label')}: <span className={`badge ${view.priority ?? 'NORMAL'}`}>{label('priority', view.priority ?? 'NORMAL')}</span>
+          {view.requiresAcknowledgement && <> · {t('approvals.needsAck')}</>}
         </li>
       </ul>
       <div dangerouslySetInnerHTML={{ __html: content?.html ?? '' }} />
       <div className="field">
-        <label htmlFor={`comment-${id}`}>{t.approvals.reason}</label>
+        <label htmlFor={`comment-${id}`}>{t('approvals.reason')}</label>
         <textarea id={`comment-${id}`} value={comment} onChange={(e) => setComment(e.target.value)} />
       </div>
       <div className="actions">
-        <button type="button" onClick={() => approve.mutate(undefined, { onSuccess: () => onDone(t.approvals.approved) })}>{t.approvals.approve}</button>
+        <button type="button" onClick={() => approve.mutate(undefined, { onSuccess: () => onDone(t('approvals.approved')) })}>{t('approvals.approve')}</button>
         <button type="button" className="secondary" disabled={!comment.trim()}
-          onClick={() => reject.mutate(undefined, { onSuccess: () => onDone(t.approvals.rejected) })}>{t.approvals.reject}</button>
+          onClick={() => reject.mutate(undefined, { onSuccess: () => onDone(t('approvals.rejected')) })}>{t('approvals.reject')}</button>
       </div>
       {(approve.error || reject.error) && <ErrorMessage error={approve.error ?? reject.error} />}
     </article>

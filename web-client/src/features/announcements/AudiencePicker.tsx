@@ -4,7 +4,8 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { Audience, ReachPreview } from '../../api/types';
-import { label, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { label } from '../../i18n';
 import { describe } from '../../layout/Status';
 import type { AudienceChoices, Scope } from './audienceChoices';
 
@@ -23,6 +24,7 @@ interface Props {
 
 /** Scope x roles, offering only what the author may address, with a live count of the people it reaches. */
 export function AudiencePicker({ value, onChange, choices, reach }: Props) {
+  const { t } = useTranslation();
   const { schools, scopes } = choices;
   const ids = new Set(value.ids ?? []);
   const roles = new Set(value.roles ?? []);
@@ -33,16 +35,16 @@ export function AudiencePicker({ value, onChange, choices, reach }: Props) {
   };
   return (
     <fieldset>
-      <legend>{t.audience.legend}</legend>
+      <legend>{t('audience.legend')}</legend>
       <div className="field">
-        <label htmlFor="audience-scope">{t.audience.scope}</label>
+        <label htmlFor="audience-scope">{t('audience.scope')}</label>
         <select id="audience-scope" value={value.scope} onChange={(e) => onChange({ ...value, scope: e.target.value as Scope, ids: [] })}>
-          {scopes.map((scope) => <option key={scope} value={scope}>{label(t.audience, scope)}</option>)}
+          {scopes.map((scope) => <option key={scope} value={scope}>{label('audience', scope)}</option>)}
         </select>
       </div>
       {value.scope === 'SCHOOLS' && (
         <fieldset>
-          <legend>{t.audience.schools}</legend>
+          <legend>{t('audience.schools')}</legend>
           {schools.map((school) => (
             <label key={school.id} className="check">
               <input type="checkbox" checked={ids.has(school.id!)} onChange={() => onChange({ ...value, ids: toggle(ids, school.id!) })} />
@@ -55,11 +57,11 @@ export function AudiencePicker({ value, onChange, choices, reach }: Props) {
         <GroupChooser scope={value.scope} choices={choices} chosen={ids} onToggle={(id) => onChange({ ...value, ids: toggle(ids, id) })} />
       )}
       <fieldset>
-        <legend>{t.audience.roles}</legend>
+        <legend>{t('audience.roles')}</legend>
         {ROLES.map((role) => (
           <label key={role} className="check">
             <input type="checkbox" checked={roles.has(role)} onChange={() => onChange({ ...value, roles: toggle(roles, role) as AudienceRole[] })} />
-            {label(t.audience, role)}
+            {label('audience', role)}
           </label>
         ))}
       </fieldset>
@@ -71,6 +73,7 @@ export function AudiencePicker({ value, onChange, choices, reach }: Props) {
 interface GroupProps { scope: Scope; choices: AudienceChoices; chosen: Set<string>; onToggle: (id: string) => void }
 
 function GroupChooser({ scope, choices, chosen, onToggle }: GroupProps) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { schools, classes } = choices;
   const [schoolId, setSchoolId] = useState<string>('');
@@ -89,9 +92,9 @@ function GroupChooser({ scope, choices, chosen, onToggle }: GroupProps) {
   });
   return (
     <fieldset>
-      <legend>{label(t.audience, scope)}</legend>
+      <legend>{label('audience', scope)}</legend>
       <div className="field">
-        <label htmlFor="group-school">{t.audience.schools}</label>
+        <label htmlFor="group-school">{t('audience.schools')}</label>
         <select id="group-school" value={schoolId} onChange={(e) => setSchoolId(e.target.value)}>
           {schools.map((school) => <option key={school.id} value={school.id}>{school.name}</option>)}
         </select>
@@ -132,12 +135,13 @@ export function useReachPreview(audience: Audience): Reach {
 }
 
 function ReachCount({ reach }: { reach: Reach }) {
-  let text: string = t.audience.reachUnknown;
-  if (reach.complete && reach.isPending) text = t.audience.reachCounting;
-  if (reach.complete && reach.error) text = t.audience.reachRefused(describe(reach.error));
+  const { t } = useTranslation();
+  let text: string = t('audience.reachUnknown');
+  if (reach.complete && reach.isPending) text = t('audience.reachCounting');
+  if (reach.complete && reach.error) text = t('audience.reachRefused', { why: describe(reach.error) });
   if (reach.complete && reach.data) {
     const devices = reach.data.devices;
-    text = t.audience.reach(Number(reach.data.people ?? 0)) + (devices ? t.audience.onDevices(Number(devices.total ?? 0)) : '');
+    text = t('audience.reach', { count: Number(reach.data.people ?? 0) }) + (devices ? t('audience.onDevices', { count: Number(devices.total ?? 0) }) : '');
   }
   return (
     <>
@@ -151,24 +155,25 @@ const count = (counts: Record<string, number> | undefined, key: string) => Numbe
 
 /** People and devices per role, then per school and role (a carer with children in two schools shows in both). */
 function ReachBreakdown({ preview }: { preview: ReachPreview }) {
+  const { t } = useTranslation();
   const { schools } = useSchools();
   const nameOf = (id: string) => schools.find((school) => school.id === id)?.name ?? id;
   const roles = ROLES.filter((role) => (preview.byRole ?? {})[role] !== undefined);
   const devices = preview.devices;
   const rows: { label: string; people?: Record<string, number>; devices?: Record<string, number> }[] = [
-    { label: t.audience.allSchools, people: preview.byRole, devices: devices?.byRole },
+    { label: t('audience.allSchools'), people: preview.byRole, devices: devices?.byRole },
     ...Object.keys(preview.bySchool ?? {}).sort().map((id) => ({
       label: nameOf(id), people: preview.bySchool?.[id], devices: devices?.bySchool?.[id],
     })),
   ];
   return (
     <details>
-      <summary>{t.audience.breakdown}</summary>
+      <summary>{t('audience.breakdown')}</summary>
       <table>
         <thead>
           <tr>
-            <th scope="col">{t.audience.school}</th>
-            {roles.map((role) => <th key={role} scope="col">{label(t.audience, role)}</th>)}
+            <th scope="col">{t('audience.school')}</th>
+            {roles.map((role) => <th key={role} scope="col">{label('audience', role)}</th>)}
           </tr>
         </thead>
         <tbody>
@@ -177,8 +182,8 @@ function ReachBreakdown({ preview }: { preview: ReachPreview }) {
               <th scope="row">{row.label}</th>
               {roles.map((role) => (
                 <td key={role}>
-                  {count(row.people, role)} {t.audience.people.toLowerCase()}
-                  {devices && <>, {count(row.devices, role)} {t.audience.devices.toLowerCase()}</>}
+                  {count(row.people, role)} {t('audience.people').toLowerCase()}
+                  {devices && <>, {count(row.devices, role)} {t('audience.devices').toLowerCase()}</>}
                 </td>
               ))}
             </tr>

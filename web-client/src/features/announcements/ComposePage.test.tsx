@@ -36,6 +36,14 @@ describe('ComposePage', () => {
     });
   });
 
+  it('lets an author write the French translation families can choose as their language', async () => {
+    fakeApi({ 'GET /api/v1/me': me, 'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] } });
+    renderPage(<ComposePage />, { roles: ['school-leader', 'staff'] });
+    await userEvent.selectOptions(await screen.findByLabelText('Add a translation'), 'fr');
+    expect(screen.getByLabelText('Title (French)')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Message \(French\)/)).toBeInTheDocument();
+  });
+
   it('shows how many devices the audience reaches, by role and by school', async () => {
     fakeApi({
       'GET /api/v1/me': me,

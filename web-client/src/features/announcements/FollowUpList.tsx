@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../layout/Status';
 
 const PAGE = 50;
@@ -12,6 +12,7 @@ const PAGE = 50;
  * through the api's cursor. `version` changes when acknowledgements arrive, so the loaded pages are read again.
  */
 export function FollowUpList({ id, version }: { id: string; version?: number }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
   const pending = useInfiniteQuery({
@@ -26,20 +27,20 @@ export function FollowUpList({ id, version }: { id: string; version?: number }) 
   const carers = pending.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <>
-      <h2 id="follow-up-title">{t.reach.stillToAck}</h2>
+      <h2 id="follow-up-title">{t('reach.stillToAck')}</h2>
       {pending.error && <ErrorMessage error={pending.error} />}
-      {pending.isSuccess && carers.length === 0 && <p>{t.reach.stillToAckEmpty}</p>}
+      {pending.isSuccess && carers.length === 0 && <p>{t('reach.stillToAckEmpty')}</p>}
       {carers.length > 0 && (
         <>
-          <p className="muted" role="status">{t.reach.showing(carers.length, pending.hasNextPage)}</p>
+          <p className="muted" role="status">{t(pending.hasNextPage ? 'reach.showingSoFar' : 'reach.showing', { count: carers.length })}</p>
           <div className="table-wrap">
             <table data-testid="still-to-acknowledge" aria-labelledby="follow-up-title">
-              <thead><tr><th scope="col">{t.reach.carer}</th><th scope="col">{t.reach.children}</th><th scope="col">{t.reach.school}</th></tr></thead>
+              <thead><tr><th scope="col">{t('reach.carer')}</th><th scope="col">{t('reach.children')}</th><th scope="col">{t('reach.school')}</th></tr></thead>
               <tbody>
                 {carers.map((carer) => (
                   <tr key={carer.personId}>
                     <th scope="row">{carer.name ?? carer.personId}</th>
-                    <td>{(carer.children ?? []).map((child) => t.reach.child(child.name ?? '', child.classes ?? [])).join('; ')}</td>
+                    <td>{(carer.children ?? []).map((child) => (child.classes?.length ? t('reach.child', { name: child.name ?? '', classes: child.classes }) : child.name ?? '')).join('; ')}</td>
                     <td>{(carer.schoolIds ?? []).map((s) => nameOf(s)).join(', ')}</td>
                   </tr>
                 ))}
@@ -48,7 +49,7 @@ export function FollowUpList({ id, version }: { id: string; version?: number }) 
           </div>
           {pending.hasNextPage && (
             <button type="button" className="secondary" onClick={() => void pending.fetchNextPage()} disabled={pending.isFetchingNextPage}>
-              {t.reach.showMore}
+              {t('reach.showMore')}
             </button>
           )}
         </>

@@ -6,7 +6,7 @@ import { useSchools } from '../../api/hooks';
 import type { ReachReport } from '../../api/types';
 import { useLiveStream } from '../../api/useLiveStream';
 import { BarChart } from '../../charts/BarChart';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { FollowUpList } from './FollowUpList';
@@ -18,7 +18,8 @@ export function percent(part: number | undefined, whole: number | undefined): nu
 
 /** Who an announcement reached, read and acknowledged, updating live, and the carers still to acknowledge. */
 export function ReachPage() {
-  usePageTitle(t.reach.title);
+  const { t } = useTranslation();
+  usePageTitle(t('reach.title'));
   const { id = '' } = useParams();
   const { api } = useApi();
   const { nameOf } = useSchools();
@@ -33,24 +34,24 @@ export function ReachPage() {
   const audienceOf = (school: string) => Object.values(report.audienceBySchool?.[school] ?? {}).reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="reach-title">
-      <h1 id="reach-title">{t.reach.title}{view.data && <>: {titleOf(view.data)}</>}</h1>
-      {stream.live && <p className="badge" role="status">{t.reach.live}</p>}
+      <h1 id="reach-title">{t('reach.title')}{view.data && <>: {titleOf(view.data)}</>}</h1>
+      {stream.live && <p className="badge" role="status">{t('reach.live')}</p>}
       <ul className="stats" aria-live="polite">
-        <li>{t.reach.reached}<strong data-testid="reach-audience">{report.audience}</strong></li>
-        <li>{t.reach.read}<strong data-testid="reach-opened">{report.opened?.total ?? 0}</strong></li>
-        <li>{t.reach.acknowledged}<strong data-testid="reach-acknowledged">{report.acknowledged?.total ?? 0}</strong>
-          <span className="muted">{t.reach.ackRate(percent(report.acknowledged?.total, report.audience))}</span></li>
+        <li>{t('reach.reached')}<strong data-testid="reach-audience">{report.audience}</strong></li>
+        <li>{t('reach.read')}<strong data-testid="reach-opened">{report.opened?.total ?? 0}</strong></li>
+        <li>{t('reach.acknowledged')}<strong data-testid="reach-acknowledged">{report.acknowledged?.total ?? 0}</strong>
+          <span className="muted">{t('reach.ackRate', { pct: percent(report.acknowledged?.total, report.audience) })}</span></li>
       </ul>
-      <h2>{t.reach.bySchool}</h2>
-      <BarChart title={t.reach.chartLabel} labels={schools.map((s) => nameOf(s))} max={100} percent
+      <h2>{t('reach.bySchool')}</h2>
+      <BarChart title={t('reach.chartLabel')} labels={schools.map((s) => nameOf(s))} max={100} percent
         series={[
-          { label: t.reach.read, values: schools.map((s) => percent(report.opened?.bySchool?.[s], audienceOf(s))) },
-          { label: t.reach.acknowledged, values: schools.map((s) => percent(report.acknowledged?.bySchool?.[s], audienceOf(s))) },
+          { label: t('reach.read'), values: schools.map((s) => percent(report.opened?.bySchool?.[s], audienceOf(s))) },
+          { label: t('reach.acknowledged'), values: schools.map((s) => percent(report.acknowledged?.bySchool?.[s], audienceOf(s))) },
         ]} />
       <div className="table-wrap">
         <table>
-          <caption className="sr-only">{t.reach.bySchool}</caption>
-          <thead><tr><th scope="col">{t.reach.school}</th><th scope="col">{t.reach.reached}</th><th scope="col">{t.reach.read}</th><th scope="col">{t.reach.acknowledged}</th></tr></thead>
+          <caption className="sr-only">{t('reach.bySchool')}</caption>
+          <thead><tr><th scope="col">{t('reach.school')}</th><th scope="col">{t('reach.reached')}</th><th scope="col">{t('reach.read')}</th><th scope="col">{t('reach.acknowledged')}</th></tr></thead>
           <tbody>
             {schools.map((s) => (
               <tr key={s}><th scope="row">{nameOf(s)}</th><td>{audienceOf(s)}</td><td>{report.opened?.bySchool?.[s] ?? 0}</td><td>{report.acknowledged?.bySchool?.[s] ?? 0}</td></tr>

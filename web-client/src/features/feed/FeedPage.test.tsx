@@ -46,6 +46,6 @@ describe('FeedPage', () => {
     const school = await screen.findByRole('article', { name: 'Trip to the museum' });
     expect(await within(school).findByText('About Amira (Oakfield Primary)')).toBeInTheDocument();
     const trust = screen.getByRole('article', { name: 'Trust inset day' });
-    expect(within(trust).getByText('About Amira (Oakfield Primary), Leo (Riverside Academy)')).toBeInTheDocument();
+    expect(within(trust).getByText('About Amira (Oakfield Primary) and Leo (Riverside Academy)')).toBeInTheDocument();
   });
 });

@@ -4,7 +4,8 @@ import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
 import { useMe, useSchools } from '../../api/hooks';
 import type { FeedItem, FeedPage as Page, Me } from '../../api/types';
-import { formatDateTime, label, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -12,7 +13,8 @@ import { usePageTitle } from '../../layout/usePageTitle';
 type FeedQuery = { since: string; limit?: number; cursor?: string };
 
 export function FeedPage() {
-  usePageTitle(t.feed.title);
+  const { t } = useTranslation();
+  usePageTitle(t('feed.title'));
   const { api } = useApi();
   const feed = useInfiniteQuery({
     queryKey: ['feed'],
@@ -24,16 +26,16 @@ export function FeedPage() {
   const items = feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <section aria-labelledby="feed-title">
-      <h1 id="feed-title">{t.feed.title}</h1>
+      <h1 id="feed-title">{t('feed.title')}</h1>
       {feed.isPending && <Loading />}
       {feed.error && <ErrorMessage error={feed.error} />}
-      {feed.isSuccess && items.length === 0 && <p>{t.feed.empty}</p>}
+      {feed.isSuccess && items.length === 0 && <p>{t('feed.empty')}</p>}
       <ul className="feed">
         {items.map((item) => <li key={item.id}><FeedCard item={item} /></li>)}
       </ul>
       {feed.hasNextPage && (
         <button type="button" className="secondary" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
-          {t.feed.loadMore}
+          {t('feed.loadMore')}
         </button>
       )}
     </section>
@@ -53,6 +55,7 @@ export function childrenConcerned(item: FeedItem, children: Child[]): string[] {
 }
 
 export function FeedCard({ item }: { item: FeedItem }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
   const me = useMe();
@@ -66,15 +69,15 @@ export function FeedCard({ item }: { item: FeedItem }) {
     onSuccess: () => queries.invalidateQueries({ queryKey: ['feed'] }),
   });
   const headingId = `item-${item.id}`;
-  const from = item.schoolId ? nameOf(item.schoolId) : t.feed.trust;
+  const from = item.schoolId ? nameOf(item.schoolId) : t('feed.trust');
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{item.title}</h2>
       <p className="muted">
-        {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label(t.priority, item.priority)}</span>}{' '}
-        {t.feed.from(from)} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+        {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label('priority', item.priority)}</span>}{' '}
+        {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
       </p>
-      {about.length > 0 && <p className="about">{t.feed.about(about)}</p>}
+      {about.length > 0 && <p className="about">{t('feed.about', { children: about })}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
       <div className="body" dangerouslySetInnerHTML={{ __html: item.html ?? '' }} />
       {(item.localNotes ?? []).map((note) => (
@@ -85,11 +88,11 @@ export function FeedCard({ item }: { item: FeedItem }) {
       )}
       {item.requiresAcknowledgement && (
         item.acknowledgedAt
-          ? <p className="notice" role="status">{t.feed.acknowledgedOn(formatDateTime(item.acknowledgedAt))}</p>
+          ? <p className="notice" role="status">{t('feed.acknowledgedOn', { when: formatDateTime(item.acknowledgedAt) })}</p>
           : (
             <div className="actions">
-              <p className="muted">{t.feed.needsAck}</p>
-              <button type="button" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>{t.feed.acknowledge}</button>
+              <p className="muted">{t('feed.needsAck')}</p>
+              <button type="button" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>{t('feed.acknowledge')}</button>
             </div>
           )
       )}

@@ -4,7 +4,8 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { QueueEntry } from '../../api/types';
-import { formatDateTime, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -12,7 +13,8 @@ type Page = { items?: QueueEntry[]; next?: string | null };
 
 /** One queue for what people write: pupils' contributions, reported ones, and authors' review requests. */
 export function ModerationPage() {
-  usePageTitle(t.moderation.title);
+  const { t } = useTranslation();
+  usePageTitle(t('moderation.title'));
   const { api } = useApi();
   const [done, setDone] = useState<string>();
   const queue = useInfiniteQuery({
@@ -24,16 +26,16 @@ export function ModerationPage() {
   const items = queue.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <section aria-labelledby="moderation-title">
-      <h1 id="moderation-title">{t.moderation.title}</h1>
-      <p className="muted">{t.moderation.intro}</p>
+      <h1 id="moderation-title">{t('moderation.title')}</h1>
+      <p className="muted">{t('moderation.intro')}</p>
       {done && <Notice>{done}</Notice>}
       {queue.isPending && <Loading />}
       {queue.error && <ErrorMessage error={queue.error} />}
-      {queue.isSuccess && items.length === 0 && <p>{t.moderation.empty}</p>}
+      {queue.isSuccess && items.length === 0 && <p>{t('moderation.empty')}</p>}
       {items.map((entry) => <Waiting key={`${entry.kind}:${entry.id}`} entry={entry} onDone={setDone} />)}
       {queue.hasNextPage && (
         <button type="button" className="secondary" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-          {t.moderation.more}
+          {t('moderation.more')}
         </button>
       )}
     </section>
@@ -41,6 +43,7 @@ export function ModerationPage() {
 }
 
 function Waiting({ entry, onDone }: { entry: QueueEntry; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
   const queries = useQueryClient();
@@ -51,7 +54,7 @@ function Waiting({ entry, onDone }: { entry: QueueEntry; onDone: (message: strin
       body: { visibility, reason: reason.trim() || undefined },
     })),
     onSuccess: (_, visibility) => {
-      onDone(visibility === 'SHOWN' ? t.moderation.shown : t.moderation.removed);
+      onDone(visibility === 'SHOWN' ? t('moderation.shown') : t('moderation.removed'));
       void queries.invalidateQueries({ queryKey: ['moderation-queue'] });
     },
   });
@@ -61,18 +64,18 @@ function Waiting({ entry, onDone }: { entry: QueueEntry; onDone: (message: strin
     <article className="card" aria-labelledby={`mod-${key}`}>
       <h2 id={`mod-${key}`}>{entry.title}</h2>
       <p className="muted">
-        {entry.byPupil && <span className="badge">{t.moderation.pupil}</span>}{' '}
-        {t.moderation.by(entry.author ?? '')} · {entry.schoolId ? nameOf(entry.schoolId) : t.feed.trust} · {formatDateTime(entry.submittedAt)}
+        {entry.byPupil && <span className="badge">{t('moderation.pupil')}</span>}{' '}
+        {t('moderation.by', { author: entry.author ?? '' })} · {entry.schoolId ? nameOf(entry.schoolId) : t('feed.trust')} · {formatDateTime(entry.submittedAt)}
       </p>
       <p><strong>{entry.reason}</strong></p>
       <blockquote className="contribution">{entry.text}</blockquote>
       {reports.length > 0 && (
-        <p className="muted">{t.moderation.reports(reports.length)}: {reports.join('; ')}</p>
+        <p className="muted">{t('moderation.reports', { count: reports.length })}: {reports.join('; ')}</p>
       )}
-      {entry.reviewReason && <p>{t.moderation.reviewReason(entry.reviewReason)}</p>}
+      {entry.reviewReason && <p>{t('moderation.reviewReason', { reason: entry.reviewReason })}</p>}
       {(entry.decisions ?? []).length > 0 && (
         <details>
-          <summary>{t.moderation.history}</summary>
+          <summary>{t('moderation.history')}</summary>
           <ul>
             {(entry.decisions ?? []).map((d) => (
               <li key={`${d.by}-${d.at}`}>{formatDateTime(d.at)}: {d.visibility} ({d.by}){d.reason ? `: ${d.reason}` : ''}</li>
@@ -81,13 +84,13 @@ function Waiting({ entry, onDone }: { entry: QueueEntry; onDone: (message: strin
         </details>
       )}
       <div className="field">
-        <label htmlFor={`reason-${key}`}>{t.moderation.reason}</label>
+        <label htmlFor={`reason-${key}`}>{t('moderation.reason')}</label>
         <textarea id={`reason-${key}`} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <div className="actions">
-        <button type="button" onClick={() => decide.mutate('SHOWN')} disabled={decide.isPending}>{t.moderation.show}</button>
+        <button type="button" onClick={() => decide.mutate('SHOWN')} disabled={decide.isPending}>{t('moderation.show')}</button>
         <button type="button" className="secondary" disabled={!reason.trim() || decide.isPending}
-          onClick={() => decide.mutate('REMOVED')}>{t.moderation.remove}</button>
+          onClick={() => decide.mutate('REMOVED')}>{t('moderation.remove')}</button>
       </div>
       {decide.error && <ErrorMessage error={decide.error} />}
     </article>

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import type { Preferences, PreferencesInput } from '../../api/types';
 import { useSchools } from '../../api/hooks';
-import { label, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { ANNOUNCEMENT_LANGUAGES, label } from '../../i18n';
+import { PREFERENCES_QUERY } from '../../i18n/usePreferredLanguage';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -21,16 +23,21 @@ function toForm(saved: Preferences): Form {
 
 /** How and when a carer or pupil is notified, and the language they read announcements in. */
 export function PreferencesPage() {
-  usePageTitle(t.preferences.title);
+  const { t } = useTranslation();
+  usePageTitle(t('preferences.title'));
   const { api } = useApi();
   const { schools } = useSchools();
   const current = useQuery({
-    queryKey: ['preferences'],
+    queryKey: PREFERENCES_QUERY,
     queryFn: () => ok(api.GET('/api/v1/preferences')),
   });
   const [prefs, setPrefs] = useState<Form>({ channels: ['push', 'email'] });
   useEffect(() => { if (current.data) setPrefs(toForm(current.data)); }, [current.data]);
-  const save = useMutation({ mutationFn: (body: PreferencesInput) => ok(api.PUT('/api/v1/preferences', { body })) });
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: PreferencesInput) => ok(api.PUT('/api/v1/preferences', { body })),
+    onSuccess: (saved) => queries.setQueryData(PREFERENCES_QUERY, saved),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The api takes quiet hours as HH:mm (Europe/London).
@@ -40,38 +47,38 @@ export function PreferencesPage() {
   if (current.isPending) return <Loading />;
   return (
     <section aria-labelledby="prefs-title">
-      <h1 id="prefs-title">{t.preferences.title}</h1>
+      <h1 id="prefs-title">{t('preferences.title')}</h1>
       {current.error && <ErrorMessage error={current.error} />}
       <form onSubmit={submit}>
         <fieldset>
-          <legend>{t.preferences.channels}</legend>
+          <legend>{t('preferences.channels')}</legend>
           {CHANNELS.map((channel) => (
             <label key={channel} className="check">
               <input type="checkbox" checked={prefs.channels.includes(channel)} onChange={(e) => setPrefs({ ...prefs, channels: toggle(prefs.channels, channel, e.target.checked) })} />
-              {t.preferences[channel]}
+              {t(`preferences.${channel}`)}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t.preferences.quietHours}</legend>
-          <p className="hint">{t.preferences.quietHoursHelp}</p>
+          <legend>{t('preferences.quietHours')}</legend>
+          <p className="hint">{t('preferences.quietHoursHelp')}</p>
           <div className="actions">
-            <div className="field"><label htmlFor="quiet-from">{t.preferences.from}</label>
+            <div className="field"><label htmlFor="quiet-from">{t('preferences.from')}</label>
               <input id="quiet-from" type="time" value={prefs.quietFrom ?? ''} onChange={(e) => setPrefs({ ...prefs, quietFrom: e.target.value })} /></div>
-            <div className="field"><label htmlFor="quiet-until">{t.preferences.to}</label>
+            <div className="field"><label htmlFor="quiet-until">{t('preferences.to')}</label>
               <input id="quiet-until" type="time" value={prefs.quietUntil ?? ''} onChange={(e) => setPrefs({ ...prefs, quietUntil: e.target.value })} /></div>
           </div>
         </fieldset>
         <div className="field">
-          <label htmlFor="language">{t.preferences.language}</label>
+          <label htmlFor="language">{t('preferences.language')}</label>
           <select id="language" value={prefs.language ?? ''} onChange={(e) => setPrefs({ ...prefs, language: e.target.value })}>
-            <option value="">{t.languages.en}</option>
-            {Object.keys(t.languages).filter((l) => l !== 'en').map((lang) => <option key={lang} value={lang}>{label(t.languages, lang)}</option>)}
+            <option value="">{t('languages.en')}</option>
+            {ANNOUNCEMENT_LANGUAGES.filter((l) => l !== 'en').map((lang) => <option key={lang} value={lang}>{label('languages', lang)}</option>)}
           </select>
         </div>
         {schools.length > 1 && (
           <fieldset>
-            <legend>{t.preferences.muted}</legend>
+            <legend>{t('preferences.muted')}</legend>
             {schools.map((school) => (
               <label key={school.id} className="check">
                 <input type="checkbox" checked={(prefs.mutedSchools ?? []).includes(school.id!)}
@@ -81,9 +88,9 @@ export function PreferencesPage() {
             ))}
           </fieldset>
         )}
-        {save.isSuccess && <Notice>{t.preferences.saved}</Notice>}
+        {save.isSuccess && <Notice>{t('preferences.saved')}</Notice>}
         {save.error && <ErrorMessage error={save.error} />}
-        <button type="submit" disabled={save.isPending}>{t.preferences.save}</button>
+        <button type="submit" disabled={save.isPending}>{t('preferences.save')}</button>
       </form>
     </section>
   );

@@ -1,13 +1,14 @@
 import type { ReactElement } from 'react';
 import type { Question } from '../../api/types';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import type { Answer } from './questionnaire';
 
 /** The input for one question, labelled by the question itself. */
 export function AnswerField({ question, value, onChange }: { question: Question; value: Answer; onChange: (value: Answer) => void }) {
+  const { t } = useTranslation();
   const id = `answer-${question.id}`;
   const options = question.options ?? [];
-  const legend = <legend>{question.text}{question.required && <span className="hint"> ({t.answer.required})</span>}</legend>;
+  const legend = <legend>{question.text}{question.required && <span className="hint"> ({t('answer.required')})</span>}</legend>;
   switch (question.type) {
     case 'SINGLE_CHOICE':
     case 'LIKERT':
@@ -42,7 +43,7 @@ export function AnswerField({ question, value, onChange }: { question: Question;
       return (
         <fieldset>
           {legend}
-          <p className="hint">{t.answer.ratingLow}; {t.answer.ratingHigh}</p>
+          <p className="hint">{t('answer.ratingLow')}; {t('answer.ratingHigh')}</p>
           <div className="actions">
             {Array.from({ length: 11 }, (_, n) => (
               <label key={n} className="check"><input type="radio" name={id} checked={value === n} onChange={() => onChange(n)} />{n}</label>
@@ -72,6 +73,7 @@ export function AnswerField({ question, value, onChange }: { question: Question;
 
 /** Ranking as a place number per option (keyboard and screen-reader friendly, unlike drag and drop). */
 function Ranking({ question, value, onChange, legend }: { question: Question; value: string[]; onChange: (v: Answer) => void; legend: ReactElement }) {
+  const { t } = useTranslation();
   const options = question.options ?? [];
   const place = (optionId: string) => value.indexOf(optionId) + 1;
   const setPlace = (optionId: string, to: number) => {
@@ -82,10 +84,10 @@ function Ranking({ question, value, onChange, legend }: { question: Question; va
   return (
     <fieldset>
       {legend}
-      <p className="hint">{t.answer.rankingHelp}</p>
+      <p className="hint">{t('answer.rankingHelp')}</p>
       {options.map((option) => (
         <div key={option.id} className="field">
-          <label htmlFor={`rank-${question.id}-${option.id}`}>{t.answer.rank(option.label ?? '')}</label>
+          <label htmlFor={`rank-${question.id}-${option.id}`}>{t('answer.rank', { option: option.label ?? '' })}</label>
           <select id={`rank-${question.id}-${option.id}`} value={place(option.id!)} onChange={(e) => setPlace(option.id!, Number(e.target.value))}>
             <option value={0}>–</option>
             {options.map((_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}

@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ApiError, idempotencyKey, ok } from '../../api/client';
-import { t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { AnswerField } from './AnswerField';
@@ -11,11 +11,12 @@ import { answersToSend, missingRequired, visibleQuestions, type Answers } from '
 
 /** Answer a survey for myself or for one child; answers are kept as a draft on the server while I go. */
 export function AnswerSurveyPage() {
+  const { t } = useTranslation();
   const { id = '', unit = 'self' } = useParams();
   const { api } = useApi();
   const queries = useQueryClient();
   const form = useQuery({ queryKey: ['survey-form', id], queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}/form', { params: { path: { surveyId: id } } })) });
-  usePageTitle(form.data?.title ?? t.answer.submit);
+  usePageTitle(form.data?.title ?? t('answer.submit'));
   const draft = useQuery({
     queryKey: ['survey-draft', id, unit],
     queryFn: async () => {
@@ -70,23 +71,23 @@ export function AnswerSurveyPage() {
   return (
     <section aria-labelledby="answer-title">
       <h1 id="answer-title">{form.data.title}</h1>
-      {who && unit !== 'self' && <p className="muted">{t.surveys.answerFor(who.label ?? '')}</p>}
+      {who && unit !== 'self' && <p className="muted">{t('surveys.answerFor', { who: who.label ?? '' })}</p>}
       {form.data.description && <p>{form.data.description}</p>}
       <aside className="panel" aria-labelledby="promise-title">
-        <h2 id="promise-title">{t.answer.promise}</h2>
+        <h2 id="promise-title">{t('answer.promise')}</h2>
         <p>{form.data.anonymityStatement}</p>
       </aside>
-      {done ? <Notice>{submit.isSuccess ? t.answer.submitted : t.answer.alreadyAnswered}</Notice>
-        : form.data.status === 'CLOSED' ? <p>{t.answer.closed}</p> : (
+      {done ? <Notice>{submit.isSuccess ? t('answer.submitted') : t('answer.alreadyAnswered')}</Notice>
+        : form.data.status === 'CLOSED' ? <p>{t('answer.closed')}</p> : (
           <form onSubmit={onSubmit} noValidate>
-            {missing.length > 0 && <div role="alert" className="error"><ul>{missing.map((n) => <li key={n}>{t.answer.requiredMissing(n)}</li>)}</ul></div>}
+            {missing.length > 0 && <div role="alert" className="error"><ul>{missing.map((n) => <li key={n}>{t('answer.requiredMissing', { n })}</li>)}</ul></div>}
             {visibleQuestions(questionnaire, answers).map((question) => (
               <AnswerField key={question.id} question={question} value={answers[question.id!]}
                 onChange={(value) => { dirty.current = true; setAnswers((all) => ({ ...all, [question.id!]: value })); }} />
             ))}
-            <p role="status" className="muted">{save.isSuccess ? t.answer.draftSaved : ''}</p>
+            <p role="status" className="muted">{save.isSuccess ? t('answer.draftSaved') : ''}</p>
             {submit.error && <ErrorMessage error={submit.error} />}
-            <button type="submit" disabled={submit.isPending}>{t.answer.submit}</button>
+            <button type="submit" disabled={submit.isPending}>{t('answer.submit')}</button>
           </form>
         )}
     </section>

@@ -7,7 +7,8 @@ import { useMe, useSchools } from '../../api/hooks';
 import { useAuth } from '../../auth/AuthContext';
 import { audienceChoices } from '../announcements/audienceChoices';
 import type { Audience, Question, SurveyDraft } from '../../api/types';
-import { label, t } from '../../i18n';
+import { useTranslation } from 'react-i18next';
+import { label } from '../../i18n';
 import { ErrorMessage } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { AudiencePicker, isComplete, useReachPreview } from '../announcements/AudiencePicker';
@@ -18,7 +19,8 @@ const ANONYMITY: Anonymity[] = ['NAMED', 'CONFIDENTIAL', 'ANONYMOUS'];
 
 /** Build a survey: audience, anonymity (explained), questions of every type with display conditions; open it. */
 export function SurveyBuilderPage() {
-  usePageTitle(t.surveys.builderTitle);
+  const { t } = useTranslation();
+  usePageTitle(t('surveys.builderTitle'));
   const { api } = useApi();
   const me = useMe();
   const { schools } = useSchools();
@@ -47,14 +49,14 @@ export function SurveyBuilderPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: string[] = [];
-    if (!title.trim()) found.push(t.compose.titleRequired);
-    if (!isComplete(audience)) found.push(t.compose.audienceRequired);
+    if (!title.trim()) found.push(t('compose.titleRequired'));
+    if (!isComplete(audience)) found.push(t('compose.audienceRequired'));
     setProblems(found);
     if (found.length) return;
     publish.mutate({
       title, description, audience, anonymity, eachCarerAnswers,
       closesAt: closesAt ? new Date(closesAt).toISOString() : undefined,
-      questionnaire: { sections: [{ id: 's1', title: t.surveys.sectionTitle, questions: questions.map(clean) }] },
+      questionnaire: { sections: [{ id: 's1', title: t('surveys.sectionTitle'), questions: questions.map(clean) }] },
     });
   };
 
@@ -66,48 +68,48 @@ export function SurveyBuilderPage() {
   };
   return (
     <section aria-labelledby="builder-title">
-      <h1 id="builder-title">{t.surveys.builderTitle}</h1>
+      <h1 id="builder-title">{t('surveys.builderTitle')}</h1>
       {problems.length > 0 && <div role="alert" className="error"><ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor="survey-title">{t.surveys.surveyTitle}</label>
-          <input id="survey-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={problems.includes(t.compose.titleRequired)} />
+          <label htmlFor="survey-title">{t('surveys.surveyTitle')}</label>
+          <input id="survey-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={problems.includes(t('compose.titleRequired'))} />
         </div>
         <div className="field">
-          <label htmlFor="survey-description">{t.surveys.description}</label>
+          <label htmlFor="survey-description">{t('surveys.description')}</label>
           <textarea id="survey-description" value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
         <AudiencePicker value={audience} onChange={setAudience} choices={audienceChoices(me.data, session?.roles ?? [], schools)} reach={reach} />
         {(audience.roles ?? []).includes('CARERS') && (
-          <label className="check"><input type="checkbox" checked={eachCarerAnswers} onChange={(e) => setEachCarerAnswers(e.target.checked)} />{t.surveys.eachCarerAnswers}</label>
+          <label className="check"><input type="checkbox" checked={eachCarerAnswers} onChange={(e) => setEachCarerAnswers(e.target.checked)} />{t('surveys.eachCarerAnswers')}</label>
         )}
         <fieldset>
-          <legend>{t.surveys.anonymity}</legend>
-          <p className="hint">{t.surveys.anonymityHelp}</p>
+          <legend>{t('surveys.anonymity')}</legend>
+          <p className="hint">{t('surveys.anonymityHelp')}</p>
           {ANONYMITY.map((mode) => (
             <div key={mode}>
               <label className="check">
                 <input type="radio" name="anonymity" value={mode} checked={anonymity === mode} aria-describedby={`anon-${mode}`} onChange={() => setAnonymity(mode)} />
-                {label(t.surveys, mode)}
+                {label('surveys', mode)}
               </label>
-              <p id={`anon-${mode}`} className="hint">{label(t.surveys, `${mode}Help`)}</p>
+              <p id={`anon-${mode}`} className="hint">{label('surveys', `${mode}Help`)}</p>
             </div>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="closes-at">{t.surveys.closesAt}</label>
+          <label htmlFor="closes-at">{t('surveys.closesAt')}</label>
           <input id="closes-at" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
         </div>
-        <h2>{t.surveys.questions}</h2>
+        <h2>{t('surveys.questions')}</h2>
         {questions.map((question, i) => (
           <QuestionEditor key={question.id} question={question} position={i + 1} earlier={questions.slice(0, i)} last={i === questions.length - 1}
             onChange={(q) => update(i, q)} onRemove={() => setQuestions(questions.filter((_, j) => j !== i))} onMove={(by) => move(i, by)} />
         ))}
         <button type="button" className="secondary" onClick={() => { setQuestions([...questions, withType({ id: `q${next}`, text: '', required: false }, 'SINGLE_CHOICE')]); setNext(next + 1); }}>
-          {t.surveys.addQuestion}
+          {t('surveys.addQuestion')}
         </button>
         {publish.error && <ErrorMessage error={publish.error} />}
-        <div className="actions"><button type="submit" disabled={publish.isPending}>{t.surveys.publish}</button></div>
+        <div className="actions"><button type="submit" disabled={publish.isPending}>{t('surveys.publish')}</button></div>
       </form>
     </section>
   );

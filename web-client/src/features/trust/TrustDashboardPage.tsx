@@ -1,73 +1,94 @@
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
-import type { ReachReport } from '../../api/types';
+import type { TrustDashboard } from '../../api/types';
 import { BarChart } from '../../charts/BarChart';
-import { t } from '../../i18n';
+import { formatDate, formatNumber } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { useAnnouncements } from '../announcements/useAnnouncements';
-import { alignment, type SurveyTurnout } from './alignment';
 
-// The most recent published messages (the trust's and each school's) and surveys.
-const RECENT = 20;
+type SchoolFigures = NonNullable<TrustDashboard['schools']>[number];
+interface Period { from?: string; to?: string }
 
-/** The trust's alignment at a glance: per school, reach, acknowledgement, survey responses and adoption. */
+const pct = (part: number | undefined, whole: number | undefined) => (whole ? Math.round((Number(part ?? 0) * 100) / whole) : 0);
+
+/** Per school, over a period, in one read of the api: announcements, people addressed, opened and acknowledged. */
 export function TrustDashboardPage() {
-  usePageTitle(t.trust.title);
+  const { t } = useTranslation();
+  usePageTitle(t('trust.title'));
   const { api } = useApi();
   const { schools, nameOf } = useSchools();
-  const posts = useAnnouncements();
-  const trustPosts = (posts.data ?? []).filter((p) => p.status === 'PUBLISHED').slice(0, RECENT);
-  const reports = useQuery({
-    queryKey: ['trust-reach', trustPosts.map((p) => p.id)],
-    enabled: posts.isSuccess,
-    queryFn: () => Promise.all(trustPosts.map((p) => ok(api.GET('/api/v1/announcements/{id}/reach', { params: { path: { id: p.id! } } })) as Promise<ReachReport>)),
+  const [period, setPeriod] = useState<Period>({});
+  const [draft, setDraft] = useState<Period>({});
+  const dashboard = useQuery({
+    queryKey: ['trust-dashboard', period.from, period.to],
+    queryFn: () => ok(api.GET('/api/v1/trust/dashboard', { params: { query: { from: period.from, to: period.to } } })),
   });
-  const turnout = useQuery({
-    queryKey: ['trust-turnout'],
-    queryFn: async (): Promise<SurveyTurnout[]> => {
-      const surveys = ((await ok(api.GET('/api/v1/surveys'))).items ?? [])
-        .filter((s) => s.status === 'OPEN' || s.status === 'CLOSED').slice(0, RECENT);
-      return Promise.all(surveys.map(async (survey) => {
-        const [results, reach] = await Promise.all([
-          ok(api.GET('/api/v1/surveys/{surveyId}/results', { params: { path: { surveyId: survey.id! }, query: { by: 'school' } } })),
-          ok(api.POST('/api/v1/announcements/reach-preview', { body: { audience: survey.audience! } })),
-        ]);
-        const respondentsBySchool = Object.fromEntries((results.breakdown?.groups ?? []).map((g) => [g.key ?? '', Number(g.respondents ?? 0)]));
-        const eligibleBySchool = Object.fromEntries(Object.entries(reach.bySchool ?? {})
-          .map(([school, byRole]) => [school, Object.values(byRole ?? {}).reduce((a, b) => a + Number(b ?? 0), 0)]));
-        return { respondentsBySchool, eligibleBySchool };
-      }));
-    },
-  });
-  const error = posts.error ?? reports.error ?? turnout.error;
-  if (error) return <ErrorMessage error={error} />;
-  if (posts.isPending || reports.isPending || turnout.isPending) return <Loading />;
-  const rows = alignment(schools.map((s) => s.id!), trustPosts.map((view, i) => ({ view, reach: reports.data?.[i] })), turnout.data ?? []);
-  const show = (v: number | null) => (v === null ? '–' : `${v}%`);
+  const submit = (event: FormEvent) => { event.preventDefault(); setPeriod({ from: draft.from || undefined, to: draft.to || undefined }); };
+  const data = dashboard.data;
+  const minimum = data?.minimumGroupSize ?? 5;
+  const rowOf = new Map((data?.schools ?? []).map((s) => [s.schoolId, s]));
+  const ids = [...new Set([...schools.map((s) => s.id!), ...rowOf.keys()])].filter(Boolean) as string[];
+  const shown = ids.map((id) => rowOf.get(id)).filter((row): row is SchoolFigures => !!row && !row.hidden);
   return (
     <section aria-labelledby="trust-title">
-      <h1 id="trust-title">{t.trust.title}</h1>
-      <p>{t.trust.intro}</p>
-      <BarChart title={t.trust.chart} labels={rows.map((r) => nameOf(r.schoolId))} max={100} percent series={[
-        { label: t.trust.reach, values: rows.map((r) => r.reach) },
-        { label: t.trust.ackRate, values: rows.map((r) => r.acknowledged) },
-        { label: t.trust.responseRate, values: rows.map((r) => r.responses ?? 0) },
-        { label: t.trust.adoption, values: rows.map((r) => r.adoption ?? 0) },
-      ]} />
-      <div className="table-wrap">
-        <table data-testid="trust-table">
-          <caption className="sr-only">{t.trust.chart}</caption>
-          <thead><tr><th scope="col">{t.trust.school}</th><th scope="col">{t.trust.reach}</th><th scope="col">{t.trust.ackRate}</th><th scope="col">{t.trust.responseRate}</th><th scope="col">{t.trust.adoption}</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.schoolId}><th scope="row">{nameOf(r.schoolId)}</th><td>{r.reach}%</td><td>{r.acknowledged}%</td><td>{show(r.responses)}</td><td>{show(r.adoption)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h1 id="trust-title">{t('trust.title')}</h1>
+      <p>{t('trust.intro')}</p>
+      <form className="inline" onSubmit={submit}>
+        <label htmlFor="period-from">{t('trust.from')}</label>
+        <input id="period-from" type="date" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        <label htmlFor="period-to">{t('trust.to')}</label>
+        <input id="period-to" type="date" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <button type="submit" className="secondary">{t('trust.show')}</button>
+      </form>
+      {dashboard.error && <ErrorMessage error={dashboard.error} />}
+      {dashboard.isPending && <Loading />}
+      {data && (
+        <>
+          <p data-testid="trust-period">
+            <strong>{t('trust.period', { from: formatDate(data.from), to: formatDate(data.to) })}</strong>
+            {' · '}{t('trust.announcements', { count: Number(data.announcements ?? 0) })}
+          </p>
+          <p className="hint">{t('trust.suppressionNote', { count: minimum })}</p>
+          {shown.length > 0 && (
+            <BarChart title={t('trust.chart')} labels={shown.map((r) => nameOf(r.schoolId))} max={100} percent series={[
+              { label: t('trust.opened'), values: shown.map((r) => pct(r.opened, r.audience)) },
+              { label: t('trust.acknowledged'), values: shown.map((r) => pct(r.acknowledged, r.acknowledgementsAsked)) },
+            ]} />
+          )}
+          <div className="table-wrap">
+            <table data-testid="trust-table">
+              <caption className="sr-only">{t('trust.chart')}</caption>
+              <thead><tr>
+                <th scope="col">{t('trust.school')}</th><th scope="col">{t('trust.posts')}</th><th scope="col">{t('trust.audience')}</th>
+                <th scope="col">{t('trust.opened')}</th><th scope="col">{t('trust.acknowledged')}</th>
+              </tr></thead>
+              <tbody>{ids.map((id) => <SchoolRow key={id} name={nameOf(id)} row={rowOf.get(id)} minimum={minimum} />)}</tbody>
+            </table>
+          </div>
+        </>
+      )}
     </section>
+  );
+}
+
+function SchoolRow({ name, row, minimum }: { name: string; row?: SchoolFigures; minimum: number }) {
+  const { t } = useTranslation();
+  if (!row) return <tr><th scope="row">{name}</th><td colSpan={4}>{t('trust.none')}</td></tr>;
+  if (row.hidden) return <tr><th scope="row">{name}</th><td>{row.announcements}</td><td colSpan={3}>{t('trust.hidden', { count: minimum })}</td></tr>;
+  const asked = row.acknowledgementsAsked;
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>{row.announcements}</td>
+      <td>{formatNumber(Number(row.audience ?? 0))}</td>
+      <td>{t('trust.ofAudience', { count: Number(row.opened ?? 0), pct: pct(row.opened, row.audience) })}</td>
+      <td>{asked == null
+        ? t('trust.hidden', { count: minimum })
+        : asked === 0 ? t('trust.notAsked') : t('trust.ofAsked', { count: Number(row.acknowledged ?? 0), asked: Number(asked), pct: pct(row.acknowledged, asked) })}</td>
+    </tr>
   );
 }

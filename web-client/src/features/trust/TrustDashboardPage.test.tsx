@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TrustDashboardPage } from './TrustDashboardPage';
+import { fakeApi, renderPage } from '../../test/render';
+
+vi.mock('../../charts/BarChart', () => ({ BarChart: ({ title }: { title: string }) => <div role="img" aria-label={title} /> }));
+
+const SCHOOLS = { items: [{ id: 'sch-001', name: 'Oakfield Primary' }, { id: 'sch-002', name: 'Riverside Academy' }, { id: 'sch-003', name: 'Hilltop Infants' }] };
+
+describe('a trust leader reads the dashboard', () => {
+  it('sees each school’s counts, rates and the period from one call, with small groups hidden', async () => {
+    const { calls } = fakeApi({
+      'GET /api/v1/schools': SCHOOLS,
+      'GET /api/v1/trust/dashboard': {
+        from: '2026-11-07', to: '2026-12-06', announcements: 12, minimumGroupSize: 5, schools: [
+          { schoolId: 'sch-001', announcements: 9, audience: 1940, opened: 970, acknowledgementsAsked: 388, acknowledged: 194, hidden: false },
+          { schoolId: 'sch-002', announcements: 1, audience: null, opened: null, acknowledgementsAsked: null, acknowledged: null, hidden: true },
+        ],
+      },
+    });
+    renderPage(<TrustDashboardPage />, { roles: ['trust-leader'] });
+    expect(await screen.findByTestId('trust-period')).toHaveTextContent('7 November 2026 to 6 December 2026 · 12 announcements');
+    const table = screen.getByTestId('trust-table');
+    const oakfield = within(table).getByRole('row', { name: /Oakfield Primary/ });
+    expect(oakfield).toHaveTextContent('1,940');
+    expect(oakfield).toHaveTextContent('970 (50%)');
+    expect(oakfield).toHaveTextContent('194 of 388 asked (50%)');
+    expect(within(table).getByRole('row', { name: /Riverside Academy/ })).toHaveTextContent('Fewer than 5 people: not shown');
+    expect(within(table).getByRole('row', { name: /Hilltop Infants/ })).toHaveTextContent('No announcements');
+    expect(calls.filter((c) => c.url.startsWith('/api/v1/trust/dashboard'))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.includes('/reach'))).toHaveLength(0);
+  });
+
+  it('asks the api for the period the leader chooses', async () => {
+    const { calls } = fakeApi({
+      'GET /api/v1/schools': SCHOOLS,
+      'GET /api/v1/trust/dashboard': (call) => ({ from: call.url.includes('from=') ? '2026-09-01' : '2026-11-07', to: '2026-12-06', announcements: 0, minimumGroupSize: 5, schools: [] }),
+    });
+    renderPage(<TrustDashboardPage />, { roles: ['trust-leader'] });
+    await screen.findByTestId('trust-period');
+    await userEvent.type(screen.getByLabelText('From'), '2026-09-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Show this period' }));
+    expect(await screen.findByText(/1 September 2026 to 6 December 2026/)).toBeInTheDocument();
+    expect(calls.at(-1)?.url).toBe('/api/v1/trust/dashboard?from=2026-09-01');
+  });
+});
