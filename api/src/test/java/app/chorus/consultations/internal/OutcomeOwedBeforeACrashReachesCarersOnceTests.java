@@ -60,7 +60,7 @@ class OutcomeOwedBeforeACrashReachesCarersOnceTests {
         pushes.sweep().block();
         var progress = fixture.awaitSent("consultation-outcome:" + id + ":v1", 0, Duration.ofSeconds(60));
 
-        assertThat(fixture.standIn().deliveries().received(token, "consultation-outcome:" + id)).as("pushed once: " + progress).isEqualTo(1);
+        assertThat(fixture.standIn().deliveries().received(token, "consultation-outcome-" + id)).as("pushed once: " + progress).isEqualTo(1);
         assertThat(consultations.find(id).block().unannounced()).as("nothing owed any more").isEmpty();
     }
 

@@ -11,6 +11,7 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.testing.BenchTokens;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
