@@ -407,6 +407,7 @@ export const en = {
     withdrawn: 'Your support has been withdrawn.',
     youSupport: (voices: string[]) => `You support this idea${voices.length === 1 && voices[0] === 'yourself' ? '' : ` for ${voices.join(' and ')}`}.`,
     yourself: 'yourself',
+    fatigue: (warning: string) => `Created, with a warning about consultation fatigue: ${warning}`,
     mine: 'Yours',
     awaiting: 'Waiting for moderation: only you can see it',
     held: 'Waiting for moderation: only moderators and its author see it',
