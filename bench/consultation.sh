@@ -10,5 +10,5 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 source "$ROOT/bench/lib/java-classpath.sh"
-echo "[bench consultation] running ${ARGS[*]:-with the issue's sizes}" >&2
+echo "[bench consultation] running ${ARGS[*]:-at the sizes issue 20 sets}" >&2
 exec java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$CP" app.chorus.consultations.internal.ConsultationBenchmark "${ARGS[@]}"

@@ -1,6 +1,12 @@
 package app.chorus.consultations.internal;
 
-import app.chorus.ChorusApplication;
+import static app.chorus.testing.BenchRuns.join;
+import static app.chorus.testing.BenchRuns.loadAverage;
+import static app.chorus.testing.BenchRuns.option;
+import static app.chorus.testing.BenchRuns.percentile;
+import static app.chorus.testing.BenchRuns.sleep;
+import static app.chorus.testing.BenchRuns.startApi;
+
 import app.chorus.consultations.Phase;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
@@ -25,7 +31,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -60,12 +65,7 @@ public final class ConsultationBenchmark {
         try (BenchTokens tokens = new BenchTokens(port)) {
             progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + pupils + " pupils ...");
             long t0 = System.nanoTime();
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).run(
-                "--server.port=" + (port + 1), "--chorus.store.port=" + (port + 2), "--chorus.store.data-dir=" + dataDir,
-                "--chorus.demo.seed-on-first-start=true", "--chorus.demo.schools=" + schools, "--chorus.demo.pupils=" + pupils,
-                "--chorus.identity.issuer-uri=" + tokens.issuer(), "--chorus.identity.jwk-set-uri=" + tokens.jwkSetUri(),
-                "--chorus.identity.verified-tokens=100000", "--chorus.decisions.sweep-every=1h",
-                "--chorus.surveys.background-every=1h", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+            ConfigurableApplicationContext context = startApi(tokens, port, schools, pupils, dataDir);
             progress("api ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             try {
                 figures = new Run(context, tokens, port + 1, concurrency).all(schools, ideas, supports, comments);
@@ -246,36 +246,12 @@ public final class ConsultationBenchmark {
         }
     }
 
-    private static double percentile(double[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 
-    private static int option(String[] args, String name, int fallback) {
-        int at = Arrays.asList(args).indexOf(name);
-        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : fallback;
-    }
 
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
 
     private static void progress(String message) {
         System.err.println("[bench consultation] " + message);
     }
 
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
