@@ -1,17 +1,13 @@
 package app.chorus.consultations.internal;
 
 import app.chorus.platform.DomainEvents;
-import app.chorus.platform.Repeating;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,17 +23,13 @@ class PendingPushes {
     private static final Logger log = LoggerFactory.getLogger(PendingPushes.class);
     private final ConsultationStore consultations;
     private final DomainEvents events;
-    private final Duration every;
     private final Duration grace;
     private final Clock clock;
-    private Disposable timer;
 
     PendingPushes(ConsultationStore consultations, DomainEvents events,
-                  @Value("${chorus.consultations.republish-interval:1m}") Duration every,
                   @Value("${chorus.consultations.republish-after:30s}") Duration grace, ObjectProvider<Clock> clock) {
         this.consultations = consultations;
         this.events = events;
-        this.every = every;
         this.grace = grace;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -61,17 +53,5 @@ class PendingPushes {
                     log.info("Published {} consultation pushes again that were owed since before a restart or failure", n);
                 }
             });
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        timer = Repeating.every(every, "Owed consultation pushes", log, this::sweep);
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        if (timer != null) {
-            timer.dispose();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package app.chorus.consultations.internal;
 
 import app.chorus.consultations.Phase;
-import app.chorus.platform.Repeating;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,17 +31,13 @@ class SupportRecount {
     private static final int MOST_PER_SWEEP = 500;
     private final ReactiveMongoTemplate mongo;
     private final ConsultationStore consultations;
-    private final Duration every;
     private final Duration grace;
     private final Clock clock;
-    private Disposable timer;
 
     SupportRecount(ReactiveMongoTemplate mongo, ConsultationStore consultations,
-                   @Value("${chorus.consultations.recount-interval:1m}") Duration every,
                    @Value("${chorus.consultations.recount-after:1m}") Duration grace, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.consultations = consultations;
-        this.every = every;
         this.grace = grace;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -84,17 +76,5 @@ class SupportRecount {
                 new Update().unset(Supports.UNCOUNTED), Supports.COLLECTION))
             .then(mongo.remove(ofIdea, Supports.RECOUNTS))
             .thenReturn(1L);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        timer = Repeating.every(every, "Support recount", log, this::sweep);
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        if (timer != null) {
-            timer.dispose();
-        }
     }
 }
