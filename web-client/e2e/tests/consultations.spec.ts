@@ -53,6 +53,9 @@ test.describe.serial('consultations', () => {
     await idea.getByRole('button', { name: `Support: ${ideaTitle}`, exact: true }).click();
     await expect(idea.getByText('Thank you: your support is counted.')).toBeVisible();
     await expect(idea.getByText('1 support', { exact: true })).toBeVisible();
+    await expect(idea.getByText(/^You support this idea/)).toBeVisible();
+    await expect(idea.getByRole('button', { name: `Withdraw my support: ${ideaTitle}`, exact: true })).toBeVisible();
+    await expect(idea.getByRole('button', { name: `Support: ${ideaTitle}`, exact: true })).toHaveCount(0);
 
     const discussion = carer.getByRole('region', { name: 'Discussion' });
     await discussion.getByRole('radio', { name: 'For' }).check();
@@ -88,6 +91,7 @@ test.describe.serial('consultations', () => {
     const carer = await signedIn(browser, 'carer.demo', address, title, PHONE);
     const outcome = carer.getByRole('region', { name: 'You said, we did' });
     await expect(outcome.getByText('We will build a climbing wall')).toBeVisible();
+    await expect(outcome.getByText(/^Published by .+, School leader on /)).toBeVisible();
     await expect(outcome.getByText(ideaTitle)).toBeVisible();
     await expect(outcome.getByRole('heading', { name: 'Order the wall', exact: true })).toBeVisible();
     await checked(carer, 'consultation-outcome-carer-phone');

@@ -10,10 +10,10 @@ export function session(roles: string[], username = 'head.oakfield'): Session {
   return { username, displayName: username, roles, accessToken: 'token-' + username, expiresAt: Date.now() / 1000 + 300 };
 }
 
-export interface Options { roles?: string[] | null; path?: string; route?: string; auth?: Partial<Auth> }
+export interface Options { roles?: string[] | null; path?: string; route?: string; auth?: Partial<Auth>; state?: unknown }
 
 /** Renders a page as the app does, signed in with the given roles, at the given address. */
-export function renderPage(ui: ReactElement, { roles = ['staff'], path = '/', route, auth }: Options = {}) {
+export function renderPage(ui: ReactElement, { roles = ['staff'], path = '/', route, auth, state }: Options = {}) {
   const value: Auth = {
     session: roles ? session(roles) : null,
     ready: true,
@@ -27,7 +27,7 @@ export function renderPage(ui: ReactElement, { roles = ['staff'], path = '/', ro
     <AuthContext.Provider value={value}>
       <ApiProvider baseUrl="">
         <QueryClientProvider client={queries}>
-          <MemoryRouter initialEntries={[path]}>
+          <MemoryRouter initialEntries={[state === undefined ? path : { pathname: path, state }]}>
             {route ? <Routes><Route path={route} element={ui} /></Routes> : ui}
           </MemoryRouter>
         </QueryClientProvider>

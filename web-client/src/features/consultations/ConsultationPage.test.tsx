@@ -67,6 +67,23 @@ describe('ConsultationPage for a carer', () => {
     expect(calls.find((c) => c.method === 'PUT')!.url).toBe('/api/v1/consultations/c-1/ideas/i-1/support?as=pup-2');
   });
 
+  it('says for which child the carer already supports an idea, offering to withdraw for that child only', async () => {
+    answers({
+      'GET /api/v1/consultations/c-1': { ...consultation, anonymous: false },
+      'GET /api/v1/consultations/c-1/ideas': { items: [{ ...idea, supportedAs: ['pup-2'] }], next: null },
+    });
+    renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
+    expect(await screen.findByText('You support this idea for Oliver (Oakfield Primary).')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Oliver (Oakfield Primary)' }));
+    expect(screen.getByRole('button', { name: 'Withdraw my support: A climbing wall' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Support: A climbing wall' })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Amelia (Oakfield Primary)' }));
+    expect(screen.getByRole('button', { name: 'Support: A climbing wall' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Withdraw my support: A climbing wall' })).not.toBeInTheDocument();
+  });
+
   it('comments with a stance, replies two levels deep only, and shows edited comments as edited', async () => {
     const deepest = { id: 'k-3', depth: 2, stance: 'NEUTRAL', body: 'Depends on cost', author: 'A carer', mine: false, edited: false, shownToOthers: true, replies: [] };
     const reply = { id: 'k-2', depth: 1, stance: 'AGAINST', body: 'Too expensive', author: 'A carer', mine: false, edited: true, shownToOthers: true, replies: [deepest] };
@@ -92,7 +109,7 @@ describe('ConsultationPage for a carer', () => {
     answers({
       'GET /api/v1/consultations/c-1': {
         ...consultation, stage: 'OUTCOME',
-        outcome: { decision: 'We will build a climbing wall', rationale: 'Most support', ideaIds: ['i-1'], publishedBy: 'Head', publishedAt: '2026-12-20T09:00:00Z' },
+        outcome: { decision: 'We will build a climbing wall', rationale: 'Most support', ideaIds: ['i-1'], publishedBy: 'stf-00007', publisherName: 'Mrs Patel', publisherRole: 'School leader', publishedAt: '2026-12-20T09:00:00Z' },
         actions: [{ id: 'a-1', what: 'Order the wall', ownerName: 'Mr Hughes', status: 'IN_PROGRESS', progress: 40,
           milestones: [{ what: 'Quotes in', dueAt: '2027-01-10T09:00:00Z', done: true }] }],
       },
@@ -100,6 +117,8 @@ describe('ConsultationPage for a carer', () => {
     renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
     const outcome = await screen.findByRole('region', { name: 'You said, we did' });
     expect(within(outcome).getByText('We will build a climbing wall')).toBeInTheDocument();
+    expect(within(outcome).getByText(/Published by Mrs Patel, School leader on/)).toBeInTheDocument();
+    expect(within(outcome).queryByText(/stf-00007/)).not.toBeInTheDocument();
     expect(await within(outcome).findByText('A climbing wall')).toBeInTheDocument();
     expect(within(outcome).getByText('In progress')).toBeInTheDocument();
     expect(within(outcome).getByLabelText('Progress')).toHaveAttribute('value', '40');

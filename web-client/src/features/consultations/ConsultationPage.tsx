@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { useSchools } from '../../api/hooks';
 import type { ConsultationView } from '../../api/types';
 import { formatDateTime, t } from '../../i18n';
@@ -28,9 +28,11 @@ function Consultation({ consultation }: { consultation: ConsultationView }) {
   const voices = consultation.yourVoices ?? [];
   const [as, setAs] = useState(voices[0]?.as);
   const canTakePart = voices.length > 0;
+  const fatigueWarning = (useLocation().state as { fatigueWarning?: string } | null)?.fatigueWarning;
   return (
     <article aria-labelledby="consultation-title">
       <h1 id="consultation-title">{consultation.title}</h1>
+      {fatigueWarning && <p role="alert" className="warning">{t.consultations.fatigue(fatigueWarning)}</p>}
       <p className="muted">
         <span className="badge">{stageLabel(consultation.stage)}</span>{' '}
         {consultation.schoolId ? nameOf(consultation.schoolId) : t.consultations.trustWide}

@@ -89,6 +89,8 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
   });
   const report = (reason: string) => ok(api.POST('/api/v1/consultations/{consultationId}/ideas/{ideaId}/reports', { params: { path }, body: { reason } }));
   const headingId = `idea-${idea.id}`;
+  const supportedBy = idea.supportedAs ?? [];
+  const supportsAlready = supportedBy.includes(as ?? (consultation.yourVoices ?? [])[0]?.as ?? 'self');
   return (
     <li className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{idea.title}</h3>
@@ -101,14 +103,17 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
         {idea.shownToOthers === false && <> · <strong>{idea.mine ? t.consultations.awaiting : t.consultations.held}</strong></>}
         {idea.mergedInto && <> · {t.consultations.merged}</>}
       </p>
+      {supportedBy.length > 0 && (
+        <p className="badge">{t.consultations.youSupport(supportedBy.map((voice) => labelOf(consultation, voice)))}</p>
+      )}
       <p>{idea.body}</p>
       <div className="actions">
-        {canSupport && idea.shownToOthers !== false && !idea.mergedInto && (
+        {canSupport && !supportsAlready && idea.shownToOthers !== false && !idea.mergedInto && (
           <button type="button" onClick={() => support.mutate(true)} disabled={support.isPending} aria-label={`${t.consultations.support}: ${idea.title}`}>
             {t.consultations.support}
           </button>
         )}
-        {canSupport && !consultation.anonymous && !idea.mergedInto && (
+        {canSupport && supportsAlready && !consultation.anonymous && !idea.mergedInto && (
           <button type="button" className="secondary" onClick={() => support.mutate(false)} disabled={support.isPending} aria-label={`${t.consultations.withdraw}: ${idea.title}`}>
             {t.consultations.withdraw}
           </button>
@@ -128,6 +133,12 @@ function IdeaItem({ idea, consultation, as, canSupport, canTakePart }: ItemProps
       )}
     </li>
   );
+}
+
+/** "Oliver (Oakfield Primary)" for a child's voice, "you" for one's own. */
+function labelOf(consultation: ConsultationView, voice: string): string {
+  if (voice === 'self') return t.consultations.yourself;
+  return (consultation.yourVoices ?? []).find((v) => v.as === voice)?.label ?? voice;
 }
 
 export function isOpenForComments(stage?: string): boolean {

@@ -40,6 +40,26 @@ describe('NewConsultationPage', () => {
   });
 });
 
+describe('A consultation just created', () => {
+  it('shows the leader the fatigue warning the api answered with, the consultation created all the same', async () => {
+    fakeApi({
+      'GET /api/v1/me': me,
+      'GET /api/v1/schools': schools,
+      'GET /api/v1/consultations/c-9': {
+        id: 'c-9', schoolId: 'sch-001', title: 'Playground', question: 'What?', stage: 'UPCOMING', phases: [], statements: {},
+        audience: { scope: 'SCHOOLS', ids: ['sch-001'], roles: ['CARERS'] }, yourVoices: [], youManage: true, actions: [],
+      },
+      'GET /api/v1/consultations/c-9/ideas': { items: [], next: null },
+      'GET /api/v1/consultations/c-9/comments': { items: [], next: null },
+      'GET /api/v1/consultations/c-9/chain': [],
+    });
+    renderPage(<ConsultationPage />, { roles: ['school-leader'], path: '/consultations/c-9', route: '/consultations/:id',
+      state: { fatigueWarning: '120 of the 200 people asked would have more than 3 surveys and consultations open at once with this one.' } });
+    expect(await screen.findByRole('heading', { name: 'Playground', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/consultation fatigue: 120 of the 200 people/);
+  });
+});
+
 describe('LeaderTools on a consultation', () => {
   it('publishes the outcome linking the idea that shaped it, and merges a duplicate', async () => {
     const ideas = [

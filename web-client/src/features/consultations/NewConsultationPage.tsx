@@ -70,7 +70,7 @@ export function NewConsultationPage() {
 
   const create = useMutation({
     mutationFn: (draft: ConsultationDraft) => ok(api.POST('/api/v1/consultations', { body: draft, params: { header: { 'Idempotency-Key': key } } })) as Promise<ConsultationView>,
-    onSuccess: (created) => navigate(`/consultations/${created.id}`),
+    onSuccess: (created) => navigate(`/consultations/${created.id}`, { state: { fatigueWarning: created.fatigue?.warning } }),
   });
 
   const onSubmit = (event: FormEvent) => {

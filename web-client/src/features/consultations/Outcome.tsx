@@ -23,7 +23,7 @@ export function Outcome({ consultation }: { consultation: ConsultationView }) {
               <ul>{(outcome.ideaIds ?? []).map((id) => <li key={id}>{titles.get(id) ?? id}</li>)}</ul>
             </>
           )}
-          <p className="muted">{t.consultations.published(outcome.publishedBy ?? '', formatDateTime(outcome.publishedAt))}</p>
+          <p className="muted">{t.consultations.published(t.consultations.publisher(outcome.publisherName ?? '', outcome.publisherRole), formatDateTime(outcome.publishedAt))}</p>
         </div>
       )}
       <h3>{t.consultations.actions}</h3>

@@ -11,4 +11,7 @@ public interface SurveyQueries {
 
     /** Whether this survey still waits for any answer from this person (used before sending a reminder). */
     Mono<Boolean> isWaitingFor(String surveyId, String personId);
+
+    /** Surveys open now or scheduled to open (a handful at a time), with their audience and dates. */
+    Flux<ScheduledSurvey> openOrPlanned();
 }

@@ -33,10 +33,12 @@ class CarerOfTwoChildrenSupportsOncePerChildTests {
 
         consultations.support("carer.demo", id, idea, null).expectStatus().isBadRequest()
             .expectBody().jsonPath("$.rule").isEqualTo("choose-a-voice");
-        consultations.support("carer.demo", id, idea, OLIVER).expectStatus().isOk().expectBody().jsonPath("$.supports").isEqualTo(1);
+        consultations.support("carer.demo", id, idea, OLIVER).expectStatus().isOk().expectBody().jsonPath("$.supports").isEqualTo(1)
+            .jsonPath("$.supportedAs").isEqualTo(List.of(OLIVER));
         consultations.support("carer.demo", id, idea, OLIVER).expectStatus().isEqualTo(409)
             .expectBody().jsonPath("$.rule").isEqualTo("already-supported").jsonPath("$.field").isEqualTo("ideaId");
-        consultations.support("carer.demo", id, idea, other).expectStatus().isOk().expectBody().jsonPath("$.supports").isEqualTo(2);
+        consultations.support("carer.demo", id, idea, other).expectStatus().isOk().expectBody().jsonPath("$.supports").isEqualTo(2)
+            .jsonPath("$.supportedAs.length()").isEqualTo(2);
     }
 
     @Test
@@ -54,7 +56,8 @@ class CarerOfTwoChildrenSupportsOncePerChildTests {
         String secret = consultations.create("leader.trust", anonymous);
         assertThat(((Map<?, ?>) consultations.get("carer.demo", secret).get("statements")).get("supports").toString()).contains("final");
         String secretIdea = consultations.proposed("carer.demo", secret, OLIVER, "Soup");
-        consultations.support("carer.demo", secret, secretIdea, OLIVER).expectStatus().isOk();
+        consultations.support("carer.demo", secret, secretIdea, OLIVER).expectStatus().isOk().expectBody()
+            .jsonPath("$.supportedAs").isEqualTo(List.of(OLIVER));
         web.delete().uri("/api/v1/consultations/{id}/ideas/{idea}/support?as=" + OLIVER, secret, secretIdea)
             .header("Authorization", app.chorus.testing.Tokens.bearer("carer.demo"))
             .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("anonymous-support-is-final");

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Consultation {
 
     public static final String COLLECTION = "consultations";
+    private static final java.util.Set<Phase> TAKING_PART = java.util.EnumSet.of(Phase.IDEAS, Phase.DELIBERATION, Phase.DECISION);
 
     @Id
     private String id;
@@ -44,6 +45,7 @@ public class Consultation {
     private Outcome outcome;
     private List<Action> actions = new ArrayList<>();
     private String announcedStage;
+    private List<PendingPush> unannounced = new ArrayList<>();
     private Instant createdAt;
     @Version
     private Long version;
@@ -107,6 +109,19 @@ public class Consultation {
         return endsAt != null && endsAt.isAfter(now) ? endsAt : null;
     }
 
+    /** When taking part opens (the first of the ideas, deliberation and decision phases), or null when it never does. */
+    public Instant asksFrom() {
+        return phases.stream().filter(plan -> TAKING_PART.contains(plan.phase())).map(PhasePlan::startsAt).findFirst()
+            .filter(from -> endsAt == null || from.isBefore(endsAt)).orElse(null);
+    }
+
+    /** When taking part ends (the outcome or review phase, or the end), or null when no end is set. */
+    public Instant asksUntil() {
+        Instant from = asksFrom();
+        return phases.stream().filter(plan -> !TAKING_PART.contains(plan.phase()) && from != null && plan.startsAt().isAfter(from))
+            .map(PhasePlan::startsAt).findFirst().orElse(endsAt);
+    }
+
     /** A leader moves on now: the next phase starts (skipping the rest of this one), or the last phase ends. */
     void advance(Instant now) {
         Phase current = phaseAt(now);
@@ -161,15 +176,15 @@ public class Consultation {
         return new ConsultationPhaseChanged(id, schoolId, audience, from, to, titles(), defaultLanguage, now);
     }
 
-    OutcomePublished publishOutcome(Outcome published, Instant now) {
+    PendingPush publishOutcome(Outcome published, Instant now) {
         if (Stage.UPCOMING.equals(stageAt(now))) {
             throw Problems.conflict("phase", "not-open-yet", "Publish the outcome after the consultation has opened.");
         }
         outcome = published;
-        return new OutcomePublished(id, schoolId, audience, titles(), defaultLanguage, published.decision(), now);
+        return pending(PendingPush.outcome(now));
     }
 
-    ActionUpdated putAction(Action action, Instant now) {
+    PendingPush putAction(Action action, Instant now) {
         if (outcome == null) {
             throw Problems.conflict("outcome", "no-outcome-yet", "Publish the outcome before adding actions to it.");
         }
@@ -178,8 +193,26 @@ public class Consultation {
             action.milestones(), previous == null ? 1 : previous.revision() + 1, now);
         actions.removeIf(a -> a.id().equals(action.id()));
         actions.add(saved);
-        return new ActionUpdated(id, schoolId, saved.id(), saved.revision(), saved.what(), saved.status().name(),
-            saved.progress(), title(defaultLanguage), defaultLanguage, now);
+        return pending(PendingPush.action(saved.id(), saved.revision(), now));
+    }
+
+    /** Marks a push as owed, saved with the change that owes it, so a crash before it is handed over loses nothing. */
+    private PendingPush pending(PendingPush push) {
+        unannounced.removeIf(owed -> owed.key().equals(push.key()));
+        unannounced.add(push);
+        return push;
+    }
+
+    /** The event a pending push announces, from the state now; null when a later change has superseded it. */
+    Object eventFor(PendingPush push) {
+        if (PendingPush.OUTCOME.equals(push.key())) {
+            return outcome == null ? null
+                : new OutcomePublished(id, schoolId, audience, titles(), defaultLanguage, outcome.decision(), outcome.publishedAt());
+        }
+        return actions().stream().filter(a -> push.key().equals(PendingPush.action(a.id(), a.revision(), null).key())).findFirst()
+            .map(a -> new ActionUpdated(id, schoolId, a.id(), a.revision(), a.what(), a.status().name(), a.progress(),
+                title(defaultLanguage), defaultLanguage, a.updatedAt()))
+            .orElse(null);
     }
 
     public Map<String, String> titles() {
@@ -219,6 +252,7 @@ public class Consultation {
     public Outcome outcome() { return outcome; }
     public List<Action> actions() { return actions == null ? List.of() : actions; }
     public String announcedStage() { return announcedStage; }
+    public List<PendingPush> unannounced() { return unannounced == null ? List.of() : unannounced; }
     public Instant createdAt() { return createdAt; }
     public Long version() { return version; }
 

@@ -6,7 +6,6 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
-import app.chorus.platform.DomainEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,12 +33,13 @@ public class ConsultationManagement {
     private final LocalEditions editions;
     private final Participants participants;
     private final DuePhases due;
-    private final DomainEvents events;
+    private final PendingPushes pushes;
+    private final FatigueCheck fatigue;
     private final Clock clock;
 
     ConsultationManagement(ConsultationStore consultations, ConsultationAccess access, AccessPolicy policy,
                            AudienceResolver audiences, DirectoryQueries directory, LocalEditions editions, Participants participants, DuePhases due,
-                           DomainEvents events, ObjectProvider<Clock> clock) {
+                           PendingPushes pushes, FatigueCheck fatigue, ObjectProvider<Clock> clock) {
         this.consultations = consultations;
         this.access = access;
         this.policy = policy;
@@ -48,7 +48,8 @@ public class ConsultationManagement {
         this.editions = editions;
         this.participants = participants;
         this.due = due;
-        this.events = events;
+        this.pushes = pushes;
+        this.fatigue = fatigue;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -71,7 +72,8 @@ public class ConsultationManagement {
             .then(Mono.defer(() -> consultations.insert(consultation)))
             .flatMap(saved -> due.schedule(saved.id(), clock.instant()).thenReturn(saved))
             .onErrorResume(DuplicateKeyException.class, replay -> consultations.require(id))
-            .flatMap(saved -> view(user, saved, null));
+            .flatMap(saved -> view(user, saved, null)
+                .flatMap(shown -> fatigue.of(saved).map(shown::withFatigue).defaultIfEmpty(shown)));
     }
 
     public Mono<ConsultationView> get(CurrentUser user, String consultationId, String language) {
@@ -122,12 +124,18 @@ public class ConsultationManagement {
 
     public Mono<ConsultationView> publishOutcome(CurrentUser user, String consultationId, OutcomeInput input) {
         input.requireValid();
-        return access.manager(user, consultationId).flatMap(reader -> {
-            Consultation consultation = reader.consultation();
-            var event = consultation.publishOutcome(new Outcome(input.decision(), input.rationale(),
-                orEmpty(input.ideaIds()), orEmpty(input.commentIds()), null, clock.instant(), user.personId()), clock.instant());
-            return consultations.save(consultation).flatMap(saved -> events.publish(event).thenReturn(saved));
+        return access.manager(user, consultationId).zipWith(publisherName(user)).flatMap(both -> {
+            Consultation consultation = both.getT1().consultation();
+            PendingPush push = consultation.publishOutcome(new Outcome(input.decision(), input.rationale(),
+                orEmpty(input.ideaIds()), orEmpty(input.commentIds()), null, clock.instant(), user.personId(), both.getT2(),
+                user.hasAny(Role.TRUST_LEADER) ? "Trust leader" : "School leader"), clock.instant());
+            return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
         }).flatMap(saved -> view(user, saved, null));
+    }
+
+    private Mono<String> publisherName(CurrentUser user) {
+        Mono<String> name = user.personId() == null ? Mono.empty() : directory.person(user.personId()).map(PersonSummary::displayName);
+        return name.defaultIfEmpty(user.username() == null ? "" : user.username());
     }
 
     public Mono<ConsultationView> putAction(CurrentUser user, String consultationId, String actionId, ActionInput input) {
@@ -138,10 +146,10 @@ public class ConsultationManagement {
             if (actionId != null && consultation.actions().stream().noneMatch(a -> a.id().equals(actionId))) {
                 return Mono.error(app.chorus.shared.Problem.notFound("Action " + actionId).with("field", "actionId"));
             }
-            var event = consultation.putAction(new Action(id, input.what(), input.ownerName(),
+            PendingPush push = consultation.putAction(new Action(id, input.what(), input.ownerName(),
                 input.status() == null ? Action.ActionStatus.PLANNED : input.status(), input.progress() == null ? 0 : input.progress(),
                 orEmpty(input.milestones()), 0, clock.instant()), clock.instant());
-            return consultations.save(consultation).flatMap(saved -> events.publish(event).thenReturn(saved));
+            return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
         })
             .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("actionId", "concurrent-change",
                 "The consultation changed meanwhile. Reload and try again."))

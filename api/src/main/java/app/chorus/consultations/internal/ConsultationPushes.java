@@ -85,7 +85,7 @@ class ConsultationPushes {
         return Map.of(defaultLanguage, body);
     }
 
-    private static <E> DomainEventListener<E> listener(Class<E> type, Function<E, Mono<Void>> handle) {
+    static <E> DomainEventListener<E> listener(Class<E> type, Function<E, Mono<Void>> handle) {
         return new DomainEventListener<>() {
             @Override
             public Class<E> eventType() {

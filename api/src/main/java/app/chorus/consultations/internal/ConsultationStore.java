@@ -43,6 +43,17 @@ class ConsultationStore {
         return mongo.find(Query.query(Criteria.where("continuesFrom").is(id)), Consultation.class);
     }
 
+    /** Clears a push's mark once it is handed over (the version stays: a save from an older read only marks it again). */
+    Mono<Void> clearPending(String id, String key) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        return mongo.updateFirst(byId, new Update().pull("unannounced", new org.bson.Document("key", key)), Consultation.class).then();
+    }
+
+    /** Consultations owing a push marked before this time. */
+    Flux<Consultation> owingPushesSince(java.time.Instant before) {
+        return mongo.find(Query.query(Criteria.where("unannounced.since").lt(before)), Consultation.class);
+    }
+
     /** Records an announced stage only if it is still the one this announcer saw (announced once). */
     Mono<Boolean> markAnnounced(String id, String seen, String announced) {
         Query unchanged = Query.query(Criteria.where("_id").is(id).and("announcedStage").is(seen));

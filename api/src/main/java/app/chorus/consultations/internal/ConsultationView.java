@@ -13,7 +13,15 @@ public record ConsultationView(String id, String schoolId, String language, Stri
                                String stage, List<PhasePlan> phases, Instant endsAt, Audience audience,
                                Statements statements, Decider decider, Integer supportThreshold, boolean anonymous,
                                Adaptation adaptation, List<LocalQuestions> localQuestions, List<VoiceView> yourVoices,
-                               boolean youManage, String continuesFrom, Outcome outcome, List<Action> actions) {
+                               boolean youManage, String continuesFrom, Outcome outcome, List<Action> actions,
+                               Fatigue fatigue) {
+
+    /** The same view with the fatigue found when it was created (answered on create only). */
+    ConsultationView withFatigue(Fatigue found) {
+        return new ConsultationView(id, schoolId, language, title, question, body, stage, phases, endsAt, audience, statements,
+            decider, supportThreshold, anonymous, adaptation, localQuestions, yourVoices, youManage, continuesFrom, outcome,
+            actions, found);
+    }
 
     /** What participants are told before they take part. */
     public record Statements(String decision, String carerVoice, String eligibility, String supports) {
@@ -37,6 +45,6 @@ public record ConsultationView(String id, String schoolId, String language, Stri
             c.stageAt(now), c.phases(), c.endsAt(), c.audience(), statements, c.decider(), c.supportThreshold(), c.anonymous(),
             c.adaptation(), editions.stream().map(e -> new LocalQuestions(e.schoolId(), e.closesAt(), e.questions())).toList(),
             reader.voices().stream().map(v -> new VoiceView(v.as(), v.label())).toList(), reader.manages(), c.continuesFrom(),
-            c.outcome(), c.actions());
+            c.outcome(), c.actions(), null);
     }
 }

@@ -75,7 +75,7 @@ public class IdeaManagement {
                 .flatMap(added -> added ? participants.tookPart(consultationId, voice, clock.instant())
                     : Mono.error(Problems.conflict("ideaId", "already-supported",
                         "You already support this idea" + (voice.pupilId() != null ? " for " + voice.label() : "") + ".")))
-                .then(idea(consultationId, ideaId)).map(idea -> IdeaView.of(idea, consultation, user.personId()));
+                .then(idea(consultationId, ideaId)).flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0));
         });
     }
 
@@ -89,10 +89,10 @@ public class IdeaManagement {
             consultation.requirePhase(Phase.IDEAS, clock.instant(), "withdraw a support");
             Voice voice = reader.voice(as);
             return supportable(consultationId, ideaId, reader)
-                .then(supports.withdraw(consultation, ideaId, voice))
+                .then(supports.withdraw(consultation, ideaId, voice, clock.instant()))
                 .flatMap(removed -> removed ? idea(consultationId, ideaId)
                     : Mono.error(Problems.conflict("ideaId", "not-supported", "You do not support this idea.")))
-                .map(idea -> IdeaView.of(idea, consultation, user.personId()));
+                .flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0));
         });
     }
 
@@ -139,15 +139,25 @@ public class IdeaManagement {
             return start.flatMap(position -> orders.slice(position[0], Integer.parseInt(position[1]), size + 1)
                 .switchIfEmpty(Mono.error(() -> Problems.invalid("cursor", "expired-cursor",
                     "This list's order has expired: start again without a cursor.")))
-                .flatMap(ids -> ideas(ids.subList(0, Math.min(size, ids.size())))
-                    .map(found -> Page.of(found.stream().map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())).toList(),
+                .flatMap(ids -> ideas(ids.subList(0, Math.min(size, ids.size()))).flatMap(found -> withSupports(reader, found))
+                    .map(found -> Page.of(found,
                         ids.size() > size ? position[0] + ":" + (Integer.parseInt(position[1]) + size) : null))));
         });
     }
 
     public Mono<IdeaView> get(CurrentUser user, String consultationId, String ideaId) {
         return access.reader(user, consultationId).flatMap(reader -> readable(consultationId, ideaId, reader)
-            .map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())));
+            .flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0)));
+    }
+
+    /** The ideas as this reader sees them, each saying which of the reader's voices support it. */
+    private Mono<List<IdeaView>> withSupports(Reader reader, List<Idea> ideas) {
+        List<IdeaView> views = ideas.stream().map(idea -> IdeaView.of(idea, reader.consultation(), reader.personId())).toList();
+        if (!reader.takesPart() || ideas.isEmpty()) {
+            return Mono.just(views);
+        }
+        return supports.supportedBy(reader.consultation(), reader.voices(), ideas.stream().map(Idea::id).toList())
+            .map(byIdea -> views.stream().map(view -> view.supportedAs(byIdea.getOrDefault(view.id(), List.of()))).toList());
     }
 
     Mono<Idea> readable(String consultationId, String ideaId, Reader reader) {

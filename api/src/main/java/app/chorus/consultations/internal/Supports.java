@@ -17,11 +17,17 @@ import reactor.core.publisher.Mono;
  * Supports ({@code consultation_supports}): one per idea and voice by the primary key {@code ideaId|voice}, and the
  * idea's counter moved by one atomic {@code $inc} per support. In anonymous consultations the voice is stored only
  * as a keyed hash and no person id is kept, so a support cannot be traced back, nor withdrawn.
+ * <p>
+ * The support and the counter are two single-document writes: a support is stored {@code uncounted} until its
+ * increment is done, and a withdrawal leaves a mark in {@code consultation_recounts} until its decrement is done. What a
+ * crash leaves behind is recounted by {@link SupportRecount}.
  */
 @Component
 class Supports {
 
     static final String COLLECTION = "consultation_supports";
+    static final String RECOUNTS = "consultation_recounts";
+    static final String UNCOUNTED = "uncounted";
     private static final String KEYS = "consultation_keys";
     private final ReactiveMongoTemplate mongo;
     private final Mono<byte[]> key;
@@ -35,20 +41,28 @@ class Supports {
     Mono<Boolean> add(Consultation consultation, String ideaId, Voice voice, Instant now) {
         return voiceId(consultation, voice).flatMap(voiceId -> {
             Document support = new Document("_id", ideaId + "|" + voiceId).append("ideaId", ideaId)
-                .append("consultationId", consultation.id()).append("voice", voiceId).append("at", Date.from(now));
+                .append("consultationId", consultation.id()).append("voice", voiceId).append("at", Date.from(now))
+                .append(UNCOUNTED, true);
             if (!consultation.anonymous()) {
                 support.append("personId", voice.personId());
             }
-            return mongo.insert(support, COLLECTION).then(count(ideaId, 1)).thenReturn(true)
+            return mongo.insert(support, COLLECTION).then(count(ideaId, 1)).then(counted(support.getString("_id"))).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, twice -> Mono.just(false));
         });
     }
 
     /** Removes the support and uncounts it; completes false when there was none. */
-    Mono<Boolean> withdraw(Consultation consultation, String ideaId, Voice voice) {
-        return voiceId(consultation, voice)
-            .flatMap(voiceId -> mongo.remove(Query.query(Criteria.where("_id").is(ideaId + "|" + voiceId)), COLLECTION))
-            .flatMap(removed -> removed.getDeletedCount() == 1 ? count(ideaId, -1).thenReturn(true) : Mono.just(false));
+    Mono<Boolean> withdraw(Consultation consultation, String ideaId, Voice voice, Instant now) {
+        return voiceId(consultation, voice).flatMap(voiceId -> remove(ideaId, ideaId + "|" + voiceId, now));
+    }
+
+    /** Removes one support and uncounts it, under a recount mark that goes once both are done. */
+    private Mono<Boolean> remove(String ideaId, String supportId, Instant now) {
+        Query mark = Query.query(Criteria.where("_id").is(supportId));
+        return mongo.upsert(mark, new Update().set("ideaId", ideaId).set("at", Date.from(now)), RECOUNTS)
+            .then(mongo.remove(Query.query(Criteria.where("_id").is(supportId)), COLLECTION))
+            .flatMap(removed -> (removed.getDeletedCount() == 1 ? count(ideaId, -1).thenReturn(true) : Mono.just(false))
+                .flatMap(done -> mongo.remove(mark, RECOUNTS).thenReturn(done)));
     }
 
     /**
@@ -63,19 +77,39 @@ class Supports {
     }
 
     private Mono<Long> moveOne(String consultationId, Document support, String intoIdeaId) {
-        Document moved = new Document(support).append("_id", intoIdeaId + "|" + support.getString("voice")).append("ideaId", intoIdeaId);
-        Mono<Long> added = mongo.insert(moved, COLLECTION).then(count(intoIdeaId, 1)).thenReturn(1L)
+        String movedId = intoIdeaId + "|" + support.getString("voice");
+        Document moved = new Document(support).append("_id", movedId).append("ideaId", intoIdeaId).append(UNCOUNTED, true);
+        Mono<Long> added = mongo.insert(moved, COLLECTION).then(count(intoIdeaId, 1)).then(counted(movedId)).thenReturn(1L)
             .onErrorResume(DuplicateKeyException.class, both -> Mono.just(0L));
-        return added.flatMap(n -> mongo.remove(Query.query(Criteria.where("_id").is(support.get("_id"))), COLLECTION)
-            .flatMap(removed -> removed.getDeletedCount() == 1 ? count(support.getString("ideaId"), -1) : Mono.empty())
-            .thenReturn(n));
+        return added.flatMap(n -> remove(support.getString("ideaId"), support.getString("_id"), Instant.now()).thenReturn(n));
+    }
+
+    private Mono<Void> counted(String supportId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(supportId)), new Update().unset(UNCOUNTED), COLLECTION).then();
     }
 
     private Mono<Void> count(String ideaId, int by) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)), new Update().inc("supports", by), Idea.class).then();
     }
 
-    private Mono<String> voiceId(Consultation consultation, Voice voice) {
+    /** For each idea, the reader's voices ({@code as}) that support it; ideas none of them supports are absent. */
+    Mono<java.util.Map<String, java.util.List<String>>> supportedBy(Consultation consultation, java.util.List<Voice> voices,
+                                                                    java.util.Collection<String> ideaIds) {
+        return reactor.core.publisher.Flux.fromIterable(voices)
+            .concatMap(voice -> voiceId(consultation, voice).map(id -> java.util.Map.entry(id, voice.as())))
+            .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
+            .flatMap(asByVoiceId -> {
+                java.util.List<String> keys = ideaIds.stream().flatMap(idea -> asByVoiceId.keySet().stream().map(v -> idea + "|" + v)).toList();
+                return mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, COLLECTION)
+                    .collect(java.util.stream.Collectors.groupingBy(support -> support.getString("ideaId"), java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(support -> asByVoiceId.get(support.getString("voice")),
+                            java.util.stream.Collectors.toList())))
+                    .map(found -> (java.util.Map<String, java.util.List<String>>) found);
+            });
+    }
+
+    /** What a voice is stored as: its key, or in anonymous consultations a keyed hash of it. */
+    Mono<String> voiceId(Consultation consultation, Voice voice) {
         if (!consultation.anonymous()) {
             return Mono.just(voice.key());
         }

@@ -1,6 +1,7 @@
 package app.chorus.consultations.web;
 
 import app.chorus.consultations.internal.ActionInput;
+import app.chorus.consultations.internal.AskCalendar;
 import app.chorus.consultations.internal.ConsultationDraft;
 import app.chorus.consultations.internal.ConsultationManagement;
 import app.chorus.consultations.internal.ConsultationView;
@@ -37,10 +38,12 @@ class ConsultationsController {
 
     private final ConsultationManagement management;
     private final LocalEditions editions;
+    private final AskCalendar calendar;
 
-    ConsultationsController(ConsultationManagement management, LocalEditions editions) {
+    ConsultationsController(ConsultationManagement management, LocalEditions editions, AskCalendar calendar) {
         this.management = management;
         this.editions = editions;
+        this.calendar = calendar;
     }
 
     @PostMapping
@@ -61,6 +64,13 @@ class ConsultationsController {
     @Operation(summary = "For your home: consultations needing your input (per child), then outcome news of those you took part in")
     Mono<Page<WaitingConsultation>> waiting(@AuthenticationPrincipal CurrentUser user) {
         return management.waitingFor(user).take(50).collectList().map(items -> Page.of(items, null));
+    }
+
+    @GetMapping("/calendar")
+    @Operation(summary = "Leaders: per week, the surveys and consultations open or planned, for a school or the trust (fatigue calendar)")
+    Mono<AskCalendar.Calendar> calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId) {
+        return calendar.of(user, from, weeks, schoolId);
     }
 
     @GetMapping("/{consultationId}")

@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.surveys.ScheduledSurvey;
 import app.chorus.surveys.SurveyQueries;
 import app.chorus.surveys.WaitingSurvey;
 import java.time.Clock;
@@ -42,6 +43,12 @@ class WaitingSurveys implements SurveyQueries {
             .filter(survey -> survey.statusAt(clock.instant()) == SurveyStatus.OPEN)
             .flatMap(survey -> waiting(survey, eligibility.unitsOf(survey, personId)))
             .hasElement();
+    }
+
+    @Override
+    public Flux<ScheduledSurvey> openOrPlanned() {
+        return surveys.live().map(survey -> new ScheduledSurvey(survey.id(), survey.title(), survey.audience(),
+            survey.openedAt() != null ? survey.openedAt() : survey.opensAt(), survey.closesAt()));
     }
 
     private Mono<WaitingSurvey> waiting(Survey survey, Flux<ResponseUnit> owed) {

@@ -1,6 +1,12 @@
 package app.chorus.decisions.internal;
 
-import app.chorus.ChorusApplication;
+import static app.chorus.testing.BenchRuns.join;
+import static app.chorus.testing.BenchRuns.loadAverage;
+import static app.chorus.testing.BenchRuns.option;
+import static app.chorus.testing.BenchRuns.percentile;
+import static app.chorus.testing.BenchRuns.sleep;
+import static app.chorus.testing.BenchRuns.startApi;
+
 import app.chorus.decisions.Method;
 import app.chorus.decisions.tally.InstantRunoff;
 import app.chorus.decisions.tally.IrvResult;
@@ -11,11 +17,11 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.testing.BenchTokens;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +34,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,12 +74,7 @@ public final class DecisionBenchmark {
         try (BenchTokens tokens = new BenchTokens(port)) {
             progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + units + " pupils ...");
             long t0 = System.nanoTime();
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ChorusApplication.class).run(
-                "--server.port=" + (port + 1), "--chorus.store.port=" + (port + 2), "--chorus.store.data-dir=" + dataDir,
-                "--chorus.demo.seed-on-first-start=true", "--chorus.demo.schools=" + schools, "--chorus.demo.pupils=" + units,
-                "--chorus.identity.issuer-uri=" + tokens.issuer(), "--chorus.identity.jwk-set-uri=" + tokens.jwkSetUri(),
-                "--chorus.identity.verified-tokens=100000", "--chorus.decisions.sweep-every=1h",
-                "--chorus.surveys.background-every=1h", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+            ConfigurableApplicationContext context = startApi(tokens, port, schools, units, dataDir);
             progress("api ready in " + ms(t0) + " ms");
             try {
                 figures = run(context, tokens, port + 1, units, ballots, changes, concurrency, schools);
@@ -245,18 +245,8 @@ public final class DecisionBenchmark {
         return match;
     }
 
-    private static double percentile(double[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 
-    private static int option(String[] args, String name, int fallback) {
-        int at = Arrays.asList(args).indexOf(name);
-        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : fallback;
-    }
 
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
@@ -266,19 +256,5 @@ public final class DecisionBenchmark {
         System.err.println("[bench decision] " + message);
     }
 
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

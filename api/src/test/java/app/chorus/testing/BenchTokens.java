@@ -1,4 +1,4 @@
-package app.chorus.decisions.internal;
+package app.chorus.testing;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,18 +17,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tokens for the decision benchmark's 60,000 carers, who have no Keycloak login: signed with a key of its own whose
+ * Tokens for benchmarks' tens of thousands of carers, who have no Keycloak login: signed with a key of its own whose
  * JWK set it serves on a local port, so the api verifies them exactly as it verifies Keycloak's (signature, issuer,
  * audience, expiry) through {@code chorus.identity.jwk-set-uri}.
  */
-final class BenchTokens implements AutoCloseable {
+public final class BenchTokens implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
     private final String issuer;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    BenchTokens(int port) throws Exception {
+    public BenchTokens(int port) throws Exception {
         key = new RSAKeyGenerator(2048).keyID("bench").generate();
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -42,16 +42,16 @@ final class BenchTokens implements AutoCloseable {
         issuer = "http://127.0.0.1:" + port + "/realms/bench";
     }
 
-    String issuer() {
+    public String issuer() {
         return issuer;
     }
 
-    String jwkSetUri() {
+    public String jwkSetUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/certs";
     }
 
     /** A carer's bearer token, valid for an hour (one per carer, made once). */
-    String bearer(String personId) {
+    public String bearer(String personId) {
         return "Bearer " + tokens.computeIfAbsent(personId, this::sign);
     }
 
