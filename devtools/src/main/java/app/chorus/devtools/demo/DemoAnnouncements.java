@@ -61,7 +61,7 @@ class DemoAnnouncements {
                     "Parents' evening bookings are open", "Book a ten-minute slot with your child's tutor from the link in the app."))
                 .flatMap(evening -> readBy(evening, List.of(CARER), false).thenReturn(evening)))
             .flatMap(evening -> families(evening, RIVERSIDE))
-            .then(publish(TEACHER, "demo-class-trip", input(OAKFIELD,
+            .then(publish(OAKFIELD_HEAD, "demo-class-trip", input(OAKFIELD,
                     Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS, AudienceRole.PUPILS), Priority.NORMAL, null,
                     "Class trip to the Science Museum", "Year 5 visit the Science Museum next month. Packed lunches, please."))
                 .flatMap(trip -> readBy(trip, List.of(PUPIL), false)))
