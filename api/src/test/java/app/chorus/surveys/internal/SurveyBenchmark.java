@@ -147,7 +147,7 @@ public final class SurveyBenchmark {
      */
     private static int warmUp(SurveyResponding responding, SurveyResults results, Survey warmup, List<String[]> units,
                               int concurrency, CellMover mover) {
-        int round = Math.max(500, Math.min(5_000, units.size() / 10));
+        int round = Math.min(units.size(), Math.max(500, Math.min(5_000, units.size() / 10)));
         int rounds = BENCH.warmUp(20, n -> {
             int from = (n - 1) * round;
             if (from + round > units.size()) {
@@ -278,7 +278,7 @@ public final class SurveyBenchmark {
             : results.compute(survey, Breakdown.SCHOOL)).block();
         List<String> cells = how == Read.AFTER_A_CELL_MOVED ? mover.cellsOf(survey) : List.of();
         int[] moved = {0};
-        Runnable before = how == Read.AFTER_A_CELL_MOVED ? () -> mover.move(cells.get(moved[0]++ % cells.size())) : () -> { };
+        Runnable before = cells.isEmpty() ? () -> { } : () -> mover.move(cells.get(moved[0]++ % cells.size()));
         return Bench.latency(50, READS, before, () -> {
             if (read.get() == null) {
                 throw new IllegalStateException("no results");

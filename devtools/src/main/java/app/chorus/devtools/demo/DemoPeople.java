@@ -36,7 +36,7 @@ class DemoPeople {
         this.audiences = audiences;
     }
 
-    /** Up to {@code most} families of the schools (every school when none named), other than carer.demo's. */
+    /** Up to {@code most} families, each with a different child, of the schools (every school when none named), other than carer.demo's. */
     Mono<List<Family>> families(int most, String... schoolIds) {
         Audience audience = schoolIds.length == 0 ? Audience.trust(AudienceRole.CARERS)
             : Audience.schools(Set.of(schoolIds), AudienceRole.CARERS);
@@ -44,6 +44,7 @@ class DemoPeople {
             .filter(member -> !member.personId().equals(CARER.personId()))
             .flatMapIterable(member -> member.pupilIds().stream().limit(1)
                 .map(pupil -> new Family(carer(member.personId()), pupil, member.schoolIds().iterator().next())).toList())
+            .distinct(Family::pupilId) // a child's second carer shares the child's answer and ballot
             .take(most).collectList();
     }
 
