@@ -3,6 +3,7 @@ package app.chorus.devtools.demo;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
+import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import java.util.List;
@@ -31,21 +32,25 @@ class DemoPeople {
     }
 
     private final AudienceResolver audiences;
+    private final DirectoryQueries directory;
 
-    DemoPeople(AudienceResolver audiences) {
+    DemoPeople(AudienceResolver audiences, DirectoryQueries directory) {
         this.audiences = audiences;
+        this.directory = directory;
     }
 
-    /** Up to {@code most} families, each with a different child, of the schools (every school when none named), other than carer.demo's. */
+    /** Up to {@code most} families, each with a different child, of the schools (every school when none named), other than carer.demo's children. */
     Mono<List<Family>> families(int most, String... schoolIds) {
         Audience audience = schoolIds.length == 0 ? Audience.trust(AudienceRole.CARERS)
             : Audience.schools(Set.of(schoolIds), AudienceRole.CARERS);
-        return audiences.resolve(audience)
-            .filter(member -> !member.personId().equals(CARER.personId()))
-            .flatMapIterable(member -> member.pupilIds().stream().limit(1)
-                .map(pupil -> new Family(carer(member.personId()), pupil, member.schoolIds().iterator().next())).toList())
-            .distinct(Family::pupilId) // a child's second carer shares the child's answer and ballot
-            .take(most).collectList();
+        return directory.pupilsCaredFor(CARER.personId()).map(pupil -> pupil.pupilId()).collectList()
+            .flatMap(demoChildren -> audiences.resolve(audience)
+                .flatMapIterable(member -> member.pupilIds().stream().limit(1)
+                    .map(pupil -> new Family(carer(member.personId()), pupil, member.schoolIds().iterator().next())).toList())
+                // carer.demo answers for their own children; a child's second carer shares the child's answer and ballot
+                .filter(family -> !demoChildren.contains(family.pupilId()))
+                .distinct(Family::pupilId)
+                .take(most).collectList());
     }
 
     /** Up to {@code most} people of the audience other than the demo logins, signed in as themselves. */
