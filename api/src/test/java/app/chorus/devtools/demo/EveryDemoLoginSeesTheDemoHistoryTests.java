@@ -61,6 +61,7 @@ class EveryDemoLoginSeesTheDemoHistoryTests {
         assertThat(items("head.oakfield", "/api/v1/surveys")).isNotEmpty();
         assertThat(items("carer.demo", "/api/v1/surveys/waiting")).as("carer.demo's surveys to answer").isNotEmpty();
         assertThat(items("teacher.oakfield", "/api/v1/surveys/waiting")).as("the staff survey").isNotEmpty();
+        assertThat(items("pupil.demo", "/api/v1/surveys/waiting")).as("the pupils' survey").isNotEmpty();
     }
 
     @Test

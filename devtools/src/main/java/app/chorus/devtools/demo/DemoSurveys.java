@@ -28,8 +28,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A closed trust-wide parent survey with its results, an open Oakfield one that carer.demo has still to answer, and an
- * open staff survey: each answered by enough people that results show (groups under 5 stay hidden).
+ * A closed trust-wide parent survey with its results, an open Oakfield one that carer.demo has still to answer, an open
+ * staff survey and an open one for Oakfield's pupils: each answered by enough people that results show (groups under 5
+ * stay hidden).
  */
 @Component
 class DemoSurveys {
@@ -64,6 +65,11 @@ class DemoSurveys {
             .flatMap(staff -> people.others(Audience.trust(AudienceRole.STAFF), Role.STAFF, 12)
                 .flatMap(others -> Flux.fromIterable(others)
                     .concatMap(person -> answer(person, staff, ResponseUnit.SELF, staffAnswers(random))).then()))
+            .then(opened(OAKFIELD_HEAD, "demo-playground-survey", new SurveyDraft("Our playground", "What would make break time better?",
+                    Audience.schools(Set.of(OAKFIELD), AudienceRole.PUPILS), Anonymity.ANONYMOUS, false, null, null, playground())))
+            .flatMap(playground -> people.others(Audience.schools(Set.of(OAKFIELD), AudienceRole.PUPILS), Role.PUPIL, 10)
+                .flatMap(pupils -> Flux.fromIterable(pupils)
+                    .concatMap(pupil -> answer(pupil, playground, ResponseUnit.SELF, playgroundAnswers(random))).then()))
             .then();
     }
 
@@ -102,6 +108,17 @@ class DemoSurveys {
         List<List<String>> picks = List.of(List.of("football"), List.of("art", "music"), List.of("coding", "chess"),
             List.of("football", "coding"));
         return Map.of("clubs", picks.get(random.nextInt(picks.size())), "value", 5 + random.nextInt(6));
+    }
+
+    private static Questionnaire playground() {
+        return Questionnaire.of(Section.of("break", "Break time",
+            Question.likert("enjoy", "I enjoy break time", true),
+            Question.singleChoice("wish", "What would you add to the playground?", true,
+                new Option("shade", "More shade"), new Option("games", "Playground games"), new Option("quiet", "A quiet corner"))));
+    }
+
+    private static Map<String, Object> playgroundAnswers(Random random) {
+        return Map.of("enjoy", 2 + random.nextInt(4), "wish", List.of("shade", "games", "games", "quiet").get(random.nextInt(4)));
     }
 
     private static Questionnaire staff() {
