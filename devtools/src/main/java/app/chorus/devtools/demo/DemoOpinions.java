@@ -39,6 +39,8 @@ class DemoOpinions {
         "The school should ask families before changing the day.",
         "Pupils should have a say in which clubs run.");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoOpinions.class);
+
     private final OpinionManagement opinions;
     private final DemoPeople people;
 
@@ -50,6 +52,7 @@ class DemoOpinions {
     Mono<Void> seed() {
         Audience audience = Audience.trust(AudienceRole.CARERS, AudienceRole.STAFF, AudienceRole.PUPILS);
         return opinions.open(LEADER, new ConversationDraft("How should we shape the school day?", null, null, audience, null))
+            .doOnNext(conversation -> log.info("Demo opinion map: /api/v1/opinions/conversations/{}/map", conversation))
             .flatMap(conversation -> Flux.fromIterable(STATEMENTS).index()
                 .concatMap(statement -> opinions.write(LEADER, conversation, statement.getT2(), "demo-statement-" + statement.getT1())
                     .map(OpinionManagement.StatementView::id))
