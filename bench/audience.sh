@@ -12,19 +12,17 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 cd "$ROOT"
-if [[ ! -d api/target/classes/app/chorus/directory/internal/bench ]] || [[ -n "$(find api/src/main -newer api/target/classes -name '*.java' -print -quit 2>/dev/null)" ]]; then
-  echo "[bench audience] compiling the api ..." >&2
-  mvn -q -B -o -pl api -am compile >&2 2>&1 || mvn -q -B -pl api -am compile >&2
-fi
-CP_FILE="$ROOT/api/target/bench-classpath.txt"
-if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
-    || mvn -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
-fi
+echo "[bench audience] compiling the api and its test classes (the benchmark lives there) ..." >&2
+CP_FILE="$ROOT/api/target/bench-test-classpath.txt"
+BUILD=(-q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+mvn -o "${BUILD[@]}" >&2 2>&1 || mvn "${BUILD[@]}" >&2 \
+  || { echo "[bench audience] the build failed: run 'mvn -pl api -am test-compile' to see why." >&2; exit 1; }
 echo "[bench audience] $SCHOOLS schools, $PUPILS pupils (embedded store in-process) ..." >&2
 # run from a copy of the classes, so a build during the run cannot pull them away
 CLASSES="$(mktemp -d "${TMPDIR:-/tmp}/chorus-bench-classes.XXXXXX")"
 trap 'rm -rf "$CLASSES"' EXIT
-cp -r api/target/classes/. "$CLASSES/"
-java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$CLASSES:$(cat "$CP_FILE")" \
-  app.chorus.directory.internal.bench.AudienceBenchmark --schools "$SCHOOLS" --pupils "$PUPILS"
+mkdir -p "$CLASSES/main" "$CLASSES/test"
+cp -r api/target/classes/. "$CLASSES/main/"
+cp -r api/target/test-classes/. "$CLASSES/test/"
+java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" \
+  app.chorus.directory.internal.AudienceBenchmark --schools "$SCHOOLS" --pupils "$PUPILS"

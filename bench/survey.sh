@@ -14,16 +14,11 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 cd "$ROOT"
-if [[ ! -f api/target/classes/app/chorus/surveys/internal/bench/SurveyBenchmark.class ]] \
-   || [[ -n "$(find api/src/main -newer api/target/classes/app/chorus/surveys/internal/bench/SurveyBenchmark.class -name '*.java' -print -quit 2>/dev/null)" ]]; then
-  echo "[bench survey] compiling the api ..." >&2
-  mvn -q -B -o -pl api -am compile >&2 2>&1 || mvn -q -B -pl api -am compile >&2
-fi
-CP_FILE="$ROOT/api/target/bench-classpath.txt"
-if [[ ! -s "$CP_FILE" || api/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 2>&1 \
-    || mvn -q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
-fi
+echo "[bench survey] compiling the api and its test classes (the benchmark lives there) ..." >&2
+CP_FILE="$ROOT/api/target/bench-test-classpath.txt"
+BUILD=(-q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+mvn -o "${BUILD[@]}" >&2 2>&1 || mvn "${BUILD[@]}" >&2 \
+  || { echo "[bench survey] the build failed: run 'mvn -pl api -am test-compile' to see why." >&2; exit 1; }
 echo "[bench survey] $RESPONSES responses, $CONCURRENCY concurrent clients, $SCHOOLS schools" >&2
-exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "api/target/classes:$(cat "$CP_FILE")" \
-  app.chorus.surveys.internal.bench.SurveyBenchmark --responses "$RESPONSES" --concurrency "$CONCURRENCY" --schools "$SCHOOLS"
+exec java ${BENCH_JAVA_OPTS:--Xmx6g} -cp "api/target/test-classes:api/target/classes:$(cat "$CP_FILE")" \
+  app.chorus.surveys.internal.SurveyBenchmark --responses "$RESPONSES" --concurrency "$CONCURRENCY" --schools "$SCHOOLS"

@@ -55,8 +55,8 @@ public class SurveyResponding {
             .flatMap(responseUnit -> submit(survey, responseUnit, answers, idempotencyKey)));
     }
 
-    /** Submits for an already resolved unit (the benchmark drives this directly). */
-    public Mono<SubmissionReceipt> submit(Survey survey, ResponseUnit unit, Map<String, ?> answers, String idempotencyKey) {
+    /** Submits for an already resolved unit. */
+    Mono<SubmissionReceipt> submit(Survey survey, ResponseUnit unit, Map<String, ?> answers, String idempotencyKey) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             survey.requireAcceptsAnswers(now);

@@ -74,7 +74,7 @@ public class SurveyResults {
     }
 
     /** Results computed from the stored cells now (the benchmark measures this too). */
-    public Mono<ResultsView> compute(Survey survey, Breakdown by) {
+    Mono<ResultsView> compute(Survey survey, Breakdown by) {
         String key = survey.id() + "|" + survey.version() + "|" + by;
         return sums(survey, by)
             .zipWith(by == Breakdown.SCHOOL ? schoolNames() : Mono.just(Map.<String, String>of()))

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class Tallies {
 
-    public static final String COLLECTION = "survey_tallies";
+    static final String COLLECTION = "survey_tallies";
     /**
      * Counters are top-level fields {@code c:q:Q:o:OPTION} (ADR 0087): a path of one level is applied by the store
      * without walking sub-documents. Cells written before that keep them nested under {@code c}; both are read.
@@ -36,7 +36,7 @@ public class Tallies {
     static final String COUNTER_PREFIX = "c:";
     private static final String NESTED_COUNTERS = "c";
     /** A cell's write version: every write that changes its counters increments it (ADR 0093). */
-    public static final String VERSION = "v";
+    static final String VERSION = "v";
     /** Cursor batch for reading a survey's cells: every cell in one reply. */
     private static final int ONE_REPLY = 100_000;
 

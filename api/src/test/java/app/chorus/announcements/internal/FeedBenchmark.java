@@ -6,6 +6,8 @@ import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.testing.Tokens;
+import app.chorus.testing.bench.Bench;
+import app.chorus.testing.bench.Bench.Round;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,6 +40,8 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public final class FeedBenchmark {
 
+    private static final Bench BENCH = new Bench("feed");
+
     private static final String CARER = "car-000001";
 
     private FeedBenchmark() {
@@ -68,7 +72,7 @@ public final class FeedBenchmark {
             measure(port, schools, announcements, concurrency, seconds, client, storePage);
         } finally {
             context.close();
-            deleteQuietly(dataDir);
+            Bench.deleteQuietly(dataDir);
         }
     }
 
@@ -180,7 +184,7 @@ public final class FeedBenchmark {
             progress("measuring carer.demo's first feed page for " + seconds + " s at concurrency " + concurrency + " ...");
             LoadResult feed = load.apply("/api/v1/feed", seconds);
             progress(feed.describe("feed"));
-            System.out.println(String.format(Locale.ROOT,
+            BENCH.result(String.format(Locale.ROOT,
                 "{\"bench\":\"feed\",\"schools\":%d,\"announcements\":%d,\"concurrency\":%d,\"seconds\":%d,\"warmup_s\":%d,"
                     + "\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"rps\":%.0f,\"errors\":%d,\"noop_p50_ms\":%.2f,\"noop_p99_ms\":%.2f,"
                     + "\"noop_rps\":%.0f,\"ratio\":%.2f,\"api_cpu_ms_per_request\":%.3f,\"noop_api_cpu_ms_per_request\":%.3f,"
@@ -195,34 +199,10 @@ public final class FeedBenchmark {
         }
     }
 
-    /**
-     * Rounds of 5 s on the no-op, then the feed, until each one's throughput is within 5% of its previous round
-     * and the JIT compiled for less than a tenth of the round (at least 3 rounds, at most 12). On 2 cores the JIT needs 30-60 s of load to compile the request path: a
-     * fixed short warm-up measured a half-compiled server (a quarter of its settled throughput, 10x the tail).
-     */
+    /** Rounds of 5 s on the no-op, then the feed, until both have settled ({@link Bench#warmUp}, at most 12 rounds). */
     private static int warmUp(BiFunction<String, Integer, LoadResult> load) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        double lastPing = 0;
-        double lastFeed = 0;
-        for (int round = 1; round <= 12; round++) {
-            long compiled = jit.getTotalCompilationTime();
-            LoadResult ping = load.apply("/api/v1/ping", 5);
-            LoadResult feed = load.apply("/api/v1/feed", 5);
-            long compiling = jit.getTotalCompilationTime() - compiled;
-            progress(String.format(Locale.ROOT, "  warm-up round %d: ping %.0f req/s, feed %.0f req/s, JIT compiled for %d ms",
-                round, ping.rps(), feed.rps(), compiling));
-            if (round >= 3 && settled(lastPing, ping.rps()) && settled(lastFeed, feed.rps()) && compiling < 1_000) {
-                return round * 10;
-            }
-            lastPing = ping.rps();
-            lastFeed = feed.rps();
-        }
-        progress("  throughput still moving after 12 rounds: measuring anyway");
-        return 120;
-    }
-
-    private static boolean settled(double previous, double current) {
-        return previous > 0 && Math.abs(current - previous) / previous < 0.05;
+        return 10 * BENCH.warmUp(12, round -> new Round(10,
+            load.apply("/api/v1/ping", 5).rps(), load.apply("/api/v1/feed", 5).rps()));
     }
 
     /** This JVM's CPU while no request comes (sweepers, JIT, GC): subtracted for the net CPU per request. */
@@ -259,27 +239,14 @@ public final class FeedBenchmark {
     }
 
     private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return Bench.option(args, name, fallback);
     }
 
     private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
+        return Bench.ms(since);
     }
 
     private static void progress(String message) {
-        System.err.println("[bench feed] " + message);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder left behind is harmless
-        }
+        BENCH.progress(message);
     }
 }

@@ -3,7 +3,6 @@ package app.chorus.notifications.internal.push;
 import app.chorus.notifications.PushMessage;
 import app.chorus.notifications.internal.PushProperties;
 import app.chorus.notifications.internal.fanout.DeliveryChannel;
-import app.chorus.notifications.standin.FcmStandIn;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessaging;
@@ -37,7 +36,7 @@ class PushChannel implements DeliveryChannel, DisposableBean {
     private final RateBudget budget;
     private final DailyDigests digests;
 
-    PushChannel(PushProperties properties, ObjectProvider<FcmStandIn> embedded, DailyDigests digests) {
+    PushChannel(PushProperties properties, ObjectProvider<EmbeddedFcm> embedded, DailyDigests digests) {
         this.digests = digests;
         FcmClients.SendThreads threads = new FcmClients.SendThreads(properties.httpConcurrencyLeast(),
             properties.httpConcurrency(), properties.ratePerMinute());
@@ -50,8 +49,17 @@ class PushChannel implements DeliveryChannel, DisposableBean {
         log.info("Push goes to {}", properties.usesRealFcm() ? "Firebase Cloud Messaging" : "the FCM stand-in at " + standInUrl(properties, embedded));
     }
 
-    private static String standInUrl(PushProperties properties, ObjectProvider<FcmStandIn> embedded) {
-        return properties.embeddedStandIn() ? embedded.getObject().url() : properties.standInUrl();
+    private static String standInUrl(PushProperties properties, ObjectProvider<EmbeddedFcm> embedded) {
+        if (!properties.embeddedStandIn()) {
+            return properties.standInUrl();
+        }
+        EmbeddedFcm standIn = embedded.getIfAvailable();
+        if (standIn == null) {
+            throw new IllegalStateException("chorus.push.stand-in-url=embedded, but this jar holds no FCM stand-in: set "
+                + "chorus.push.credentials (GOOGLE_APPLICATION_CREDENTIALS) for real FCM, point CHORUS_FCM_STAND_IN_URL at a running "
+                + "stand-in, or run the api through ./chorus up, which adds the devtools module");
+        }
+        return standIn.url();
     }
 
     @Override

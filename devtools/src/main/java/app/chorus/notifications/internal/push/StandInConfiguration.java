@@ -16,6 +16,12 @@ class StandInConfiguration {
         return FcmStandIn.start();
     }
 
+    @Bean
+    @Conditional(EmbeddedStandIn.class)
+    EmbeddedFcm embeddedFcm(FcmStandIn standIn) {
+        return standIn::url;
+    }
+
     static final class EmbeddedStandIn implements Condition {
         @Override
         public boolean matches(org.springframework.context.annotation.ConditionContext context,

@@ -1,22 +1,16 @@
-package app.chorus.surveys.internal.bench;
+package app.chorus.surveys.internal;
 
 import app.chorus.ChorusApplication;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.surveys.Anonymity;
-import app.chorus.surveys.internal.Breakdown;
-import app.chorus.surveys.internal.ResultsView;
-import app.chorus.surveys.internal.Survey;
-import app.chorus.surveys.internal.SurveyDraft;
-import app.chorus.surveys.internal.SurveyResponding;
-import app.chorus.surveys.internal.SurveyResults;
-import app.chorus.surveys.internal.SurveyStore;
-import app.chorus.surveys.internal.Tallies;
+import app.chorus.testing.bench.Bench;
+import app.chorus.testing.bench.Bench.Latency;
+import app.chorus.testing.bench.Bench.Round;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,14 +39,15 @@ import reactor.util.retry.Retry;
 public final class SurveyBenchmark {
 
     private static final int READS = 400;
+    private static final Bench BENCH = new Bench("survey");
 
     private SurveyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int responses = option(args, "--responses", 100_000);
-        int concurrency = option(args, "--concurrency", 64);
-        int schools = option(args, "--schools", 100);
+        int responses = Bench.option(args, "--responses", 100_000);
+        int concurrency = Bench.option(args, "--concurrency", 64);
+        int schools = Bench.option(args, "--schools", 100);
         String dataDir = Files.createTempDirectory("chorus-bench-survey-").toString();
         progress("starting the api in-process; seeding " + schools + " schools, " + responses + " pupils (a few minutes) ...");
         long t0 = System.nanoTime();
@@ -68,10 +63,9 @@ public final class SurveyBenchmark {
             figures = run(context, responses, concurrency, schools, ms(t0));
         } finally {
             context.close();
-            deleteQuietly(dataDir);
+            Bench.deleteQuietly(java.nio.file.Path.of(dataDir));
         }
-        System.out.flush();
-        System.out.println(figures);
+        BENCH.result(figures);
     }
 
     /** Runs the measurements and returns the JSON line (printed after shutdown, so it is the last line). */
@@ -89,9 +83,9 @@ public final class SurveyBenchmark {
         int first = Math.min(1_000, units.size());
         submit(responding, survey.id(), units.subList(0, first), concurrency);
         int settled1k = settle();
-        double[] at1k = readLatencies(results, survey, Read.SERVED, mover);
-        double[] compute1k = readLatencies(results, survey, Read.COMPUTED, mover);
-        double[] moved1k = readLatencies(results, survey, Read.AFTER_A_CELL_MOVED, mover);
+        Latency at1k = readLatencies(results, survey, Read.SERVED, mover);
+        Latency compute1k = readLatencies(results, survey, Read.COMPUTED, mover);
+        Latency moved1k = readLatencies(results, survey, Read.AFTER_A_CELL_MOVED, mover);
         report("results", first, at1k, compute1k, moved1k);
         int cells1k = mover.cellsOf(survey).size();
 
@@ -105,9 +99,9 @@ public final class SurveyBenchmark {
             units.size() - first, seconds, perSecond, cpuMsPerResponse, loadAverage()));
 
         int settledEnd = settle();
-        double[] atEnd = readLatencies(results, survey, Read.SERVED, mover);
-        double[] computeEnd = readLatencies(results, survey, Read.COMPUTED, mover);
-        double[] movedEnd = readLatencies(results, survey, Read.AFTER_A_CELL_MOVED, mover);
+        Latency atEnd = readLatencies(results, survey, Read.SERVED, mover);
+        Latency computeEnd = readLatencies(results, survey, Read.COMPUTED, mover);
+        Latency movedEnd = readLatencies(results, survey, Read.AFTER_A_CELL_MOVED, mover);
         report("results", units.size(), atEnd, computeEnd, movedEnd);
         int cellsEnd = mover.cellsOf(survey).size();
         progress("tally cells read per results read: " + cells1k + " at " + first + " responses, " + cellsEnd + " at " + units.size());
@@ -130,12 +124,12 @@ public final class SurveyBenchmark {
                 + "\"load_average\":%.1f,"
                 + "\"path\":\"service layer (no HTTP/Keycloak), embedded journaled store\",\"unit\":\"responses/s, ms\","
                 + "\"machine\":\"%d-core, shared\"}",
-            units.size(), concurrency, schools, warmupResponses, settled1k, settledEnd, perSecond, at1k[0], at1k[1], atEnd[0], atEnd[1],
-            compute1k[0], compute1k[1], computeEnd[0], computeEnd[1], computeEnd[2],
-            moved1k[0], moved1k[1], movedEnd[0], movedEnd[1], movedEnd[2], movedEnd[1] / moved1k[1], cells1k, cellsEnd,
-            computeEnd[1] / compute1k[1],
+            units.size(), concurrency, schools, warmupResponses, settled1k, settledEnd, perSecond, at1k.p50(), at1k.p99(), atEnd.p50(), atEnd.p99(),
+            compute1k.p50(), compute1k.p99(), computeEnd.p50(), computeEnd.p99(), computeEnd.cpuMs(),
+            moved1k.p50(), moved1k.p99(), movedEnd.p50(), movedEnd.p99(), movedEnd.cpuMs(), movedEnd.p99() / moved1k.p99(), cells1k, cellsEnd,
+            computeEnd.p99() / compute1k.p99(),
             match && respondents == units.size(), respondents, ms(t1), startMs, cpuMsPerResponse, 1000 / cpuMsPerResponse,
-            atEnd[2], loadAverage(), Runtime.getRuntime().availableProcessors());
+            atEnd.cpuMs(), loadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     private static Survey openSurvey(SurveyStore store) {
@@ -148,32 +142,23 @@ public final class SurveyBenchmark {
     }
 
     /**
-     * A separate warm-up survey answered in rounds by the same children until the rate settles (within 5% of the
-     * previous round, the JIT compiling less than a tenth of the round, at least 3 rounds, at most 20 or every child
-     * once), then its results read, so that the
-     * measured survey meets a compiled server: on 2 cores the JIT takes tens of seconds of load to settle.
+     * A separate warm-up survey answered in rounds by the same children until the rate settles ({@link Bench#warmUp},
+     * at most 20 rounds or every child once), then its results read, so that the measured survey meets a compiled server.
      */
     private static int warmUp(SurveyResponding responding, SurveyResults results, Survey warmup, List<String[]> units,
                               int concurrency, CellMover mover) {
-        int round = Math.max(500, Math.min(5_000, units.size() / 10));
-        double last = 0;
-        int answered = 0;
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        for (int from = 0, n = 1; from + round <= units.size() && n <= 20; from += round, n++) {
+        int round = Math.min(units.size(), Math.max(500, Math.min(5_000, units.size() / 10)));
+        int rounds = BENCH.warmUp(20, n -> {
+            int from = (n - 1) * round;
+            if (from + round > units.size()) {
+                return null;
+            }
             long t0 = System.nanoTime();
-            long compiled = jit.getTotalCompilationTime();
             submit(responding, warmup.id(), units.subList(from, from + round), concurrency, false);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double rate = round / seconds;
-            long compiling = jit.getTotalCompilationTime() - compiled;
-            answered += round;
-            progress(String.format(Locale.ROOT, "  warm-up round %d: %d responses, %.0f responses/s, JIT compiled for %d ms",
-                n, round, rate, compiling));
-            if (n >= 3 && Math.abs(rate - last) / last < 0.05 && compiling < seconds * 100) {
-                break;
-            }
-            last = rate;
-        }
+            return new Round(seconds, round / seconds);
+        });
+        int answered = rounds * round;
         for (Read read : Read.values()) {
             readLatencies(results, warmup, read, mover);
         }
@@ -244,11 +229,11 @@ public final class SurveyBenchmark {
             .blockLast();
     }
 
-    private static void report(String what, int responses, double[] served, double[] computed, double[] moved) {
+    private static void report(String what, int responses, Latency served, Latency computed, Latency moved) {
         progress(String.format(Locale.ROOT, "%s at %d responses: served p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each); "
             + "fresh from the store p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each); "
             + "after a cell moved p50 %.2f ms, p99 %.2f ms (%.2f ms of CPU each)", what, responses,
-            served[0], served[1], served[2], computed[0], computed[1], computed[2], moved[0], moved[1], moved[2]));
+            served.p50(), served.p99(), served.cpuMs(), computed.p50(), computed.p99(), computed.cpuMs(), moved.p50(), moved.p99(), moved.cpuMs()));
     }
 
     /**
@@ -288,64 +273,32 @@ public final class SurveyBenchmark {
     }
 
     /** p50 and p99 of reading the school comparison, and CPU per read, after 50 untimed reads. */
-    private static double[] readLatencies(SurveyResults results, Survey survey, Read how, CellMover mover) {
+    private static Latency readLatencies(SurveyResults results, Survey survey, Read how, CellMover mover) {
         java.util.function.Supplier<ResultsView> read = () -> (how == Read.SERVED ? results.results(survey, Breakdown.SCHOOL)
             : results.compute(survey, Breakdown.SCHOOL)).block();
-        for (int i = 0; i < 50; i++) {
-            read.get();
-        }
-        double[] samples = new double[READS];
         List<String> cells = how == Read.AFTER_A_CELL_MOVED ? mover.cellsOf(survey) : List.of();
-        long cpu = 0;
-        for (int i = 0; i < READS; i++) {
-            if (how == Read.AFTER_A_CELL_MOVED) {
-                mover.move(cells.get(i % cells.size()));
-            }
-            long cpu0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            ResultsView view = read.get();
-            samples[i] = (System.nanoTime() - t0) / 1e6;
-            cpu += processCpuNanos() - cpu0;
-            if (view == null) {
+        int[] moved = {0};
+        Runnable before = cells.isEmpty() ? () -> { } : () -> mover.move(cells.get(moved[0]++ % cells.size()));
+        return Bench.latency(50, READS, before, () -> {
+            if (read.get() == null) {
                 throw new IllegalStateException("no results");
             }
-        }
-        Arrays.sort(samples);
-        return new double[] {samples[READS / 2], samples[(int) Math.ceil(READS * 0.99) - 1], cpu / 1e6 / READS};
-    }
-
-    /** CPU time of the whole process (all threads, including the embedded store): what the work costs. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        });
     }
 
     private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
+        return Bench.ms(since);
+    }
+
+    private static long processCpuNanos() {
+        return Bench.processCpuNanos();
+    }
+
+    private static double loadAverage() {
+        return Bench.loadAverage();
     }
 
     private static void progress(String message) {
-        System.err.println("[bench survey] " + message);
-    }
-
-    private static void deleteQuietly(String dir) {
-        try (var files = Files.walk(java.nio.file.Path.of(dir))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder left behind is harmless
-        }
+        BENCH.progress(message);
     }
 }

@@ -1,14 +1,14 @@
-package app.chorus.directory.internal.bench;
+package app.chorus.directory.internal;
 
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
-import app.chorus.directory.internal.DirectoryBeans;
 import app.chorus.directory.internal.oneroster.ImportReport;
 import app.chorus.directory.internal.oneroster.RosterImports;
 import app.chorus.directory.internal.seed.TrustGenerator;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShapes;
+import app.chorus.testing.bench.Bench;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -31,15 +31,8 @@ public final class AudienceBenchmark {
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
             .setLevel(ch.qos.logback.classic.Level.WARN);
-        int schools = 100;
-        int pupils = 60_000;
-        for (int i = 0; i < args.length - 1; i++) {
-            switch (args[i]) {
-                case "--schools" -> schools = Integer.parseInt(args[++i]);
-                case "--pupils" -> pupils = Integer.parseInt(args[++i]);
-                default -> { }
-            }
-        }
+        int schools = Bench.option(args, "--schools", 100);
+        int pupils = Bench.option(args, "--pupils", 60_000);
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
@@ -47,7 +40,7 @@ public final class AudienceBenchmark {
             TrustShapes shapes = new TrustShapes(mongo);
             People people = new People(mongo);
             RosterImports imports = new RosterImports(mongo, shapes);
-            AudienceResolver resolver = DirectoryBeans.audienceResolver(people, shapes);
+            AudienceResolver resolver = new KeyAudienceResolver(people, shapes);
 
             Path dir = Files.createTempDirectory("chorus-bench-audience-");
             long t0 = System.nanoTime();
@@ -89,7 +82,7 @@ public final class AudienceBenchmark {
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
             RosterImports.deleteQuietly(dir);
-            System.out.println(String.format(Locale.ROOT,
+            BENCH.result(String.format(Locale.ROOT,
                 "{\"bench\":\"audience\",\"schools\":%d,\"pupils\":%d,\"people\":%d,\"resolve_ms\":%d,\"keys_ms\":%.3f,"
                     + "\"heap_mb\":%d,\"generate_ms\":%d,\"import_ms\":%d,\"reimport_ms\":%d,\"unit\":\"ms\",\"machine\":\"2-core\"}",
                 schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs));
@@ -98,9 +91,9 @@ public final class AudienceBenchmark {
         }
     }
 
-    private static final long STARTED = System.nanoTime();
+    private static final Bench BENCH = new Bench("audience");
 
     private static void progress(String message) {
-        System.err.printf(Locale.ROOT, "[bench audience %6.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
+        BENCH.progress(message);
     }
 }

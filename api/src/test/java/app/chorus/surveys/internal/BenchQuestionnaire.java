@@ -1,4 +1,4 @@
-package app.chorus.surveys.internal.bench;
+package app.chorus.surveys.internal;
 
 import app.chorus.questionnaires.Option;
 import app.chorus.questionnaires.Question;
