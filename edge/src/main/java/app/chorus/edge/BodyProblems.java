@@ -1,6 +1,6 @@
-package app.chorus.platform.web;
+package app.chorus.edge;
 
-import app.chorus.shared.Problem;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * and the rule it broke. Unknown fields are refused (a misspelt field would otherwise be dropped silently), with the
  * known name suggested when one is close.
  */
-final class BodyProblems {
+public final class BodyProblems {
 
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
@@ -26,7 +26,7 @@ final class BodyProblems {
     }
 
     /** The problem for a body Jackson could not read, or null when the failure was not Jackson's. */
-    static ProblemDetail of(Throwable failure) {
+    public static ProblemDetail of(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof UnrecognizedPropertyException unknown) {
                 return unknownField(unknown);
@@ -118,7 +118,7 @@ final class BodyProblems {
 
     private static ProblemDetail problem(String kind, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(Problem.typeOf(kind));
+        problem.setType(ProblemException.typeOf(kind));
         problem.setTitle("Bad request");
         problem.setProperty("rule", kind);
         if (field != null) {
