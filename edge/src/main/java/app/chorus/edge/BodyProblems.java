@@ -43,7 +43,9 @@ public final class BodyProblems {
     }
 
     private static ProblemDetail unknownField(UnrecognizedPropertyException unknown) {
-        String field = path(unknown);
+        // the last reference is not always the unknown name (a record's creator reports its own property)
+        String parent = path(unknown.getPath().subList(0, Math.max(0, unknown.getPath().size() - 1)));
+        String field = parent.isEmpty() ? unknown.getPropertyName() : parent + "." + unknown.getPropertyName();
         String closest = closest(unknown.getPropertyName(), unknown.getKnownPropertyIds());
         String detail = "Unknown field '" + field + "'" + (closest == null ? "" : ": did you mean '" + closest + "'?")
             + " Remove it or correct its name; the fields accepted here are " + known(unknown.getKnownPropertyIds()) + ".";
@@ -85,8 +87,12 @@ public final class BodyProblems {
     }
 
     private static String path(JacksonException failure) {
+        return path(failure.getPath());
+    }
+
+    private static String path(java.util.List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : failure.getPath()) {
+        for (JacksonException.Reference reference : references) {
             if (reference.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
