@@ -73,7 +73,8 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    private static Map<String, Object> asMap(ProblemDetail problem) {
+    /** The problem as the JSON members it is written with (for a problem sent inside another document, e.g. an event). */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", problem.getType().toString());
         map.put("title", problem.getTitle());
