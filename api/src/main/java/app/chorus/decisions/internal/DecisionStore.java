@@ -100,6 +100,6 @@ class DecisionStore {
 
     private Mono<Decision> modify(Query query, Update update) {
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Decision.class)
-            .doOnNext(changed -> recent.remove(changed.id()));
+            .doOnNext(changed -> recent.invalidate(changed.id()));
     }
 }
