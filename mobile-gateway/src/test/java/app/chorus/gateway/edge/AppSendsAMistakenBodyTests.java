@@ -23,11 +23,7 @@ class AppSendsAMistakenBodyTests {
 
     @Test
     void aMisspeltPreferenceIsRefusedWithTheKnownNameSuggested() {
-        put("/mobile/v1/preferences", "{\"channels\":[\"push\"],\"mutedSchool\":[\"sch-1\"]}")
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:unknown-field")
+        refused(put("/mobile/v1/preferences", "{\"channels\":[\"push\"],\"mutedSchool\":[\"sch-1\"]}"), "unknown-field")
             .jsonPath("$.rule").isEqualTo("unknown-field")
             .jsonPath("$.field").isEqualTo("mutedSchool")
             .jsonPath("$.suggestion").isEqualTo("mutedSchools")
@@ -51,11 +47,8 @@ class AppSendsAMistakenBodyTests {
     void aNumberWhereTheTokenTextBelongsIsRefusedAndNoDeviceIsRegistered() {
         String installation = "strict-" + UUID.randomUUID();
 
-        put("/mobile/v1/devices/" + installation, "{\"token\":42,\"platform\":\"ios\",\"appVersion\":\"2.1.0\",\"locale\":\"en-GB\"}")
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:wrong-type")
+        refused(put("/mobile/v1/devices/" + installation, "{\"token\":42,\"platform\":\"ios\",\"appVersion\":\"2.1.0\",\"locale\":\"en-GB\"}"),
+            "wrong-type")
             .jsonPath("$.field").isEqualTo("token")
             .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'token' must be a string"));
 
@@ -68,9 +61,7 @@ class AppSendsAMistakenBodyTests {
 
     @Test
     void aWordWhereYesOrNoBelongsNamesTheFieldAndWhatItTakes() {
-        put("/mobile/v1/preferences", "{\"channels\":[\"push\"],\"dailyDigest\":\"yes please\"}")
-            .expectStatus().isBadRequest()
-            .expectBody()
+        refused(put("/mobile/v1/preferences", "{\"channels\":[\"push\"],\"dailyDigest\":\"yes please\"}"), "wrong-type")
             .jsonPath("$.rule").isEqualTo("wrong-type")
             .jsonPath("$.field").isEqualTo("dailyDigest")
             .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("true or false"));
@@ -78,24 +69,23 @@ class AppSendsAMistakenBodyTests {
 
     @Test
     void aBodyCutShortIsMalformedJson() {
-        put("/mobile/v1/preferences", "{\"channels\":[\"push\"")
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:malformed-json")
+        refused(put("/mobile/v1/preferences", "{\"channels\":[\"push\""), "malformed-json")
             .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Send one JSON object"));
     }
 
     @Test
     void aGarbledSyncCursorIsAProblemNamingTheCursor() {
-        gateway.get().uri("/mobile/v1/sync?since={cursor}", "%%%garbage")
+        refused(gateway.get().uri("/mobile/v1/sync?since={cursor}", "%%%garbage")
             .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
-            .exchange()
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:invalid-cursor")
+            .exchange(), "invalid-cursor")
             .jsonPath("$.field").isEqualTo("since");
+    }
+
+    /** A problem+json 400 of this kind. */
+    private static WebTestClient.BodyContentSpec refused(WebTestClient.ResponseSpec response, String rule) {
+        return response.expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("urn:chorus:problem:" + rule);
     }
 
     private WebTestClient.ResponseSpec put(String path, String body) {
