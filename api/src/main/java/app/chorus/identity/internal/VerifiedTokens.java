@@ -31,6 +31,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
             .maximumSize(maxEntries)
             .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifeLeft(jwt)))
             .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run) // evicts on the caller's thread: a few map operations, and the bound holds at once
             .build();
     }
 
