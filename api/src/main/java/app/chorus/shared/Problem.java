@@ -1,25 +1,15 @@
 package app.chorus.shared;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import app.chorus.edge.ProblemException;
 
 /**
- * A failure a caller can act on. Rendered as RFC 9457 problem details by the platform's
- * web error handler: {@code type} is stable per kind of error, {@code detail} says what to do next.
+ * A failure a caller can act on. Rendered as RFC 9457 problem details by the edge's error handler:
+ * {@code type} is stable per kind of error, {@code detail} says what to do next.
  */
-public class Problem extends RuntimeException {
-
-    private final int status;
-    private final String kind;
-    private final String title;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
+public class Problem extends ProblemException {
 
     public Problem(int status, String kind, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.kind = kind;
-        this.title = title;
+        super(status, kind, title, detail);
     }
 
     public static Problem badRequest(String kind, String detail) {
@@ -42,32 +32,9 @@ public class Problem extends RuntimeException {
         return new Problem(422, kind, "Unprocessable content", detail);
     }
 
+    @Override
     public Problem with(String property, Object value) {
-        properties.put(property, value);
+        super.with(property, value);
         return this;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public URI type() {
-        return typeOf(kind);
-    }
-
-    public String kind() {
-        return kind;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Map<String, Object> properties() {
-        return properties;
-    }
-
-    public static URI typeOf(String kind) {
-        return URI.create("urn:chorus:problem:" + kind);
     }
 }

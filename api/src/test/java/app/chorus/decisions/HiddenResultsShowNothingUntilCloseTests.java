@@ -1,5 +1,6 @@
 package app.chorus.decisions;
 
+import static org.awaitility.Awaitility.await;
 import static app.chorus.decisions.DecisionFixtures.approving;
 import static app.chorus.decisions.DecisionFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,17 +53,11 @@ class HiddenResultsShowNothingUntilCloseTests extends DecisionTestBase {
 
     /** The vote closes at closesAt without anyone pressing a button: the sweeper claims and counts it. */
     private Map<String, Object> awaitClosed(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        Map<String, Object> results = decisions.results("head.oakfield", id, "school");
-        while (!"CLOSED".equals(results.get("status")) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            results = decisions.results("head.oakfield", id, "school");
-        }
-        assertThat(results.get("status")).as("closed on time by the sweeper").isEqualTo("CLOSED");
-        return results;
+        AtomicReference<Map<String, Object>> results = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            results.set(decisions.results("head.oakfield", id, "school"));
+            assertThat(results.get().get("status")).as("closed on time by the sweeper").isEqualTo("CLOSED");
+        });
+        return results.get();
     }
 }

@@ -1,9 +1,11 @@
 package app.chorus.identity;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +22,9 @@ class RejectedTokensGetProblemDetailsTests {
     @Test
     void expiredTokenIsRejected() throws InterruptedException {
         String token = Tokens.fetch("chorus", "chorus-test-expiring", "carer.demo");
-        Thread.sleep(3_500); // the client issues 1-second tokens; the api allows 1 s of clock skew in tests
-        expectRejected(token).jsonPath("$.detail").value(detail -> assertThat((String) detail).containsIgnoringCase("expired"));
+        // the client issues 1-second tokens; the api allows 1 s of clock skew in tests
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+            expectRejected(token).jsonPath("$.detail").value(detail -> assertThat((String) detail).containsIgnoringCase("expired")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.chorus.notifications;
 
+import static org.awaitility.Awaitility.await;
+
 import app.chorus.announcements.AnnouncementPublished;
 import app.chorus.announcements.Priority;
 import app.chorus.directory.Audience;
@@ -90,23 +92,8 @@ public class FanOutFixture {
 
     /** Waits until nothing of the fan-out is pending (held targets excluded when {@code held} > 0). */
     public FanOutProgress awaitSent(String fanOutId, long stillHeld, Duration timeout) {
-        long until = System.currentTimeMillis() + timeout.toMillis();
-        FanOutProgress progress = null;
-        while (System.currentTimeMillis() < until) {
-            progress = notifications.progress(fanOutId).block();
-            if (progress != null && !"PLANNING".equals(progress.state()) && progress.pending() <= stillHeld) {
-                return progress;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("Fan-out " + fanOutId + " did not finish in " + timeout + ": " + progress);
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return await("fan-out " + fanOutId + " sent").atMost(timeout).pollInterval(Duration.ofMillis(100))
+            .until(() -> notifications.progress(fanOutId).block(),
+                progress -> progress != null && !"PLANNING".equals(progress.state()) && progress.pending() <= stillHeld);
     }
 }

@@ -5,6 +5,7 @@ import app.chorus.platform.store.EmbeddedStore;
 import app.chorus.testing.Tokens;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import java.time.Duration;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,19 +93,20 @@ class FanOutSurvivesKillTests {
     }
 
     private static long awaitAccepted(FcmStandIn standIn, long count, long timeoutMillis, Process child) throws Exception {
-        long until = System.currentTimeMillis() + timeoutMillis;
-        while (standIn.deliveries().accepted() < count) {
-            assertThat(child.isAlive()).as("the api child is running").isTrue();
-            assertThat(System.currentTimeMillis()).as("fan-out reached %d devices in time", count).isLessThan(until);
-            Thread.sleep(20);
-        }
+        await("fan-out reached " + count + " devices in time").atMost(Duration.ofMillis(timeoutMillis))
+            .pollInterval(Duration.ofMillis(20)).until(() -> {
+                assertThat(child.isAlive()).as("the api child is running").isTrue();
+                return standIn.deliveries().accepted() >= count;
+            });
         return standIn.deliveries().accepted();
     }
 
     private static void awaitTokens(FcmStandIn standIn, long count, long timeoutMillis) throws Exception {
-        long until = System.currentTimeMillis() + timeoutMillis;
-        while (((Number) standIn.deliveries().counts().get("tokens")).longValue() < count && System.currentTimeMillis() < until) {
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofMillis(timeoutMillis)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ((Number) standIn.deliveries().counts().get("tokens")).longValue() >= count);
+        } catch (ConditionTimeoutException notYet) {
+            // the caller's own assertion says what is missing
         }
     }
 }

@@ -1,5 +1,7 @@
 package app.chorus.notifications;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -27,15 +29,8 @@ record Inbox(GreenMail server) {
     }
 
     Mail awaitOne(String address, String subject, Duration timeout) {
-        long until = System.currentTimeMillis() + timeout.toMillis();
-        while (to(address, subject).isEmpty() && System.currentTimeMillis() < until) {
-            FanOutFixture.sleep(50);
-        }
-        List<Mail> mails = to(address, subject);
-        if (mails.isEmpty()) {
-            throw new AssertionError("No mail '" + subject + "' to " + address + " within " + timeout);
-        }
-        return mails.get(0);
+        return await("mail '" + subject + "' to " + address).atMost(timeout).pollInterval(Duration.ofMillis(50))
+            .until(() -> to(address, subject), mails -> !mails.isEmpty()).get(0);
     }
 
     private static Mail read(MimeMessage message) {

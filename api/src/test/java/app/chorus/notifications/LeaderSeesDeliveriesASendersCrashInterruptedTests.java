@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,23 +81,18 @@ class LeaderSeesDeliveriesASendersCrashInterruptedTests {
     }
 
     private void awaitFanOut(String fanOutId) {
-        for (int i = 0; i < 300 && mongo.findById(fanOutId, Document.class, "notification_fanouts").block() == null; i++) {
-            FanOutFixture.sleep(100);
-        }
-        assertThat(mongo.findById(fanOutId, Document.class, "notification_fanouts").block()).as("fan-out " + fanOutId).isNotNull();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+            assertThat(mongo.findById(fanOutId, Document.class, "notification_fanouts").block()).as("fan-out " + fanOutId).isNotNull());
     }
 
     private void awaitReceipt(String announcementId, String personId) {
-        for (int i = 0; i < 300 && !delivered(announcementId, personId); i++) {
-            FanOutFixture.sleep(100);
-        }
-        assertThat(delivered(announcementId, personId)).as("receipt of %s recorded by the sweep", personId).isTrue();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+            assertThat(delivered(announcementId, personId)).as("receipt of %s recorded by the sweep", personId).isTrue());
     }
 
     private void awaitMarkCleared(String batchId) {
-        for (int i = 0; i < 300 && batch(batchId).containsKey("receiptsDue"); i++) {
-            FanOutFixture.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .until(() -> !batch(batchId).containsKey("receiptsDue"));
     }
 
     private boolean delivered(String announcementId, String personId) {

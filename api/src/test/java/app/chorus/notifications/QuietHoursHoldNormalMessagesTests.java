@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @NotificationsTest
@@ -65,10 +66,7 @@ class QuietHoursHoldNormalMessagesTests {
     }
 
     private void waitForPush(String token, String announcementId) {
-        long until = System.currentTimeMillis() + 60_000;
-        while (fixture.standIn().deliveries().received(token, about(announcementId)) < 1 && System.currentTimeMillis() < until) {
-            FanOutFixture.sleep(100);
-        }
-        assertThat(fixture.standIn().deliveries().received(token, about(announcementId))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+            assertThat(fixture.standIn().deliveries().received(token, about(announcementId))).isEqualTo(1));
     }
 }

@@ -1,5 +1,6 @@
 package app.chorus.opinions;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
@@ -72,24 +73,11 @@ record OpinionScenario(WebTestClient web) {
 
     /** The map once it satisfies {@code ready} (the live map updates once a second). */
     Map<String, Object> mapOnce(CurrentUser who, String conversation, Predicate<Map<String, Object>> ready) {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Object> map = map(who, conversation);
-        while (!ready.test(map) && System.nanoTime() < until) {
-            sleep();
-            map = map(who, conversation);
-        }
-        return map;
+        return await("the map of " + conversation).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .until(() -> map(who, conversation), ready);
     }
 
     static long version(Map<String, Object> map) {
         return ((Number) map.get("version")).longValue();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

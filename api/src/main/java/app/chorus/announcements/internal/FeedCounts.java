@@ -1,8 +1,8 @@
 package app.chorus.announcements.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each person's last unread / awaiting-acknowledgement counts, with what they were computed from: the same
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FeedCounts {
 
     private static final int MAX_CACHED = 200_000;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     /** {@code nextExpiry}: the earliest expiry among the counted announcements, null if none expires. */
     record Counts(long unread, long awaiting, long maxSeq, Instant nextExpiry) {
@@ -23,7 +23,7 @@ final class FeedCounts {
     }
 
     Counts get(Recipient recipient, ReaderState reader, long indexVersion, Instant now) {
-        Known entry = known.get(recipient.personId());
+        Known entry = known.getIfPresent(recipient.personId());
         if (entry == null || entry.recipient != recipient || entry.reader != reader || entry.indexVersion != indexVersion) {
             return null;
         }
@@ -32,9 +32,6 @@ final class FeedCounts {
     }
 
     void put(Recipient recipient, ReaderState reader, long indexVersion, Counts counts) {
-        if (known.size() >= MAX_CACHED) {
-            known.clear();
-        }
         known.put(recipient.personId(), new Known(recipient, reader, indexVersion, counts));
     }
 }

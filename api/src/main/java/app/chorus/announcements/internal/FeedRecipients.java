@@ -3,6 +3,8 @@ package app.chorus.announcements.internal;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -25,44 +26,38 @@ class FeedRecipients {
     private static final int MAX_CACHED = 200_000;
     private final AudienceResolver resolver;
     private final DirectoryQueries directory;
-    private final long ttlMillis;
     private final String trustLanguage;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Recipient> cache;
 
     FeedRecipients(AudienceResolver resolver, DirectoryQueries directory,
                @Value("${chorus.announcements.recipient-cache:30s}") Duration ttl,
                @Value("${chorus.announcements.default-language:en}") String trustLanguage) {
         this.resolver = resolver;
         this.directory = directory;
-        this.ttlMillis = ttl.toMillis();
         this.trustLanguage = trustLanguage;
-    }
-
-    private record Cached(Recipient recipient, long at) {
+        this.cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
     }
 
     Mono<Recipient> of(String personId) {
-        Cached cached = cache.get(personId);
-        long now = System.currentTimeMillis();
-        if (cached != null && now - cached.at < ttlMillis) {
-            return Mono.just(cached.recipient);
+        Recipient cached = cache.getIfPresent(personId);
+        if (cached != null) {
+            return Mono.just(cached);
         }
         Mono<String> language = directory.person(personId).mapNotNull(PersonSummary::preferredLanguage)
             .filter(tag -> tag != null && !tag.isBlank()).defaultIfEmpty(trustLanguage);
         return Mono.zip(resolver.keysOf(personId).defaultIfEmpty(java.util.Set.of()), language)
             .map(both -> new Recipient(personId, java.util.Set.copyOf(both.getT1()), both.getT2()))
-            .doOnNext(recipient -> remember(personId, recipient, now));
+            .doOnNext(recipient -> cache.put(personId, recipient));
     }
 
     /** The audience keys of many people in one directory lookup (fresh cache entries are used as they are). */
     Mono<Map<String, Set<String>>> keysOf(Collection<String> personIds) {
         Map<String, Set<String>> keys = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        long now = System.currentTimeMillis();
         for (String personId : personIds) {
-            Cached cached = cache.get(personId);
-            if (cached != null && now - cached.at < ttlMillis) {
-                keys.put(personId, cached.recipient.keys());
+            Recipient cached = cache.getIfPresent(personId);
+            if (cached != null) {
+                keys.put(personId, cached.keys());
             } else {
                 missing.add(personId);
             }
@@ -78,12 +73,5 @@ class FeedRecipients {
 
     String trustLanguage() {
         return trustLanguage;
-    }
-
-    private void remember(String personId, Recipient recipient, long now) {
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(personId, new Cached(recipient, now));
     }
 }

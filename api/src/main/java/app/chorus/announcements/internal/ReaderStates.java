@@ -1,7 +1,8 @@
 package app.chorus.announcements.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,17 +23,14 @@ class ReaderStates {
     static final long SHARED_TTL_MILLIS = 1_000;
     private static final int MAX_CACHED = 200_000;
     private final ReactiveMongoTemplate mongo;
-    private final long ttlMillis;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, ReaderState> cache;
     /** Bumped after every write: a read that overlapped a write is not remembered (it may predate it). */
     private final AtomicLong writes = new AtomicLong();
 
     ReaderStates(ReactiveMongoTemplate mongo, FeedStore feed) {
         this.mongo = mongo;
-        this.ttlMillis = feed.sharedStore() ? SHARED_TTL_MILLIS : Long.MAX_VALUE;
-    }
-
-    private record Cached(ReaderState state, long at) {
+        Caffeine<Object, Object> bounded = Caffeine.newBuilder().maximumSize(MAX_CACHED);
+        this.cache = (feed.sharedStore() ? bounded.expireAfterWrite(Duration.ofMillis(SHARED_TTL_MILLIS)) : bounded).build();
     }
 
     /** Looks at the time of subscription, not of assembly: callers chain it after their own writes. */
@@ -41,17 +39,16 @@ class ReaderStates {
     }
 
     private Mono<ReaderState> lookUp(String personId) {
-        Cached cached = cache.get(personId);
-        long now = System.currentTimeMillis();
-        if (cached != null && now - cached.at < ttlMillis) {
-            return Mono.just(cached.state);
+        ReaderState cached = cache.getIfPresent(personId);
+        if (cached != null) {
+            return Mono.just(cached);
         }
         long before = writes.get();
         return mongo.findById(personId, ReaderState.class)
             .defaultIfEmpty(ReaderState.empty(personId))
             .doOnNext(state -> {
                 if (writes.get() == before) {
-                    remember(personId, new Cached(state, now));
+                    cache.put(personId, state);
                 }
             });
     }
@@ -60,15 +57,8 @@ class ReaderStates {
         return mongo.upsert(Query.query(Criteria.where("_id").is(personId)), change, ReaderState.class)
             .doOnSuccess(done -> {
                 writes.incrementAndGet();
-                cache.remove(personId);
+                cache.invalidate(personId);
             })
             .then();
-    }
-
-    private void remember(String personId, Cached cached) {
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(personId, cached);
     }
 }

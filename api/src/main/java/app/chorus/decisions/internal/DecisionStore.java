@@ -1,10 +1,10 @@
 package app.chorus.decisions.internal;
 
 import app.chorus.shared.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,10 +27,8 @@ class DecisionStore {
     private static final long FRESH_FOR_MS = 1_000;
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
-
-    private record Cached(Decision decision, long readAt) {
-    }
+    private final Cache<String, Decision> recent = Caffeine.newBuilder().maximumSize(1_000)
+        .expireAfterWrite(Duration.ofMillis(FRESH_FOR_MS)).build();
 
     DecisionStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -41,7 +39,7 @@ class DecisionStore {
     }
 
     Mono<Decision> save(Decision decision) {
-        return mongo.save(decision).doOnNext(saved -> recent.remove(saved.id()));
+        return mongo.save(decision).doOnNext(saved -> recent.invalidate(saved.id()));
     }
 
     Mono<Decision> require(String decisionId) {
@@ -51,17 +49,11 @@ class DecisionStore {
 
     /** The decision for casting: read at most once a second per instance (every ballot needs it). */
     Mono<Decision> forCasting(String decisionId) {
-        Cached cached = recent.get(decisionId);
-        long now = System.currentTimeMillis();
-        if (cached != null && now - cached.readAt() < FRESH_FOR_MS) {
-            return Mono.just(cached.decision());
+        Decision cached = recent.getIfPresent(decisionId);
+        if (cached != null) {
+            return Mono.just(cached);
         }
-        return require(decisionId).doOnNext(decision -> {
-            if (recent.size() > 1_000) {
-                recent.clear();
-            }
-            recent.put(decisionId, new Cached(decision, now));
-        });
+        return require(decisionId).doOnNext(decision -> recent.put(decisionId, decision));
     }
 
     Flux<Decision> all() {
@@ -108,6 +100,6 @@ class DecisionStore {
 
     private Mono<Decision> modify(Query query, Update update) {
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Decision.class)
-            .doOnNext(changed -> recent.remove(changed.id()));
+            .doOnNext(changed -> recent.invalidate(changed.id()));
     }
 }

@@ -3,11 +3,11 @@ package app.chorus.directory.web;
 import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.internal.oneroster.ImportReport;
 import app.chorus.directory.internal.oneroster.RosterImports;
+import app.chorus.edge.ProblemResponses;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -99,13 +99,7 @@ class RosterImportController {
     }
 
     private static Map<String, Object> body(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type().toString());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.getMessage());
-        body.putAll(problem.properties());
-        return body;
+        return ProblemResponses.asMap(ProblemResponses.problem(problem));
     }
 
     /** The uploaded zip, or null when the parts were the CSV files themselves. */

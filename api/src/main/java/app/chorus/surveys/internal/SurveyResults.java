@@ -7,6 +7,8 @@ import app.chorus.questionnaires.Tally;
 import app.chorus.shared.SmallGroups;
 import app.chorus.surveys.internal.ResultsView.BreakdownView;
 import app.chorus.surveys.internal.ResultsView.GroupView;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -30,11 +31,12 @@ public class SurveyResults {
     private final ResultSignals signals;
     private final SmallGroups smallGroups;
     private final Clock clock;
-    private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+    private final Cache<String, Computed> computed = Caffeine.newBuilder().maximumSize(1_000)
+        .expireAfterWrite(Duration.ofMillis(REUSE_FOR_MS)).build();
 
     static final long REUSE_FOR_MS = 1_000;
 
-    private final Map<String, Viewed> viewed = new ConcurrentHashMap<>();
+    private final Cache<String, Viewed> viewed = Caffeine.newBuilder().maximumSize(1_000).build();
 
     private record Computed(ResultsView view, long generation, long at) {
     }
@@ -60,15 +62,12 @@ public class SurveyResults {
         String key = survey.id() + "|" + survey.version() + "|" + by;
         long generation = signals.generation(survey.id());
         long now = System.currentTimeMillis();
-        Computed cached = computed.get(key);
+        Computed cached = computed.getIfPresent(key);
         if (cached != null && cached.generation() == generation && now - cached.at() < REUSE_FOR_MS
             && cached.view().status() == survey.statusAt(clock.instant())) {
             return Mono.just(cached.view());
         }
         return compute(survey, by).doOnNext(view -> {
-            if (computed.size() > 1_000) {
-                computed.clear();
-            }
             computed.put(key, new Computed(view, generation, now));
         });
     }
@@ -80,15 +79,12 @@ public class SurveyResults {
             .zipWith(by == Breakdown.SCHOOL ? schoolNames() : Mono.just(Map.<String, String>of()))
             .map(both -> {
                 SurveyStatus status = survey.statusAt(clock.instant());
-                Viewed before = viewed.get(key);
+                Viewed before = viewed.getIfPresent(key);
                 if (before != null && before.sums() == both.getT1() && before.labels().equals(both.getT2())
                     && before.status() == status) {
                     return before.view(); // no cell moved since: the same sums, so the same view (ADR 0094)
                 }
                 ResultsView view = view(survey, withRespondents(both.getT1()), by, both.getT2(), status, before);
-                if (viewed.size() > 1_000) {
-                    viewed.clear();
-                }
                 viewed.put(key, new Viewed(both.getT1(), both.getT2(), status, view));
                 return view;
             });

@@ -1,9 +1,10 @@
 package app.chorus.surveys.internal;
 
 import app.chorus.shared.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,10 +21,8 @@ public class SurveyStore {
     static final long FRESH_FOR_MS = 1_000;
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
-
-    private record Cached(Survey survey, long readAt) {
-    }
+    private final Cache<String, Survey> recent = Caffeine.newBuilder().maximumSize(1_000)
+        .expireAfterWrite(Duration.ofMillis(FRESH_FOR_MS)).build();
 
     SurveyStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -34,17 +33,11 @@ public class SurveyStore {
      * through this instance are seen at once).
      */
     public Mono<Survey> forAnswering(String surveyId) {
-        Cached cached = recent.get(surveyId);
-        long now = System.currentTimeMillis();
-        if (cached != null && now - cached.readAt() < FRESH_FOR_MS) {
-            return Mono.just(cached.survey());
+        Survey cached = recent.getIfPresent(surveyId);
+        if (cached != null) {
+            return Mono.just(cached);
         }
-        return require(surveyId).doOnNext(survey -> {
-            if (recent.size() > 1_000) {
-                recent.clear();
-            }
-            recent.put(surveyId, new Cached(survey, now));
-        });
+        return require(surveyId).doOnNext(survey -> recent.put(surveyId, survey));
     }
 
     public Mono<Survey> find(String surveyId) {
@@ -60,7 +53,7 @@ public class SurveyStore {
     }
 
     public Mono<Survey> save(Survey survey) {
-        return mongo.save(survey).doOnNext(saved -> recent.remove(saved.id()));
+        return mongo.save(survey).doOnNext(saved -> recent.invalidate(saved.id()));
     }
 
     /** Open and scheduled surveys (a small set: a trust runs a handful at a time). */
@@ -83,7 +76,7 @@ public class SurveyStore {
         }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(survey.id()).and("answered").is(false)),
                 new Update().set("answered", true).inc("version", 1), Survey.class)
-            .doOnNext(result -> recent.remove(survey.id()))
+            .doOnNext(result -> recent.invalidate(survey.id()))
             .then();
     }
 

@@ -1,5 +1,6 @@
 package app.chorus.consultations.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.ChorusApplication;
@@ -27,10 +28,7 @@ class PhaseChangesAfterRestartTests {
         Thread.sleep(2_500);
         try (ConfigurableApplicationContext after = start(store, "200ms")) {
             StageEvents events = after.getBean(StageEvents.class);
-            long until = System.currentTimeMillis() + Duration.ofSeconds(30).toMillis();
-            while (events.of(id).isEmpty() && System.currentTimeMillis() < until) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !events.of(id).isEmpty());
             Thread.sleep(1_000);
             assertThat(events.of(id)).as("one announcement of the stage it is in now").containsExactly(id + ":opened:DELIBERATION");
             assertThat(after.getBean(ConsultationStore.class).find(id).block().announcedStage()).isEqualTo("DELIBERATION");

@@ -74,11 +74,11 @@ class RepeatedCallsWithOneTokenVerifyItOnceTests {
     @Test
     void memoryStaysBoundedByTheLimit() {
         VerifiedTokens tokens = new VerifiedTokens(verifier, 2, at(ISSUED.plusSeconds(10)));
-        for (String token : new String[] {"good-1", "good-2", "good-3", "good-1"}) {
+        for (String token : new String[] {"good-1", "good-2", "good-3", "good-1", "good-2", "good-3"}) {
             tokens.decode(token).block();
         }
-        // good-3 dropped the full map, so good-1 had to be verified again
-        assertThat(verifications).hasValue(4);
+        // three tokens do not fit in a memory of two: at least one of them had to be verified again
+        assertThat(verifications.get()).isGreaterThan(3);
     }
 
     private static Clock at(Instant instant) {

@@ -2,7 +2,9 @@ package app.chorus.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.notifications.TestClock.MovableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,13 +22,15 @@ class VerifiedTokensTests {
 
     private final AtomicInteger verifications = new AtomicInteger();
 
+    private final MovableClock clock = new MovableClock();
+
     private ReactiveJwtDecoder verifier(Instant expiresAt) {
         return token -> {
             verifications.incrementAndGet();
             if (token.startsWith("forged")) {
                 return Mono.error(new BadJwtException("Signed JWT rejected: Invalid signature"));
             }
-            if (!Instant.now().isBefore(expiresAt)) {
+            if (!clock.instant().isBefore(expiresAt)) {
                 return Mono.error(new JwtValidationException("Jwt expired at " + expiresAt,
                     List.of(new OAuth2Error("invalid_token", "Jwt expired at " + expiresAt, null))));
             }
@@ -46,11 +50,11 @@ class VerifiedTokensTests {
     }
 
     @Test
-    void aVerifiedTokenIsRefusedOnceItExpires() throws InterruptedException {
-        VerifiedTokens tokens = new VerifiedTokens(verifier(Instant.now().plusMillis(1_500)), 100, Clock.systemUTC());
+    void aVerifiedTokenIsRefusedOnceItExpires() {
+        VerifiedTokens tokens = new VerifiedTokens(verifier(clock.instant().plusMillis(1_500)), 100, clock);
         StepVerifier.create(tokens.decode("token-b")).expectNextCount(1).verifyComplete();
 
-        Thread.sleep(1_600);
+        clock.advance(Duration.ofMillis(1_600));
 
         StepVerifier.create(tokens.decode("token-b"))
             .expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(JwtValidationException.class)

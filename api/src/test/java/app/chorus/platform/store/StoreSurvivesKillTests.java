@@ -1,5 +1,6 @@
 package app.chorus.platform.store;
 
+import static org.awaitility.Awaitility.await;
 import static app.chorus.platform.store.StoreClient.await;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
@@ -12,6 +13,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -50,9 +52,7 @@ class StoreSurvivesKillTests {
         try (StoreProcess store = StoreProcess.start(data); StoreClient client = new StoreClient(store.address())) {
             writeOneByOne(client.collection("carers"), expected);
             Disposable burst = insertConcurrently(client.collection("burst"), burstAcknowledged);
-            while (burstAcknowledged.size() < 300) {
-                Thread.sleep(1);
-            }
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1)).until(() -> burstAcknowledged.size() >= 300);
             store.kill();
             Thread.sleep(300); // replies already on the wire still count as acknowledged
             burst.dispose();

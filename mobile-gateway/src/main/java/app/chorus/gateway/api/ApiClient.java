@@ -1,7 +1,7 @@
 package app.chorus.gateway.api;
 
 import app.chorus.gateway.GatewayProperties;
-import app.chorus.gateway.edge.RequestIds;
+import app.chorus.edge.RequestIds;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.util.function.Function;
@@ -10,6 +10,7 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.util.UriBuilder;
 
 /**
@@ -31,7 +34,8 @@ public class ApiClient {
     private final WebClient web;
     private final ReactiveCircuitBreaker breaker;
 
-    ApiClient(WebClient.Builder builder, GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+    ApiClient(WebClient.Builder builder, GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers,
+              JsonMapper json) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.apiConnectTimeout().toMillis())
             .responseTimeout(properties.apiTimeout());
@@ -39,6 +43,10 @@ public class ApiClient {
             .baseUrl(properties.apiUrl())
             .clientConnector(new ReactorClientHttpConnector(http))
             .filter(relayCaller())
+            // callers' bodies are read strictly (unknown fields refused); the api's answers leniently, so a field
+            // the api adds later does not break the gateway
+            .codecs(codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(
+                json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build())))
             .build();
         this.breaker = breakers.create(ApiBreaker.NAME);
     }

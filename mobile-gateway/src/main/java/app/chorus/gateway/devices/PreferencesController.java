@@ -1,7 +1,6 @@
 package app.chorus.gateway.devices;
 
 import app.chorus.gateway.api.ApiClient;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +24,6 @@ class PreferencesController {
     }
 
     @Schema(description = "Notification preferences, replaced as a whole")
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Preferences(@Schema(description = "Any of push, email, sms") List<String> channels,
                        @Schema(description = "Start of quiet hours, HH:mm Europe/London", example = "21:00") String quietFrom,
                        @Schema(description = "End of quiet hours, HH:mm Europe/London", example = "07:00") String quietUntil,

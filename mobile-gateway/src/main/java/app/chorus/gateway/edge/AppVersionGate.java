@@ -1,5 +1,7 @@
 package app.chorus.gateway.edge;
 
+import app.chorus.edge.ProblemException;
+import app.chorus.edge.ProblemResponses;
 import app.chorus.gateway.GatewayProperties;
 import app.chorus.gateway.GatewayProperties.SupportedApp;
 import java.util.Locale;
@@ -29,9 +31,9 @@ class AppVersionGate implements WebFilter {
         Pattern.CASE_INSENSITIVE);
 
     private final GatewayProperties properties;
-    private final EdgeProblems problems;
+    private final ProblemResponses problems;
 
-    AppVersionGate(GatewayProperties properties, EdgeProblems problems) {
+    AppVersionGate(GatewayProperties properties, ProblemResponses problems) {
         this.properties = properties;
         this.problems = problems;
     }
@@ -53,8 +55,8 @@ class AppVersionGate implements WebFilter {
         return problems.write(exchange, tooOld(release, minimum));
     }
 
-    private static EdgeProblem tooOld(AppRelease release, SupportedApp minimum) {
-        EdgeProblem problem = new EdgeProblem(426, "app-update-required", "Please update the Chorus app",
+    private static ProblemException tooOld(AppRelease release, SupportedApp minimum) {
+        ProblemException problem = new ProblemException(426, "app-update-required", "Please update the Chorus app",
             "This version of the Chorus app (" + release.version() + ") is no longer supported. Update the app from "
                 + (release.platform().equals("ios") ? "the App Store" : "Google Play") + " to keep receiving messages from school.")
             .with("platform", release.platform())

@@ -1,5 +1,7 @@
 package app.chorus.gateway.edge;
 
+import app.chorus.edge.ProblemException;
+import app.chorus.edge.ProblemResponses;
 import app.chorus.gateway.GatewayProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
@@ -22,9 +24,9 @@ import reactor.core.publisher.Mono;
 class BodySizeLimit implements WebFilter {
 
     private final long maxBytes;
-    private final EdgeProblems problems;
+    private final ProblemResponses problems;
 
-    BodySizeLimit(GatewayProperties properties, EdgeProblems problems) {
+    BodySizeLimit(GatewayProperties properties, ProblemResponses problems) {
         this.maxBytes = properties.maxBodySize().toBytes();
         this.problems = problems;
     }
@@ -55,8 +57,8 @@ class BodySizeLimit implements WebFilter {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    static EdgeProblem tooLarge(long maxBytes) {
-        return new EdgeProblem(413, "body-too-large", "Content too large",
+    static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(413, "body-too-large", "Content too large",
             "The request body is larger than the " + maxBytes / 1024 + " KB the mobile gateway accepts. Send less data.")
             .with("maxBytes", maxBytes);
     }

@@ -1,5 +1,7 @@
 package app.chorus.gateway.edge;
 
+import app.chorus.edge.ProblemException;
+import app.chorus.edge.ProblemResponses;
 import app.chorus.gateway.GatewayProperties;
 import app.chorus.gateway.GatewayProperties.Limit;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,9 +34,9 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     private final AsyncProxyManager<String> buckets;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perDevice;
-    private final EdgeProblems problems;
+    private final ProblemResponses problems;
 
-    RateLimits(GatewayProperties properties, EdgeProblems problems) {
+    RateLimits(GatewayProperties properties, ProblemResponses problems) {
         this.perUser = configuration(properties.rateLimits().perUser());
         this.perDevice = configuration(properties.rateLimits().perDevice());
         this.problems = problems;
@@ -72,9 +74,9 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
         return Mono.fromFuture(() -> buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1));
     }
 
-    private static EdgeProblem tooMany(ConsumptionProbe probe) {
+    private static ProblemException tooMany(ConsumptionProbe probe) {
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new EdgeProblem(429, "rate-limited", "Too many requests",
+        return new ProblemException(429, "rate-limited", "Too many requests",
             "This app or account is sending requests faster than Chorus allows. Wait " + seconds + " s and try again.")
             .with("retryAfterSeconds", seconds)
             .header("Retry-After", Long.toString(seconds));

@@ -27,7 +27,7 @@ class ReceiptsController {
     }
 
     @Schema(description = "How the announcement was opened")
-    record Opened(@Schema(description = "Opened from a push notification") boolean fromPush) {
+    record Opened(@Schema(description = "Opened from a push notification (false when left out)") Boolean fromPush) {
     }
 
     @Operation(summary = "The carer opened an announcement (idempotent)")
@@ -35,7 +35,7 @@ class ReceiptsController {
     Mono<ReadMark> opened(@PathVariable String id, @RequestBody(required = false) Opened opened) {
         Mono<FeedItem> feed = api.send(HttpMethod.POST, uri -> uri.path("/api/v1/feed/{id}/open").build(id), null, null,
             FeedItem.class);
-        if (opened == null || !opened.fromPush()) {
+        if (opened == null || !Boolean.TRUE.equals(opened.fromPush())) {
             return feed.map(ReceiptsController::mark);
         }
         Mono<Object> push = api.send(HttpMethod.POST, uri -> uri.path("/api/v1/notifications/opened").build(),

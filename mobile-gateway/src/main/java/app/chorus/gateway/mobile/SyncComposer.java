@@ -1,6 +1,8 @@
 package app.chorus.gateway.mobile;
 
+import app.chorus.edge.ProblemException;
 import app.chorus.gateway.GatewayProperties;
+import app.chorus.gateway.api.ApiProblem;
 import app.chorus.gateway.api.ApiClient;
 import app.chorus.gateway.api.ApiViews.FeedDelta;
 import app.chorus.gateway.api.ApiViews.FeedItem;
@@ -34,10 +36,18 @@ class SyncComposer {
 
     Mono<MobileDelta> since(String cursor, String language) {
         return page(cursor, language)
+            .onErrorMap(ApiProblem.class, refused -> refused.status() == 400 ? invalidCursor() : refused)
             .expand(delta -> delta.more() ? page(delta.cursor(), language) : Mono.empty())
             .take(maxPages)
             .collectList()
             .flatMap(this::labelled);
+    }
+
+    /** In the app's terms: the api's own problem names its parameter ({@code cursor}), the app sent {@code since}. */
+    private static ProblemException invalidCursor() {
+        return new ProblemException(400, "invalid-cursor", "Bad request",
+            "This cursor is not one Chorus gave out. Sync again from the 'sync' cursor of /mobile/v1/home.")
+            .with("field", "since").with("rule", "invalid-cursor");
     }
 
     private Mono<FeedDelta> page(String cursor, String language) {

@@ -1,6 +1,6 @@
 package app.chorus.gateway.mobile;
 
-import app.chorus.gateway.edge.EdgeProblem;
+import app.chorus.edge.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -38,7 +38,7 @@ class SyncController {
         @Parameter(description = "Cursor from home's 'sync' or the previous sync's 'cursor'") @RequestParam(required = false) String since,
         @RequestParam(required = false) String lang) {
         if (since == null || since.isBlank()) {
-            return Mono.error(EdgeProblem.badRequest("missing-cursor",
+            return Mono.error(new ProblemException(400, "missing-cursor", "Bad request",
                 "Say where to sync from: pass ?since= with the 'sync' cursor of /mobile/v1/home.").with("field", "since"));
         }
         return composer.since(since, lang).map(etagged::ok);

@@ -4,7 +4,7 @@ import app.chorus.gateway.MobileGatewayApplication;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.RunningApi;
 import app.chorus.gateway.testing.Staff;
-import app.chorus.gateway.testing.Tokens;
+import app.chorus.testing.Tokens;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

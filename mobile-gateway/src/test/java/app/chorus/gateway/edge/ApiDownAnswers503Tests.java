@@ -3,7 +3,7 @@ package app.chorus.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.gateway.testing.GatewayTest;
-import app.chorus.gateway.testing.Tokens;
+import app.chorus.testing.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

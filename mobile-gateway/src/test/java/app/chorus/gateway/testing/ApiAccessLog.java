@@ -1,10 +1,14 @@
 package app.chorus.gateway.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 
 /** What the in-process api writes to its access log ({@code app.chorus.access}) while captured. */
@@ -26,13 +30,12 @@ public final class ApiAccessLog implements AutoCloseable {
 
     /** The request ids the api logged for requests to this path (it logs as the response completes: wait a little). */
     public List<String> requestIdsFor(String path) {
-        long deadline = System.currentTimeMillis() + 3_000;
-        List<String> ids = logged(path);
-        while (ids.isEmpty() && System.currentTimeMillis() < deadline) {
-            sleep();
-            ids = logged(path);
+        try {
+            return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> logged(path), ids -> !ids.isEmpty());
+        } catch (ConditionTimeoutException none) {
+            return List.of();
         }
-        return ids;
     }
 
     private List<String> logged(String path) {
@@ -41,14 +44,6 @@ public final class ApiAccessLog implements AutoCloseable {
                 .anyMatch(pair -> pair.key.equals("path") && path.equals(pair.value)))
             .map(event -> event.getMDCPropertyMap().get("requestId"))
             .toList();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.chorus.gateway.testing;
 
+import app.chorus.testing.Tokens;
 import app.chorus.ChorusApplication;
 import java.io.IOException;
 import java.io.InputStream;

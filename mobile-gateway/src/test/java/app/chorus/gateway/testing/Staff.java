@@ -1,5 +1,6 @@
 package app.chorus.gateway.testing;
 
+import app.chorus.testing.Tokens;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.questionnaires.Question;

@@ -5,6 +5,8 @@ import app.chorus.notifications.internal.PushProperties;
 import app.chorus.notifications.internal.devices.Recipients;
 import app.chorus.notifications.internal.push.DailyDigests;
 import app.chorus.notifications.internal.push.SendOutcome;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,9 @@ public class FanOutWorkers implements SmartLifecycle {
     private final DailyDigests digests;
     private final DeliveredReceipts receipts;
     private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
-    private final Map<String, PushMessage> messages = new ConcurrentHashMap<>();
+    /** The jobs' messages, read once per fan-out (the few that run at a time, kept while they are busy). */
+    private final Cache<String, PushMessage> messages = Caffeine.newBuilder().maximumSize(1_000)
+        .expireAfterAccess(Duration.ofHours(1)).build();
     private final PushProperties properties;
     private final WorkSignal signal;
     private final PlannedHere plannedHere;
@@ -252,15 +256,12 @@ public class FanOutWorkers implements SmartLifecycle {
     }
 
     private PushMessage message(String fanOutId) {
-        PushMessage cached = messages.get(fanOutId);
+        PushMessage cached = messages.getIfPresent(fanOutId);
         if (cached != null) {
             return cached;
         }
         Document job = fanOuts.find(fanOutId).blockOptional()
             .orElseThrow(() -> new IllegalStateException("Fan-out " + fanOutId + " has batches but no job"));
-        if (messages.size() > 1000) {
-            messages.clear();
-        }
         PushMessage message = FanOuts.fromDocument(job);
         messages.put(fanOutId, message);
         return message;

@@ -1,16 +1,13 @@
-package app.chorus.platform.web;
+package app.chorus.edge;
 
-import app.chorus.platform.ProblemWriter;
-import app.chorus.shared.Problem;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,33 +16,43 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error leaves the api as {@code application/problem+json}: domain {@link Problem}s, Spring's own
- * 4xx (404, 405, 406, 415, bad input, validation), body too large (413), and unexpected failures (500).
+ * Every error leaves as {@code application/problem+json}: {@link ProblemException}s, unreadable bodies
+ * ({@link BodyProblems}), Spring's own 4xx (404, 405, 406, 415, bad input, validation), body too large (413), and
+ * unexpected failures (500, logged).
  */
-@Component
-@Order(-2)
-class ProblemDetailsErrorHandler implements WebExceptionHandler {
+public class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
-    private final ProblemWriter writer;
+    private final ProblemResponses responses;
 
-    ProblemDetailsErrorHandler(ProblemWriter writer) {
-        this.writer = writer;
+    public ProblemErrorHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public int getOrder() {
+        return -2; // before Boot's own handler
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        return writer.write(exchange, toProblem(failure));
+        if (failure instanceof ProblemException problem) {
+            return responses.write(exchange, problem);
+        }
+        return responses.write(exchange, toProblem(failure));
     }
 
-    static ProblemDetail toProblem(Throwable failure) {
-        if (failure instanceof Problem problem) {
-            return fromDomain(problem);
+    protected ProblemResponses responses() {
+        return responses;
+    }
+
+    public static ProblemDetail toProblem(Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            return ProblemResponses.problem(problem);
         }
-        Throwable tooLarge = findCause(failure, DataBufferLimitException.class);
-        if (tooLarge != null) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Content too large",
+        if (hasCause(failure, DataBufferLimitException.class)) {
+            return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Content too large",
                 "The request body is larger than this endpoint accepts. Send less data or split it up.");
         }
         ProblemDetail unreadable = BodyProblems.of(failure);
@@ -59,20 +66,21 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
             return fromSpring(response, failure);
         }
         log.error("Unexpected failure", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
             "Something went wrong on our side. Try again; if it keeps happening, quote the requestId to support.");
     }
 
-    private static ProblemDetail fromDomain(Problem problem) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), problem.getMessage());
-        detail.setType(problem.type());
-        detail.setTitle(problem.title());
-        problem.properties().forEach(detail::setProperty);
-        return detail;
+    public static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail validation(WebExchangeBindException invalid) {
-        ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        ProblemDetail detail = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
             "Some fields are invalid: see 'errors' and correct them.");
         List<Map<String, Object>> errors = invalid.getFieldErrors().stream()
             .map(error -> Map.<String, Object>of("field", error.getField(),
@@ -85,9 +93,13 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
     private static ProblemDetail fromSpring(ErrorResponse response, Throwable failure) {
         ProblemDetail body = response.getBody();
         int status = response.getStatusCode().value();
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(response.getStatusCode(), springDetail(status, body, failure));
-        detail.setType(app.chorus.shared.Problem.typeOf(kindOf(status)));
-        detail.setTitle(body.getTitle() != null ? body.getTitle() : HttpStatus.valueOf(status).getReasonPhrase());
+        String title = body.getTitle() != null ? body.getTitle() : HttpStatus.valueOf(status).getReasonPhrase();
+        ProblemDetail detail = ProblemResponses.problem(response.getStatusCode(), kindOf(status), title,
+            springDetail(status, body, failure));
+        if (failure instanceof ServerWebInputException input && input.getMethodParameter() != null
+            && input.getMethodParameter().getParameterName() != null) {
+            detail.setProperty("field", input.getMethodParameter().getParameterName());
+        }
         return detail;
     }
 
@@ -106,6 +118,8 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
     private static String kindOf(int status) {
         return switch (status) {
             case 400 -> "bad-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
@@ -113,22 +127,6 @@ class ProblemDetailsErrorHandler implements WebExceptionHandler {
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String kind, String title, String detailText) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, detailText);
-        detail.setType(Problem.typeOf(kind));
-        detail.setTitle(title);
-        return detail;
-    }
-
-    private static Throwable findCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (type.isInstance(current)) {
-                return current;
-            }
-        }
-        return null;
     }
 
     private static String nullToEmpty(String value) {

@@ -1,6 +1,6 @@
-package app.chorus.platform.web;
+package app.chorus.edge;
 
-import app.chorus.shared.Problem;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * and the rule it broke. Unknown fields are refused (a misspelt field would otherwise be dropped silently), with the
  * known name suggested when one is close.
  */
-final class BodyProblems {
+public final class BodyProblems {
 
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
@@ -26,7 +26,7 @@ final class BodyProblems {
     }
 
     /** The problem for a body Jackson could not read, or null when the failure was not Jackson's. */
-    static ProblemDetail of(Throwable failure) {
+    public static ProblemDetail of(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof UnrecognizedPropertyException unknown) {
                 return unknownField(unknown);
@@ -43,7 +43,9 @@ final class BodyProblems {
     }
 
     private static ProblemDetail unknownField(UnrecognizedPropertyException unknown) {
-        String field = path(unknown);
+        // the last reference is not always the unknown name (a record's creator reports its own property)
+        String parent = path(unknown.getPath().subList(0, Math.max(0, unknown.getPath().size() - 1)));
+        String field = parent.isEmpty() ? unknown.getPropertyName() : parent + "." + unknown.getPropertyName();
         String closest = closest(unknown.getPropertyName(), unknown.getKnownPropertyIds());
         String detail = "Unknown field '" + field + "'" + (closest == null ? "" : ": did you mean '" + closest + "'?")
             + " Remove it or correct its name; the fields accepted here are " + known(unknown.getKnownPropertyIds()) + ".";
@@ -85,8 +87,12 @@ final class BodyProblems {
     }
 
     private static String path(JacksonException failure) {
+        return path(failure.getPath());
+    }
+
+    private static String path(java.util.List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : failure.getPath()) {
+        for (JacksonException.Reference reference : references) {
             if (reference.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
@@ -118,7 +124,7 @@ final class BodyProblems {
 
     private static ProblemDetail problem(String kind, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(Problem.typeOf(kind));
+        problem.setType(ProblemException.typeOf(kind));
         problem.setTitle("Bad request");
         problem.setProperty("rule", kind);
         if (field != null) {

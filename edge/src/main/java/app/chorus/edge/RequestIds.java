@@ -1,4 +1,4 @@
-package app.chorus.gateway.edge;
+package app.chorus.edge;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -15,17 +13,27 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * Gives every request an id (the app's {@code X-Request-Id} when well-formed, else a new one), sets it on the
- * request the api receives (routes and mobile endpoints alike), echoes it, and logs one access line with it.
+ * Gives every request an id (the caller's {@code X-Request-Id} when well-formed, e.g. from the gateway or the app,
+ * else a new one), sets it on the request passed on (so the gateway's routes carry it to the api), echoes it, and
+ * logs one structured access line carrying it.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIds implements WebFilter {
+public class RequestIds implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = "requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final Logger access = LoggerFactory.getLogger("app.chorus.gateway.access");
+
+    private final Logger access;
+
+    /** @param accessLog the logger of the access lines */
+    public RequestIds(String accessLog) {
+        this.access = LoggerFactory.getLogger(accessLog);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -35,7 +43,7 @@ public class RequestIds implements WebFilter {
             .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
             .build();
         tagged.getAttributes().put(ATTRIBUTE, requestId);
-        // set last: a relayed api response brings its own copy, which must not double it
+        // set last: a response relayed from the api brings its own copy, which must not double it
         tagged.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> tagged.getResponse().getHeaders().set(HEADER, requestId)));
         long started = System.nanoTime();
         return chain.filter(tagged)
@@ -43,7 +51,7 @@ public class RequestIds implements WebFilter {
             .contextWrite(context -> context.put(ATTRIBUTE, requestId));
     }
 
-    /** The id of the request being served. */
+    /** The id of the request being served ("" outside a request). */
     public static String of(ServerWebExchange exchange) {
         Object id = exchange.getAttribute(ATTRIBUTE);
         return id == null ? "" : id.toString();
@@ -54,7 +62,7 @@ public class RequestIds implements WebFilter {
         return context.getOrDefault(ATTRIBUTE, "");
     }
 
-    private static void logAccess(ServerWebExchange exchange, String requestId, long started) {
+    private void logAccess(ServerWebExchange exchange, String requestId, long started) {
         if (!access.isInfoEnabled()) {
             return;
         }

@@ -1,10 +1,14 @@
-package app.chorus.gateway.edge;
+package app.chorus.edge;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A failure the edge answers itself (rate limit, old app, api down, bad input), as problem details. */
-public class EdgeProblem extends RuntimeException {
+/**
+ * A failure a caller can act on, answered as RFC 9457 problem details by {@link ProblemErrorHandler}: {@code type}
+ * ({@code urn:chorus:problem:<kind>}) is stable per kind of error, {@code detail} says what to do next.
+ */
+public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String kind;
@@ -12,35 +16,35 @@ public class EdgeProblem extends RuntimeException {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    public EdgeProblem(int status, String kind, String title, String detail) {
+    public ProblemException(int status, String kind, String title, String detail) {
         super(detail, null, false, false);
         this.status = status;
         this.kind = kind;
         this.title = title;
     }
 
-    public static EdgeProblem badRequest(String kind, String detail) {
-        return new EdgeProblem(400, kind, "Bad request", detail);
+    public static URI typeOf(String kind) {
+        return URI.create("urn:chorus:problem:" + kind);
     }
 
-    public static EdgeProblem apiUnavailable() {
-        return new EdgeProblem(503, "api-unavailable", "Service unavailable",
-            "Chorus cannot reach its service right now. Your app keeps what it has; try again in a minute.")
-            .header("Retry-After", "30");
-    }
-
-    public EdgeProblem with(String property, Object value) {
+    /** An extension member of the problem body, such as {@code field}. */
+    public ProblemException with(String property, Object value) {
         properties.put(property, value);
         return this;
     }
 
-    public EdgeProblem header(String name, String value) {
+    /** A response header sent with the problem, such as {@code Retry-After}. */
+    public ProblemException header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
     public int status() {
         return status;
+    }
+
+    public URI type() {
+        return typeOf(kind);
     }
 
     public String kind() {
