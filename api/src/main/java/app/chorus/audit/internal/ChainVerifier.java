@@ -1,6 +1,10 @@
 package app.chorus.audit.internal;
 
 import java.util.Objects;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,6 +16,13 @@ import reactor.core.publisher.Mono;
 final class ChainVerifier {
 
     private ChainVerifier() {
+    }
+
+    /** Every chain of the store, one after the other, in the order of their names. */
+    static Flux<ChainReport> verifyAll(ReactiveMongoTemplate mongo) {
+        return mongo.find(new Query().with(Sort.by("_id")), ChainHead.class)
+            .concatMap(head -> verify(head, mongo.find(Query.query(Criteria.where("chain").is(head.chain()))
+                .with(Sort.by("seq")), AuditEntry.class)));
     }
 
     static Mono<ChainReport> verify(ChainHead head, Flux<AuditEntry> linksInOrder) {
