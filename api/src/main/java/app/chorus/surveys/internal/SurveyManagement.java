@@ -6,6 +6,7 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.platform.DomainEvents;
+import app.chorus.shared.ActRecorded;
 import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.util.UUID;
@@ -105,10 +106,15 @@ public class SurveyManagement {
     }
 
     /** The person behind a confidential response; the caller has checked the privacy officer role. */
-    public Mono<org.bson.Document> identityOf(String surveyId, String responseId) {
+    /** Who gave a confidential response, for the privacy officer; every look-up is recorded in the audit. */
+    public Mono<org.bson.Document> identityOf(CurrentUser officer, String surveyId, String responseId) {
         return surveys.find(surveyId)
             .filter(survey -> survey.anonymity() == app.chorus.surveys.Anonymity.CONFIDENTIAL)
             .flatMap(survey -> participations.identityOf(surveyId, responseId))
+            .flatMap(found -> events.publish(new ActRecorded("survey-respondent-revealed:" + java.util.UUID.randomUUID(),
+                    "survey-respondent-revealed", null, officer.personId(), "survey:" + surveyId + "/response:" + responseId,
+                    null, null))
+                .thenReturn(found))
             .doOnNext(found -> log.info("Privacy officer looked up who gave response {} of survey {}", responseId, surveyId));
     }
 
