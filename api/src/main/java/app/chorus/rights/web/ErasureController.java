@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-@Tag(name = "People's rights", description = "Erasure by the privacy officer")
+@Tag(name = "People's rights", description = "Subject access and erasure by the privacy officer")
 @RestController
 @RequestMapping("/api/v1/people/{personId}")
 class ErasureController {
