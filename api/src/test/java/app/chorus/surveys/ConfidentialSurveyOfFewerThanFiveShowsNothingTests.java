@@ -60,12 +60,10 @@ class ConfidentialSurveyOfFewerThanFiveShowsNothingTests {
     }
 
     private Map<?, ?> results(String id) {
-        return web.get().uri("/api/v1/surveys/{id}/results?by=school", id).header("Authorization", Tokens.bearer("leader.trust"))
-            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return new SurveyFixtures(web).resultsMap("leader.trust", id, "school");
     }
 
     private String export(String id) {
-        return web.get().uri("/api/v1/surveys/{id}/export.csv", id).header("Authorization", Tokens.bearer("leader.trust"))
-            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return new SurveyFixtures(web).exportCsv("leader.trust", id);
     }
 }
