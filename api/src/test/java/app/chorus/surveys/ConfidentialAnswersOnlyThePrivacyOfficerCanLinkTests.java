@@ -41,5 +41,9 @@ class ConfidentialAnswersOnlyThePrivacyOfficerCanLinkTests {
             .expectBody().jsonPath("$.personId").isEqualTo("car-000001").jsonPath("$.pupilId").isEqualTo("pup-000001");
         web.get().uri("/api/v1/surveys/{id}/responses/{rid}/identity", id, responseId).header("Authorization", Tokens.bearer("leader.trust"))
             .exchange().expectStatus().isNotFound();
+
+        web.get().uri("/api/v1/audit?kind=survey-respondent-revealed&actor=stf-00005&limit=200")
+            .header("Authorization", Tokens.bearer("leader.trust")).exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.items[?(@.subject == 'survey:" + id + "/response:" + responseId + "')]").exists();
     }
 }

@@ -87,4 +87,16 @@ final class SurveyFixtures {
             .expectStatus().isOk()
             .expectBody();
     }
+
+    /** The results as a leader reads them, as a map. */
+    Map<?, ?> resultsMap(String who, String surveyId, String by) {
+        return web.get().uri("/api/v1/surveys/{id}/results?by={by}", surveyId, by).header("Authorization", Tokens.bearer(who))
+            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** The survey's CSV export as {@code who} downloads it. */
+    String exportCsv(String who, String surveyId) {
+        return web.get().uri("/api/v1/surveys/{id}/export.csv", surveyId).header("Authorization", Tokens.bearer(who))
+            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
 }

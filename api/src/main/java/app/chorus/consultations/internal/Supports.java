@@ -2,7 +2,7 @@ package app.chorus.consultations.internal;
 
 import java.time.Instant;
 import java.util.Date;
-import app.chorus.platform.StoredSecrets;
+import app.chorus.platform.DeploymentSecrets;
 import app.chorus.shared.KeyedHashes;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,13 +28,12 @@ class Supports {
     static final String COLLECTION = "consultation_supports";
     static final String RECOUNTS = "consultation_recounts";
     static final String UNCOUNTED = "uncounted";
-    private static final String KEYS = "consultation_keys";
     private final ReactiveMongoTemplate mongo;
     private final Mono<byte[]> key;
 
-    Supports(ReactiveMongoTemplate mongo, StoredSecrets secrets) {
+    Supports(ReactiveMongoTemplate mongo, DeploymentSecrets secrets) {
         this.mongo = mongo;
-        this.key = secrets.secret(null, KEYS, "support-hmac").cache();
+        this.key = secrets.secret(null, "support-hmac").cache();
     }
 
     /** Adds the support and counts it; completes false when this voice already supports the idea. */

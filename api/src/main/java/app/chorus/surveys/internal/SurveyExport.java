@@ -46,7 +46,8 @@ public class SurveyExport {
     public Flux<Map<String, String>> rows(Survey survey, boolean owner) {
         Mono<Set<String>> hiddenSchools = anonymousOnly(survey, Breakdown.SCHOOL);
         Mono<Set<String>> hiddenYears = anonymousOnly(survey, Breakdown.YEAR);
-        return Mono.zip(hiddenSchools, hiddenYears).flatMapMany(hidden -> responses.ofSurvey(survey.id())
+        return results.hiddenAsAWhole(survey).filter(hidden -> !hidden)
+            .flatMap(shown -> Mono.zip(hiddenSchools, hiddenYears)).flatMapMany(hidden -> responses.ofSurvey(survey.id())
             .map(response -> row(survey, owner, response, hidden.getT1(), hidden.getT2())));
     }
 

@@ -6,6 +6,7 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.platform.DomainEvents;
+import app.chorus.shared.ActRecorded;
 import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.util.UUID;
@@ -48,12 +49,39 @@ public class SurveyManagement {
         requireComplete(draft);
         String id = idempotencyKey == null ? "srv-" + UUID.randomUUID()
             : "srv-" + UnitKeys.digest(user.subject() + "|" + idempotencyKey).substring(0, 22);
+        requirePupilsAskedByNameOnlyWithAReason(user, draft);
         return accessPolicy.accessOf(user)
             .flatMap(access -> requireMayAsk(user, access, draft))
             .then(audiences.validate(draft.audience()))
             .map(audience -> Survey.draft(id, draft, user.personId(), clock.instant()))
             .flatMap(surveys::insert)
+            .flatMap(survey -> recordNamedForPupils(user, draft, survey).thenReturn(survey))
             .onErrorResume(DuplicateKeyException.class, replay -> managed(user, id));
+    }
+
+    /** Pupils are asked by name only when a leader chose it and said why (ICO Children's Code). */
+    private static void requirePupilsAskedByNameOnlyWithAReason(CurrentUser user, SurveyDraft draft) {
+        if (!draft.asksPupilsByName()) {
+            return;
+        }
+        if (!user.hasAny(Role.TRUST_LEADER, Role.SCHOOL_LEADER)) {
+            throw Problem.forbidden("pupils-named-by-leaders-only", "Only a school or trust leader may ask pupils by "
+                + "name; make the survey confidential or anonymous, or ask a leader.");
+        }
+        String reason = draft.namedForPupilsReason();
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw Problem.badRequest("named-pupil-survey-needs-reason", "A named survey for pupils needs "
+                + "namedForPupilsReason (1-500 characters): why pupils must be asked by name.")
+                .with("field", "namedForPupilsReason");
+        }
+    }
+
+    private Mono<Void> recordNamedForPupils(CurrentUser user, SurveyDraft draft, Survey survey) {
+        if (!draft.asksPupilsByName()) {
+            return Mono.empty();
+        }
+        return events.publish(new ActRecorded("survey-named-for-pupils:" + survey.id(), "survey-named-for-pupils", null,
+            user.personId(), "survey:" + survey.id(), draft.namedForPupilsReason(), null));
     }
 
     public Mono<Survey> edit(CurrentUser user, String surveyId, SurveyDraft draft) {
@@ -105,10 +133,15 @@ public class SurveyManagement {
     }
 
     /** The person behind a confidential response; the caller has checked the privacy officer role. */
-    public Mono<org.bson.Document> identityOf(String surveyId, String responseId) {
+    /** Who gave a confidential response, for the privacy officer; every look-up is recorded in the audit. */
+    public Mono<org.bson.Document> identityOf(CurrentUser officer, String surveyId, String responseId) {
         return surveys.find(surveyId)
             .filter(survey -> survey.anonymity() == app.chorus.surveys.Anonymity.CONFIDENTIAL)
             .flatMap(survey -> participations.identityOf(surveyId, responseId))
+            .flatMap(found -> events.publish(new ActRecorded("survey-respondent-revealed:" + java.util.UUID.randomUUID(),
+                    "survey-respondent-revealed", null, officer.personId(), "survey:" + surveyId + "/response:" + responseId,
+                    null, null))
+                .thenReturn(found))
             .doOnNext(found -> log.info("Privacy officer looked up who gave response {} of survey {}", responseId, surveyId));
     }
 

@@ -5,6 +5,7 @@ import app.chorus.directory.SchoolSummary;
 import app.chorus.questionnaires.Questionnaire;
 import app.chorus.questionnaires.Tally;
 import app.chorus.shared.SmallGroups;
+import app.chorus.surveys.Anonymity;
 import app.chorus.surveys.internal.ResultsView.BreakdownView;
 import app.chorus.surveys.internal.ResultsView.GroupView;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -117,9 +118,10 @@ public class SurveyResults {
         }
         // the groups partition the cells, so summing them is the total at a fraction of the work
         Tally total = Tally.sum(groups.values().stream());
+        boolean tooFew = tooFewToShow(survey, total.respondents());
         BreakdownView breakdown = null;
         if (by != null) {
-            Set<String> hidden = smallGroups.hiddenGroups(respondents(groups));
+            Set<String> hidden = tooFew ? groups.keySet() : smallGroups.hiddenGroups(respondents(groups));
             List<GroupView> views = new ArrayList<>();
             groups.forEach((key, tally) -> {
                 GroupView same = earlier.get(key);
@@ -133,8 +135,22 @@ public class SurveyResults {
             });
             breakdown = new BreakdownView(by, smallGroups.minimum(), views);
         }
-        return new ResultsView(survey.id(), survey.title(), survey.anonymity(), status,
-            total.respondents(), questionnaire.results(total), breakdown);
+        return new ResultsView(survey.id(), survey.title(), survey.anonymity(), status, tooFew, smallGroups.minimum(),
+            tooFew ? null : total.respondents(), tooFew ? null : questionnaire.results(total), breakdown);
+    }
+
+    /**
+     * Whether an anonymous or confidential survey has too few answers to show anything of it (its whole, like any
+     * group, is a group of people). A named survey's answers are attributed by design, so its owner sees them.
+     */
+    private boolean tooFewToShow(Survey survey, long respondents) {
+        return survey.anonymity() != Anonymity.NAMED && smallGroups.hides(respondents);
+    }
+
+    /** Whether the survey as a whole is hidden (see {@link ResultsView#suppressed()}). */
+    public Mono<Boolean> hiddenAsAWhole(Survey survey) {
+        return groups(survey, null).map(groups -> tooFewToShow(survey,
+            groups.values().stream().mapToLong(Tally::respondents).sum()));
     }
 
     /** Counters summed per group of the breakdown (one group when none), groups without respondents left out. */

@@ -1,6 +1,6 @@
 package app.chorus.surveys.internal;
 
-import app.chorus.platform.StoredSecrets;
+import app.chorus.platform.DeploymentSecrets;
 import app.chorus.shared.KeyedHashes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -8,18 +8,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keyed hashes (HMAC-SHA256) that mark "this person (or child) has answered this survey" without storing who.
- * The key comes from {@code chorus.surveys.unit-key} (a deployment secret) or, when unset, from a random key made
- * once and kept in its own collection, apart from answers and participation marks.
+ * The key comes from {@code chorus.surveys.unit-key} (a deployment secret) or, when unset, is derived from the
+ * deployment's {@link DeploymentSecrets} key: never from the database that holds the marks.
  */
 @Component
 public class UnitKeys {
 
-    static final String COLLECTION = "survey_keys";
-    private final StoredSecrets secrets;
+    private final DeploymentSecrets secrets;
     private final String configured;
     private volatile Mono<byte[]> key;
 
-    UnitKeys(StoredSecrets secrets, @Value("${chorus.surveys.unit-key:}") String configured) {
+    UnitKeys(DeploymentSecrets secrets, @Value("${chorus.surveys.unit-key:}") String configured) {
         this.secrets = secrets;
         this.configured = configured;
     }
@@ -31,7 +30,7 @@ public class UnitKeys {
 
     private Mono<byte[]> key() {
         if (key == null) {
-            key = secrets.secret(configured, COLLECTION, "unit-hmac").cache();
+            key = secrets.secret(configured, "unit-hmac").cache();
         }
         return key;
     }

@@ -94,7 +94,7 @@ class ResultsController {
         if (!user.has(Role.PRIVACY_OFFICER)) {
             return Mono.error(Problem.notFound("Response " + responseId));
         }
-        return management.identityOf(surveyId, responseId)
+        return management.identityOf(user, surveyId, responseId)
             .map(found -> new Identity(responseId, found.getString("personId"), found.getString("pupilId")))
             .switchIfEmpty(Mono.error(() -> Problem.notFound("A confidential response " + responseId)));
     }

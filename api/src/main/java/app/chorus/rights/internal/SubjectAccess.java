@@ -1,0 +1,57 @@
+package app.chorus.rights.internal;
+
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.PersonSummary;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.Role;
+import app.chorus.platform.DomainEvents;
+import app.chorus.rights.PersonalDataSource;
+import app.chorus.shared.ActRecorded;
+import app.chorus.shared.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A subject access export for the privacy officer: everything Chorus holds naming one person; audited. */
+@Service
+public class SubjectAccess {
+
+    static final List<String> NOTES = List.of(
+        "Answers to anonymous surveys and ballots hold no link to anyone, so they cannot be found or included.",
+        "Answers to confidential surveys are kept apart from the person and are not included.",
+        "Rectification: names, classes and family links come from the school's MIS; correct them there and the next "
+            + "roster import corrects Chorus.");
+
+    /** What the export holds: the person as the roster has them, the sections of each module, and what is left out. */
+    public record Export(PersonSummary person, Map<String, List<Map<String, Object>>> sections, List<String> notes) {
+    }
+
+    private final DirectoryQueries directory;
+    private final ObjectProvider<PersonalDataSource> sources;
+    private final DomainEvents events;
+
+    SubjectAccess(DirectoryQueries directory, ObjectProvider<PersonalDataSource> sources, DomainEvents events) {
+        this.directory = directory;
+        this.sources = sources;
+        this.events = events;
+    }
+
+    public Mono<Export> export(CurrentUser officer, String personId) {
+        if (!officer.has(Role.PRIVACY_OFFICER)) {
+            return Mono.error(Problem.forbidden("not-privacy-officer", "Only the privacy officer exports a person's data."));
+        }
+        return directory.person(personId)
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("Person " + personId)))
+            .flatMap(person -> Flux.fromStream(sources.orderedStream())
+                .concatMap(source -> source.about(personId).collectList().map(items -> Map.entry(source.section(), items)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                .map(sections -> new Export(person, sections, NOTES)))
+            .flatMap(export -> events.publish(new ActRecorded("subject-access:" + UUID.randomUUID(), "subject-access-exported",
+                null, officer.personId(), "person", null, null)).thenReturn(export));
+    }
+}

@@ -1,0 +1,82 @@
+package app.chorus.surveys;
+
+import static app.chorus.surveys.SurveyFixtures.draft;
+import static app.chorus.surveys.SurveyFixtures.walkingAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.directory.DirectoryQueries;
+import app.chorus.surveys.internal.SurveyResponding;
+import app.chorus.testing.ApiTest;
+import app.chorus.testing.Tokens;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The privacy officer erases a carer: their named answers go, the survey's results stay exactly as they were. */
+@ApiTest
+class ErasedCarersNamedAnswersAreGoneWhileTotalsStayTests {
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    SurveyResponding responding;
+    @Autowired
+    AudienceResolver audiences;
+    @Autowired
+    DirectoryQueries directory;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void theResultsBeforeAndAfterAreEqualAndNoAnswerLinksToTheCarer() {
+        String id = new SurveyFixtures(web).opened("leader.trust",
+            draft("Named trip survey", Audience.trust(AudienceRole.CARERS), Anonymity.NAMED));
+        List<Respondents.ChildUnit> all = new Respondents(audiences, directory).oneCarerPerChild();
+        List<Respondents.ChildUnit> units = all.subList(all.size() - 6, all.size());
+        units.forEach(unit -> responding.submit(unit.carerId(), id, unit.pupilId(), walkingAnswers(),
+            UUID.randomUUID().toString()).block());
+        String carer = units.get(0).carerId();
+        Map<?, ?> before = results(id);
+        assertThat(export(id)).contains(carer);
+
+        erase("privacy.trust", carer).expectStatus().isOk().expectBody().jsonPath("$.personId").isEqualTo(carer);
+
+        assertThat(results(id)).isEqualTo(before);
+        assertThat(mongo.find(Query.query(Criteria.where("personId").is(carer)), Document.class, "survey_responses")
+            .collectList().block()).isEmpty();
+        assertThat(export(id)).doesNotContain(carer);
+        web.get().uri("/api/v1/audit?kind=person-erased&actor=stf-00005&limit=200")
+            .header("Authorization", Tokens.bearer("leader.trust")).exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.items[0].subject").isEqualTo("person");
+    }
+
+    @Test
+    void onlyThePrivacyOfficerErasesAndOnlyPeopleTheTrustKnows() {
+        erase("leader.trust", "car-000002").expectStatus().isForbidden()
+            .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        erase("carer.demo", "car-000002").expectStatus().isForbidden();
+        erase("privacy.trust", "car-nobody-" + UUID.randomUUID()).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec erase(String who, String personId) {
+        return web.post().uri("/api/v1/people/{id}/erasure", personId).header("Authorization", Tokens.bearer(who)).exchange();
+    }
+
+    private Map<?, ?> results(String id) {
+        return new SurveyFixtures(web).resultsMap("leader.trust", id, "school");
+    }
+
+    private String export(String id) {
+        return new SurveyFixtures(web).exportCsv("leader.trust", id);
+    }
+}
