@@ -59,8 +59,8 @@ public class FreeTextModeration {
 
     public Mono<TextAnswer> moderate(Survey survey, String responseId, String questionId, String state) {
         requireFreeText(survey, questionId);
-        if (!STATES.contains(state)) {
-            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + ".");
+        if (state == null || !STATES.contains(state)) {
+            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + " in 'state'.");
         }
         return responses.moderate(survey.id(), responseId, questionId, state)
             .filter(Boolean::booleanValue)
