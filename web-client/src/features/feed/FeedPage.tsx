@@ -6,6 +6,7 @@ import { useMe, useSchools } from '../../api/hooks';
 import type { FeedItem, FeedPage as Page, Me } from '../../api/types';
 import { formatDateTime, label, t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
+import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
@@ -76,7 +77,7 @@ export function FeedCard({ item }: { item: FeedItem }) {
       </p>
       {about.length > 0 && <p className="about">{t.feed.about(about)}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
-      <div className="body" dangerouslySetInnerHTML={{ __html: item.html ?? '' }} />
+      <StoredHtml className="body" html={item.html} />
       {(item.localNotes ?? []).map((note) => (
         <p key={note.schoolId} className="panel"><strong>{nameOf(note.schoolId)}:</strong> {note.note}</p>
       ))}
