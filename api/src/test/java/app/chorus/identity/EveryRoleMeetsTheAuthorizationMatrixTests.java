@@ -132,11 +132,19 @@ class EveryRoleMeetsTheAuthorizationMatrixTests {
         List<String> differences = new ArrayList<>();
         answers.forEach((operation, byCaller) -> byCaller.forEach((caller, answer) -> {
             String wanted = expected.get(operation).get(caller.label);
-            if (!answer.equals(wanted)) {
+            if (wanted == null || !allowedAlike(answer).equals(allowedAlike(wanted))) {
                 differences.add(operation + " as " + caller.label + ": table says " + wanted + ", api answered " + answer);
             }
         }));
         assertThat(differences).as("answers that differ from %s", TABLE).isEmpty();
+    }
+
+    /**
+     * 2xx and 409 both mean the role passed: whether the thing's state then allowed it (a consultation advanced by an
+     * earlier caller, a post already submitted) depends on what the callers before did, not on authorization.
+     */
+    private static String allowedAlike(String cell) {
+        return cell.replaceAll("\\b(2\\d\\d|409)\\b", "allowed");
     }
 
     private static List<String> ruleBreaks(Operation operation, Caller caller, boolean scoped, int own, int other) {

@@ -19,6 +19,7 @@ final class MatrixTable {
         admin and privacy officer are trust-wide: every school is their own. An id that could not be made for the test
         is written `missing-...` in the request and answers the same for everyone.
 
+        A 2xx and a 409 count alike (the role passed; the state left by earlier callers decided).
         Rules the test enforces whatever this table says: no 5xx; another school's data never answers 2xx to someone
         without a role there; and never 403 where the own school's answers otherwise (404: it does not exist for you).
         A new operation fails the build until it has a row here. Re-record after review with
