@@ -1,7 +1,5 @@
 package app.chorus.notifications;
 
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import app.chorus.identity.internal.TestJwts;
 import app.chorus.testing.ApiTest;
@@ -26,8 +24,7 @@ class CarerMutesOnlyTheirOwnSchoolsTests {
 
     @Test
     void anUnknownSchoolOrAWrongTypeIsRefusedAndNothingChanges() {
-        WebTestClient carer = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).build()
-            .mutateWith(mockAuthentication(TestJwts.authentication(TestJwts.token("carer.muting", "car-000001", List.of("carer")))));
+        WebTestClient carer = TestJwts.as(context, "carer.muting", "car-000001", "carer");
         carer.put().uri("/api/v1/preferences").bodyValue(Map.of("channels", List.of("push"), "mutedSchools", List.of("sch-002")))
             .exchange().expectStatus().isOk();
 

@@ -1,8 +1,6 @@
 package app.chorus.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import app.chorus.identity.internal.TestJwts;
 import app.chorus.testing.ApiTest;
@@ -25,8 +23,7 @@ class OnePersonKeepsAtMostTenDevicesTests {
 
     @Test
     void theTwelfthPhoneRetiresTheTwoLongestUnseen() {
-        WebTestClient carer = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).build()
-            .mutateWith(mockAuthentication(TestJwts.authentication(TestJwts.token("carer.capped", "car-000077", List.of("carer")))));
+        WebTestClient carer = TestJwts.as(context, "carer.capped", "car-000077", "carer");
         String run = Long.toString(System.nanoTime());
         for (int phone = 1; phone <= 12; phone++) {
             carer.put().uri("/api/v1/devices/phone-{n}", phone)
