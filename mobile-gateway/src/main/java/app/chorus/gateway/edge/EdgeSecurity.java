@@ -21,7 +21,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * The gateway validates the Keycloak JWT itself (issuer, signature, expiry, audience {@code chorus-api}) before
  * relaying it: the Authorization header travels on to the api untouched, which validates it again. Refusals
- * are problem details, with the standard {@code WWW-Authenticate} challenge.
+ * are problem details, with the standard {@code WWW-Authenticate} challenge. Management endpoints other than health
+ * are out of reach from outside (the probes use health; metrics are scraped from the api).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -36,8 +37,11 @@ class EdgeSecurity {
             .logout(ServerHttpSecurity.LogoutSpec::disable)
             .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .headers(headers -> EdgeHeaders.secure(headers, properties.issuerUri()))
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/mobile/v1/ping", "/api/v1/ping").permitAll()
+                .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .pathMatchers("/actuator", "/actuator/**").denyAll()
                 .pathMatchers("/api/**", "/mobile/**").authenticated()
                 .anyExchange().permitAll())
             .oauth2ResourceServer(server -> server

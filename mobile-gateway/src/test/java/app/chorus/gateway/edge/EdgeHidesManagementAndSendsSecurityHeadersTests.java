@@ -12,7 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Someone probing the gateway from outside finds no management endpoint but health (signed in or not), every answer
- * carries the security headers, and an attachment larger than the ordinary body limit still reaches the api.
+ * carries the security headers, another site's page gets no CORS grant (the web client is served from the gateway
+ * itself), and an attachment larger than the ordinary body limit still reaches the api.
  */
 @GatewayTest
 class EdgeHidesManagementAndSendsSecurityHeadersTests {
@@ -43,6 +44,20 @@ class EdgeHidesManagementAndSendsSecurityHeadersTests {
             .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
             .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
             .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*frame-ancestors 'self'.*");
+    }
+
+    @Test
+    void anotherSitesPageIsNotAllowedToCallTheApiFromTheBrowser() {
+        gateway.options().uri("/api/v1/me")
+            .header(HttpHeaders.ORIGIN, "https://evil.example")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+            .exchange()
+            .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        gateway.get().uri("/api/v1/me").header(HttpHeaders.ORIGIN, "https://evil.example")
+            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
+            .exchange()
+            .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
     }
 
     @Test
