@@ -6,6 +6,7 @@ import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
+import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { titleOf, useDecision } from './useAnnouncements';
 
@@ -31,7 +32,7 @@ export function AdaptPage() {
     <section aria-labelledby="adapt-title">
       <h1 id="adapt-title">{t('compose.adaptTitle')}: {nameOf(schoolId)}</h1>
       <p>{t('compose.adaptIntro')}</p>
-      <article className="card"><h2>{titleOf(view.data)}</h2><div dangerouslySetInnerHTML={{ __html: content?.html ?? '' }} /></article>
+      <article className="card"><h2>{titleOf(view.data)}</h2><StoredHtml html={content?.html} /></article>
       {adopt.isSuccess ? (
         <><Notice>{t('compose.published')}</Notice><p><Link to="/announcements">{t('nav.announcements')}</Link></p></>
       ) : (

@@ -6,6 +6,7 @@ import type { AnnouncementView } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { label } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
+import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { AudienceSummary } from './AudienceSummary';
 import { titleOf, useAnnouncements, useDecision } from './useAnnouncements';
@@ -49,7 +50,7 @@ function Waiting({ view, onDone }: { view: AnnouncementView; onDone: (message: s
           {view.requiresAcknowledgement && <> · {t('approvals.needsAck')}</>}
         </li>
       </ul>
-      <div dangerouslySetInnerHTML={{ __html: content?.html ?? '' }} />
+      <StoredHtml html={content?.html} />
       <div className="field">
         <label htmlFor={`comment-${id}`}>{t('approvals.reason')}</label>
         <textarea id={`comment-${id}`} value={comment} onChange={(e) => setComment(e.target.value)} />

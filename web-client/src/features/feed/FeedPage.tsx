@@ -7,6 +7,7 @@ import type { FeedItem, FeedPage as Page, Me } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
+import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
@@ -79,7 +80,7 @@ export function FeedCard({ item }: { item: FeedItem }) {
       </p>
       {about.length > 0 && <p className="about">{t('feed.about', { children: about })}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
-      <div className="body" dangerouslySetInnerHTML={{ __html: item.html ?? '' }} />
+      <StoredHtml className="body" html={item.html} />
       {(item.localNotes ?? []).map((note) => (
         <p key={note.schoolId} className="panel"><strong>{nameOf(note.schoolId)}:</strong> {note.note}</p>
       ))}

@@ -29,6 +29,14 @@ public record PositionCursor(Instant at, String id) {
             .with("field", "cursor");
     }
 
+    /** A page size of at least 1 (a 400 problem naming {@code limit} otherwise), at most {@code max} (larger asks get max). */
+    public static int atMost(int limit, int max) {
+        if (limit < 1) {
+            throw Problem.badRequest("bad-limit", "limit must be at least 1 (pages hold up to " + max + ").").with("field", "limit");
+        }
+        return Math.min(limit, max);
+    }
+
     /** A page size between 1 and {@code max}; a 400 problem naming {@code limit} otherwise. */
     public static int limit(int limit, int max) {
         if (limit < 1 || limit > max) {

@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param apiUrl              base URL of the api
  * @param apiTimeout          longest wait for one api answer before the caller gets 503
  * @param apiConnectTimeout   longest wait for a connection to the api
- * @param maxBodySize         largest request body accepted (413 above)
+ * @param maxBodySize         largest request body accepted (413 above) on every route but uploads
+ * @param uploadMaxBodySize   largest attachment upload ({@code /api/v1/announcements/{id}/attachments}): the api's own limit
  * @param rateLimits          per-user and per-device token buckets (defaults in application.yml)
  * @param minimumAppVersion   per platform ("ios", "android"): older apps get 426
  * @param homeAnnouncements   how many of the newest announcements the home screen carries
@@ -31,6 +32,7 @@ public record GatewayProperties(
     @DefaultValue("5s") Duration apiTimeout,
     @DefaultValue("1s") Duration apiConnectTimeout,
     @DefaultValue("256KB") DataSize maxBodySize,
+    @DefaultValue("10MB") DataSize uploadMaxBodySize,
     RateLimits rateLimits,
     Map<String, SupportedApp> minimumAppVersion,
     @DefaultValue("30") int homeAnnouncements,

@@ -1,5 +1,6 @@
 package app.chorus.announcements.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Problem;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class FeedService {
     }
 
     public Mono<FeedPage> page(CurrentUser user, String cursor, int limit, String language) {
-        int size = Math.max(1, Math.min(limit, 100));
+        int size = PositionCursor.atMost(limit, 100);
         FeedIndex.FeedCursor after = cursor == null || cursor.isBlank() ? null : toFeedCursor(Cursors.position(cursor));
         return context(user).map(context -> {
             Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package app.chorus.announcements.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.directory.Access;
 import app.chorus.shared.Page;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class ManagedList {
     }
 
     static Mono<Page<Announcement>> page(ReactiveMongoTemplate mongo, Access access, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, 100));
+        int size = PositionCursor.atMost(limit, 100);
         Criteria mine = Criteria.where("authorId").is(access.user().personId());
         Criteria scope = new Criteria();
         if (!access.isTrustWide()) {

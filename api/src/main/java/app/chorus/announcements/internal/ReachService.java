@@ -1,5 +1,6 @@
 package app.chorus.announcements.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
@@ -53,7 +54,7 @@ public class ReachService {
 
     /** Carers in the audience who have not acknowledged yet, in the directory's order, a page at a time. */
     public Mono<Page<CarerToFollowUp>> unacknowledged(CurrentUser user, String id, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, 500));
+        int size = PositionCursor.atMost(limit, 500);
         return managed(user, id).flatMap(announcement -> resolver.resolveAfter(announcement.audience(), cursor)
             .filter(member -> member.role() == AudienceRole.CARERS)
             .buffer(CHECK_BATCH)

@@ -1,5 +1,6 @@
 package app.chorus.consultations.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.directory.AudienceRole;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
@@ -98,7 +99,7 @@ public class Deliberation {
 
     /** A page of threads (top comments oldest first, with their replies) on the consultation or one idea. */
     public Mono<Page<CommentView>> threads(CurrentUser user, String consultationId, String ideaId, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, 50));
+        int size = PositionCursor.atMost(limit, 50);
         return access.reader(user, consultationId).flatMap(reader -> {
             Criteria tops = Criteria.where("consultationId").is(consultationId).and("ideaId").is(ideaId).and("depth").is(0);
             if (cursor != null) {

@@ -1,5 +1,6 @@
 package app.chorus.consultations.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.consultations.Phase;
 import app.chorus.directory.AudienceRole;
 import app.chorus.identity.CurrentUser;
@@ -131,7 +132,7 @@ public class IdeaManagement {
 
     /** The ideas by support, in the order the first page saw (the cursor carries it: ADR 0120). */
     public Mono<Page<IdeaView>> bySupport(CurrentUser user, String consultationId, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, 100));
+        int size = PositionCursor.atMost(limit, 100);
         return access.reader(user, consultationId).flatMap(reader -> {
             Mono<String[]> start = cursor == null
                 ? orders.start(visible(consultationId, reader), clock.instant()).map(orderId -> new String[] {orderId, "0"})

@@ -1,5 +1,6 @@
 package app.chorus.consultations.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.DirectoryQueries;
@@ -56,7 +57,7 @@ public class ParticipationAnalytics {
 
     /** A page of people asked who have not taken part, in the directory's order; the cursor is the last one listed. */
     public Mono<Page<NotYetHeard>> notYetHeard(CurrentUser user, String consultationId, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, 100));
+        int size = PositionCursor.atMost(limit, 100);
         requireCursor(cursor);
         return access.manager(user, consultationId).flatMap(reader -> {
             if (reader.consultation().anonymous()) {

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 
 /** Bearer tokens only (the checks and refusals shared with the gateway, ADR 0170); everything but the docs signed in. */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +24,19 @@ class SecurityConfiguration {
         "/api/v1/ping"
     };
 
+    /** Always, not only on HTTPS requests: TLS ends in front of the api (ADR 0190). */
+    private static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** The api answers JSON; only its Swagger UI is a page, and nothing may frame either. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemResponses problems) {
         return BearerTokens.only(http, jwtDecoder, new TokenToCurrentUser(), problems)
+            .headers(headers -> headers
+                .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+                .writer(StaticServerHttpHeadersWriter.builder().header("Strict-Transport-Security", HSTS).build())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers(PUBLIC_PATHS).permitAll()
                 .anyExchange().authenticated())

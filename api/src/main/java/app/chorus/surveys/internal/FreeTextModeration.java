@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.questionnaires.Question;
 import app.chorus.questionnaires.QuestionType;
 import app.chorus.shared.Page;
@@ -32,7 +33,7 @@ public class FreeTextModeration {
 
     public Mono<Page<TextAnswer>> list(Survey survey, String questionId, boolean owner, String cursor, int limit) {
         requireFreeText(survey, questionId);
-        int size = Math.max(1, Math.min(limit, 200));
+        int size = PositionCursor.atMost(limit, 200);
         return collect(survey.id(), questionId, owner, cursor, size, List.of());
     }
 
@@ -59,8 +60,8 @@ public class FreeTextModeration {
 
     public Mono<TextAnswer> moderate(Survey survey, String responseId, String questionId, String state) {
         requireFreeText(survey, questionId);
-        if (!STATES.contains(state)) {
-            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + ".");
+        if (state == null || !STATES.contains(state)) {
+            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + " in 'state'.");
         }
         return responses.moderate(survey.id(), responseId, questionId, state)
             .filter(Boolean::booleanValue)

@@ -12,27 +12,35 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Refuses bodies above {@code chorus.gateway.max-body-size} with 413 before anything reaches the api: at once
- * when Content-Length says so, or as soon as a streamed (chunked) body crosses the limit.
+ * when Content-Length says so, or as soon as a streamed (chunked) body crosses the limit. Attachment uploads have
+ * their own, larger limit ({@code upload-max-body-size}, the api's 10 MB).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class BodySizeLimit implements WebFilter {
 
-    private final long maxBytes;
+    private static final PathPattern UPLOADS = PathPatternParser.defaultInstance.parse("/api/v1/announcements/*/attachments");
+
+    private final long defaultMaxBytes;
+    private final long uploadMaxBytes;
     private final ProblemResponses problems;
 
     BodySizeLimit(GatewayProperties properties, ProblemResponses problems) {
-        this.maxBytes = properties.maxBodySize().toBytes();
+        this.defaultMaxBytes = properties.maxBodySize().toBytes();
+        this.uploadMaxBytes = properties.uploadMaxBodySize().toBytes();
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long maxBytes = UPLOADS.matches(exchange.getRequest().getPath().pathWithinApplication()) ? uploadMaxBytes : defaultMaxBytes;
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxBytes) {
             return problems.write(exchange, tooLarge(maxBytes));

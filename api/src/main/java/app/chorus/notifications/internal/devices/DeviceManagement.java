@@ -3,13 +3,16 @@ package app.chorus.notifications.internal.devices;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Problem;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Device rules: one owner per FCM token, retired tokens never come back, one entry per installation.
+ * Device rules: one owner per FCM token, retired tokens never come back, one entry per installation, at most
+ * {@value #MAX_DEVICES} per person (registering another retires the longest unseen: each device receives every push).
  * Registering the same installation again refreshes it (new token, app version, last seen).
  */
 @Service("notificationsDeviceManagement")
@@ -19,6 +22,8 @@ public class DeviceManagement {
     private static final Pattern INSTALLATION = Pattern.compile("[A-Za-z0-9._\\-]{1,100}");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+\\-]{1,40}");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*");
+
+    static final int MAX_DEVICES = 10;
 
     private final Recipients recipients;
 
@@ -36,7 +41,18 @@ public class DeviceManagement {
                     : recipients.tokenClaim(device.token()).flatMap(claim -> checkClaim(claim, personId)))))
             .then(releasePreviousToken(personId, device))
             .then(recipients.saveDevice(personId, device))
+            .then(retireBeyondCap(personId))
             .thenReturn(device);
+    }
+
+    private Mono<Void> retireBeyondCap(String personId) {
+        return recipients.find(personId).flatMapIterable(Recipients::devicesOf).collectList().flatMapMany(devices -> {
+            List<Device> oldestFirst = devices.stream()
+                .sorted(Comparator.comparing(Device::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+            return Flux.fromIterable(oldestFirst.subList(0, Math.max(0, oldestFirst.size() - MAX_DEVICES)));
+        }).concatMap(old -> recipients.removeDevice(personId, old.installationId())
+            .then(recipients.releaseToken(old.token(), personId))).then();
     }
 
     public Mono<List<Device>> devicesOf(CurrentUser user) {

@@ -1,5 +1,6 @@
 package app.chorus.notifications.internal.devices;
 
+import app.chorus.directory.AccessPolicy;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Problem;
 import java.time.LocalTime;
@@ -10,7 +11,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Preference rules: known channels only, quiet hours that are real times and not empty or whole-day. */
+/**
+ * Preference rules: known channels only, quiet hours that are real times and not empty or whole-day, and only
+ * schools of one's own to mute.
+ */
 @Service("notificationsPreferencesManagement")
 public class PreferencesManagement {
 
@@ -20,9 +24,11 @@ public class PreferencesManagement {
     }
 
     private final Recipients recipients;
+    private final AccessPolicy access;
 
-    PreferencesManagement(Recipients recipients) {
+    PreferencesManagement(Recipients recipients, AccessPolicy access) {
         this.recipients = recipients;
+        this.access = access;
     }
 
     public Mono<Preferences> of(CurrentUser user) {
@@ -33,7 +39,15 @@ public class PreferencesManagement {
     public Mono<Preferences> save(CurrentUser user, PreferencesInput input) {
         String personId = DeviceManagement.personOf(user);
         Preferences preferences = validate(input);
-        return recipients.savePreferences(personId, preferences).thenReturn(preferences);
+        return access.accessOf(user).flatMap(reach -> {
+            List<String> strangers = preferences.mutedSchools().stream().filter(school -> !reach.schools().contains(school))
+                .sorted().toList();
+            if (!strangers.isEmpty()) {
+                return Mono.error(Problem.badRequest("unknown-school", "You can only mute schools of your own; "
+                    + String.join(", ", strangers) + " is not one of them. GET /api/v1/me lists yours.").with("field", "mutedSchools"));
+            }
+            return recipients.savePreferences(personId, preferences).thenReturn(preferences);
+        });
     }
 
     private static Preferences validate(PreferencesInput input) {

@@ -1,0 +1,9 @@
+import DOMPurify from 'dompurify';
+
+/**
+ * HTML the api rendered from stored Markdown, sanitised again here before it reaches the page: if the server's
+ * renderer ever let a script, an event handler or a javascript: link through, the browser still never runs it.
+ */
+export function StoredHtml({ html, className }: { html: string | null | undefined; className?: string }) {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(html ?? '') }} />;
+}
