@@ -37,6 +37,11 @@ public final class RosterFileSet {
         }
     }
 
+    /** One school's own small export (its head, one class of pupils with a carer each), as its MIS writes it. */
+    public static RosterFileSet oneSchool(String school, String name, int pupils) {
+        return SchoolExport.of(school, name, pupils, pupils);
+    }
+
     /** A file set already written to a folder. */
     public static RosterFileSet at(Path dir) {
         return new RosterFileSet(dir);

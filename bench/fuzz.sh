@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# about: Jazzer fuzzing of the roster reader and upload for longer than ./chorus test does: executions, time, findings
+# usage: ./chorus bench fuzz [--rounds N]   (default 5; each round fuzzes each target for its maxDuration, 60 s,
+#        continuing from the corpus earlier rounds and runs kept in api/.cifuzz-corpus)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+ROUNDS=5
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    *) echo "[bench fuzz] unknown option $1 (use --rounds N)" >&2; exit 2 ;;
+  esac
+done
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
+curl -fsS -o /dev/null --max-time 5 "$KEYCLOAK_URL/realms/chorus/.well-known/openid-configuration" \
+  || { echo "[bench fuzz] Keycloak is not reachable at $KEYCLOAK_URL: start it with ./chorus keycloak" >&2; exit 1; }
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+declare -A RUNS SECONDS_SPENT
+TARGETS=(RosterReaderFuzzTests RosterUploadFuzzTests)
+FINDINGS=0
+for round in $(seq 1 "$ROUNDS"); do
+  echo "[bench fuzz] round $round of $ROUNDS: ${TARGETS[*]} (about $((60 * ${#TARGETS[@]})) s)" >&2
+  # the fuzz profile runs only the fuzz executions when -Dtest names no real test
+  if ! mvn -B -P fuzz -pl tally,opinions-math,api -am test -Dtest=NoTestButTheFuzzExecutions \
+       -Dsurefire.failIfNoSpecifiedTests=false -Dchorus.keycloak.url="$KEYCLOAK_URL" >"$LOG" 2>&1; then
+    FINDINGS=$((FINDINGS + 1))
+    grep -E "FuzzTestFinding|Tests run:.*Failures|crash-" "$LOG" | head -20 >&2 || true
+  fi
+  for target in "${TARGETS[@]}"; do
+    done_line=$(awk -v t="$target" '/Running app\.chorus/ { current = $0 } /^Done [0-9]+ runs in [0-9]+ second/ { if (index(current, t)) line = $0 } END { print line }' "$LOG")
+    runs=$(echo "$done_line" | awk '{ print $2 }')
+    secs=$(echo "$done_line" | awk '{ print $5 }')
+    RUNS[$target]=$(( ${RUNS[$target]:-0} + ${runs:-0} ))
+    SECONDS_SPENT[$target]=$(( ${SECONDS_SPENT[$target]:-0} + ${secs:-0} ))
+    echo "[bench fuzz]   $target: ${runs:-0} executions in ${secs:-0} s" >&2
+  done
+done
+json="{\"bench\":\"fuzz\",\"rounds\":$ROUNDS"
+for target in "${TARGETS[@]}"; do
+  json+=",\"$target\":{\"executions\":${RUNS[$target]},\"seconds\":${SECONDS_SPENT[$target]}}"
+done
+json+=",\"findings\":$FINDINGS}"
+echo "$json"
