@@ -1,7 +1,7 @@
 package app.chorus.gateway.edge;
 
 import app.chorus.gateway.testing.GatewayTest;
-import app.chorus.gateway.testing.Tokens;
+import app.chorus.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

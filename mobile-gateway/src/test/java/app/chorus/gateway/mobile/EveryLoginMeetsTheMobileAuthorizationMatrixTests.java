@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.Staff;
-import app.chorus.gateway.testing.Tokens;
+import app.chorus.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
