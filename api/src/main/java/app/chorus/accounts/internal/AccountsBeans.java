@@ -17,9 +17,9 @@ class AccountsBeans {
     }
 
     @Bean
-    AccountsManagement accountsManagement(WebClient.Builder web, DirectoryQueries directory, ReactiveMongoTemplate mongo,
+    AccountsManagement accountsManagement(DirectoryQueries directory, ReactiveMongoTemplate mongo,
                                           PupilSignIn pupilSignIn, ProvisioningProperties properties) {
-        AccountProvisioner provisioner = new AccountProvisioner(new KeycloakAdmin(web, properties), directory,
+        AccountProvisioner provisioner = new AccountProvisioner(new KeycloakAdmin(WebClient.builder(), properties), directory,
             new Invitations(mongo), pupilSignIn, properties);
         return new AccountsManagement(provisioner, properties);
     }

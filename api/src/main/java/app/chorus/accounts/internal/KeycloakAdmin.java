@@ -30,7 +30,7 @@ class KeycloakAdmin {
 
     KeycloakAdmin(WebClient.Builder builder, ProvisioningProperties properties) {
         this.properties = properties;
-        this.web = builder.clone().baseUrl(properties.keycloakUrl()).build();
+        this.web = builder.baseUrl(properties.keycloakUrl()).build();
         this.token = fetchToken().cache(t -> Duration.ofSeconds(Math.max(1, ((Number) t.get("expires_in")).longValue() - 30)),
                 e -> Duration.ZERO, () -> Duration.ZERO)
             .map(t -> (String) t.get("access_token"));
