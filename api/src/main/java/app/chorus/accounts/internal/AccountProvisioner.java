@@ -70,8 +70,18 @@ class AccountProvisioner {
         return directory.rosteredAfter(null, batch).collectList()
             .expand(page -> page.size() < batch ? Mono.empty() : directory.rosteredAfter(page.get(page.size() - 1).id(), batch).collectList())
             .concatMap(page -> Flux.fromIterable(page).filter(run::shouldSignIn)
-                .flatMap(person -> ensure(run, person), properties.concurrency()).then(), 0)
+                .flatMap(person -> ensure(run, person), properties.concurrency())
+                .then(Mono.fromRunnable(() -> progress(run, page))), 0)
             .then();
+    }
+
+    private static void progress(Run run, List<RosteredPerson> page) {
+        if (page.isEmpty()) {
+            return;
+        }
+        long checked = run.tally().checked.addAndGet(page.size());
+        log.info("accounts: {} people of the roster checked (up to {}), {} accounts created so far", checked,
+            page.get(page.size() - 1).id(), run.tally().created.get());
     }
 
     private Mono<Void> ensure(Run run, RosteredPerson person) {

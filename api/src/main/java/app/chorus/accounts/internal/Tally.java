@@ -9,6 +9,7 @@ final class Tally {
 
     private static final int LISTED_REFUSALS = 20;
 
+    final AtomicLong checked = new AtomicLong();
     final AtomicLong created = new AtomicLong();
     final AtomicLong linked = new AtomicLong();
     final AtomicLong enabled = new AtomicLong();
