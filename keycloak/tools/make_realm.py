@@ -36,6 +36,11 @@ for u,f,l,_,sid,roles in USERS:
     users.append({"username":u,"enabled":True,"emailVerified":True,"firstName":f,"lastName":l,"email":u+"@demo.chorus.school",
       "attributes":{"sourcedId":[sid]},"credentials":[{"type":"password","value":"chorus-demo","temporary":False}],
       "realmRoles":roles+["default-roles-chorus"]})
+# The service account of chorus-service provisions accounts (api accounts module): it reads and writes users
+# and reads whether the realm has SMTP (view-realm).
+SERVICE_ROLES = ["view-users","query-users","manage-users","view-realm"]
+users.append({"username":"service-account-chorus-service","enabled":True,"serviceAccountClientId":"chorus-service",
+  "realmRoles":["default-roles-chorus"],"clientRoles":{"realm-management":SERVICE_ROLES}})
 REDIRECTS = ["http://127.0.0.1:8090/*","http://localhost:8090/*","http://127.0.0.1:18090/*","http://localhost:18090/*","http://127.0.0.1:5173/*","http://localhost:5173/*"]
 clients = [
  {"clientId":"chorus-web","name":"Chorus web client","publicClient":True,"standardFlowEnabled":True,"directAccessGrantsEnabled":False,

@@ -25,6 +25,12 @@ public interface DirectoryQueries {
             .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** Everyone on the roster after {@code afterId} (null: from the start), in sourcedId order, at most {@code limit}. */
+    Flux<RosteredPerson> rosteredAfter(String afterId, int limit);
+
+    /** Those of {@code ids} who are on the roster (the others are absent). */
+    Flux<RosteredPerson> rostered(Collection<String> ids);
+
     /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
     Mono<Map<String, Carer>> carers(Collection<String> carerIds);
 

@@ -2,6 +2,7 @@ package app.chorus.directory.internal;
 
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
+import app.chorus.directory.RosteredPerson;
 import app.chorus.directory.SchoolSummary;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShape;
@@ -46,6 +47,20 @@ class RosterDirectoryQueries implements DirectoryQueries {
     public Mono<Map<String, Carer>> carers(Collection<String> carerIds) {
         return shapes.current().flatMap(shape -> people.find(carerIds)
             .collectMap(Person::id, carer -> new Carer(summary(carer), caredFor(carer, shape))));
+    }
+
+    @Override
+    public Flux<RosteredPerson> rosteredAfter(String afterId, int limit) {
+        return people.after(afterId, limit).map(RosterDirectoryQueries::rostered);
+    }
+
+    @Override
+    public Flux<RosteredPerson> rostered(Collection<String> ids) {
+        return people.find(ids).map(RosterDirectoryQueries::rostered);
+    }
+
+    private static RosteredPerson rostered(Person p) {
+        return new RosteredPerson(p.id(), p.kind(), p.givenName(), p.familyName(), p.email(), p.schoolIds());
     }
 
     private static PersonSummary summary(Person p) {

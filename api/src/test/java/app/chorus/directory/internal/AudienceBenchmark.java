@@ -39,7 +39,7 @@ public final class AudienceBenchmark {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
             TrustShapes shapes = new TrustShapes(mongo);
             People people = new People(mongo);
-            RosterImports imports = new RosterImports(mongo, shapes);
+            RosterImports imports = new RosterImports(mongo, shapes, event -> { });
             AudienceResolver resolver = new KeyAudienceResolver(people, shapes);
 
             Path dir = Files.createTempDirectory("chorus-bench-audience-");

@@ -1,5 +1,6 @@
 package app.chorus.directory.internal.oneroster;
 
+import app.chorus.directory.RosterImported;
 import app.chorus.directory.internal.store.Collections;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.shared.Problem;
@@ -22,6 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -46,6 +48,7 @@ public class RosterImports {
     private final TrustShapes shapes;
     private final RosterSources sources;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final ApplicationEventPublisher events;
 
     /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
     public record Options(boolean dryRun, boolean confirmDeletions) {
@@ -56,10 +59,11 @@ public class RosterImports {
                         Set<String> schools) {
     }
 
-    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes) {
+    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.shapes = shapes;
         this.sources = new RosterSources(mongo);
+        this.events = events;
     }
 
     /** Imports a folder holding manifest.csv and the OneRoster files. */
@@ -234,7 +238,8 @@ public class RosterImports {
             .then(Mono.defer(() -> {
                 ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples,
                     System.currentTimeMillis() - started);
-                Mono<Void> bump = dryRun || report.noChange() ? Mono.empty() : shapes.changed();
+                Mono<Void> bump = dryRun || report.noChange() ? Mono.empty()
+                    : shapes.changed().then(Mono.fromRunnable(() -> events.publishEvent(new RosterImported(List.copyOf(plan.schools())))));
                 return bump.thenReturn(report);
             })))
             .doOnNext(report -> log.info("roster import {}: {} in {} ms", dryRun ? "(dry run)" : "applied", report.changes(), report.millis()));

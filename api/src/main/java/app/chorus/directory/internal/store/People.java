@@ -31,6 +31,14 @@ public class People {
             .map(Person::from);
     }
 
+    /** A page of people in sourcedId order, after {@code afterId} (null: from the start). */
+    public Flux<Person> after(String afterId, int limit) {
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people
+            .find(afterId == null ? new Document() : Filters.gt("_id", afterId))
+            .sort(new Document("_id", 1)).limit(limit).batchSize(limit))
+            .map(Person::from);
+    }
+
     /** Only the audience keys of one person. */
     public Mono<Document> keys(String id) {
         return mongo.getCollection(Collections.PEOPLE).flatMap(people -> Mono.from(people.find(Filters.eq("_id", id))

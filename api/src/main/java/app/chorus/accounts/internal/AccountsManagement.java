@@ -1,0 +1,69 @@
+package app.chorus.accounts.internal;
+
+import app.chorus.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the provisioner one run at a time: a run asked for while another goes waits for it, then runs (so what it
+ * reports reflects the roster as it is once it starts).
+ */
+public class AccountsManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsManagement.class);
+
+    private final AccountProvisioner provisioner;
+    private final ProvisioningProperties properties;
+    private Mono<AccountsReport> last = Mono.empty();
+
+    AccountsManagement(AccountProvisioner provisioner, ProvisioningProperties properties) {
+        this.provisioner = provisioner;
+        this.properties = properties;
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** Queues a run after the current one; the answer is that run's report. */
+    public synchronized Mono<AccountsReport> sync() {
+        if (!properties.enabled()) {
+            return Mono.error(Problem.conflict("account-provisioning-off", "Account provisioning is off on this server. "
+                + "Set chorus.identity.provisioning.enabled=true (CHORUS_ACCOUNT_PROVISIONING=true) and give the service "
+                + "account of " + properties.clientId() + " realm-management's view-users, query-users, manage-users and view-realm."));
+        }
+        Mono<AccountsReport> next = last.onErrorResume(e -> Mono.empty()).then(Mono.defer(provisioner::run))
+            .onErrorMap(AccountsManagement::unreachable)
+            .cache();
+        last = next;
+        return next.doFinally(signal -> forget(next));
+    }
+
+    /** Lets go of a finished run, so that the chain of runs does not grow while the server is idle. */
+    private synchronized void forget(Mono<AccountsReport> run) {
+        if (last == run) {
+            last = Mono.empty();
+        }
+    }
+
+    /** A run after a roster import: started here, its outcome logged. */
+    void afterImport() {
+        sync().subscribe(report -> { }, error -> log.warn("account provisioning after a roster import failed: {}", error.getMessage()));
+    }
+
+    private static Throwable unreachable(Throwable error) {
+        if (error instanceof WebClientResponseException response) {
+            return Problem.conflict("account-provisioning-refused", "Keycloak refused the provisioner ("
+                + response.getStatusCode().value() + " on " + response.getRequest().getURI().getPath() + "). Check that the client's "
+                + "service account holds realm-management's view-users, query-users, manage-users and view-realm, and that its secret matches.");
+        }
+        if (error instanceof WebClientRequestException) {
+            return Problem.conflict("account-provisioning-unreachable", "Keycloak could not be reached (" + error.getMessage()
+                + "). Check chorus.identity.provisioning.keycloak-url and that Keycloak is running, then sync again.");
+        }
+        return error;
+    }
+}
