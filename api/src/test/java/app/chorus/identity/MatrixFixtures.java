@@ -99,7 +99,7 @@ final class MatrixFixtures {
         Map<String, Object> question = Map.of("id", "ideas", "type", "FREE_TEXT", "text", "One thing we could do better",
             "required", false, "maxLength", 500);
         return Map.of("title", "Matrix survey", "description", "We read every answer.", "audience", audience,
-            "anonymity", "NAMED", "closesAt", Instant.now().plus(7, ChronoUnit.DAYS).toString(),
+            "anonymity", "NAMED", "namedForPupilsReason", "Pupils are asked by name so the school can follow up.", "closesAt", Instant.now().plus(7, ChronoUnit.DAYS).toString(),
             "questionnaire", Map.of("sections", List.of(Map.of("id", "s", "title", "Ideas", "questions", List.of(question)))));
     }
 
