@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * carers would have more than three asks open at once, and leaders see those asks week by week in the calendar.
  */
 @ApiTest
+// a context of its own: other tests' open-ended consultations for Oakfield's carers would count as asks already open
+@TestPropertySource(properties = "chorus.consultations.fatigue.open-asks-per-person=3")
 class LeaderIsWarnedOfConsultationFatigueTests {
 
     @Autowired
