@@ -8,7 +8,8 @@ test('a school leader builds a survey, a carer answers it, the results chart upd
   await staff.getByLabel('Survey title').fill(title);
   await staff.getByLabel('Introduction for the people answering').fill('Tell us what you think of lunches.');
   await staff.getByRole('checkbox', { name: 'Oakfield Primary' }).check();
-  await staff.getByRole('radio', { name: 'Confidential' }).check();
+  // named: the owner sees every answer as it comes (anonymous and confidential results stay hidden under five)
+  await staff.getByRole('radio', { name: 'Named' }).check();
   await staff.getByLabel('Question', { exact: true }).fill('Does your child have school lunch?');
   await staff.getByLabel('Choices (one per line)').fill('Yes\nNo');
   await staff.getByRole('button', { name: 'Add a question' }).click();
@@ -26,7 +27,7 @@ test('a school leader builds a survey, a carer answers it, the results chart upd
   const waiting = carer.getByRole('listitem').filter({ has: carer.getByRole('heading', { name: title }) });
   await screen(carer, 'surveys-waiting');
   await waiting.getByRole('link').first().click();
-  await expect(carer.getByText(/stored without your name/)).toBeVisible();
+  await expect(carer.getByText(/Your name is recorded with your answers/)).toBeVisible();
   await carer.getByRole('radio', { name: 'Yes' }).check();
   await carer.getByRole('radio', { name: 'Agree', exact: true }).check();
   await expect(carer.getByText('Your answers so far are saved.')).toBeVisible();

@@ -32,6 +32,22 @@ describe('a head reads a survey’s results', () => {
     expect(screen.queryByRole('heading', { name: /Do you like the lunches/ })).not.toBeInTheDocument();
   });
 
+  it('is told there are fewer than 5 answers, not a count, when the api keeps a confidential survey’s figures back', async () => {
+    const hidden = { ...results(0), respondents: null, overall: [], suppressed: true };
+    fakeApi({ 'GET /api/v1/surveys/srv-1': SURVEY, 'GET /api/v1/surveys/srv-1/results': hidden, 'GET /api/v1/schools': { items: [] } });
+    renderPage(<SurveyResultsPage />, route);
+    expect(await screen.findByTestId('respondents')).toHaveTextContent('Fewer than 5 responses');
+    expect(screen.getByText(/no answers are shown yet/)).toBeInTheDocument();
+  });
+
+  it('sees a named survey’s first answer at once: its owner sees who answered what anyway', async () => {
+    fakeApi({ 'GET /api/v1/surveys/srv-1': { ...SURVEY, anonymity: 'NAMED' }, 'GET /api/v1/surveys/srv-1/results': { ...results(1), anonymity: 'NAMED' },
+      'GET /api/v1/schools': { items: [] } });
+    renderPage(<SurveyResultsPage />, route);
+    expect(await screen.findByRole('heading', { name: /Do you like the lunches/ })).toBeInTheDocument();
+    expect(screen.getByTestId('respondents')).toHaveTextContent('1 response');
+  });
+
   it('reads the written answers and shows one to readers', async () => {
     let state = 'unreviewed';
     const { calls } = fakeApi({

@@ -55,13 +55,18 @@ export function SurveyResultsPage() {
   const groups = (results.breakdown?.groups ?? []).filter((g) => !g.suppressed);
   const suppressed = (results.breakdown?.groups ?? []).filter((g) => g.suppressed);
   const minimum = results.breakdown?.minimumGroupSize ?? 5;
-  // Fewer respondents than the smallest group shown: the whole survey is such a group, so nothing is shown.
-  const tooFew = Number(results.respondents ?? 0) < minimum;
+  // Fewer respondents than the smallest group shown: the whole survey is such a group, so nothing is shown. A named
+  // survey's owner sees who answered what anyway, so the api shows it whole (ADR 0182) and so does this page.
+  const tooFew = results.suppressed || (results.anonymity !== 'NAMED' && Number(results.respondents ?? 0) < minimum);
   return (
     <section aria-labelledby="results-title">
       <h1 id="results-title">{t('results.title')}: {results.title}</h1>
       <p>
-        <strong data-testid="respondents">{t('results.responses', { count: Number(results.respondents ?? 0) })}</strong>
+        <strong data-testid="respondents">
+          {results.suppressed
+            ? t('results.responsesHidden', { count: minimum })
+            : t('results.responses', { count: Number(results.respondents ?? 0) })}
+        </strong>
         {' · '}{label('surveys', results.status)}{' · '}{label('surveys', results.anonymity)}
         {stream.live && <> <span className="badge" role="status">{t('results.live')}</span></>}
       </p>

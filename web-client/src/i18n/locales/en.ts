@@ -351,6 +351,8 @@ export const en = {
     points: 'Ranking points',
     trustAverage: 'Trust average',
     live: 'Updates live',
+    responsesHidden_one: 'Fewer than {{count}} response',
+    responsesHidden_other: 'Fewer than {{count}} responses',
     tooFew_one: 'Fewer than {{count}} person has answered, so no answers are shown yet: they appear once {{count}} have.',
     tooFew_other: 'Fewer than {{count}} people have answered, so no answers are shown yet: they appear once {{count}} have.',
     noTextAnswers: 'No written answers to show yet.',
