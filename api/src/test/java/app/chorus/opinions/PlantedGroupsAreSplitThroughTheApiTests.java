@@ -50,7 +50,9 @@ class PlantedGroupsAreSplitThroughTheApiTests {
             scenario.vote(fewVotes, conversation, statements.get(s), "AGREE").expectStatus().isOk();
         }
 
-        Map<String, Object> map = scenario.mapOnce(OpinionScenario.LEADER, conversation, m -> ((Number) m.get("placed")).intValue() == 24);
+        // the map is updated as votes arrive: wait until it holds the pupil with three votes too, not only the 24 placed
+        Map<String, Object> map = scenario.mapOnce(OpinionScenario.LEADER, conversation,
+            m -> ((Number) m.get("placed")).intValue() == 24 && ((Number) m.get("participants")).intValue() == 25);
         List<Map<String, Object>> groups = (List<Map<String, Object>>) map.get("groups");
         assertThat(groups).hasSize(2);
         assertThat(groups).extracting(g -> ((Number) g.get("size")).intValue()).containsExactlyInAnyOrder(12, 12);
