@@ -74,12 +74,7 @@ public class InboxRecords {
         detail.put("type", problem.type().toString());
         detail.put("title", problem.title());
         detail.put("detail", problem.getMessage());
-        problem.properties().forEach((key, value) -> {
-            Document converted = new Document();
-            Object plain = mongo.getConverter().convertToMongoType(value);
-            converted.put("value", plain);
-            detail.put(key, converted.get("value"));
-        });
+        problem.properties().forEach((key, value) -> detail.put(key, mongo.getConverter().convertToMongoType(value)));
         return finish(arrival, holder, Update.update("state", FAILED).set("problem", new Document(detail))
             .set("finishedAt", Date.from(now)));
     }
