@@ -1,6 +1,7 @@
 package app.chorus.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -51,7 +52,17 @@ public record GatewayProperties(
     public record Limit(long capacity, Duration period) {
     }
 
-    public record RateLimits(Limit perUser, Limit perDevice) {
+    /**
+     * Every request counts against {@code perUser} and {@code perDevice}; on top of those, whatever creates something
+     * (a POST, or registering a device) against {@code perUserCreating}, and the expensive reads and writes (imports,
+     * exports, results: {@code expensivePaths}, Ant patterns) against {@code perUserExpensive}.
+     */
+    public record RateLimits(Limit perUser, Limit perDevice, Limit perUserCreating, Limit perUserExpensive,
+                             List<String> expensivePaths) {
+
+        public RateLimits {
+            expensivePaths = expensivePaths == null ? List.of() : List.copyOf(expensivePaths);
+        }
     }
 
     /** The oldest version still served on one platform and where the user gets a newer one. */

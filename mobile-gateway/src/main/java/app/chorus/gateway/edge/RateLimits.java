@@ -12,6 +12,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,8 +24,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Per-user (token subject) and per-device ({@code X-Device-Id}) token buckets. Runs after authentication, so
- * the user is the verified one. Over the limit: 429 problem with {@code Retry-After} in whole seconds.
+ * Per-user (token subject) and per-device ({@code X-Device-Id}) token buckets, and two tighter per-user buckets for
+ * creating things (one account cannot register hundreds of devices or flood a moderation queue) and for expensive work
+ * (imports, exports, results). Runs after authentication, so the user is the verified one. Over the limit: 429 problem with {@code Retry-After} in whole seconds.
  * Buckets live in this instance's memory (Caffeine, expiring once full again): replicas each count their own
  * share; see ADR 0072 for a shared store.
  */
@@ -34,11 +40,19 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     private final AsyncProxyManager<String> buckets;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perDevice;
+    private final BucketConfiguration perUserCreating;
+    private final BucketConfiguration perUserExpensive;
+    private final List<String> expensivePaths;
+    private final AntPathMatcher paths = new AntPathMatcher();
     private final ProblemResponses problems;
 
     RateLimits(GatewayProperties properties, ProblemResponses problems) {
-        this.perUser = configuration(properties.rateLimits().perUser());
-        this.perDevice = configuration(properties.rateLimits().perDevice());
+        GatewayProperties.RateLimits limits = properties.rateLimits();
+        this.perUser = configuration(limits.perUser());
+        this.perDevice = configuration(limits.perDevice());
+        this.perUserCreating = configuration(limits.perUserCreating());
+        this.perUserExpensive = configuration(limits.perUserExpensive());
+        this.expensivePaths = limits.expensivePaths();
         this.problems = problems;
         this.buckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
@@ -64,10 +78,33 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
         return deviceProbe.flatMap(byDevice -> byDevice.isConsumed()
             ? exchange.getPrincipal()
                 .map(Principal::getName)
-                .flatMap(user -> consume("user:" + user, perUser))
+                .flatMap(user -> byUser(exchange.getRequest(), path, user))
                 .defaultIfEmpty(byDevice)
             : Mono.just(byDevice))
             .flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : problems.write(exchange, tooMany(probe)));
+    }
+
+    /** The user's general bucket, then the one for creating things or for expensive work where the request is one. */
+    private Mono<ConsumptionProbe> byUser(ServerHttpRequest request, String path, String user) {
+        Mono<ConsumptionProbe> probe = consume("user:" + user, perUser);
+        if (creates(request, path)) {
+            probe = then(probe, () -> consume("creating:" + user, perUserCreating));
+        }
+        if (expensivePaths.stream().anyMatch(pattern -> paths.match(pattern, path))) {
+            probe = then(probe, () -> consume("expensive:" + user, perUserExpensive));
+        }
+        return probe;
+    }
+
+    private static Mono<ConsumptionProbe> then(Mono<ConsumptionProbe> first, Supplier<Mono<ConsumptionProbe>> next) {
+        return first.flatMap(probe -> probe.isConsumed() ? next.get() : Mono.just(probe));
+    }
+
+    /** A POST creates; so does registering a device (a PUT to an installation id the caller chooses). */
+    private static boolean creates(ServerHttpRequest request, String path) {
+        HttpMethod method = request.getMethod();
+        return HttpMethod.POST.equals(method)
+            || HttpMethod.PUT.equals(method) && (path.startsWith("/mobile/v1/devices/") || path.startsWith("/api/v1/devices/"));
     }
 
     private Mono<ConsumptionProbe> consume(String key, BucketConfiguration configuration) {

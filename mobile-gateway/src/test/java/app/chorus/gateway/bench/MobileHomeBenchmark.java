@@ -140,6 +140,8 @@ public final class MobileHomeBenchmark {
                 // one Keycloak carer stands for all the carers: lift the per-user limit, keep per-device buckets
                 "chorus.gateway.rate-limits.per-user.capacity=100000000",
                 "chorus.gateway.rate-limits.per-device.capacity=100000",
+                "chorus.gateway.rate-limits.per-user-creating.capacity=100000",
+                "chorus.gateway.rate-limits.per-user-expensive.capacity=100000",
                 "logging.level.app.chorus.gateway.access=WARN",
                 GatewayTest.NO_STORE).map(setting -> "--" + setting).toArray(String[]::new));
     }

@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
     "chorus.gateway.clock-skew=1s",
     "chorus.gateway.rate-limits.per-user.capacity=10000",
     "chorus.gateway.rate-limits.per-device.capacity=10000",
+    "chorus.gateway.rate-limits.per-user-creating.capacity=10000",
+    "chorus.gateway.rate-limits.per-user-expensive.capacity=10000",
     GatewayTest.NO_STORE
 })
 @ContextConfiguration(initializers = RunningApiInitializer.class)
