@@ -4,6 +4,11 @@ import app.chorus.ChorusApplication;
 import java.util.Arrays;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /** What the in-process api benchmarks share: starting the api on a seeded trust, options, percentiles, the machine's load. */
 public final class BenchRuns {
@@ -22,6 +27,17 @@ public final class BenchRuns {
             "--chorus.identity.issuer-uri=" + tokens.issuer(), "--chorus.identity.jwk-set-uri=" + tokens.jwkSetUri(),
             "--chorus.identity.verified-tokens=100000", "--chorus.decisions.sweep-every=1h",
             "--chorus.surveys.background-every=1h", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+    }
+
+    /**
+     * The benchmark's HTTP clients on event loops of their own: by default Reactor Netty's client and server in one JVM
+     * share one set of loops, so the clients' work would be counted as the api's latency.
+     */
+    public static WebClient client(int apiPort, int connections) {
+        HttpClient http = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(connections).build())
+            .runOn(LoopResources.create("bench-client", 2, true));
+        return WebClient.builder().baseUrl("http://127.0.0.1:" + apiPort)
+            .clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     public static double percentile(double[] sorted, int p) {

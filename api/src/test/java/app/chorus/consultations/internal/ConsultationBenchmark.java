@@ -14,6 +14,7 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.testing.BenchRuns;
 import app.chorus.testing.BenchTokens;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -36,8 +37,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 
 /**
@@ -93,15 +92,13 @@ public final class ConsultationBenchmark {
             this.context = context;
             this.tokens = tokens;
             this.concurrency = concurrency;
-            this.web = WebClient.builder().baseUrl("http://127.0.0.1:" + apiPort)
-                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(HttpClient.create(
-                    ConnectionProvider.builder("bench").maxConnections(concurrency + 8).build())))
-                .build();
+            this.web = BenchRuns.client(apiPort, concurrency + 8);
         }
 
         String all(int schools, int ideas, int supports, int comments) {
             units = units();
             progress(units.size() + " children, each a voice");
+            tokens.signIn(units.stream().map(Unit::carerId).toList());
             consultationId = open();
             propose(0, Math.min(100, ideas));
             double[] at100 = readIdeasWhileSupporting(Math.max(200, supports / 20), 0);

@@ -17,6 +17,7 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.testing.BenchRuns;
 import app.chorus.testing.BenchTokens;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -43,8 +44,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 
 /**
@@ -94,10 +93,7 @@ public final class DecisionBenchmark {
         List<Unit> units = units(context, wantedUnits);
         progress(units.size() + " children to vote for");
         Decision decision = openDecision(context.getBean(DecisionManagement.class));
-        WebClient web = WebClient.builder().baseUrl("http://127.0.0.1:" + apiPort)
-            .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(HttpClient.create(
-                ConnectionProvider.builder("bench").maxConnections(concurrency + 4).build())))
-            .build();
+        WebClient web = BenchRuns.client(apiPort, concurrency + 4);
 
         Random random = new Random(20261206);
         List<Unit> order = new ArrayList<>();
@@ -108,6 +104,8 @@ public final class DecisionBenchmark {
         AtomicBoolean casting = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Double> reads = new ConcurrentLinkedQueue<>();
         Thread reader = new Thread(() -> readWhileCasting(web, tokens.bearer(leaderVoter.carerId()), decision.id(), casting, reads));
+        progress("signing in " + units.size() + " carers ...");
+        tokens.signIn(units.stream().map(Unit::carerId).toList());
         AtomicLong done = new AtomicLong();
         long t0 = System.nanoTime();
         reader.start();
