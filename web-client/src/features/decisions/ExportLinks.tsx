@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import type { DecisionDetails } from '../../api/types';
-import { t } from '../../i18n';
+
 import { ErrorMessage } from '../../layout/Status';
 
 /** The closed ranked vote as RCTab's two files, so anyone can recount it. */
 export function ExportLinks({ decision }: { decision: DecisionDetails }) {
+  const { t } = useTranslation();
   const { raw } = useApi();
   const [error, setError] = useState<unknown>();
   const download = async (file: 'ballots.csv' | 'config.json') => {
@@ -23,11 +25,11 @@ export function ExportLinks({ decision }: { decision: DecisionDetails }) {
   };
   return (
     <section aria-labelledby="export-title">
-      <h2 id="export-title">{t.decisions.export}</h2>
-      <p className="hint">{t.decisions.exportHelp}</p>
+      <h2 id="export-title">{t('decisions.export')}</h2>
+      <p className="hint">{t('decisions.exportHelp')}</p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void download('ballots.csv')}>{t.decisions.exportBallots}</button>
-        <button type="button" className="secondary" onClick={() => void download('config.json')}>{t.decisions.exportConfig}</button>
+        <button type="button" className="secondary" onClick={() => void download('ballots.csv')}>{t('decisions.exportBallots')}</button>
+        <button type="button" className="secondary" onClick={() => void download('config.json')}>{t('decisions.exportConfig')}</button>
       </div>
       {error !== undefined && <ErrorMessage error={error} />}
     </section>
