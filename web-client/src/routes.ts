@@ -6,6 +6,7 @@ import { ComposePage } from './features/announcements/ComposePage';
 import { ApprovalsPage } from './features/announcements/ApprovalsPage';
 import { AdaptPage } from './features/announcements/AdaptPage';
 import { ReachPage } from './features/announcements/ReachPage';
+import { ManageAnnouncementPage } from './features/announcements/ManageAnnouncementPage';
 import { SurveysPage } from './features/surveys/SurveysPage';
 import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
@@ -35,6 +36,7 @@ export const routes: AppRoute[] = [
   { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
   { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
+  { path: '/announcements/:id/manage', page: ManageAnnouncementPage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
   { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
   { path: '/moderation', page: ModerationPage, roles: LEADER_ROLES },
