@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsultationView } from '../../api/types';
-
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { DecisionList } from '../decisions/DecisionsPage';
 import { useDecisionList } from '../decisions/useDecisions';

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-
 import { ErrorMessage, Notice } from '../../layout/Status';
 
 /** "Report" opens a short form asking why; three people's reports hide the item until a moderator reviews it. */

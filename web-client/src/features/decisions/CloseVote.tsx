@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionDetails } from '../../api/types';
-
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { useCloseDecision } from './useDecisions';
 

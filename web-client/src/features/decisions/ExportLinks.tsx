@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import type { DecisionDetails } from '../../api/types';
-
+import { saveAs } from '../../api/download';
 import { ErrorMessage } from '../../layout/Status';
 
 /** The closed ranked vote as RCTab's two files, so anyone can recount it. */
@@ -13,12 +13,7 @@ export function ExportLinks({ decision }: { decision: DecisionDetails }) {
   const download = async (file: 'ballots.csv' | 'config.json') => {
     try {
       const response = await raw(`/api/v1/decisions/${encodeURIComponent(decision.id ?? '')}/export/${file}`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file;
-      link.click();
-      URL.revokeObjectURL(url);
+      await saveAs(response, file);
     } catch (e) {
       setError(e);
     }

@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
 import type { OpinionStatement } from '../../api/types';
-
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { useRefreshConversation } from './useOpinions';
 

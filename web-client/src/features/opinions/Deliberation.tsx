@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import type { ConsultationView } from '../../api/types';
-
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { useConsultationConversations } from './useOpinions';
 

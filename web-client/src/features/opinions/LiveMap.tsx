@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { MapPicture } from './MapPicture';
 import { MapText } from './MapText';
