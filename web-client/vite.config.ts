@@ -1,13 +1,15 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwa } from './pwa.config';
 
 // The gateway serves the built app from the web-client jar (classpath:/static/); in development
 // Vite proxies the same-origin paths the app calls to a running gateway.
 const gateway = process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), VitePWA(pwa)],
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,

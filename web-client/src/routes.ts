@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
-import { AUTHOR_ROLES, LEADER_ROLES, READER_ROLES, type Role } from './auth/roles';
+import { AUTHOR_ROLES, LEADER_ROLES, type Role } from './auth/roles';
 import { FeedPage } from './features/feed/FeedPage';
 import { AnnouncementsPage } from './features/announcements/AnnouncementsPage';
 import { ComposePage } from './features/announcements/ComposePage';
 import { ApprovalsPage } from './features/announcements/ApprovalsPage';
 import { AdaptPage } from './features/announcements/AdaptPage';
 import { ReachPage } from './features/announcements/ReachPage';
+import { ManageAnnouncementPage } from './features/announcements/ManageAnnouncementPage';
 import { SurveysPage } from './features/surveys/SurveysPage';
 import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
@@ -14,6 +15,7 @@ import { OpinionPage } from './features/opinions/OpinionPage';
 import { OpinionReportPage } from './features/opinions/OpinionReportPage';
 import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
 import { PreferencesPage } from './features/preferences/PreferencesPage';
+import { PrivacyPage } from './features/privacy/PrivacyPage';
 import { ModerationPage } from './features/moderation/ModerationPage';
 import { ConcernsPage } from './features/moderation/ConcernsPage';
 import { ConsultationsPage } from './features/consultations/ConsultationsPage';
@@ -35,6 +37,7 @@ export const routes: AppRoute[] = [
   { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
   { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
+  { path: '/announcements/:id/manage', page: ManageAnnouncementPage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/adapt/:schoolId', page: AdaptPage, roles: LEADER_ROLES },
   { path: '/approvals', page: ApprovalsPage, roles: LEADER_ROLES },
   { path: '/moderation', page: ModerationPage, roles: LEADER_ROLES },
@@ -54,6 +57,9 @@ export const routes: AppRoute[] = [
   { path: '/opinions/:id', page: OpinionPage },
   { path: '/opinions/:id/report', page: OpinionReportPage, roles: LEADER_ROLES },
   { path: '/trust', page: TrustDashboardPage, roles: ['trust-leader'] },
-  { path: '/preferences', page: PreferencesPage, roles: READER_ROLES },
+  // Everyone has settings (the api keeps preferences for every role); /preferences stays for older links.
+  { path: '/settings', page: PreferencesPage },
+  { path: '/preferences', page: PreferencesPage },
+  { path: '/privacy', page: PrivacyPage },
   { path: '/roster/import', page: RosterImportPage, roles: ['trust-admin'] },
 ];

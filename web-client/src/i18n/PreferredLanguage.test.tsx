@@ -37,8 +37,8 @@ describe('the screens speak the language the person prefers', () => {
     });
     renderPage(<App />, { roles: ['carer'], path: '/preferences' });
     await userEvent.selectOptions(await screen.findByLabelText(/Language for announcements/), 'fr');
-    await userEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
-    expect(await screen.findByRole('button', { name: 'Enregistrer les préférences' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('button', { name: 'Enregistrer les réglages' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Mon fil' })).toBeInTheDocument();
   });
 });

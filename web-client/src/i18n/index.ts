@@ -3,7 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import { en, type Resources } from './locales/en';
 import { fr } from './locales/fr';
 import { pl } from './locales/pl';
-import { consultationStrings } from './en';
 
 /** The languages Chorus itself is written in; announcements may be translated into more (see `languages`). */
 export const UI_LANGUAGES = ['en', 'fr', 'pl'] as const;
@@ -71,21 +70,12 @@ export function formatDate(isoDate: string | undefined | null): string {
 
 /**
  * The label for a value from the api (a status, a role, a question type) in the UI language, or the value
- * itself: `label('roles', 'carer')`. Screens not yet moved to i18next pass their English section instead.
+ * itself: `label('roles', 'carer')`.
  */
-export function label(group: keyof Resources | object, key: string | undefined | null): string {
+export function label(group: keyof Resources, key: string | undefined | null): string {
   if (!key) return '';
-  if (typeof group === 'string') {
-    const path = `${group}.${key}`;
-    return i18n.exists(path) ? String(i18n.t(path as never)) : key;
-  }
-  const value = (group as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : key;
+  const path = `${group}.${key}`;
+  return i18n.exists(path) ? String(i18n.t(path as never)) : key;
 }
 
-/**
- * English strings of the screens not yet moved to i18next (consultations). New screens use
- * `useTranslation()` and add their strings to every file in locales/.
- */
-export const t = consultationStrings;
 export type { Resources } from './locales/en';

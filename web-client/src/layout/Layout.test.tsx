@@ -14,11 +14,11 @@ describe('Layout', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
   });
 
-  it('shows a carer their feed and preferences but no authoring tools', () => {
+  it('shows a carer their feed and settings but no authoring tools', () => {
     renderPage(<Layout><p /></Layout>, { roles: ['carer'] });
     const nav = within(screen.getByRole('navigation', { name: 'Main' }));
     expect(nav.getByRole('link', { name: 'My feed' })).toBeInTheDocument();
-    expect(nav.getByRole('link', { name: 'Preferences' })).toBeInTheDocument();
+    expect(nav.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'New announcement' })).not.toBeInTheDocument();
     expect(nav.queryByRole('link', { name: 'Approvals' })).not.toBeInTheDocument();
   });

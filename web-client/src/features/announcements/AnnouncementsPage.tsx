@@ -6,6 +6,7 @@ import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { titleOf, useAnnouncements } from './useAnnouncements';
+import { canEdit } from './editInput';
 
 export function AnnouncementsPage() {
   const { t } = useTranslation();
@@ -30,8 +31,13 @@ export function AnnouncementsPage() {
                 <tr key={view.id}>
                   <td>{titleOf(view)}{view.trustWide && <> <span className="badge">{t('announcements.trustWide')}</span></>}</td>
                   <td>{view.schoolId ? nameOf(view.schoolId) : t('feed.trust')}</td>
-                  <td>{label('announcements', view.status)}<br /><span className="muted">{formatDateTime(view.publishedAt ?? view.publishAt ?? view.createdAt)}</span></td>
                   <td>
+                    {label('announcements', view.status)}<br /><span className="muted">{formatDateTime(view.publishedAt ?? view.publishAt ?? view.createdAt)}</span>
+                    {view.edited && view.editedAt && <><br /><span className="muted">{t('feed.edited', { when: formatDateTime(view.editedAt) })}</span></>}
+                    {view.retractionReason && <><br /><span className="muted">{t('announcements.withdrawnBecause', { when: formatDateTime(view.retractedAt), reason: view.retractionReason })}</span></>}
+                  </td>
+                  <td>
+                    {canEdit(view) && <div><Link to={`/announcements/${view.id}/manage`} aria-label={`${t('announcements.manage')}: ${titleOf(view)}`}>{t('announcements.manage')}</Link></div>}
                     {(view.status === 'PUBLISHED' || view.status === 'RETRACTED') && <Link to={`/announcements/${view.id}/reach`}>{t('announcements.reach')}</Link>}
                     {adaptableFor(view, me.data).map((schoolId) => (
                       <div key={schoolId}><Link to={`/announcements/${view.id}/adapt/${schoolId}`}>{t('announcements.adapt')} ({nameOf(schoolId)})</Link></div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
@@ -5,7 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { ConsultationView, Question } from '../../api/types';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { QuestionEditor, withType } from '../surveys/QuestionEditor';
@@ -14,7 +15,8 @@ import { useConsultation } from './useConsultations';
 
 /** A school leader adds local questions and the school's own closing date to an adaptable trust-wide consultation. */
 export function AdaptConsultationPage() {
-  usePageTitle(t.consultations.adaptTitle);
+  const { t } = useTranslation();
+  usePageTitle(t('consultations.adaptTitle'));
   const { id = '', schoolId = '' } = useParams();
   const consultation = useConsultation(id);
   if (consultation.isPending) return <Loading />;
@@ -25,6 +27,7 @@ export function AdaptConsultationPage() {
 const toLocal = (iso?: string) => (iso ? localInput(0, new Date(iso).getTime()) : '');
 
 function AdaptForm({ consultation, schoolId }: { consultation: ConsultationView; schoolId: string }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
   const window = consultation.adaptation ?? {};
@@ -47,15 +50,15 @@ function AdaptForm({ consultation, schoolId }: { consultation: ConsultationView;
   const submit = (event: FormEvent) => { event.preventDefault(); save.mutate(); };
   return (
     <section aria-labelledby="adapt-title">
-      <h1 id="adapt-title">{t.consultations.adaptTitle}: {nameOf(schoolId)}</h1>
+      <h1 id="adapt-title">{t('consultations.adaptTitle')}: {nameOf(schoolId)}</h1>
       <p><Link to={`/consultations/${consultation.id}`}>{consultation.title}</Link></p>
-      <p className="muted">{t.consultations.adaptIntro}</p>
+      <p className="muted">{t('consultations.adaptIntro')}</p>
       <form onSubmit={submit}>
         <div className="field">
-          <label htmlFor="local-close">{t.consultations.localClose}</label>
+          <label htmlFor="local-close">{t('consultations.localClose')}</label>
           <input id="local-close" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)}
             aria-describedby="local-window" />
-          <span id="local-window" className="hint">{t.consultations.window(formatDateTime(window.closingFrom), formatDateTime(window.closingUntil))}</span>
+          <span id="local-window" className="hint">{t('consultations.window', { from: formatDateTime(window.closingFrom), until: formatDateTime(window.closingUntil) })}</span>
         </div>
         {questions.map((question, i) => (
           <QuestionEditor key={question.id} question={question} position={i + 1} earlier={questions.slice(0, i)}
@@ -63,10 +66,10 @@ function AdaptForm({ consultation, schoolId }: { consultation: ConsultationView;
             onMove={(by) => move(i, by)} last={i === questions.length - 1} />
         ))}
         <div className="actions">
-          <button type="button" className="secondary" onClick={add}>{t.consultations.addQuestion}</button>
-          <button type="submit" disabled={save.isPending}>{t.consultations.saveAdaptation}</button>
+          <button type="button" className="secondary" onClick={add}>{t('consultations.addQuestion')}</button>
+          <button type="submit" disabled={save.isPending}>{t('consultations.saveAdaptation')}</button>
         </div>
-        {save.isSuccess && <Notice>{t.consultations.adaptationSaved}</Notice>}
+        {save.isSuccess && <Notice>{t('consultations.adaptationSaved')}</Notice>}
         {save.error && <ErrorMessage error={save.error} />}
       </form>
     </section>

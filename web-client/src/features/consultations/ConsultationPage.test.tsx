@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ConsultationPage } from './ConsultationPage';
 import { ConsultationsPage } from './ConsultationsPage';
 import { fakeApi, renderPage } from '../../test/render';
+import { i18n } from '../../i18n';
 
 const consultation = {
   id: 'c-1', schoolId: 'sch-001', title: 'Sports premium', question: 'How should we spend the sports premium?', body: 'We have £18,000.',
@@ -124,6 +125,22 @@ describe('ConsultationPage for a carer', () => {
     expect(within(outcome).getByLabelText('Progress')).toHaveAttribute('value', '40');
     expect(within(outcome).getByText(/Quotes in, due .* \(done\)/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send' })).not.toBeInTheDocument();
+  });
+});
+
+describe('ConsultationPage in Polish', () => {
+  it('a carer who reads Polish finds the promises, the timetable and the supports counted the Polish way', async () => {
+    await i18n.changeLanguage('pl');
+    answers();
+    renderPage(<ConsultationPage />, { roles: ['carer'], path: '/consultations/c-1', route: '/consultations/:id' });
+    const promises = await screen.findByRole('region', { name: 'Zanim weźmiesz udział' });
+    expect(within(promises).getByText(/przy co najmniej 3 głosach poparcia/)).toBeInTheDocument();
+    expect(await screen.findByText('2 głosy poparcia')).toBeInTheDocument();
+    expect(screen.getByText('0 głosów poparcia')).toBeInTheDocument();
+    expect(screen.getByText('Czeka na moderację: widzisz go tylko Ty')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Popieram: A climbing wall' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Harmonogram' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Wyślij' })).toBeInTheDocument();
   });
 });
 

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsultationView } from '../../api/types';
-import { t } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { DecisionList } from '../decisions/DecisionsPage';
 import { useDecisionList } from '../decisions/useDecisions';
@@ -15,13 +15,14 @@ export function DecisionPhase({ consultation }: { consultation: ConsultationView
 }
 
 function Votes({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const list = useDecisionList(consultation.id);
   const create = `/decisions/new?consultationId=${encodeURIComponent(consultation.id ?? '')}${consultation.schoolId ? `&schoolId=${encodeURIComponent(consultation.schoolId)}` : ''}`;
   return (
     <section aria-labelledby="votes-title">
-      <h2 id="votes-title">{t.decisions.phaseTitle}</h2>
+      <h2 id="votes-title">{t('decisions.phaseTitle')}</h2>
       {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : <DecisionList decisions={list.data ?? []} />}
-      {consultation.youManage && <p><Link to={create}>{t.decisions.create}</Link></p>}
+      {consultation.youManage && <p><Link to={create}>{t('decisions.create')}</Link></p>}
     </section>
   );
 }

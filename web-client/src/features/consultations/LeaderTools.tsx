@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
@@ -5,7 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useMe, useSchools } from '../../api/hooks';
 import type { ActionInput, ActionStatus, ConsultationAction, ConsultationView } from '../../api/types';
-import { label, t } from '../../i18n';
+import { label } from '../../i18n';
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { stageLabel, useIdeas, useRefresh, useThreads } from './useConsultations';
 
@@ -13,9 +14,10 @@ const STATUSES: ActionStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'DROPPED'];
 
 /** What a consultation's managers do: move the phase on, merge duplicates, publish the outcome, keep actions up to date. */
 export function LeaderTools({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="manage-title" className="panel">
-      <h2 id="manage-title">{t.consultations.manage}</h2>
+      <h2 id="manage-title">{t('consultations.manage')}</h2>
       <Advance consultation={consultation} />
       <Merge consultationId={consultation.id!} />
       <PublishOutcome consultation={consultation} />
@@ -27,6 +29,7 @@ export function LeaderTools({ consultation }: { consultation: ConsultationView }
 
 /** For a school leader: a link to adapt an adaptable trust-wide consultation for each school they lead. */
 export function AdaptLinks({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const me = useMe();
   const { nameOf } = useSchools();
   if (consultation.schoolId || !consultation.adaptation?.adaptable) return null;
@@ -35,13 +38,14 @@ export function AdaptLinks({ consultation }: { consultation: ConsultationView })
   return (
     <ul className="tags">
       {led.map((school) => (
-        <li key={school}><Link to={`/consultations/${consultation.id}/adapt/${school}`}>{t.consultations.adapt}: {nameOf(school)}</Link></li>
+        <li key={school}><Link to={`/consultations/${consultation.id}/adapt/${school}`}>{t('consultations.adapt')}: {nameOf(school)}</Link></li>
       ))}
     </ul>
   );
 }
 
 function Advance({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const refresh = useRefresh(consultation.id!);
   const advance = useMutation({
@@ -50,14 +54,15 @@ function Advance({ consultation }: { consultation: ConsultationView }) {
   });
   return (
     <div>
-      <button type="button" onClick={() => advance.mutate()} disabled={advance.isPending}>{t.consultations.advance}</button>
-      {advance.data && <Notice>{t.consultations.advanced(stageLabel(advance.data.stage))}</Notice>}
+      <button type="button" onClick={() => advance.mutate()} disabled={advance.isPending}>{t('consultations.advance')}</button>
+      {advance.data && <Notice>{t('consultations.advanced', { stage: stageLabel(advance.data.stage) })}</Notice>}
       {advance.error && <ErrorMessage error={advance.error} />}
     </div>
   );
 }
 
 function Merge({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const refresh = useRefresh(consultationId);
   const ideas = (useIdeas(consultationId).data?.pages.flatMap((p) => p.items ?? []) ?? []).filter((idea) => !idea.mergedInto);
@@ -73,29 +78,30 @@ function Merge({ consultationId }: { consultationId: string }) {
   const submit = (event: FormEvent) => { event.preventDefault(); merge.mutate(); };
   return (
     <form onSubmit={submit} aria-labelledby="merge-title">
-      <h3 id="merge-title">{t.consultations.merge}</h3>
+      <h3 id="merge-title">{t('consultations.merge')}</h3>
       <div className="field">
-        <label htmlFor="merge-from">{t.consultations.mergeFrom}</label>
+        <label htmlFor="merge-from">{t('consultations.mergeFrom')}</label>
         <select id="merge-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value="">{t.consultations.none}</option>
+          <option value="">{t('consultations.none')}</option>
           {ideas.map((idea) => <option key={idea.id} value={idea.id}>{idea.title}</option>)}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="merge-into">{t.consultations.mergeInto}</label>
+        <label htmlFor="merge-into">{t('consultations.mergeInto')}</label>
         <select id="merge-into" value={into} onChange={(e) => setInto(e.target.value)}>
-          <option value="">{t.consultations.none}</option>
+          <option value="">{t('consultations.none')}</option>
           {ideas.filter((idea) => idea.id !== from).map((idea) => <option key={idea.id} value={idea.id}>{idea.title}</option>)}
         </select>
       </div>
-      <button type="submit" disabled={!from || !into || merge.isPending}>{t.consultations.merge}</button>
-      {merge.isSuccess && <Notice>{t.consultations.mergeDone}</Notice>}
+      <button type="submit" disabled={!from || !into || merge.isPending}>{t('consultations.merge')}</button>
+      {merge.isSuccess && <Notice>{t('consultations.mergeDone')}</Notice>}
       {merge.error && <ErrorMessage error={merge.error} />}
     </form>
   );
 }
 
 function PublishOutcome({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const refresh = useRefresh(consultation.id!);
   const ideas = (useIdeas(consultation.id!).data?.pages.flatMap((p) => p.items ?? []) ?? []).filter((idea) => !idea.mergedInto);
@@ -118,18 +124,18 @@ function PublishOutcome({ consultation }: { consultation: ConsultationView }) {
   const submit = (event: FormEvent) => { event.preventDefault(); publish.mutate(); };
   return (
     <form onSubmit={submit} aria-labelledby="publish-title">
-      <h3 id="publish-title">{t.consultations.publishOutcome}</h3>
+      <h3 id="publish-title">{t('consultations.publishOutcome')}</h3>
       <div className="field">
-        <label htmlFor="outcome-decision">{t.consultations.decision}</label>
+        <label htmlFor="outcome-decision">{t('consultations.decision')}</label>
         <textarea id="outcome-decision" value={decision} onChange={(e) => setDecision(e.target.value)} maxLength={2000} required />
       </div>
       <div className="field">
-        <label htmlFor="outcome-rationale">{t.consultations.rationale}</label>
+        <label htmlFor="outcome-rationale">{t('consultations.rationale')}</label>
         <textarea id="outcome-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} required />
       </div>
       {ideas.length + comments.length > 0 && (
         <fieldset>
-          <legend>{t.consultations.outcomeLinks}</legend>
+          <legend>{t('consultations.outcomeLinks')}</legend>
           {ideas.map((idea) => (
             <label key={idea.id} className="check"><input type="checkbox" checked={linked.has(idea.id!)} onChange={() => toggle(idea.id!)} />{idea.title}</label>
           ))}
@@ -138,8 +144,8 @@ function PublishOutcome({ consultation }: { consultation: ConsultationView }) {
           ))}
         </fieldset>
       )}
-      <button type="submit" disabled={!decision.trim() || !rationale.trim() || publish.isPending}>{t.consultations.publishOutcome}</button>
-      {publish.isSuccess && <Notice>{t.consultations.outcomePublished}</Notice>}
+      <button type="submit" disabled={!decision.trim() || !rationale.trim() || publish.isPending}>{t('consultations.publishOutcome')}</button>
+      {publish.isSuccess && <Notice>{t('consultations.outcomePublished')}</Notice>}
       {publish.error && <ErrorMessage error={publish.error} />}
     </form>
   );
@@ -149,6 +155,7 @@ type MilestoneRow = { what: string; dueAt: string; done: boolean };
 
 /** Adds an action, or (given one) updates its status, progress and milestones. */
 function ActionForm({ consultationId, action }: { consultationId: string; action?: ConsultationAction }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const refresh = useRefresh(consultationId);
   const id = useId();
@@ -175,47 +182,47 @@ function ActionForm({ consultationId, action }: { consultationId: string; action
     },
   });
   const submit = (event: FormEvent) => { event.preventDefault(); save.mutate(); };
-  const heading = action ? t.consultations.updateAction(action.what ?? '') : t.consultations.addAction;
+  const heading = action ? t('consultations.updateAction', { what: action.what ?? '' }) : t('consultations.addAction');
   return (
     <form onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{heading}</h3>
       <div className="field">
-        <label htmlFor={`${id}-what`}>{t.consultations.actionWhat}</label>
+        <label htmlFor={`${id}-what`}>{t('consultations.actionWhat')}</label>
         <input id={`${id}-what`} value={what} onChange={(e) => setWhat(e.target.value)} maxLength={500} required />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-owner`}>{t.consultations.actionOwner}</label>
+        <label htmlFor={`${id}-owner`}>{t('consultations.actionOwner')}</label>
         <input id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)} required />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>{t.consultations.actionStatus}</label>
+        <label htmlFor={`${id}-status`}>{t('consultations.actionStatus')}</label>
         <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
-          {STATUSES.map((s) => <option key={s} value={s}>{label(t.consultations, s)}</option>)}
+          {STATUSES.map((s) => <option key={s} value={s}>{label('consultations', s)}</option>)}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-progress`}>{t.consultations.actionProgress}</label>
+        <label htmlFor={`${id}-progress`}>{t('consultations.actionProgress')}</label>
         <input id={`${id}-progress`} type="number" min={0} max={100} value={progress} onChange={(e) => setProgress(Number(e.target.value))} />
       </div>
       {milestones.map((row, i) => (
         <fieldset key={i}>
-          <legend>{t.consultations.milestoneWhat} {i + 1}</legend>
+          <legend>{t('consultations.milestoneWhat')} {i + 1}</legend>
           <div className="field">
-            <label htmlFor={`${id}-m${i}`}>{t.consultations.milestoneWhat}</label>
+            <label htmlFor={`${id}-m${i}`}>{t('consultations.milestoneWhat')}</label>
             <input id={`${id}-m${i}`} value={row.what} onChange={(e) => setRow(i, { what: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-d${i}`}>{t.consultations.milestoneDue}</label>
+            <label htmlFor={`${id}-d${i}`}>{t('consultations.milestoneDue')}</label>
             <input id={`${id}-d${i}`} type="date" value={row.dueAt} onChange={(e) => setRow(i, { dueAt: e.target.value })} />
           </div>
-          <label className="check"><input type="checkbox" checked={row.done} onChange={(e) => setRow(i, { done: e.target.checked })} />{t.consultations.done}</label>
+          <label className="check"><input type="checkbox" checked={row.done} onChange={(e) => setRow(i, { done: e.target.checked })} />{t('consultations.done')}</label>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setMilestones((rows) => [...rows, { what: '', dueAt: '', done: false }])}>{t.consultations.addMilestone}</button>
-        <button type="submit" disabled={!what.trim() || !owner.trim() || save.isPending}>{t.consultations.saveAction}</button>
+        <button type="button" className="secondary" onClick={() => setMilestones((rows) => [...rows, { what: '', dueAt: '', done: false }])}>{t('consultations.addMilestone')}</button>
+        <button type="submit" disabled={!what.trim() || !owner.trim() || save.isPending}>{t('consultations.saveAction')}</button>
       </div>
-      {save.isSuccess && <Notice>{t.consultations.actionSaved}</Notice>}
+      {save.isSuccess && <Notice>{t('consultations.actionSaved')}</Notice>}
       {save.error && <ErrorMessage error={save.error} />}
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
@@ -5,7 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
 import { useMe, useSchools } from '../../api/hooks';
 import type { Audience, ConsultationDraft, ConsultationView, Phase } from '../../api/types';
-import { label, t } from '../../i18n';
+import { label } from '../../i18n';
 import { ErrorMessage } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useAuth } from '../../auth/AuthContext';
@@ -30,7 +31,8 @@ const iso = (local: string) => new Date(local).toISOString();
 
 /** A leader creates a consultation: what it asks, who decides and how, who takes part, phases with dates. */
 export function NewConsultationPage() {
-  usePageTitle(t.consultations.newTitle);
+  const { t } = useTranslation();
+  usePageTitle(t('consultations.newTitle'));
   const { api } = useApi();
   const navigate = useNavigate();
   const me = useMe();
@@ -77,11 +79,11 @@ export function NewConsultationPage() {
     event.preventDefault();
     const chosen = PHASES.filter((p) => phases[p].on && phases[p].startsAt);
     const problems: string[] = ([
-      !title.trim() && t.consultations.titleRequired,
-      !question.trim() && t.consultations.questionRequired,
-      !binding && !decidedBy.trim() && t.consultations.decidedByRequired,
-      chosen.length === 0 && t.consultations.phaseRequired,
-      (audience.roles ?? []).length === 0 && t.compose.audienceRequired,
+      !title.trim() && t('consultations.titleRequired'),
+      !question.trim() && t('consultations.questionRequired'),
+      !binding && !decidedBy.trim() && t('consultations.decidedByRequired'),
+      chosen.length === 0 && t('consultations.phaseRequired'),
+      (audience.roles ?? []).length === 0 && t('compose.audienceRequired'),
     ] as (string | false)[]).filter((p): p is string => !!p);
     setErrors(problems);
     if (problems.length > 0) return;
@@ -102,106 +104,106 @@ export function NewConsultationPage() {
 
   return (
     <section aria-labelledby="new-consultation-title">
-      <h1 id="new-consultation-title">{t.consultations.newTitle}</h1>
+      <h1 id="new-consultation-title">{t('consultations.newTitle')}</h1>
       {errors.length > 0 && (
-        <div role="alert" className="error"><p>{t.errors.validation}</p><ul>{errors.map((e) => <li key={e}>{e}</li>)}</ul></div>
+        <div role="alert" className="error"><p>{t('errors.validation')}</p><ul>{errors.map((e) => <li key={e}>{e}</li>)}</ul></div>
       )}
       <form onSubmit={onSubmit} noValidate>
         <div className="field">
-          <label htmlFor="c-school">{t.consultations.school}</label>
+          <label htmlFor="c-school">{t('consultations.school')}</label>
           <select id="c-school" value={speaker} onChange={(e) => setSchoolId(e.target.value)}>
-            {trustWide && <option value="">{t.consultations.trustVoice}</option>}
+            {trustWide && <option value="">{t('consultations.trustVoice')}</option>}
             {schools.filter((s) => trustWide || (me.data?.leadsSchools ?? []).includes(s.id!))
               .map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="c-title">{t.consultations.cTitle}</label>
+          <label htmlFor="c-title">{t('consultations.cTitle')}</label>
           <input id="c-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
         </div>
         <div className="field">
-          <label htmlFor="c-question">{t.consultations.cQuestion}</label>
+          <label htmlFor="c-question">{t('consultations.cQuestion')}</label>
           <input id="c-question" value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={500} required />
         </div>
         <div className="field">
-          <label htmlFor="c-body">{t.consultations.cBody}</label>
+          <label htmlFor="c-body">{t('consultations.cBody')}</label>
           <textarea id="c-body" value={body} onChange={(e) => setBody(e.target.value)} />
         </div>
         <fieldset>
-          <legend>{t.consultations.decider}</legend>
-          <label className="check"><input type="radio" name="decider" checked={!binding} onChange={() => setBinding(false)} />{t.consultations.advisory}</label>
-          <label className="check"><input type="radio" name="decider" checked={binding} onChange={() => setBinding(true)} />{t.consultations.binding}</label>
+          <legend>{t('consultations.decider')}</legend>
+          <label className="check"><input type="radio" name="decider" checked={!binding} onChange={() => setBinding(false)} />{t('consultations.advisory')}</label>
+          <label className="check"><input type="radio" name="decider" checked={binding} onChange={() => setBinding(true)} />{t('consultations.binding')}</label>
           {binding ? (
             <div className="field">
-              <label htmlFor="c-method">{t.consultations.method}</label>
+              <label htmlFor="c-method">{t('consultations.method')}</label>
               <select id="c-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
-                {METHODS.map((m) => <option key={m} value={m}>{label(t.consultations, m)}</option>)}
+                {METHODS.map((m) => <option key={m} value={m}>{label('consultations', m)}</option>)}
               </select>
             </div>
           ) : (
             <div className="field">
-              <label htmlFor="c-decided-by">{t.consultations.decidedBy}</label>
+              <label htmlFor="c-decided-by">{t('consultations.decidedBy')}</label>
               <input id="c-decided-by" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} required />
             </div>
           )}
         </fieldset>
         <AudiencePicker value={audience} onChange={setAudience} choices={choices} reach={reach} />
         <fieldset>
-          <legend>{t.consultations.carerVoice}</legend>
+          <legend>{t('consultations.carerVoice')}</legend>
           {(['ONE_PER_CHILD', 'EACH_CARER_PER_CHILD'] as const).map((v) => (
-            <label key={v} className="check"><input type="radio" name="carer-voice" checked={carerVoice === v} onChange={() => setCarerVoice(v)} />{label(t.consultations, v)}</label>
+            <label key={v} className="check"><input type="radio" name="carer-voice" checked={carerVoice === v} onChange={() => setCarerVoice(v)} />{label('consultations', v)}</label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t.consultations.eligibility}</legend>
+          <legend>{t('consultations.eligibility')}</legend>
           {(['FOLLOWS_ROSTER', 'SNAPSHOT_AT_OPENING'] as const).map((v) => (
-            <label key={v} className="check"><input type="radio" name="eligibility" checked={eligibility === v} onChange={() => setEligibility(v)} />{label(t.consultations, v)}</label>
+            <label key={v} className="check"><input type="radio" name="eligibility" checked={eligibility === v} onChange={() => setEligibility(v)} />{label('consultations', v)}</label>
           ))}
         </fieldset>
-        <label className="check"><input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{t.consultations.anonymous}</label>
+        <label className="check"><input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{t('consultations.anonymous')}</label>
         <div className="field">
-          <label htmlFor="c-threshold">{t.consultations.supportThreshold}</label>
+          <label htmlFor="c-threshold">{t('consultations.supportThreshold')}</label>
           <input id="c-threshold" type="number" min={1} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         </div>
         <fieldset>
-          <legend>{t.consultations.timetable}</legend>
-          <p className="hint">{t.consultations.timetableHelp}</p>
+          <legend>{t('consultations.timetable')}</legend>
+          <p className="hint">{t('consultations.timetableHelp')}</p>
           {PHASES.map((phase) => (
             <div key={phase} className="field">
-              <label className="check"><input type="checkbox" checked={phases[phase].on} onChange={(e) => setPhase(phase, { on: e.target.checked })} />{label(t.consultations, phase)}</label>
+              <label className="check"><input type="checkbox" checked={phases[phase].on} onChange={(e) => setPhase(phase, { on: e.target.checked })} />{label('consultations', phase)}</label>
               {phases[phase].on && (
-                <input type="datetime-local" aria-label={`${label(t.consultations, phase)}: ${t.consultations.phases}`} value={phases[phase].startsAt}
+                <input type="datetime-local" aria-label={`${label('consultations', phase)}: ${t('consultations.phases')}`} value={phases[phase].startsAt}
                   onChange={(e) => setPhase(phase, { startsAt: e.target.value })} />
               )}
             </div>
           ))}
           <div className="field">
-            <label htmlFor="c-ends">{t.consultations.endsAt}</label>
+            <label htmlFor="c-ends">{t('consultations.endsAt')}</label>
             <input id="c-ends" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
           </div>
         </fieldset>
         {!speaker && (
           <fieldset>
-            <legend>{t.consultations.adaptable}</legend>
-            <label className="check"><input type="checkbox" checked={adaptable} onChange={(e) => setAdaptable(e.target.checked)} />{t.consultations.adaptable}</label>
+            <legend>{t('consultations.adaptable')}</legend>
+            <label className="check"><input type="checkbox" checked={adaptable} onChange={(e) => setAdaptable(e.target.checked)} />{t('consultations.adaptable')}</label>
             {adaptable && (
               <>
-                <div className="field"><label htmlFor="c-from">{t.consultations.closingFrom}</label>
+                <div className="field"><label htmlFor="c-from">{t('consultations.closingFrom')}</label>
                   <input id="c-from" type="datetime-local" value={closingFrom} onChange={(e) => setClosingFrom(e.target.value)} /></div>
-                <div className="field"><label htmlFor="c-until">{t.consultations.closingUntil}</label>
+                <div className="field"><label htmlFor="c-until">{t('consultations.closingUntil')}</label>
                   <input id="c-until" type="datetime-local" value={closingUntil} onChange={(e) => setClosingUntil(e.target.value)} /></div>
               </>
             )}
           </fieldset>
         )}
         <div className="field">
-          <label htmlFor="c-continues">{t.consultations.continuesFrom}</label>
+          <label htmlFor="c-continues">{t('consultations.continuesFrom')}</label>
           <select id="c-continues" value={continuesFrom} onChange={(e) => setContinuesFrom(e.target.value)}>
-            <option value="">{t.consultations.none}</option>
+            <option value="">{t('consultations.none')}</option>
             {(earlier.data ?? []).filter((c) => c.youManage).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
           </select>
         </div>
-        <button type="submit" disabled={create.isPending}>{t.consultations.createButton}</button>
+        <button type="submit" disabled={create.isPending}>{t('consultations.createButton')}</button>
         {create.error && <ErrorMessage error={create.error} />}
       </form>
     </section>

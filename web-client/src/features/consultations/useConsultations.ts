@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import type { CommentView, ConsultationView, CycleView, IdeaView } from '../../api/types';
-import { label, t } from '../../i18n';
+import { label } from '../../i18n';
 
 type Page<T> = { items?: T[]; next?: string | null };
 
@@ -63,5 +63,5 @@ export function useRefresh(id: string) {
 }
 
 export function stageLabel(stage?: string | null): string {
-  return label(t.consultations, stage);
+  return label('consultations', stage);
 }

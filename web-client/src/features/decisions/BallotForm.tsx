@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, idempotencyKey } from '../../api/client';
 import type { BallotRequest, DecisionDetails } from '../../api/types';
-import { t } from '../../i18n';
+import { label } from '../../i18n';
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { RankingInput } from './RankingInput';
 import { optionLabel, useCast } from './useDecisions';
@@ -11,6 +12,7 @@ const SCORES = [0, 1, 2, 3, 4, 5];
 
 /** One unit's ballot for any method; changing it re-sends the whole ballot (the last one counts). */
 export function BallotForm({ decision, unit, cast }: { decision: DecisionDetails; unit: string; cast: boolean }) {
+  const { t } = useTranslation();
   const method = decision.method;
   const options = (decision.options ?? []).map((o) => ({ id: o.id ?? '', label: optionLabel(decision, o.id ?? '') }));
   const yesNo = method === 'APPROVAL' && options.length === 2 && options.every((o) => o.id === 'yes' || o.id === 'no');
@@ -29,13 +31,13 @@ export function BallotForm({ decision, unit, cast }: { decision: DecisionDetails
 
   const ballot = (): BallotRequest | string => {
     switch (method) {
-      case 'APPROVAL': return yesNo && approve.length === 0 ? t.decisions.chooseOne : { unit, approve };
+      case 'APPROVAL': return yesNo && approve.length === 0 ? t('decisions.chooseOne') : { unit, approve };
       case 'SCORE': return { unit, scores };
       case 'CONSENT':
-        if (!position) return t.decisions.chooseOne;
-        if (reasonNeeded && !reason.trim()) return t.decisions.reasonRequired;
+        if (!position) return t('decisions.chooseOne');
+        if (reasonNeeded && !reason.trim()) return t('decisions.reasonRequired');
         return { unit, position, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-      default: return ranking.length === 0 ? t.decisions.rankingRequired : { unit, ranking };
+      default: return ranking.length === 0 ? t('decisions.rankingRequired') : { unit, ranking };
     }
   };
 
@@ -48,16 +50,16 @@ export function BallotForm({ decision, unit, cast }: { decision: DecisionDetails
     const json = JSON.stringify(body);
     if (key.current.ballot !== json) key.current = { ballot: json, key: idempotencyKey() };
     castBallot.mutate({ ballot: body, key: key.current.key }, {
-      onSuccess: (done) => setReceipt(done.changed ? t.decisions.changed : t.decisions.counted),
+      onSuccess: (done) => setReceipt(done.changed ? t('decisions.changed') : t('decisions.counted')),
     });
   };
 
   const fieldErrors = castBallot.error instanceof ApiError ? castBallot.error.problem.errors ?? [] : [];
   return (
-    <form onSubmit={submit} noValidate aria-label={t.decisions.vote}>
+    <form onSubmit={submit} noValidate aria-label={t('decisions.vote')}>
       {method === 'APPROVAL' && (
         <fieldset>
-          <legend>{yesNo ? t.decisions.positionLegend : t.decisions.approveLegend}</legend>
+          <legend>{yesNo ? t('decisions.positionLegend') : t('decisions.approveLegend')}</legend>
           {options.map((o) => (
             <label key={o.id} className="check">
               <input type={yesNo ? 'radio' : 'checkbox'} name={`approve-${unit}`} checked={approve.includes(o.id)}
@@ -69,11 +71,11 @@ export function BallotForm({ decision, unit, cast }: { decision: DecisionDetails
       )}
       {method === 'SCORE' && options.map((o) => (
         <fieldset key={o.id} className="scores">
-          <legend>{t.decisions.scoreLegend(o.label)}</legend>
+          <legend>{t('decisions.scoreLegend', { option: o.label })}</legend>
           <label className="check">
             <input type="radio" name={`score-${unit}-${o.id}`} checked={scores[o.id] === undefined}
               onChange={() => setScores(Object.fromEntries(Object.entries(scores).filter(([k]) => k !== o.id)))} />
-            {t.decisions.scoreNone}
+            {t('decisions.scoreNone')}
           </label>
           {SCORES.map((n) => (
             <label key={n} className="check">
@@ -87,34 +89,34 @@ export function BallotForm({ decision, unit, cast }: { decision: DecisionDetails
       {method === 'CONSENT' && (
         <>
           <fieldset>
-            <legend>{t.decisions.positionLegend}</legend>
+            <legend>{t('decisions.positionLegend')}</legend>
             {POSITIONS.map((p) => (
               <label key={p} className="check">
                 <input type="radio" name={`position-${unit}`} value={p} checked={position === p} onChange={() => setPosition(p)} />
-                {t.decisions[p]}
+                {label('decisions', p)}
               </label>
             ))}
           </fieldset>
-          <label htmlFor={`reason-${unit}`}>{t.decisions.reason}</label>
-          <p className="hint" id={`reason-hint-${unit}`}>{t.decisions.reasonHint}</p>
+          <label htmlFor={`reason-${unit}`}>{t('decisions.reason')}</label>
+          <p className="hint" id={`reason-hint-${unit}`}>{t('decisions.reasonHint')}</p>
           <textarea id={`reason-${unit}`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000}
             required={reasonNeeded} aria-required={reasonNeeded} aria-describedby={`reason-hint-${unit}`}
-            aria-invalid={problem === t.decisions.reasonRequired} />
+            aria-invalid={problem === t('decisions.reasonRequired')} />
         </>
       )}
       {(method === 'RANKED_IRV' || method === 'BORDA') && (
         <fieldset>
-          <legend>{t.decisions.rankingLegend}</legend>
+          <legend>{t('decisions.rankingLegend')}</legend>
           <RankingInput options={options} value={ranking} onChange={setRanking} />
         </fieldset>
       )}
-      <p className="hint">{anonymous ? t.decisions.finalNote : t.decisions.changeNote}</p>
+      <p className="hint">{anonymous ? t('decisions.finalNote') : t('decisions.changeNote')}</p>
       {problem && <p role="alert" className="error">{problem}</p>}
       {castBallot.error != null && <ErrorMessage error={castBallot.error} />}
       {fieldErrors.length > 0 && <ul className="error">{fieldErrors.map((e, i) => <li key={i}>{e.field}: {e.message}</li>)}</ul>}
       {receipt && <Notice>{receipt}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={castBallot.isPending}>{cast && !anonymous ? t.decisions.changeBallot : t.decisions.castBallot}</button>
+        <button type="submit" disabled={castBallot.isPending}>{cast && !anonymous ? t('decisions.changeBallot') : t('decisions.castBallot')}</button>
       </div>
     </form>
   );

@@ -1,26 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DecisionDetails } from '../../api/types';
-import { formatDateTime, label, t } from '../../i18n';
+import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { questionOf, useDecisionList } from './useDecisions';
 
 /** The votes a leader runs, each with its results (where they close it). */
 export function DecisionsPage() {
-  usePageTitle(t.decisions.title);
+  const { t } = useTranslation();
+  usePageTitle(t('decisions.title'));
   const list = useDecisionList();
   return (
     <section aria-labelledby="decisions-title">
-      <h1 id="decisions-title">{t.decisions.title}</h1>
-      <p>{t.decisions.intro}</p>
-      <p><Link className="button" to="/decisions/new">{t.decisions.create}</Link></p>
+      <h1 id="decisions-title">{t('decisions.title')}</h1>
+      <p>{t('decisions.intro')}</p>
+      <p><Link className="button" to="/decisions/new">{t('decisions.create')}</Link></p>
       {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : <DecisionList decisions={list.data ?? []} />}
     </section>
   );
 }
 
 export function DecisionList({ decisions }: { decisions: DecisionDetails[] }) {
-  if (decisions.length === 0) return <p className="muted">{t.decisions.none}</p>;
+  const { t } = useTranslation();
+  if (decisions.length === 0) return <p className="muted">{t('decisions.none')}</p>;
   return (
     <ul className="feed">
       {decisions.map((d) => {
@@ -29,10 +32,10 @@ export function DecisionList({ decisions }: { decisions: DecisionDetails[] }) {
         return (
           <li key={d.id} className="card">
             <h3>{questionOf(d)}</h3>
-            <p className="muted"><span className="badge">{label(t.decisions, d.status)}</span> {label(t.decisions, d.method)} · {t.decisions.closes(formatDateTime(d.closesAt))}</p>
+            <p className="muted"><span className="badge">{label('decisions', d.status)}</span> {label('decisions', d.method)} · {t('decisions.closes', { when: formatDateTime(d.closesAt) })}</p>
             <p className="actions">
-              {mine && d.status === 'OPEN' && <Link className="button" to={`/decisions/${id}`}>{t.decisions.vote}: {questionOf(d)}</Link>}
-              <Link to={`/decisions/${id}/results`}>{t.decisions.seeResults}: {questionOf(d)}</Link>
+              {mine && d.status === 'OPEN' && <Link className="button" to={`/decisions/${id}`}>{t('decisions.vote')}: {questionOf(d)}</Link>}
+              <Link to={`/decisions/${id}/results`}>{t('decisions.seeResults')}: {questionOf(d)}</Link>
             </p>
           </li>
         );

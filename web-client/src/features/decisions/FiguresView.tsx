@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { DecisionDetails } from '../../api/types';
 import { Bars } from '../../charts/Bars';
-import { t } from '../../i18n';
+import { label } from '../../i18n';
 import type { Figures } from './results';
 import { optionLabel } from './useDecisions';
 
@@ -8,15 +9,16 @@ const POSITIONS = ['AGREE', 'ABSTAIN', 'DISAGREE', 'BLOCK'] as const;
 
 /** The live figures of any method as a chart and, with the same numbers, a table. */
 export function FiguresView({ decision, figures, title }: { decision: DecisionDetails; figures: Figures; title: string }) {
+  const { t } = useTranslation();
   const options = (decision.options ?? []).map((o) => o.id ?? '');
   const name = (id: string) => optionLabel(decision, id);
   if (figures.scores) {
     const scores = figures.scores;
     return (
       <>
-        <Bars title={t.decisions.chart(`${title}, ${t.decisions.mean}`)} max={5}
+        <Bars title={t('decisions.chart', { what: `${title}, ${t('decisions.mean')}` })} max={5}
           bars={options.map((o) => ({ label: name(o), value: Number(scores[o]?.mean ?? 0), text: scores[o]?.mean == null ? '-' : String(scores[o]?.mean) }))} />
-        <Table caption={`${title}: ${t.decisions.mean}`} head={[t.decisions.option, t.decisions.mean, ...[0, 1, 2, 3, 4, 5].map(t.decisions.distribution)]}
+        <Table caption={`${title}: ${t('decisions.mean')}`} head={[t('decisions.option'), t('decisions.mean'), ...[0, 1, 2, 3, 4, 5].map((n) => t('decisions.distribution', { n }))]}
           rows={options.map((o) => [name(o), scores[o]?.mean == null ? '-' : String(scores[o]?.mean), ...(scores[o]?.distribution ?? []).map(String)])} />
       </>
     );
@@ -25,22 +27,22 @@ export function FiguresView({ decision, figures, title }: { decision: DecisionDe
     const positions = figures.positions;
     return (
       <>
-        <Bars title={t.decisions.chart(`${title}, ${t.decisions.positions}`)} bars={POSITIONS.map((p) => ({ label: t.decisions[p], value: positions[p] ?? 0 }))} />
-        <Table caption={`${title}: ${t.decisions.positions}`} head={[t.decisions.positionLegend, t.results.count]}
-          rows={POSITIONS.map((p) => [t.decisions[p], String(positions[p] ?? 0)])} />
+        <Bars title={t('decisions.chart', { what: `${title}, ${t('decisions.positions')}` })} bars={POSITIONS.map((p) => ({ label: label('decisions', p), value: positions[p] ?? 0 }))} />
+        <Table caption={`${title}: ${t('decisions.positions')}`} head={[t('decisions.positionLegend'), t('results.count')]}
+          rows={POSITIONS.map((p) => [label('decisions', p), String(positions[p] ?? 0)])} />
       </>
     );
   }
-  const [heading, values] = figures.approvals ? [t.decisions.approvals, figures.approvals]
-    : figures.points ? [t.decisions.points, figures.points] : [t.decisions.firstPreferences, figures.firstPreferences ?? {}];
+  const [heading, values] = figures.approvals ? [t('decisions.approvals'), figures.approvals]
+    : figures.points ? [t('decisions.points'), figures.points] : [t('decisions.firstPreferences'), figures.firstPreferences ?? {}];
   const first = figures.points ? figures.firstPreferences ?? {} : undefined;
   return (
     <>
-      {decision.method === 'RANKED_IRV' && <p className="hint">{t.decisions.firstPreferencesLive}</p>}
-      <Bars title={t.decisions.chart(`${title}, ${heading}`)} bars={options.map((o) => ({ label: name(o), value: values[o] ?? 0 }))} />
-      <Table caption={`${title}: ${heading}`} head={[t.decisions.option, heading, ...(first ? [t.decisions.firstPreferences] : [])]}
+      {decision.method === 'RANKED_IRV' && <p className="hint">{t('decisions.firstPreferencesLive')}</p>}
+      <Bars title={t('decisions.chart', { what: `${title}, ${heading}` })} bars={options.map((o) => ({ label: name(o), value: values[o] ?? 0 }))} />
+      <Table caption={`${title}: ${heading}`} head={[t('decisions.option'), heading, ...(first ? [t('decisions.firstPreferences')] : [])]}
         rows={options.map((o) => [name(o), String(values[o] ?? 0), ...(first ? [String(first[o] ?? 0)] : [])])} />
-      {figures.abstentions != null && <p>{t.decisions.abstentions(figures.abstentions)}</p>}
+      {figures.abstentions != null && <p>{t('decisions.abstentions', { n: figures.abstentions })}</p>}
     </>
   );
 }

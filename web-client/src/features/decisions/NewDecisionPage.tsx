@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe, useSchools } from '../../api/hooks';
 import type { DecisionDraft } from '../../api/types';
-import { label, t } from '../../i18n';
+import { label } from '../../i18n';
 import { ErrorMessage } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useCreateDecision } from './useDecisions';
@@ -21,7 +22,8 @@ function inAWeek(): string {
 
 /** A leader sets up a vote: its rules are fixed once created and stated to voters before they vote. */
 export function NewDecisionPage() {
-  usePageTitle(t.decisions.newTitle);
+  const { t } = useTranslation();
+  usePageTitle(t('decisions.newTitle'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -47,9 +49,9 @@ export function NewDecisionPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const named = options.map((o) => o.trim()).filter(Boolean);
-    const problemNow = !question.trim() ? t.decisions.questionRequired
-      : method !== 'CONSENT' && named.length < 2 ? t.decisions.optionsRequired
-        : !closesAt ? t.decisions.closesRequired : '';
+    const problemNow = !question.trim() ? t('decisions.questionRequired')
+      : method !== 'CONSENT' && named.length < 2 ? t('decisions.optionsRequired')
+        : !closesAt ? t('decisions.closesRequired') : '';
     setProblem(problemNow);
     if (problemNow) return;
     const draft: DecisionDraft = {
@@ -72,77 +74,77 @@ export function NewDecisionPage() {
 
   return (
     <section aria-labelledby="new-decision-title">
-      <h1 id="new-decision-title">{t.decisions.newTitle}</h1>
+      <h1 id="new-decision-title">{t('decisions.newTitle')}</h1>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="d-question">{t.decisions.question}</label>
+        <label htmlFor="d-question">{t('decisions.question')}</label>
         <input id="d-question" value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={300} required />
-        <label htmlFor="d-description">{t.decisions.description}</label>
+        <label htmlFor="d-description">{t('decisions.description')}</label>
         <textarea id="d-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={4000} />
-        <label htmlFor="d-school">{t.decisions.school}</label>
+        <label htmlFor="d-school">{t('decisions.school')}</label>
         <select id="d-school" value={school} onChange={(e) => setSchoolId(e.target.value)}>
-          {me.data?.trustWide && <option value="">{t.decisions.trustWide}</option>}
+          {me.data?.trustWide && <option value="">{t('decisions.trustWide')}</option>}
           {(me.data?.trustWide ? (me.data?.schools ?? []).map((s) => s.id ?? '') : leads).map((id) => <option key={id} value={id}>{nameOf(id)}</option>)}
         </select>
-        <label htmlFor="d-method">{t.decisions.method}</label>
+        <label htmlFor="d-method">{t('decisions.method')}</label>
         <select id="d-method" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
-          {METHODS.map((m) => <option key={m} value={m}>{label(t.decisions, m)}</option>)}
+          {METHODS.map((m) => <option key={m} value={m}>{label('decisions', m)}</option>)}
         </select>
         {method !== 'CONSENT' && (
           <fieldset>
-            <legend>{t.decisions.options}</legend>
+            <legend>{t('decisions.options')}</legend>
             {options.map((o, i) => (
               <div key={i} className="row">
-                <label htmlFor={`d-option-${i}`}>{t.decisions.optionLabel(i + 1)}</label>
+                <label htmlFor={`d-option-${i}`}>{t('decisions.optionLabel', { n: i + 1 })}</label>
                 <input id={`d-option-${i}`} value={o} maxLength={200} onChange={(e) => setOptions(options.map((x, j) => (j === i ? e.target.value : x)))} />
-                {options.length > 2 && <button type="button" className="secondary" onClick={() => setOptions(options.filter((_, j) => j !== i))}>{t.decisions.removeOption(i + 1)}</button>}
+                {options.length > 2 && <button type="button" className="secondary" onClick={() => setOptions(options.filter((_, j) => j !== i))}>{t('decisions.removeOption', { n: i + 1 })}</button>}
               </div>
             ))}
-            <button type="button" className="secondary" onClick={() => setOptions([...options, ''])}>{t.decisions.addOption}</button>
+            <button type="button" className="secondary" onClick={() => setOptions([...options, ''])}>{t('decisions.addOption')}</button>
           </fieldset>
         )}
         {method === 'APPROVAL' && (
           <>
-            <label htmlFor="d-quorum">{t.decisions.quorum}</label>
+            <label htmlFor="d-quorum">{t('decisions.quorum')}</label>
             <input id="d-quorum" type="number" min={1} max={100} value={quorum} onChange={(e) => setQuorum(e.target.value)} />
           </>
         )}
         {method === 'RANKED_IRV' && (
           <>
-            <label htmlFor="d-tiebreak">{t.decisions.tiebreakRule}</label>
+            <label htmlFor="d-tiebreak">{t('decisions.tiebreakRule')}</label>
             <select id="d-tiebreak" value={tiebreak} onChange={(e) => setTiebreak(e.target.value as Tiebreak)}>
-              {TIEBREAKS.map((tb) => <option key={tb} value={tb}>{t.decisions[tb]}</option>)}
+              {TIEBREAKS.map((tb) => <option key={tb} value={tb}>{label('decisions', tb)}</option>)}
             </select>
-            <label className="check"><input type="checkbox" checked={batch} onChange={(e) => setBatch(e.target.checked)} />{t.decisions.batchElimination}</label>
+            <label className="check"><input type="checkbox" checked={batch} onChange={(e) => setBatch(e.target.checked)} />{t('decisions.batchElimination')}</label>
           </>
         )}
         <fieldset>
-          <legend>{t.decisions.audienceRoles}</legend>
+          <legend>{t('decisions.audienceRoles')}</legend>
           {ROLES.map((r) => (
             <label key={r} className="check">
               <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
-              {label(t.audience, r)}
+              {label('audience', r)}
             </label>
           ))}
         </fieldset>
         {roles.length === 1 && roles[0] === 'CARERS' && (
           <fieldset>
-            <legend>{t.decisions.ballotUnit}</legend>
-            <label className="check"><input type="radio" name="unit" checked={perChild} onChange={() => setPerChild(true)} />{t.decisions.PER_CHILD}</label>
-            <label className="check"><input type="radio" name="unit" checked={!perChild} onChange={() => setPerChild(false)} />{t.decisions.PER_PERSON}</label>
+            <legend>{t('decisions.ballotUnit')}</legend>
+            <label className="check"><input type="radio" name="unit" checked={perChild} onChange={() => setPerChild(true)} />{t('decisions.PER_CHILD')}</label>
+            <label className="check"><input type="radio" name="unit" checked={!perChild} onChange={() => setPerChild(false)} />{t('decisions.PER_PERSON')}</label>
           </fieldset>
         )}
         <fieldset>
-          <legend>{t.decisions.anonymity}</legend>
+          <legend>{t('decisions.anonymity')}</legend>
           {(['NAMED', 'CONFIDENTIAL', 'ANONYMOUS'] as const).map((a) => (
-            <label key={a} className="check"><input type="radio" name="anonymity" checked={anonymity === a} onChange={() => setAnonymity(a)} />{t.decisions[a]}</label>
+            <label key={a} className="check"><input type="radio" name="anonymity" checked={anonymity === a} onChange={() => setAnonymity(a)} />{label('decisions', a)}</label>
           ))}
         </fieldset>
-        <label className="check"><input type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} />{t.decisions.hideResults}</label>
-        <label htmlFor="d-closes">{t.decisions.closesAt}</label>
+        <label className="check"><input type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} />{t('decisions.hideResults')}</label>
+        <label htmlFor="d-closes">{t('decisions.closesAt')}</label>
         <input id="d-closes" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />
         {problem && <p role="alert" className="error">{problem}</p>}
         {create.error != null && <ErrorMessage error={create.error} />}
-        <div className="actions"><button type="submit" disabled={create.isPending}>{t.decisions.createVote}</button></div>
+        <div className="actions"><button type="submit" disabled={create.isPending}>{t('decisions.createVote')}</button></div>
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState } from 'react';
-import { t } from '../../i18n';
+
 
 export interface Choice { id: string; label: string }
 
@@ -8,6 +9,7 @@ export interface Choice { id: string; label: string }
  * and by touch, and each move is announced; no dragging is needed.
  */
 export function RankingInput({ options, value, onChange }: { options: Choice[]; value: string[]; onChange: (ranking: string[]) => void }) {
+  const { t } = useTranslation();
   const [said, setSaid] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const labelOf = (id: string) => options.find((o) => o.id === id)?.label ?? id;
@@ -26,20 +28,20 @@ export function RankingInput({ options, value, onChange }: { options: Choice[]; 
 
   return (
     <div className="ranking">
-      <p className="hint">{t.decisions.rankingHelp}</p>
-      <h3 id="ranking-title">{t.decisions.yourRanking}</h3>
-      {value.length === 0 ? <p className="muted">{t.decisions.rankingRequired}</p> : (
+      <p className="hint">{t('decisions.rankingHelp')}</p>
+      <h3 id="ranking-title">{t('decisions.yourRanking')}</h3>
+      {value.length === 0 ? <p className="muted">{t('decisions.rankingRequired')}</p> : (
         <ol ref={list} aria-labelledby="ranking-title" className="ranked">
           {value.map((id, i) => (
             <li key={id}>
               <span className="ranked-label">{labelOf(id)}</span>
               <span className="ranked-buttons">
                 <button type="button" className="secondary" data-option={id} data-move="up" disabled={i === 0}
-                  aria-label={t.decisions.moveUp(labelOf(id))} onClick={() => move(i, -1)}>↑</button>
+                  aria-label={t('decisions.moveUp', { option: labelOf(id) })} onClick={() => move(i, -1)}>↑</button>
                 <button type="button" className="secondary" data-option={id} data-move="down" disabled={i === value.length - 1}
-                  aria-label={t.decisions.moveDown(labelOf(id))} onClick={() => move(i, 1)}>↓</button>
-                <button type="button" className="secondary" aria-label={t.decisions.remove(labelOf(id))}
-                  onClick={() => { onChange(value.filter((v) => v !== id)); setSaid(t.decisions.remove(labelOf(id))); }}>✕</button>
+                  aria-label={t('decisions.moveDown', { option: labelOf(id) })} onClick={() => move(i, 1)}>↓</button>
+                <button type="button" className="secondary" aria-label={t('decisions.remove', { option: labelOf(id) })}
+                  onClick={() => { onChange(value.filter((v) => v !== id)); setSaid(t('decisions.remove', { option: labelOf(id) })); }}>✕</button>
               </span>
             </li>
           ))}
@@ -47,12 +49,12 @@ export function RankingInput({ options, value, onChange }: { options: Choice[]; 
       )}
       {unranked.length > 0 && (
         <>
-          <h3 id="unranked-title">{t.decisions.notRanked}</h3>
+          <h3 id="unranked-title">{t('decisions.notRanked')}</h3>
           <ul aria-labelledby="unranked-title" className="unranked">
             {unranked.map((o) => (
               <li key={o.id}>
                 <button type="button" className="secondary" onClick={() => { onChange([...value, o.id]); setSaid(`${o.label}: ${value.length + 1}`); }}>
-                  {t.decisions.add(o.label)}
+                  {t('decisions.add', { option: o.label })}
                 </button>
               </li>
             ))}

@@ -77,6 +77,7 @@ export function FeedCard({ item }: { item: FeedItem }) {
       <p className="muted">
         {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label('priority', item.priority)}</span>}{' '}
         {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+        {item.edited && <> · <em>{t('feed.edited', { when: formatDateTime(item.updatedAt) })}</em></>}
       </p>
       {about.length > 0 && <p className="about">{t('feed.about', { children: about })}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}

@@ -1,9 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import type { ConsultationView } from '../../api/types';
-import { t } from '../../i18n';
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { useConsultationConversations } from './useOpinions';
 
@@ -12,24 +12,25 @@ import { useConsultationConversations } from './useOpinions';
  * to open one for the consultation's own audience.
  */
 export function Deliberation({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const conversations = useConsultationConversations(consultation.id!);
   const items = conversations.data ?? [];
   const deliberating = consultation.stage === 'DELIBERATION';
   if (!deliberating && items.length === 0) return null;
   return (
     <section aria-labelledby="deliberation-title" className="panel">
-      <h2 id="deliberation-title">{t.opinions.deliberation}</h2>
-      <p>{t.opinions.deliberationIntro}</p>
-      {conversations.isSuccess && items.length === 0 && <p className="muted">{t.opinions.none}</p>}
+      <h2 id="deliberation-title">{t('opinions.deliberation')}</h2>
+      <p>{t('opinions.deliberationIntro')}</p>
+      {conversations.isSuccess && items.length === 0 && <p className="muted">{t('opinions.none')}</p>}
       <ul className="plain">
         {items.map((conversation) => (
           <li key={conversation.id}>
             <strong>{conversation.topic}</strong>{' '}
             <Link className="button large" to={`/opinions/${conversation.id}`}>
-              {conversation.youTakePart ? t.opinions.takePart : t.opinions.seeMap}
+              {conversation.youTakePart ? t('opinions.takePart') : t('opinions.seeMap')}
             </Link>
             {conversation.youTakePart && (
-              <p className="muted">{t.opinions.progress(conversation.yourVotes ?? 0, conversation.statementsShown ?? 0)}</p>
+              <p className="muted">{t('opinions.progress', { votes: conversation.yourVotes ?? 0, count: conversation.statementsShown ?? 0 })}</p>
             )}
           </li>
         ))}
@@ -40,6 +41,7 @@ export function Deliberation({ consultation }: { consultation: ConsultationView 
 }
 
 function OpenConversation({ consultation }: { consultation: ConsultationView }) {
+  const { t } = useTranslation();
   const { api } = useApi();
   const queries = useQueryClient();
   const open = useMutation({
@@ -55,8 +57,8 @@ function OpenConversation({ consultation }: { consultation: ConsultationView }) 
   });
   return (
     <>
-      <button type="button" className="secondary" onClick={() => open.mutate()} disabled={open.isPending}>{t.opinions.openOne}</button>
-      {open.isSuccess && <Notice>{t.opinions.opened}</Notice>}
+      <button type="button" className="secondary" onClick={() => open.mutate()} disabled={open.isPending}>{t('opinions.openOne')}</button>
+      {open.isSuccess && <Notice>{t('opinions.opened')}</Notice>}
       {open.error && <ErrorMessage error={open.error} />}
     </>
   );

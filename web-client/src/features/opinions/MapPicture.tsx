@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { OpinionMapView } from '../../api/types';
-import { t } from '../../i18n';
+
 
 /** The same colours as the api's SVG picture, by group index. */
 export const GROUP_COLOURS = ['#1b6ca8', '#d1495b', '#2e933c', '#edae49', '#6c4f99'];
@@ -14,6 +15,7 @@ type Point = [number, number];
  * for sighted readers: the text beside it (MapText) says the same, so the SVG itself is hidden from screen readers.
  */
 export function MapPicture({ map }: { map: OpinionMapView }) {
+  const { t } = useTranslation();
   const groups = map.groups ?? [];
   const you = map.you?.position && map.you.position.length === 2 ? map.you.position as Point : null;
   const points: Point[] = [
@@ -48,7 +50,7 @@ export function MapPicture({ map }: { map: OpinionMapView }) {
       {you && (
         <g>
           <circle cx={at(you)[0]} cy={at(you)[1]} r={6} fill="#212121" stroke="#ffffff" strokeWidth={2} />
-          <text x={at(you)[0] + 9} y={at(you)[1] - 9} fontSize={13} fill="#212121">{t.opinions.you}</text>
+          <text x={at(you)[0] + 9} y={at(you)[1] - 9} fontSize={13} fill="#212121">{t('opinions.you')}</text>
         </g>
       )}
     </svg>

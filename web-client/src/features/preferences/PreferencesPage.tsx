@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
@@ -21,7 +22,7 @@ function toForm(saved: Preferences): Form {
   };
 }
 
-/** How and when a carer or pupil is notified, and the language they read announcements in. */
+/** Settings for everyone: the language Chorus and announcements speak, and how and when the person is notified. */
 export function PreferencesPage() {
   const { t } = useTranslation();
   usePageTitle(t('preferences.title'));
@@ -59,6 +60,11 @@ export function PreferencesPage() {
             </label>
           ))}
         </fieldset>
+        <label className="check">
+          <input type="checkbox" checked={!!prefs.dailyDigest} onChange={(e) => setPrefs({ ...prefs, dailyDigest: e.target.checked })} />
+          {t('preferences.dailyDigest')}
+        </label>
+        <p className="hint">{t('preferences.dailyDigestHelp')}</p>
         <fieldset>
           <legend>{t('preferences.quietHours')}</legend>
           <p className="hint">{t('preferences.quietHoursHelp')}</p>
@@ -92,6 +98,7 @@ export function PreferencesPage() {
         {save.error && <ErrorMessage error={save.error} />}
         <button type="submit" disabled={save.isPending}>{t('preferences.save')}</button>
       </form>
+      <p><Link to="/privacy">{t('privacy.link')}</Link></p>
     </section>
   );
 }

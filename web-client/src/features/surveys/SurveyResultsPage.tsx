@@ -11,6 +11,7 @@ import { useLiveStream } from '../../api/useLiveStream';
 import { BarChart, type Series } from '../../charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import { label } from '../../i18n';
+import { saveAs } from '../../api/download';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CloseSurvey } from './CloseSurvey';
@@ -38,12 +39,7 @@ export function SurveyResultsPage() {
   const download = async () => {
     try {
       const response = await raw(`/api/v1/surveys/${encodeURIComponent(id)}/export.csv`, { headers: { Accept: 'text/csv' } });
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${id}.csv`;
-      link.click();
-      URL.revokeObjectURL(url);
+      await saveAs(response, `${id}.csv`);
     } catch (e) {
       setExportError(e);
     }

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
+import { saveAs } from '../../api/download';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorMessage, Notice } from '../../layout/Status';
+import { usePageTitle } from '../../layout/usePageTitle';
+
+/** What the trust holds about me, as a privacy notice; the privacy officer also exports a person's data from here. */
+const HELD = ['account', 'devices', 'announcements', 'surveys', 'consultations', 'votes', 'audit'] as const;
+
+export function PrivacyPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('privacy.title'));
+  const { session } = useAuth();
+  return (
+    <section aria-labelledby="privacy-title">
+      <h1 id="privacy-title">{t('privacy.title')}</h1>
+      <p>{t('privacy.intro')}</p>
+      <h2>{t('privacy.heldTitle')}</h2>
+      <ul>{HELD.map((what) => <li key={what}>{t(`privacy.held_${what}`)}</li>)}</ul>
+      <h2>{t('privacy.protectTitle')}</h2>
+      <ul>
+        <li>{t('privacy.smallGroups')}</li>
+        <li>{t('privacy.moderation')}</li>
+        <li>{t('privacy.anonymous')}</li>
+      </ul>
+      <h2>{t('privacy.rightsTitle')}</h2>
+      <p>{t('privacy.rights')}</p>
+      <p>{t('privacy.anonymousNotReturned')}</p>
+      {session?.roles.includes('privacy-officer') && <SubjectAccess />}
+    </section>
+  );
+}
+
+/** The privacy officer answers a subject access request: everything Chorus holds naming one person, as JSON (audited). */
+function SubjectAccess() {
+  const { t } = useTranslation();
+  const { raw } = useApi();
+  const [personId, setPersonId] = useState('');
+  const exported = useMutation({
+    mutationFn: async (id: string) => {
+      const response = await raw(`/api/v1/people/${encodeURIComponent(id)}/data`, { headers: { Accept: 'application/json' } });
+      await saveAs(response, `${id}-data.json`);
+      return id;
+    },
+  });
+  const submit = (e: FormEvent) => { e.preventDefault(); exported.mutate(personId.trim()); };
+  return (
+    <form onSubmit={submit} className="panel" aria-labelledby="sar-title">
+      <h2 id="sar-title">{t('privacy.sarTitle')}</h2>
+      <p className="muted">{t('privacy.sarHelp')}</p>
+      <div className="field">
+        <label htmlFor="sar-person">{t('privacy.sarPerson')}</label>
+        <input id="sar-person" value={personId} onChange={(e) => setPersonId(e.target.value)} required pattern="\S+" />
+      </div>
+      <button type="submit" disabled={exported.isPending}>{t('privacy.sarDownload')}</button>
+      {exported.isSuccess && <Notice>{t('privacy.sarDone', { person: exported.data })}</Notice>}
+      {exported.error && <ErrorMessage error={exported.error} />}
+    </form>
+  );
+}
