@@ -60,7 +60,7 @@ class RosterDirectoryQueries implements DirectoryQueries {
     }
 
     private static RosteredPerson rostered(Person p) {
-        return new RosteredPerson(p.id(), p.kind(), p.givenName(), p.familyName(), p.email(), p.schoolIds());
+        return new RosteredPerson(p.id(), p.kind(), p.givenName(), p.familyName(), p.email(), p.schoolIds(), !p.accountDisabled());
     }
 
     private static PersonSummary summary(Person p) {

@@ -232,7 +232,7 @@ final class RosterReader {
         List<PendingReference> agents = new ArrayList<>();
         read("users", required, row -> {
             String id = row.optional("sourcedId");
-            row.oneOf("enabledUser", Set.of("true", "false"), true);
+            boolean accountDisabled = "false".equals(row.oneOf("enabledUser", Set.of("true", "false"), true));
             String grade = row.optional("grades");
             String yearGroup = grade == null ? null : YearGroups.fromGrade(grade.split(",")[0]);
             if (grade != null && yearGroup == null) {
@@ -252,7 +252,7 @@ final class RosterReader {
             agentIds.forEach(agent -> agents.add(new PendingReference("users.csv", row.line, "agentSourcedIds", agent)));
             Roster.User user = new Roster.User(id, deleted, row.optional("username"), row.required("givenName"),
                 row.required("familyName"), row.optional("email"), List.copyOf(agentIds), yearGroup, primaryOrg,
-                row.optional("metadata.preferredLanguage"));
+                row.optional("metadata.preferredLanguage"), accountDisabled);
             roster.users.put(id, user);
         });
         resolve(agents, roster.users.keySet(), "users.csv");
