@@ -31,6 +31,9 @@ public interface DirectoryQueries {
     /** Those of {@code ids} who are on the roster (the others are absent). */
     Flux<RosteredPerson> rostered(Collection<String> ids);
 
+    /** The people told about the roster inbox's failed imports (trust administrators who read it, and those configured). */
+    Flux<String> rosterAdministrators();
+
     /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
     Mono<Map<String, Carer>> carers(Collection<String> carerIds);
 

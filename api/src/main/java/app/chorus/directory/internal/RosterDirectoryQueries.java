@@ -4,6 +4,7 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
 import app.chorus.directory.RosteredPerson;
 import app.chorus.directory.SchoolSummary;
+import app.chorus.directory.internal.inbox.RosterAdministrators;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
@@ -21,10 +22,17 @@ class RosterDirectoryQueries implements DirectoryQueries {
 
     private final People people;
     private final TrustShapes shapes;
+    private final RosterAdministrators administrators;
 
-    RosterDirectoryQueries(People people, TrustShapes shapes) {
+    RosterDirectoryQueries(People people, TrustShapes shapes, RosterAdministrators administrators) {
         this.people = people;
         this.shapes = shapes;
+        this.administrators = administrators;
+    }
+
+    @Override
+    public Flux<String> rosterAdministrators() {
+        return administrators.all();
     }
 
     @Override
