@@ -173,6 +173,7 @@ export const consultationStrings = {
     BORDA: 'Ranked choice, Borda count',
     NAMED: 'Named', CONFIDENTIAL: 'Confidential', ANONYMOUS: 'Anonymous',
     PER_PERSON: 'One ballot per person', PER_CHILD: 'One ballot per child, shared by its carers',
+    PER_CHILD_PARENTS_AND_GUARDIANS: 'One ballot per child, cast only by its parents and guardians (not other relatives)',
     closes: (when: string) => `Voting closes ${when}`,
     closedAt: (when: string) => `Voting closed ${when}`,
     chosen: (options: string) => `Chosen: ${options}`,

@@ -93,7 +93,7 @@ class RosterDirectoryQueries implements DirectoryQueries {
             List<String> titles = child.classIds().stream().filter(shape.classes()::containsKey)
                 .map(id -> shape.classes().get(id).title()).toList();
             return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
-                school == null ? null : school.name(), child.yearGroup(), child.classIds(), titles);
+                school == null ? null : school.name(), child.yearGroup(), child.classIds(), titles, child.relationship());
         }).toList();
     }
 }
