@@ -3,6 +3,11 @@ package app.chorus.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.decisions.internal.BallotRequest;
+import static app.chorus.directory.FamilyWithAGrandmother.GRANDMOTHER;
+import static app.chorus.directory.FamilyWithAGrandmother.MOTHER;
+import static app.chorus.directory.FamilyWithAGrandmother.PUPIL;
+import static app.chorus.directory.FamilyWithAGrandmother.SCHOOL;
+
 import app.chorus.directory.FamilyWithAGrandmother;
 import app.chorus.shared.Problem;
 import app.chorus.testing.ApiTest;
@@ -11,9 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 /**
@@ -22,22 +26,8 @@ import reactor.test.StepVerifier;
  * the restriction the relative may cast it, as before.
  */
 @ApiTest
+@ExtendWith(FamilyWithAGrandmother.class)
 class RelativeCannotCastABallotReservedForParentsAndGuardiansTests extends DecisionTestBase {
-
-    private static final String SCHOOL = FamilyWithAGrandmother.SCHOOL;
-    private static final String PUPIL = FamilyWithAGrandmother.PUPIL;
-    private static final String MOTHER = FamilyWithAGrandmother.MOTHER;
-    private static final String GRANDMOTHER = FamilyWithAGrandmother.GRANDMOTHER;
-
-    @BeforeEach
-    void aSchoolWhosePupilHasAParentAndARelative() {
-        FamilyWithAGrandmother.imported(web);
-    }
-
-    @AfterEach
-    void schoolTakenOutAgain() {
-        FamilyWithAGrandmother.removed(web);
-    }
 
     @Test
     void theGrandmotherIsRefusedTheChildsBallotAndTheMotherCastsIt() {

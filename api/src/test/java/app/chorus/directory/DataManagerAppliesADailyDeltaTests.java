@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,6 +24,11 @@ class DataManagerAppliesADailyDeltaTests {
     @Autowired
     WebTestClient web;
 
+    @BeforeEach
+    void theSchoolsLastBulkExport() {
+        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
+    }
+
     @AfterEach
     void takeTheSchoolOutAgain() {
         importSet(SchoolExport.removal("sch-101", "Elm Tree Primary").dir, "confirmDeletions=true").expectStatus().isOk();
@@ -30,7 +36,6 @@ class DataManagerAppliesADailyDeltaTests {
 
     @Test
     void aDeltaRenamesAddsAndDeletesAndChangesNothingWhenAppliedAgain() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades\r
             pup-sch-101-1,active,2026-12-05T18:00:00Z,true,Renamed,Family1,car-sch-101-1,04\r
@@ -50,17 +55,11 @@ class DataManagerAppliesADailyDeltaTests {
             .jsonPath("$.changes.orgs.updated").isEqualTo(0)
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-99')].change").isEqualTo("created")
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-2')].change").isEqualTo("deleted");
-        importSet(delta, "")
-            .expectStatus().isOk()
-            .expectBody()
-            .jsonPath("$.changes.people.created").isEqualTo(0)
-            .jsonPath("$.changes.people.updated").isEqualTo(0)
-            .jsonPath("$.changes.people.deleted").isEqualTo(0);
+        appliedAgainChangesNothing(delta);
     }
 
     @Test
     void aDeltaPointingAtNobodyIsRefusedAndWritesNothing() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades\r
             pup-sch-101-1,active,2026-12-05T18:00:00Z,true,Renamed,Family1,car-sch-101-77,04\r
@@ -79,7 +78,6 @@ class DataManagerAppliesADailyDeltaTests {
 
     @Test
     void theLaterDatedChangeToAPupilWinsWhereverItStandsInTheFile() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
             pup-sch-101-3,tobedeleted,2026-12-05T19:00:00Z,true,Pupil3,Family3,car-sch-101-3,04
@@ -95,17 +93,11 @@ class DataManagerAppliesADailyDeltaTests {
             .jsonPath("$.changes.people.created").isEqualTo(0)
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-3')].change").isEqualTo("deleted")
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-4')].change").isEqualTo("updated");
-        importSet(delta, "")
-            .expectStatus().isOk()
-            .expectBody()
-            .jsonPath("$.changes.people.created").isEqualTo(0)
-            .jsonPath("$.changes.people.updated").isEqualTo(0)
-            .jsonPath("$.changes.people.deleted").isEqualTo(0);
+        appliedAgainChangesNothing(delta);
     }
 
     @Test
     void twoChangesToOnePupilAtTheSameTimeOrBothUndatedAreRefused() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
             pup-sch-101-1,active,,true,Undated,Family1,car-sch-101-1,04
@@ -124,6 +116,15 @@ class DataManagerAppliesADailyDeltaTests {
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.changes.people.updated").isEqualTo(0);
+    }
+
+    private void appliedAgainChangesNothing(Path delta) {
+        importSet(delta, "")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.created").isEqualTo(0)
+            .jsonPath("$.changes.people.updated").isEqualTo(0)
+            .jsonPath("$.changes.people.deleted").isEqualTo(0);
     }
 
     private static Path delta(String users, String roles) {

@@ -15,9 +15,8 @@ import app.chorus.testing.Tokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -26,22 +25,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * roster) is not asked to answer for her, her mother is, and the survey says who answers for a child.
  */
 @ApiTest
+@ExtendWith(FamilyWithAGrandmother.class)
 class GrandmotherIsNotAskedAConsentSurveyForTheChildTests {
 
     @Autowired
     WebTestClient web;
     @Autowired
     SurveyResponding responding;
-
-    @BeforeEach
-    void aSchoolWhosePupilHasAParentAndARelative() {
-        FamilyWithAGrandmother.imported(web);
-    }
-
-    @AfterEach
-    void schoolTakenOutAgain() {
-        FamilyWithAGrandmother.removed(web);
-    }
 
     @Test
     void theGrandmothersAnswerForMiaIsRefusedAndHerMothersIsTaken() {
