@@ -37,7 +37,7 @@ function Ballot({ decision }: { decision: DecisionDetails }) {
       {units.length > 1 && (
         <fieldset className="panel">
           <legend>{t('decisions.votingFor')}</legend>
-          {decision.ballotUnit === 'PER_CHILD' && <p className="hint">{t('decisions.votingForHelp')}</p>}
+          {decision.ballotUnit !== 'PER_PERSON' && <p className="hint">{t('decisions.votingForHelp')}</p>}
           {units.map((u) => (
             <label key={u.unit} className="check">
               <input type="radio" name="unit" value={u.unit} checked={chosen === u.unit} onChange={() => setChosen(u.unit)} />

@@ -39,7 +39,7 @@ export function NewDecisionPage() {
   const [tiebreak, setTiebreak] = useState<Tiebreak>('PREVIOUS_ROUND_COUNTS_THEN_CANDIDATE_ORDER');
   const [batch, setBatch] = useState(false);
   const [roles, setRoles] = useState<string[]>(['CARERS']);
-  const [perChild, setPerChild] = useState(true);
+  const [unit, setUnit] = useState<'PER_CHILD' | 'PER_CHILD_PARENTS_AND_GUARDIANS' | 'PER_PERSON'>('PER_CHILD');
   const [anonymity, setAnonymity] = useState<NonNullable<DecisionDraft['anonymity']>>('CONFIDENTIAL');
   const [hide, setHide] = useState(false);
   const [closesAt, setClosesAt] = useState(inAWeek());
@@ -62,7 +62,7 @@ export function NewDecisionPage() {
       ...(method === 'APPROVAL' && quorum ? { quorum: Number(quorum) / 100 } : {}),
       ...(method === 'RANKED_IRV' ? { ranking: { tiebreak, batchElimination: batch } } : {}),
       audience: school ? { scope: 'SCHOOLS', ids: [school], roles: roles as ('CARERS' | 'STAFF' | 'PUPILS')[] } : { scope: 'TRUST', ids: [], roles: roles as ('CARERS' | 'STAFF' | 'PUPILS')[] },
-      ballotUnit: perChild && roles.length === 1 && roles[0] === 'CARERS' ? 'PER_CHILD' : 'PER_PERSON',
+      ballotUnit: roles.length === 1 && roles[0] === 'CARERS' ? unit : 'PER_PERSON',
       anonymity,
       hideResultsUntilClose: hide,
       closesAt: new Date(closesAt).toISOString(),
@@ -129,8 +129,9 @@ export function NewDecisionPage() {
         {roles.length === 1 && roles[0] === 'CARERS' && (
           <fieldset>
             <legend>{t('decisions.ballotUnit')}</legend>
-            <label className="check"><input type="radio" name="unit" checked={perChild} onChange={() => setPerChild(true)} />{t('decisions.PER_CHILD')}</label>
-            <label className="check"><input type="radio" name="unit" checked={!perChild} onChange={() => setPerChild(false)} />{t('decisions.PER_PERSON')}</label>
+            {(['PER_CHILD', 'PER_CHILD_PARENTS_AND_GUARDIANS', 'PER_PERSON'] as const).map((u) => (
+              <label key={u} className="check"><input type="radio" name="unit" checked={unit === u} onChange={() => setUnit(u)} />{t(`decisions.${u}`)}</label>
+            ))}
           </fieldset>
         )}
         <fieldset>

@@ -648,7 +648,7 @@ export const en = {
     CONSENT: 'Consent (agree, abstain, disagree or block)', RANKED_IRV: 'Ranked choice, instant runoff',
     BORDA: 'Ranked choice, Borda count',
     NAMED: 'Named', CONFIDENTIAL: 'Confidential', ANONYMOUS: 'Anonymous',
-    PER_PERSON: 'One ballot per person', PER_CHILD: 'One ballot per child, shared by its carers',
+    PER_PERSON: 'One ballot per person', PER_CHILD: 'One ballot per child, shared by its carers', PER_CHILD_PARENTS_AND_GUARDIANS: 'One ballot per child, cast only by its parents and guardians (not other relatives)',
     closes: 'Voting closes {{when}}',
     closedAt: 'Voting closed {{when}}',
     chosen: 'Chosen: {{options}}',

@@ -665,7 +665,7 @@ export const fr: Catalogue = {
     CONSENT: 'Consentement (d’accord, abstention, pas d’accord ou blocage)', RANKED_IRV: 'Vote par classement, second tour instantané',
     BORDA: 'Vote par classement, méthode de Borda',
     NAMED: 'Nominatif', CONFIDENTIAL: 'Confidentiel', ANONYMOUS: 'Anonyme',
-    PER_PERSON: 'Un bulletin par personne', PER_CHILD: 'Un bulletin par enfant, partagé par ses parents',
+    PER_PERSON: 'Un bulletin par personne', PER_CHILD: 'Un bulletin par enfant, partagé par ses parents', PER_CHILD_PARENTS_AND_GUARDIANS: 'Un bulletin par enfant, voté seulement par ses parents et tuteurs légaux (pas les autres proches)',
     closes: 'Le vote se termine le {{when}}',
     closedAt: 'Le vote s’est terminé le {{when}}',
     chosen: 'Choisi : {{options}}',

@@ -684,7 +684,7 @@ export const pl: Catalogue = {
     CONSENT: 'Zgoda (zgadzam się, wstrzymuję się, nie zgadzam się lub blokuję)', RANKED_IRV: 'Głosowanie preferencyjne, natychmiastowa dogrywka',
     BORDA: 'Głosowanie preferencyjne, metoda Bordy',
     NAMED: 'Jawne', CONFIDENTIAL: 'Poufne', ANONYMOUS: 'Anonimowe',
-    PER_PERSON: 'Jedna karta na osobę', PER_CHILD: 'Jedna karta na dziecko, wspólna dla jego rodziców',
+    PER_PERSON: 'Jedna karta na osobę', PER_CHILD: 'Jedna karta na dziecko, wspólna dla jego rodziców', PER_CHILD_PARENTS_AND_GUARDIANS: 'Jedna karta na dziecko, oddawana tylko przez rodziców i opiekunów prawnych (nie innych krewnych)',
     closes: 'Głosowanie kończy się {{when}}',
     closedAt: 'Głosowanie zakończyło się {{when}}',
     chosen: 'Wybrano: {{options}}',

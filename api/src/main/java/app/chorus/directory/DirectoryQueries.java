@@ -31,11 +31,23 @@ public interface DirectoryQueries {
     /** Those of {@code ids} who are on the roster (the others are absent). */
     Flux<RosteredPerson> rostered(Collection<String> ids);
 
+    /** The people told about the roster inbox's failed imports (trust administrators who read it, and those configured). */
+    Flux<String> rosterAdministrators();
+
     /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
     Mono<Map<String, Carer>> carers(Collection<String> carerIds);
 
+    /**
+     * A pupil a carer cares for; {@code relationship} is the carer's to the pupil as the roster says it
+     * ({@code parent}, {@code guardian} or {@code relative}; null when the roster gave no carer role).
+     */
     record CaredForPupil(String pupilId, String givenName, String familyName, String schoolId, String schoolName,
-                         String yearGroup, List<String> classIds, List<String> classTitles) {
+                         String yearGroup, List<String> classIds, List<String> classTitles, String relationship) {
+
+        /** Parents and guardians may consent for the child; other relatives only where the school allows everyone. */
+        public boolean parentOrGuardian() {
+            return "parent".equals(relationship) || "guardian".equals(relationship);
+        }
 
         /** The carer audience keys a carer belongs to through this pupil (trust, school, year group, classes). */
         public java.util.Set<String> carerKeys() {

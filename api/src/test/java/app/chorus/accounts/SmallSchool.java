@@ -34,6 +34,11 @@ final class SmallSchool {
 
     /** Imports the school with these families (numbers); confirms deletions, as a trust admin who means them does. */
     static void importWith(WebTestClient web, List<Integer> families) {
+        importWith(web, families, List.of());
+    }
+
+    /** As {@link #importWith(WebTestClient, List)}, with the carers of {@code switchedOff} families marked enabledUser=false. */
+    static void importWith(WebTestClient web, List<Integer> families, List<Integer> switchedOff) {
         StringBuilder users = new StringBuilder("sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email,agentSourcedIds,grades\r\n");
         StringBuilder roles = new StringBuilder("sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n");
         StringBuilder enrollments = new StringBuilder("sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role\r\n");
@@ -41,7 +46,7 @@ final class SmallSchool {
         roles.append("rol-").append(HEAD).append(",active,,").append(HEAD).append(",primary,principal,").append(ID).append("\r\n");
         for (int i : families) {
             users.append(pupil(i)).append(",active,,true,,Pupil").append(i).append(",Family").append(i).append(",,").append(carer(i)).append(",04\r\n");
-            users.append(carer(i)).append(",active,,true,,Carer").append(i).append(",Family").append(i).append(',').append(carerEmail(i))
+            users.append(carer(i)).append(",active,,").append(!switchedOff.contains(i)).append(",,Carer").append(i).append(",Family").append(i).append(',').append(carerEmail(i))
                 .append(',').append(pupil(i)).append(",\r\n");
             roles.append("rol-").append(pupil(i)).append(",active,,").append(pupil(i)).append(",primary,student,").append(ID).append("\r\n");
             roles.append("rol-").append(carer(i)).append(",active,,").append(carer(i)).append(",primary,parent,").append(ID).append("\r\n");

@@ -32,10 +32,16 @@ final class TestRealm {
 
     /** Makes the realm afresh (deleting one left by an earlier run). */
     static void create() {
+        create(Map.of());
+    }
+
+    /** Makes the realm afresh with these realm settings changed (e.g. its {@code smtpServer}). */
+    static void create(Map<String, Object> settings) {
         delete();
         try {
             Map<String, Object> realm = json.readValue(Files.readString(Path.of("../keycloak/chorus-realm.json")),
                 new TypeReference<Map<String, Object>>() { });
+            realm.putAll(settings);
             realm.put("realm", NAME);
             send("POST", "/admin/realms", json.writeValueAsString(realm), 201);
         } catch (IOException e) {

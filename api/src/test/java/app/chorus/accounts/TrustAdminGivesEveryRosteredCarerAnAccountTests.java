@@ -72,6 +72,23 @@ class TrustAdminGivesEveryRosteredCarerAnAccountTests {
     }
 
     @Test
+    void aCarerTheRosterSwitchesOffHasNoAccountAndLosesTheirsWhenSwitchedOffLater() {
+        SmallSchool.importWith(web, List.of(5, 6), List.of(5));
+        sync();
+        assertThat(TestRealm.usersLinkedTo(SmallSchool.carer(5))).as("enabledUser=false: no account is made").isEmpty();
+        assertThat(TestRealm.userLinkedTo(SmallSchool.carer(6))).containsEntry("enabled", true);
+
+        SmallSchool.importWith(web, List.of(5, 6), List.of(6));
+        sync();
+        assertThat(TestRealm.userLinkedTo(SmallSchool.carer(6))).as("switched off on the roster: disabled").containsEntry("enabled", false);
+        assertThat(TestRealm.userLinkedTo(SmallSchool.carer(5))).containsEntry("enabled", true);
+
+        SmallSchool.importWith(web, List.of(5, 6));
+        sync();
+        assertThat(TestRealm.userLinkedTo(SmallSchool.carer(6))).as("switched on again: enabled").containsEntry("enabled", true);
+    }
+
+    @Test
     void aCarerWhoseAccountWasDeletedInKeycloakGetsOneAgainAndIsOwedAnInvitation() {
         SmallSchool.importWith(web, List.of(1));
         sync();

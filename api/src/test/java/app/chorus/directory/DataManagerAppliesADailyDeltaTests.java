@@ -6,13 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A rostering service sends a school's changes daily as delta files: active rows change or add records, tobedeleted
- * rows delete them, and the same delta applied twice changes nothing the second time.
+ * rows delete them, in dateLastModified order (the later change to a record wins wherever it stands in the file), and
+ * the same delta applied twice changes nothing the second time.
  */
 @ApiTest
 class DataManagerAppliesADailyDeltaTests {
@@ -22,6 +24,11 @@ class DataManagerAppliesADailyDeltaTests {
     @Autowired
     WebTestClient web;
 
+    @BeforeEach
+    void theSchoolsLastBulkExport() {
+        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
+    }
+
     @AfterEach
     void takeTheSchoolOutAgain() {
         importSet(SchoolExport.removal("sch-101", "Elm Tree Primary").dir, "confirmDeletions=true").expectStatus().isOk();
@@ -29,7 +36,6 @@ class DataManagerAppliesADailyDeltaTests {
 
     @Test
     void aDeltaRenamesAddsAndDeletesAndChangesNothingWhenAppliedAgain() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades\r
             pup-sch-101-1,active,2026-12-05T18:00:00Z,true,Renamed,Family1,car-sch-101-1,04\r
@@ -49,17 +55,11 @@ class DataManagerAppliesADailyDeltaTests {
             .jsonPath("$.changes.orgs.updated").isEqualTo(0)
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-99')].change").isEqualTo("created")
             .jsonPath("$.samples[?(@.id == 'pup-sch-101-2')].change").isEqualTo("deleted");
-        importSet(delta, "")
-            .expectStatus().isOk()
-            .expectBody()
-            .jsonPath("$.changes.people.created").isEqualTo(0)
-            .jsonPath("$.changes.people.updated").isEqualTo(0)
-            .jsonPath("$.changes.people.deleted").isEqualTo(0);
+        appliedAgainChangesNothing(delta);
     }
 
     @Test
     void aDeltaPointingAtNobodyIsRefusedAndWritesNothing() {
-        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "").expectStatus().isOk();
         Path delta = delta("""
             sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades\r
             pup-sch-101-1,active,2026-12-05T18:00:00Z,true,Renamed,Family1,car-sch-101-77,04\r
@@ -74,6 +74,57 @@ class DataManagerAppliesADailyDeltaTests {
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.changes.people.updated").isEqualTo(0);
+    }
+
+    @Test
+    void theLaterDatedChangeToAPupilWinsWhereverItStandsInTheFile() {
+        Path delta = delta("""
+            sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
+            pup-sch-101-3,tobedeleted,2026-12-05T19:00:00Z,true,Pupil3,Family3,car-sch-101-3,04
+            pup-sch-101-4,active,2026-12-05T19:00:00Z,true,Returned,Family4,car-sch-101-4,04
+            pup-sch-101-3,active,2026-12-05T08:00:00Z,true,Kept,Family3,car-sch-101-3,04
+            pup-sch-101-4,tobedeleted,2026-12-05T08:00:00Z,true,Pupil4,Family4,car-sch-101-4,04
+            """, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n");
+
+        importSet(delta, "")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.deleted").isEqualTo(1)
+            .jsonPath("$.changes.people.created").isEqualTo(0)
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-3')].change").isEqualTo("deleted")
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-4')].change").isEqualTo("updated");
+        appliedAgainChangesNothing(delta);
+    }
+
+    @Test
+    void twoChangesToOnePupilAtTheSameTimeOrBothUndatedAreRefused() {
+        Path delta = delta("""
+            sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
+            pup-sch-101-1,active,,true,Undated,Family1,car-sch-101-1,04
+            pup-sch-101-2,active,2026-12-05T18:00:00Z,true,First,Family2,car-sch-101-2,04
+            pup-sch-101-1,tobedeleted,,true,Undated,Family1,car-sch-101-1,04
+            pup-sch-101-2,tobedeleted,2026-12-05T18:00:00Z,true,Second,Family2,car-sch-101-2,04
+            """, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n");
+
+        importSet(delta, "")
+            .expectStatus().isEqualTo(422)
+            .expectBody()
+            .jsonPath("$.problemCount").isEqualTo(2)
+            .jsonPath("$.problems[?(@.line == 4)].column").isEqualTo("sourcedId")
+            .jsonPath("$.problems[?(@.line == 5)].column").isEqualTo("sourcedId");
+        importSet(SchoolExport.of("sch-101", "Elm Tree Primary", 20, 20).dir, "dryRun=true")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.updated").isEqualTo(0);
+    }
+
+    private void appliedAgainChangesNothing(Path delta) {
+        importSet(delta, "")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.created").isEqualTo(0)
+            .jsonPath("$.changes.people.updated").isEqualTo(0)
+            .jsonPath("$.changes.people.deleted").isEqualTo(0);
     }
 
     private static Path delta(String users, String roles) {

@@ -46,7 +46,7 @@ final class SchoolExport {
             .write("users.csv", bytes(new StringBuilder("sourcedId,status,dateLastModified,enabledUser,givenName,familyName\r\n")));
     }
 
-    private static RosterFileSet files(String school, String name, boolean removed) {
+    static RosterFileSet files(String school, String name, boolean removed) {
         try {
             Path dir = Files.createTempDirectory("school-export-");
             Files.writeString(dir.resolve("manifest.csv"), "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\n"
@@ -61,7 +61,7 @@ final class SchoolExport {
         }
     }
 
-    private static byte[] bytes(CharSequence text) {
+    static byte[] bytes(CharSequence text) {
         return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 

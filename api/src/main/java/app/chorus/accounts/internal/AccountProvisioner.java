@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Keycloak calls of this one are done, at most {@code concurrency} in flight):
  * <ol>
  * <li>every rostered person who should sign in has an enabled account linked by sourcedId, with the realm role of
- * their kind; new carers are invited to set their password (or recorded as owed an invitation);</li>
+ * their kind; new carers are invited to set their password (or recorded as owed an invitation); a person the roster
+ * marks {@code enabledUser=false} gets no account, and their existing one is disabled;</li>
  * <li>every enabled account linked to a sourcedId that is no longer on the roster is disabled.</li>
  * </ol>
  * Each step changes Keycloak only when it differs, so a second run changes nothing.
@@ -85,6 +86,9 @@ class AccountProvisioner {
     }
 
     private Mono<Void> ensure(Run run, RosteredPerson person) {
+        if (!person.enabledUser()) {
+            return switchedOff(run, person);
+        }
         return keycloak.findBySourcedId(person.id())
             .flatMap(user -> existing(run, user, person, false))
             .switchIfEmpty(Mono.defer(() -> keycloak.findByUsername(usernameOf(person))
@@ -95,6 +99,17 @@ class AccountProvisioner {
                 return Mono.just(false);
             })
             .then();
+    }
+
+    /** The roster switched the person's account off (enabledUser false): none is made, and theirs is disabled. */
+    private Mono<Void> switchedOff(Run run, RosteredPerson person) {
+        return keycloak.findBySourcedId(person.id())
+            .filter(KeycloakUser::enabled)
+            .flatMap(user -> keycloak.update(user.withEnabled(false)).doOnSuccess(v -> run.tally().disabled.incrementAndGet()))
+            .onErrorResume(KeycloakAdmin::refused, error -> {
+                run.tally().refuse(person.id(), KeycloakAdmin.reason(error));
+                return Mono.empty();
+            });
     }
 
     /** An account with the person's username but no sourcedId is theirs: link it rather than make another. */

@@ -116,7 +116,12 @@ public class Decision {
     }
 
     public boolean perChild() {
-        return ballotUnit == BallotUnit.PER_CHILD && audience.roles().contains(AudienceRole.CARERS);
+        return ballotUnit.perChild() && audience.roles().contains(AudienceRole.CARERS);
+    }
+
+    /** Only a child's parents and guardians may cast the child's ballot (not other relatives). */
+    public boolean parentsAndGuardiansOnly() {
+        return ballotUnit == BallotUnit.PER_CHILD_PARENTS_AND_GUARDIANS;
     }
 
     public boolean resultsHiddenAt(Instant now) {

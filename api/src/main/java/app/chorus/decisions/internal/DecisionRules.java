@@ -32,10 +32,10 @@ final class DecisionRules {
             errors.add("audience", "required", "Say who may vote: a scope and at least one role.");
         }
         if (draft.ballotUnit() == null) {
-            errors.add("ballotUnit", "required", "Choose PER_PERSON or PER_CHILD.");
-        } else if (draft.ballotUnit() == BallotUnit.PER_CHILD && draft.audience() != null
+            errors.add("ballotUnit", "required", "Choose PER_PERSON, PER_CHILD or PER_CHILD_PARENTS_AND_GUARDIANS.");
+        } else if (draft.ballotUnit().perChild() && draft.audience() != null
             && !draft.audience().roles().contains(AudienceRole.CARERS)) {
-            errors.add("ballotUnit", "per-child-needs-carers", "PER_CHILD ballots are cast by carers: add CARERS to the audience.");
+            errors.add("ballotUnit", "per-child-needs-carers", draft.ballotUnit() + " ballots are cast by carers: add CARERS to the audience.");
         }
         if (draft.anonymity() == null) {
             errors.add("anonymity", "required", "Choose NAMED, CONFIDENTIAL or ANONYMOUS.");

@@ -15,8 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may cast which ballots, decided from the directory when they vote: a carer one per child in the audience (or
- * one for themself when the decision counts per person), staff and pupils one each for themselves.
+ * Who may cast which ballots, decided from the directory when they vote: a carer one per child in the audience (only
+ * for children they are the parent or guardian of, when the decision says so; or one for themself when the decision
+ * counts per person), staff and pupils one each for themselves.
  */
 @Component
 class Voters {
@@ -64,7 +65,7 @@ class Voters {
         List<VotingUnit> units = new ArrayList<>();
         List<CaredForPupil> inAudience = children.stream().filter(child -> reaches(wanted, child)).toList();
         if (decision.perChild()) {
-            inAudience.forEach(child -> units.add(new VotingUnit(child.pupilId(), "pupil:" + child.pupilId(), personId,
+            inAudience.stream().filter(child -> !decision.parentsAndGuardiansOnly() || child.parentOrGuardian()).forEach(child -> units.add(new VotingUnit(child.pupilId(), "pupil:" + child.pupilId(), personId,
                 child.pupilId(), child.givenName() + " (" + child.schoolName() + ")",
                 new Cell(child.schoolId(), orNoYear(child.yearGroup()), AudienceRole.CARERS))));
         } else if (!inAudience.isEmpty()) {

@@ -4,6 +4,7 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
 import app.chorus.directory.RosteredPerson;
 import app.chorus.directory.SchoolSummary;
+import app.chorus.directory.internal.inbox.RosterAdministrators;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
@@ -21,10 +22,17 @@ class RosterDirectoryQueries implements DirectoryQueries {
 
     private final People people;
     private final TrustShapes shapes;
+    private final RosterAdministrators administrators;
 
-    RosterDirectoryQueries(People people, TrustShapes shapes) {
+    RosterDirectoryQueries(People people, TrustShapes shapes, RosterAdministrators administrators) {
         this.people = people;
         this.shapes = shapes;
+        this.administrators = administrators;
+    }
+
+    @Override
+    public Flux<String> rosterAdministrators() {
+        return administrators.all();
     }
 
     @Override
@@ -60,7 +68,7 @@ class RosterDirectoryQueries implements DirectoryQueries {
     }
 
     private static RosteredPerson rostered(Person p) {
-        return new RosteredPerson(p.id(), p.kind(), p.givenName(), p.familyName(), p.email(), p.schoolIds());
+        return new RosteredPerson(p.id(), p.kind(), p.givenName(), p.familyName(), p.email(), p.schoolIds(), !p.accountDisabled());
     }
 
     private static PersonSummary summary(Person p) {
@@ -85,7 +93,7 @@ class RosterDirectoryQueries implements DirectoryQueries {
             List<String> titles = child.classIds().stream().filter(shape.classes()::containsKey)
                 .map(id -> shape.classes().get(id).title()).toList();
             return new CaredForPupil(child.pupilId(), child.givenName(), child.familyName(), child.schoolId(),
-                school == null ? null : school.name(), child.yearGroup(), child.classIds(), titles);
+                school == null ? null : school.name(), child.yearGroup(), child.classIds(), titles, child.relationship());
         }).toList();
     }
 }

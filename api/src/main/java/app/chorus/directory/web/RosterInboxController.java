@@ -3,6 +3,7 @@ package app.chorus.directory.web;
 import app.chorus.directory.AccessPolicy;
 import app.chorus.directory.internal.inbox.InboxEntry;
 import app.chorus.directory.internal.inbox.InboxRecords;
+import app.chorus.directory.internal.inbox.RosterAdministrators;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import app.chorus.shared.PositionCursor;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** What came of the file sets dropped into the trust's roster inbox, newest first, for trust administrators. */
+/**
+ * What came of the file sets dropped into the trust's roster inbox, newest first, for trust administrators; a reader
+ * is told of the inbox's failed imports from then on.
+ */
 @RestController
 class RosterInboxController {
 
@@ -22,9 +26,11 @@ class RosterInboxController {
 
     private final AccessPolicy policy;
     private final InboxRecords records;
+    private final RosterAdministrators administrators;
 
-    RosterInboxController(AccessPolicy policy, InboxRecords records) {
+    RosterInboxController(AccessPolicy policy, InboxRecords records, RosterAdministrators administrators) {
         this.policy = policy;
+        this.administrators = administrators;
         this.records = records;
     }
 
@@ -38,7 +44,8 @@ class RosterInboxController {
                 return Mono.error(Problem.forbidden("roster-import-forbidden",
                     "Only trust administrators read the roster imports. Ask your trust's administrator."));
             }
-            return records.latest(after, size + 1).collectList().map(entries -> page(entries, size));
+            return administrators.learn(user.personId())
+                .then(records.latest(after, size + 1).collectList().map(entries -> page(entries, size)));
         });
     }
 

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who owes a survey which answers, decided from the directory at the time of answering: a carer owes one answer per
- * child in the audience (or each carer of a child when the survey says so), staff and pupils one for themselves.
+ * child in the audience (or each carer of a child when the survey says so; only parents and guardians when it is
+ * consent-like), staff and pupils one for themselves.
  */
 @Component
 public class Eligibility {
@@ -58,6 +59,7 @@ public class Eligibility {
         Set<String> audienceKeys = survey.audience().keys();
         Flux<ResponseUnit> children = survey.answersPerChild()
             ? Flux.fromIterable(asker.children()).filter(pupil -> intersects(pupil.carerKeys(), audienceKeys))
+                .filter(pupil -> !survey.parentsAndGuardiansOnly() || pupil.parentOrGuardian())
                 .map(pupil -> childUnit(survey, asker.personId(), pupil))
             : Flux.empty();
         return Flux.concat(children, Mono.justOrEmpty(selfUnit(survey, asker.personId(), asker.keys(), audienceKeys)));

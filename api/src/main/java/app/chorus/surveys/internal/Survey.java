@@ -25,6 +25,7 @@ public class Survey {
     private Audience audience;
     private Anonymity anonymity;
     private boolean eachCarerAnswers;
+    private boolean parentsAndGuardiansOnly;
     private Questionnaire questionnaire;
     private SurveyStatus status;
     private Instant opensAt;
@@ -49,6 +50,7 @@ public class Survey {
         survey.audience = draft.audience();
         survey.anonymity = draft.anonymity();
         survey.eachCarerAnswers = draft.eachCarerAnswers();
+        survey.parentsAndGuardiansOnly = draft.parentsAndGuardiansOnly();
         survey.edit(draft, now);
         return survey;
     }
@@ -129,6 +131,16 @@ public class Survey {
         return audience.roles().contains(AudienceRole.CARERS);
     }
 
+    /** Who answers for a child, in words, for the audience preview; null when the survey asks no carers. */
+    public String carersStatement() {
+        if (!answersPerChild()) {
+            return null;
+        }
+        String who = parentsAndGuardiansOnly ? "the child's parents and guardians (other relatives on the roster are not asked)"
+            : "the child's carers";
+        return (eachCarerAnswers ? "Each of " : "One answer per child, from ") + who + ".";
+    }
+
     public SurveyOpened opened() {
         return new SurveyOpened(id, audience, title, closesAt);
     }
@@ -140,6 +152,7 @@ public class Survey {
     public Audience audience() { return audience; }
     public Anonymity anonymity() { return anonymity; }
     public boolean eachCarerAnswers() { return eachCarerAnswers; }
+    public boolean parentsAndGuardiansOnly() { return parentsAndGuardiansOnly; }
     public Questionnaire questionnaire() { return questionnaire; }
     public Instant opensAt() { return opensAt; }
     public Instant closesAt() { return closesAt; }

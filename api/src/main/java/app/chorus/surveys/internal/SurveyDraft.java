@@ -11,13 +11,21 @@ import java.time.Instant;
  *
  * @param namedForPupilsReason why pupils are asked by name: a named survey addressed to pupils needs a leader to give
  *                             it (ICO Children's Code: pupils' defaults are the most private); it is kept in the audit
+ * @param parentsAndGuardiansOnly a consent-like survey: a child's answers come from their parents and guardians on the
+ *                             roster, not from other relatives (fixed at creation)
  */
 public record SurveyDraft(String title, String description, Audience audience, Anonymity anonymity,
                           Boolean eachCarerAnswers, Instant opensAt, Instant closesAt, Questionnaire questionnaire,
-                          String namedForPupilsReason) {
+                          String namedForPupilsReason, Boolean parentsAndGuardiansOnly) {
 
     public SurveyDraft {
         eachCarerAnswers = Boolean.TRUE.equals(eachCarerAnswers);
+        parentsAndGuardiansOnly = Boolean.TRUE.equals(parentsAndGuardiansOnly);
+    }
+
+    public SurveyDraft(String title, String description, Audience audience, Anonymity anonymity, Boolean eachCarerAnswers,
+                       Instant opensAt, Instant closesAt, Questionnaire questionnaire, String namedForPupilsReason) {
+        this(title, description, audience, anonymity, eachCarerAnswers, opensAt, closesAt, questionnaire, namedForPupilsReason, null);
     }
 
     public SurveyDraft(String title, String description, Audience audience, Anonymity anonymity, Boolean eachCarerAnswers,

@@ -5,15 +5,17 @@ import app.chorus.questionnaires.Questionnaire;
 import app.chorus.surveys.Anonymity;
 import java.time.Instant;
 
-/** A survey as its managers see it. */
+/** A survey as its managers see it; {@code carersStatement} says who answers for a child (the audience preview). */
 public record SurveyView(String id, String title, String description, Audience audience, Anonymity anonymity,
-                         String anonymityStatement, boolean eachCarerAnswers, SurveyStatus status, Instant opensAt,
+                         String anonymityStatement, boolean eachCarerAnswers, boolean parentsAndGuardiansOnly,
+                         String carersStatement, SurveyStatus status, Instant opensAt,
                          Instant closesAt, Instant openedAt, Instant closedAt, boolean answered,
                          Questionnaire questionnaire) {
 
     public static SurveyView of(Survey survey, Instant now) {
         return new SurveyView(survey.id(), survey.title(), survey.description(), survey.audience(), survey.anonymity(),
-            survey.anonymity().statement(), survey.eachCarerAnswers(), survey.statusAt(now), survey.opensAt(),
+            survey.anonymity().statement(), survey.eachCarerAnswers(), survey.parentsAndGuardiansOnly(),
+            survey.carersStatement(), survey.statusAt(now), survey.opensAt(),
             survey.closesAt(), survey.openedAt(), survey.closedAt(), survey.answered(), survey.questionnaire());
     }
 }

@@ -15,12 +15,14 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * {@code ./chorus bench audience}: seeds a synthetic trust into an in-process embedded store through the real
- * importer, then times resolving the trust-wide carer audience and computing one carer's audience keys.
+ * importer, then times resolving the trust-wide carer audience and computing one carer's audience keys, and how long
+ * the same trust takes imported school by school (each school's own export, one after the other) against the bulk import.
  * Progress on stderr; the last stdout line is one JSON object.
  */
 public final class AudienceBenchmark {
@@ -56,6 +58,12 @@ public final class AudienceBenchmark {
             long reimportMs = (System.nanoTime() - t0) / 1_000_000;
             progress("re-import (no change: " + again.noChange() + ") in " + reimportMs + " ms");
 
+            long bySchoolMs = bySchool(client, dir);
+            double bySchoolRatio = importMs == 0 ? 0 : (double) bySchoolMs / importMs;
+            long bySchoolPeople = new People(new ReactiveMongoTemplate(client, BY_SCHOOL)).count().block();
+            progress(String.format(Locale.ROOT, "school by school: %d ms, %.2fx the bulk import; %d people (bulk: %d)", bySchoolMs,
+                bySchoolRatio, bySchoolPeople, people.count().block()));
+
             Audience carers = Audience.trust(AudienceRole.CARERS);
             long people1 = 0;
             long best = Long.MAX_VALUE;
@@ -84,14 +92,39 @@ public final class AudienceBenchmark {
             RosterImports.deleteQuietly(dir);
             BENCH.result(String.format(Locale.ROOT,
                 "{\"bench\":\"audience\",\"schools\":%d,\"pupils\":%d,\"people\":%d,\"resolve_ms\":%d,\"keys_ms\":%.3f,"
-                    + "\"heap_mb\":%d,\"generate_ms\":%d,\"import_ms\":%d,\"reimport_ms\":%d,\"unit\":\"ms\",\"machine\":\"2-core\"}",
-                schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs));
+                    + "\"heap_mb\":%d,\"generate_ms\":%d,\"import_ms\":%d,\"reimport_ms\":%d,\"by_school_import_ms\":%d,"
+                    + "\"by_school_ratio\":%.2f,\"by_school_people\":%d,\"unit\":\"ms\",\"machine\":\"2-core\"}",
+                schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs, bySchoolMs, bySchoolRatio, bySchoolPeople));
         } finally {
             server.shutdownNow();
         }
     }
 
+    /**
+     * Imports the same trust again, into an empty database of the same store, as each school's own export one after
+     * the other (the way a trust whose schools export separately fills Chorus); answers the total time.
+     */
+    private static long bySchool(MongoClient client, Path trust) throws Exception {
+        Path split = Files.createTempDirectory("chorus-bench-by-school-");
+        try {
+            List<Path> sets = new SchoolExports(trust).write(split);
+            ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, BY_SCHOOL);
+            RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), event -> { });
+            long t0 = System.nanoTime();
+            for (int i = 0; i < sets.size(); i++) {
+                imports.importFolder(sets.get(i), false, message -> { }).block();
+                if ((i + 1) % 10 == 0 || i + 1 == sets.size()) {
+                    progress("school by school: " + (i + 1) + " of " + sets.size() + " schools imported");
+                }
+            }
+            return (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            RosterImports.deleteQuietly(split);
+        }
+    }
+
     private static final Bench BENCH = new Bench("audience");
+    private static final String BY_SCHOOL = "bench-by-school";
 
     private static void progress(String message) {
         BENCH.progress(message);

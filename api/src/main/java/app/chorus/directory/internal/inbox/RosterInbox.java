@@ -2,6 +2,8 @@ package app.chorus.directory.internal.inbox;
 
 import app.chorus.directory.internal.oneroster.ImportReport;
 import app.chorus.directory.internal.oneroster.RosterImports;
+import app.chorus.directory.RosterImportFailed;
+import app.chorus.platform.DomainEvents;
 import app.chorus.platform.Repeating;
 import app.chorus.shared.Problem;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
  * Scheduled imports: the file sets a trust's rostering service drops into {@code chorus.roster.inbox.folder} are
  * imported one at a time in arrival order, each claimed by one api instance, and moved to {@code imported/} or
  * {@code failed/} with their report kept in the store. An import that would delete more than the set share of a
- * school's people is refused here as on upload: a data manager confirms it with {@code ./chorus import}.
+ * school's people is refused here as on upload: a data manager confirms it with {@code ./chorus import}. A failed set
+ * is announced as {@link RosterImportFailed}, which notifications pushes to the roster administrators.
  */
 @Component
 class RosterInbox {
@@ -32,12 +35,15 @@ class RosterInbox {
     private final RosterInboxProperties properties;
     private final RosterImports imports;
     private final InboxRecords records;
+    private final DomainEvents events;
     private final Clock clock;
     private final String holder = "inbox-" + UUID.randomUUID();
     private Disposable timer;
 
-    RosterInbox(RosterInboxProperties properties, RosterImports imports, InboxRecords records, ObjectProvider<Clock> clock) {
+    RosterInbox(RosterInboxProperties properties, RosterImports imports, InboxRecords records, DomainEvents events,
+                ObjectProvider<Clock> clock) {
         this.properties = properties;
+        this.events = events;
         this.imports = imports;
         this.records = records;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -93,9 +99,18 @@ class RosterInbox {
                     failure.getClass().getSimpleName() + ": nothing was applied. Report it with the api's log.")));
     }
 
+    /** Keeps the problem, tells the roster administrators (once per arrival: the push id is the arrival's), moves the set. */
     private Mono<Boolean> failed(Arrival arrival, Problem problem) {
         log.warn("Roster inbox: {} was not imported: {}", arrival.path().getFileName(), problem.getMessage());
-        return records.failed(arrival, holder, problem, clock.instant()).then(move(arrival, Arrival.FAILED));
+        Instant now = clock.instant();
+        RosterImportFailed failure = new RosterImportFailed(arrival.id(), arrival.path().getFileName().toString(),
+            problem.getMessage(), now);
+        return records.failed(arrival, holder, problem, now)
+            .then(events.publish(failure).onErrorResume(error -> {
+                log.warn("Roster inbox: could not tell the roster administrators that {} failed", failure.fileSet(), error);
+                return Mono.empty();
+            }))
+            .then(move(arrival, Arrival.FAILED));
     }
 
     private Mono<Boolean> move(Arrival arrival, String outcome) {

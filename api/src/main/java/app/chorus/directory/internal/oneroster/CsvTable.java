@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -208,19 +210,21 @@ final class CsvTable {
             }
         }
 
-        void dateTime(String column) {
+        /** The column as an instant (a bare date is its start in UTC), or null when empty or not a date-time. */
+        Instant dateTime(String column) {
             String value = optional(column);
             if (value == null) {
-                return;
+                return null;
             }
             try {
-                OffsetDateTime.parse(value);
+                return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 try {
-                    LocalDate.parse(value);
+                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException again) {
                     CsvTable.this.problem(line, column, "'" + value + "' is not a date and time",
                         "write it as ISO 8601, e.g. 2026-09-01T08:00:00Z");
+                    return null;
                 }
             }
         }

@@ -21,7 +21,7 @@ final class Roster {
     }
 
     record User(String id, boolean deleted, String username, String givenName, String familyName, String email,
-                List<String> agentIds, String grade, String primaryOrgId, String preferredLanguage) {
+                List<String> agentIds, String grade, String primaryOrgId, String preferredLanguage, boolean accountDisabled) {
     }
 
     record SchoolClass(String id, boolean deleted, String title, String classCode, String grade, String schoolId) {
@@ -85,6 +85,7 @@ final class Roster {
         Set<String> agents = new LinkedHashSet<>(before.agentIds());
         agents.addAll(after.agentIds());
         return new User(after.id(), before.deleted() && after.deleted(), after.username(), after.givenName(), after.familyName(),
-            after.email(), List.copyOf(agents), after.grade(), after.primaryOrgId(), after.preferredLanguage());
+            after.email(), List.copyOf(agents), after.grade(), after.primaryOrgId(), after.preferredLanguage(),
+            after.accountDisabled());
     }
 }

@@ -170,6 +170,9 @@ final class RosterDocuments {
                 .append("givenName", user.givenName()).append("familyName", user.familyName())
                 .append("email", user.email()).append("username", user.username())
                 .append("preferredLanguage", user.preferredLanguage());
+            if (user.accountDisabled()) {
+                doc.append("accountDisabled", true);
+            }
             switch (kindOf(user)) {
                 case "pupil" -> pupil(user, doc);
                 case "carer" -> carer(user, doc);

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -47,7 +47,8 @@ public class RosterImports {
     private final ReactiveMongoTemplate mongo;
     private final TrustShapes shapes;
     private final RosterSources sources;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** The running import's claim: released before its report reaches the caller, so the caller may import again at once. */
+    private final AtomicReference<Object> running = new AtomicReference<>();
     private final ApplicationEventPublisher events;
 
     /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
@@ -73,7 +74,8 @@ public class RosterImports {
 
     public Mono<ImportReport> importFolder(Path dir, Options options, Consumer<String> progress) {
         return Mono.defer(() -> {
-            if (!running.compareAndSet(false, true)) {
+            Object claim = new Object();
+            if (!running.compareAndSet(null, claim)) {
                 return Mono.error(Problem.conflict("roster-import-running",
                     "Another roster import is running on this server. Wait for it to finish and try again."));
             }
@@ -88,7 +90,8 @@ public class RosterImports {
                     }
                     return apply(plan, large, options.dryRun(), progress, started);
                 }))
-                .doFinally(signal -> running.set(false));
+                .doOnNext(report -> running.compareAndSet(claim, null))
+                .doFinally(signal -> running.compareAndSet(claim, null));
         });
     }
 

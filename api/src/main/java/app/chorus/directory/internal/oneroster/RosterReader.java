@@ -3,13 +3,16 @@ package app.chorus.directory.internal.oneroster;
 import app.chorus.directory.internal.YearGroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,6 +30,9 @@ final class RosterReader {
     static final List<String> FILES = List.of("orgs", "academicSessions", "users", "classes", "roles", "enrollments");
 
     private record PendingReference(String file, long line, String column, String id) {
+    }
+
+    private record DatedRow(CsvTable.Row row, Instant modified) {
     }
 
     private final Path dir;
@@ -117,33 +123,63 @@ final class RosterReader {
         return !"absent".equals(mode(file)) && Files.isRegularFile(dir.resolve(file + ".csv"));
     }
 
-    private void read(String file, List<String> required, java.util.function.Consumer<CsvTable.Row> each) {
+    /**
+     * Reads one file. A bulk file's rows are taken in file order as they stream; a delta file's rows are changes,
+     * applied in {@code dateLastModified} order (file order between equal dates), so the latest change to a record wins
+     * wherever it stands in the file. Delta files are small (a day's changes): their rows are held until the file ends.
+     */
+    private void read(String file, List<String> required, Consumer<CsvTable.Row> each) {
         if (!present(file)) {
             return;
         }
-        if (mode(file).equals("bulk")) {
+        boolean delta = mode(file).equals("delta");
+        if (!delta) {
             forget(file);
         }
-        Set<String> ids = new HashSet<>();
         Map<String, Long> firstLine = new HashMap<>();
+        List<DatedRow> changes = new ArrayList<>();
         boolean readable = new CsvTable(file + ".csv", problems).rows(dir.resolve(file + ".csv"), required, row -> {
             String id = row.required("sourcedId");
-            if (id != null && !ids.add(id)) {
+            Instant modified = row.dateTime("dateLastModified");
+            if (delta) {
+                if (change(row, id, modified, firstLine)) {
+                    changes.add(new DatedRow(row, modified));
+                }
+            } else if (id != null && firstLine.putIfAbsent(id, row.line) != null) {
                 row.problem("sourcedId", "sourcedId '" + id + "' appears twice (first on line " + firstLine.get(id) + ")",
                     "give every row its own sourcedId, or remove the repeated row");
-                return;
-            }
-            if (id != null) {
-                firstLine.put(id, row.line);
-            }
-            row.dateTime("dateLastModified");
-            each.accept(row);
-            if (++rows % 10_000 == 0) {
-                progress.accept(rows);
+            } else {
+                take(row, each);
             }
         });
+        changes.sort(Comparator.comparing(DatedRow::modified, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(change -> change.row().line));
+        changes.forEach(change -> take(change.row(), each));
         if (!readable) {
             unreadable.add(file + ".csv");
+        }
+    }
+
+    /**
+     * Whether a delta row is a change to apply: a record may change more than once in a file, but once at a given
+     * {@code dateLastModified} (rows without one come first), or which change wins is unknown. {@code changedAt}: the
+     * line of each sourcedId@date seen.
+     */
+    private static boolean change(CsvTable.Row row, String id, Instant modified, Map<String, Long> changedAt) {
+        Long first = id == null ? null : changedAt.putIfAbsent(id + "@" + modified, row.line);
+        if (first != null) {
+            row.problem("sourcedId", "sourcedId '" + id + "' changes twice " + (modified == null ? "without a dateLastModified" : "at " + modified)
+                + " (first on line " + first + "): which change wins is unknown",
+                "keep the row with the record's last state, or give each change its own dateLastModified (ISO 8601, e.g. 2026-09-01T08:00:00Z)");
+            return false;
+        }
+        return true;
+    }
+
+    private void take(CsvTable.Row row, Consumer<CsvTable.Row> each) {
+        each.accept(row);
+        if (++rows % 10_000 == 0) {
+            progress.accept(rows);
         }
     }
 
@@ -196,7 +232,7 @@ final class RosterReader {
         List<PendingReference> agents = new ArrayList<>();
         read("users", required, row -> {
             String id = row.optional("sourcedId");
-            row.oneOf("enabledUser", Set.of("true", "false"), true);
+            boolean accountDisabled = "false".equals(row.oneOf("enabledUser", Set.of("true", "false"), true));
             String grade = row.optional("grades");
             String yearGroup = grade == null ? null : YearGroups.fromGrade(grade.split(",")[0]);
             if (grade != null && yearGroup == null) {
@@ -216,7 +252,7 @@ final class RosterReader {
             agentIds.forEach(agent -> agents.add(new PendingReference("users.csv", row.line, "agentSourcedIds", agent)));
             Roster.User user = new Roster.User(id, deleted, row.optional("username"), row.required("givenName"),
                 row.required("familyName"), row.optional("email"), List.copyOf(agentIds), yearGroup, primaryOrg,
-                row.optional("metadata.preferredLanguage"));
+                row.optional("metadata.preferredLanguage"), accountDisabled);
             roster.users.put(id, user);
         });
         resolve(agents, roster.users.keySet(), "users.csv");

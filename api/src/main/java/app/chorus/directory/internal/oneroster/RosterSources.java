@@ -136,7 +136,8 @@ final class RosterSources {
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             Object value = doc.get(components[i].getName());
-            values[i] = types[i] == List.class ? List.copyOf(value == null ? List.of() : (List<?>) value) : value;
+            values[i] = types[i] == List.class ? List.copyOf(value == null ? List.of() : (List<?>) value)
+                : types[i] == boolean.class && value == null ? Boolean.FALSE : value;
         }
         try {
             return type.getDeclaredConstructor(types).newInstance(values);

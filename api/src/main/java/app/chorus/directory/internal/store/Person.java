@@ -6,7 +6,14 @@ import org.bson.Document;
 /** A person document of the directory, as read back. */
 public record Person(String id, String kind, String givenName, String familyName, String email, String preferredLanguage,
                      List<String> schoolIds, List<String> leadsSchoolIds, boolean trustLevel, List<String> classIds,
-                     String yearGroup, List<Child> children, List<String> audienceKeys) {
+                     String yearGroup, List<Child> children, List<String> audienceKeys, boolean accountDisabled) {
+
+    public Person(String id, String kind, String givenName, String familyName, String email, String preferredLanguage,
+                  List<String> schoolIds, List<String> leadsSchoolIds, boolean trustLevel, List<String> classIds,
+                  String yearGroup, List<Child> children, List<String> audienceKeys) {
+        this(id, kind, givenName, familyName, email, preferredLanguage, schoolIds, leadsSchoolIds, trustLevel, classIds,
+            yearGroup, children, audienceKeys, false);
+    }
 
     /**
      * A pupil a carer cares for, copied onto the carer's document by the import, with the carer's relationship to them
@@ -26,6 +33,6 @@ public record Person(String id, String kind, String givenName, String familyName
             doc.getString("email"), doc.getString("preferredLanguage"), doc.getList("schoolIds", String.class, List.of()),
             doc.getList("leadsSchoolIds", String.class, List.of()), doc.getBoolean("trustLevel", false),
             doc.getList("classIds", String.class, List.of()), doc.getString("yearGroup"), children,
-            doc.getList("audienceKeys", String.class, List.of()));
+            doc.getList("audienceKeys", String.class, List.of()), doc.getBoolean("accountDisabled", false));
     }
 }
