@@ -2,10 +2,12 @@ package app.chorus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -18,29 +20,30 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "chorus.identity.issuer-uri=${chorus.keycloak.url:http://127.0.0.1:8180}/realms/chorus",
     "CHORUS_MANAGEMENT_PORT=0"
 })
+@AutoConfigureWebTestClient(timeout = "60s")
 class PrometheusScrapesTheManagementPortOnlyTests {
 
-    @LocalServerPort
-    int publicPort;
+    @Autowired
+    WebTestClient publicPort;
 
-    @LocalManagementPort
-    int managementPort;
+    WebTestClient management;
 
-    private static WebTestClient on(int port) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    @BeforeEach
+    void connectAsPrometheus(@LocalManagementPort int port) {
+        management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     @Test
     void probesAndMetricsAreOnTheManagementPort() {
-        on(managementPort).get().uri("/actuator/health/readiness").exchange()
+        management.get().uri("/actuator/health/readiness").exchange()
             .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        on(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
             .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
     }
 
     @Test
     void thePublicPortHasNoActuator() {
-        on(publicPort).get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
-        on(publicPort).get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
+        publicPort.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        publicPort.get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
     }
 }
