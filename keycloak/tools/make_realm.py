@@ -67,3 +67,22 @@ other = {"realm":"chorus-elsewhere","displayName":"TEST ONLY: another issuer","e
  "users":[{"username":"stranger","enabled":True,"emailVerified":True,"firstName":"Sam","lastName":"Stranger","email":"stranger@elsewhere.example",
    "credentials":[{"type":"password","value":"chorus-demo","temporary":False}]}]}
 json.dump(other, open("chorus-elsewhere-realm.json","w"), indent=2)
+# The production realm for k8s/ (imported by the keycloak-realm-import Job): no test clients, no demo users, the
+# service secret and the web client's address left as placeholders that Keycloak fills from its environment at import.
+TEST_ONLY = {"chorus-test", "chorus-test-expiring"}
+production = dict(realm)
+production["users"] = [u for u in users if "serviceAccountClientId" in u]
+production["clients"] = []
+for c in clients:
+    if c["clientId"] in TEST_ONLY:
+        continue
+    c = dict(c)
+    if c["clientId"] == "chorus-web":
+        c["redirectUris"] = ["${CHORUS_PUBLIC_URL}/*"]
+        c["webOrigins"] = ["${CHORUS_PUBLIC_URL}"]
+    if c["clientId"] == "chorus-mobile":
+        c["redirectUris"] = ["app.chorus.mobile:/oauth2redirect"]
+    if c["clientId"] == "chorus-service":
+        c["secret"] = "${CHORUS_SERVICE_SECRET}"
+    production["clients"].append(c)
+json.dump(production, open("../k8s/base/keycloak-realm.json", "w"), indent=2)

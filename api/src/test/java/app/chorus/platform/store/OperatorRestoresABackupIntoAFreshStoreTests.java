@@ -1,0 +1,96 @@
+package app.chorus.platform.store;
+
+import static app.chorus.platform.store.StoreClient.await;
+import static app.chorus.platform.store.StoreSurvivesKillTests.loopback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The backup of the embedded store that docs/operations.md describes (stop the store, copy its data folder without
+ * the LOCK file) restores into a fresh store with every document and every GridFS attachment as it was, even after
+ * the original folder is lost.
+ */
+class OperatorRestoresABackupIntoAFreshStoreTests {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path backup;
+
+    @Test
+    void documentsAndAttachmentsComeBackFromTheCopiedDataFolder() throws IOException {
+        byte[] plan = new byte[700 * 1024];
+        for (int i = 0; i < plan.length; i++) {
+            plan[i] = (byte) (i * 31);
+        }
+        ObjectId attachment;
+        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            await(client.collection("announcements").insertMany(List.of(
+                new Document("_id", "a1").append("title", "Sports day moved to Friday"),
+                new Document("_id", "a2").append("title", "Parents' evening"))));
+            attachment = Mono.from(bucket(client).uploadFromPublisher("plan.pdf", Flux.just(ByteBuffer.wrap(plan)))).block();
+        }
+
+        copyWithoutLock(data, backup);
+        deleteAll(data);
+
+        try (EmbeddedStore restored = EmbeddedStore.start(backup, loopback(), false);
+             StoreClient client = new StoreClient(restored.address())) {
+            assertThat(client.all("announcements")).containsExactly(
+                Map.entry("a1", new Document("_id", "a1").append("title", "Sports day moved to Friday")),
+                Map.entry("a2", new Document("_id", "a2").append("title", "Parents' evening")));
+            byte[] read = Flux.from(bucket(client).downloadToPublisher(attachment))
+                .reduce(new ByteArrayOutputStream(), (out, buffer) -> {
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    out.writeBytes(bytes);
+                    return out;
+                })
+                .map(ByteArrayOutputStream::toByteArray).block();
+            assertThat(read).as("the attachment, byte for byte").isEqualTo(plan);
+        }
+    }
+
+    private static GridFSBucket bucket(StoreClient client) {
+        return GridFSBuckets.create(client.database("chorus"));
+    }
+
+    private static void copyWithoutLock(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("LOCK")).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(file -> {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
