@@ -8,6 +8,8 @@ import app.chorus.directory.internal.oneroster.RosterImports;
 import app.chorus.directory.internal.seed.TrustGenerator;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShapes;
+import app.chorus.platform.DomainEventListener;
+import app.chorus.platform.DomainEvents;
 import app.chorus.testing.bench.Bench;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -16,6 +18,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
@@ -39,7 +43,8 @@ public final class AudienceBenchmark {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
             TrustShapes shapes = new TrustShapes(mongo);
             People people = new People(mongo);
-            RosterImports imports = new RosterImports(mongo, shapes, event -> { });
+            RosterImports imports = new RosterImports(mongo, shapes, new DomainEvents(new StaticListableBeanFactory()
+                .<DomainEventListener<?>>getBeanProvider(ResolvableType.forClass(DomainEventListener.class))));
             AudienceResolver resolver = new KeyAudienceResolver(people, shapes);
 
             Path dir = Files.createTempDirectory("chorus-bench-audience-");
