@@ -14,8 +14,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Contributions past retention, one ended consultation at a time: its ideas and comments no longer name their authors
- * and its supports no longer name who gave them, then the consultation is marked {@code contributionsDetachedAt}. The
+ * Contributions past retention, one ended consultation at a time: its ideas and comments no longer name their authors,
+ * its named supports are stored again under keys nobody can trace and the list of who took part goes (its counters stay), then the
+ * consultation is marked {@code contributionsDetachedAt}. The
  * text (already moderated), the support counts and the published outcome stay, so the record of the consultation
  * reads the same.
  */
@@ -24,9 +25,11 @@ class ExpiredContributions implements ExpiringData {
 
     static final String DETACHED_AT = "contributionsDetachedAt";
     private final ReactiveMongoTemplate mongo;
+    private final ErasedContributors supporters;
 
-    ExpiredContributions(ReactiveMongoTemplate mongo) {
+    ExpiredContributions(ReactiveMongoTemplate mongo, ErasedContributors supporters) {
         this.mongo = mongo;
+        this.supporters = supporters;
     }
 
     @Override
@@ -46,7 +49,10 @@ class ExpiredContributions implements ExpiringData {
     Mono<Long> detach(String consultationId) {
         return detachAll(consultationId, "authorId", Idea.COLLECTION)
             .zipWith(detachAll(consultationId, "authorId", Comment.COLLECTION), Long::sum)
-            .zipWith(detachAll(consultationId, "personId", Supports.COLLECTION), Long::sum)
+            .zipWith(supporters.detachSupports(Query.query(Criteria.where("consultationId").is(consultationId)
+                .and("personId").exists(true))), Long::sum)
+            .zipWith(mongo.remove(Query.query(Criteria.where("consultationId").is(consultationId)), Participants.PEOPLE)
+                .map(result -> result.getDeletedCount()), Long::sum)
             .flatMap(changed -> mongo.updateFirst(Query.query(Criteria.where("_id").is(consultationId)),
                 new Update().set(DETACHED_AT, new Date()), Consultation.COLLECTION).thenReturn(changed));
     }
