@@ -15,7 +15,8 @@ public enum RetainedData {
         "who wrote the ideas and comments of a consultation and who supported them, counted from its end; "
             + "the authors are detached, the text, counts and outcome stay"),
     OPINION_VOTES("opinionVotes", Period.ofYears(1), Period.ofMonths(1),
-        "who voted in an opinion map, counted from the conversation's start"),
+        "who wrote the statements of an opinion map and who voted, counted from the conversation's start; the authors "
+            + "are detached and votes kept under pseudonyms, so the map reads the same"),
     DECISION_BALLOTS("decisionBallots", Period.ofYears(1), Period.ofMonths(1),
         "ballots of a decision, counted from its close"),
     DEVICES("devices", Period.ofDays(270), Period.ofDays(30),

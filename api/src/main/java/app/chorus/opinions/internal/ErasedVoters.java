@@ -35,19 +35,30 @@ class ErasedVoters implements DomainEventListener<PersonErased> {
 
     @Override
     public Mono<Void> on(PersonErased event) {
-        String person = event.personId();
-        return mongo.updateMulti(Query.query(Criteria.where("authorPersonId").is(person)), new Update().unset("authorPersonId"),
-                Statement.COLLECTION)
-            .thenMany(mongo.find(Query.query(Criteria.where("participantId").is(person)), StoredVote.class,
-                StoredVote.COLLECTION))
-            .concatMap(vote -> pseudonym(vote.conversationId(), person).flatMap(as -> moved(new StoredVote(
-                StoredVote.key(vote.conversationId(), as, vote.statementId()), vote.conversationId(), as, vote.statementId(),
-                vote.value(), vote.at()), vote.id(), StoredVote.COLLECTION)))
-            .thenMany(mongo.find(Query.query(Criteria.where("personId").is(person)), Participant.class,
-                Participant.COLLECTION))
-            .concatMap(seat -> pseudonym(seat.conversationId(), person).flatMap(as -> moved(new Participant(
-                seat.conversationId() + ":" + as, seat.conversationId(), null, seat.schoolId(), seat.role()), seat.id(),
-                Participant.COLLECTION)))
+        return detach(Criteria.where("authorPersonId").is(event.personId()), Criteria.where("personId").is(event.personId()))
+            .then();
+    }
+
+    /**
+     * Unsets the author of the statements {@code authored} finds, and stores the votes and seat of each participant
+     * {@code seated} finds again under their pseudonym (votes first, the seat last, so a cut-short run is finished by
+     * the next); emits how many seats it moved.
+     */
+    Mono<Long> detach(Criteria authored, Criteria seated) {
+        return mongo.updateMulti(Query.query(authored), new Update().unset("authorPersonId"), Statement.COLLECTION)
+            .thenMany(mongo.find(Query.query(seated), Participant.class, Participant.COLLECTION))
+            .concatMap(seat -> pseudonym(seat.conversationId(), seat.personId()).flatMap(as -> moveVotes(seat, as)
+                .then(moved(new Participant(seat.conversationId() + ":" + as, seat.conversationId(), null, seat.schoolId(),
+                    seat.role()), seat.id(), Participant.COLLECTION))).thenReturn(1L))
+            .reduce(0L, Long::sum);
+    }
+
+    private Mono<Void> moveVotes(Participant seat, String as) {
+        Query theirs = Query.query(Criteria.where("conversationId").is(seat.conversationId()).and("participantId")
+            .is(seat.personId()));
+        return mongo.find(theirs, StoredVote.class, StoredVote.COLLECTION)
+            .concatMap(vote -> moved(new StoredVote(StoredVote.key(vote.conversationId(), as, vote.statementId()),
+                vote.conversationId(), as, vote.statementId(), vote.value(), vote.at()), vote.id(), StoredVote.COLLECTION))
             .then();
     }
 
