@@ -18,7 +18,7 @@ public enum RetainedData {
         "who wrote the statements of an opinion map and who voted, counted from the conversation's start; the authors "
             + "are detached and votes kept under pseudonyms, so the map reads the same"),
     DECISION_BALLOTS("decisionBallots", Period.ofYears(1), Period.ofMonths(1),
-        "ballots of a decision, counted from its close"),
+        "ballots of a decision, counted from its close once counted; deleted, the count and tallies stay"),
     DEVICES("devices", Period.ofDays(270), Period.ofDays(30),
         "push devices not seen for this long; removed"),
     AUDIT_ENTRIES("auditEntries", Period.ofYears(6), Period.ofYears(1),

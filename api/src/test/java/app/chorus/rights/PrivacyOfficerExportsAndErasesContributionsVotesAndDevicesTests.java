@@ -18,9 +18,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The privacy officer exports a carer's consultation contributions, opinion statements and votes, and devices; after
- * erasing the carer no stored document leads to them, while the idea's support count and the map's votes stay.
- * Anonymous supports are never in the export.
+ * The privacy officer exports a carer's consultation contributions, opinion statements and votes, devices and
+ * announcement receipts; after erasing the carer no stored document leads to them, while the idea's support count and
+ * the map's votes stay. Anonymous supports are never in the export.
  */
 @ApiTest
 class PrivacyOfficerExportsAndErasesContributionsVotesAndDevicesTests {
@@ -48,13 +48,14 @@ class PrivacyOfficerExportsAndErasesContributionsVotesAndDevicesTests {
         assertThat(sections.get("consultation-contributions")).noneMatch(item -> ("anon-" + run).equals(item.get("ideaId")));
         assertThat(sections.get("opinions")).extracting(item -> item.get("type")).containsExactlyInAnyOrder("statement", "vote");
         assertThat(sections.get("devices")).extracting(item -> item.get("type")).contains("device", "preferences");
+        assertThat(sections.get("announcement-receipts")).extracting(item -> item.get("announcementId")).contains("ann-" + run);
 
         web.post().uri("/api/v1/people/{id}/erasure", CARER).header("Authorization", Tokens.bearer("privacy.trust"))
             .exchange().expectStatus().isOk();
 
         for (String collection : List.of("consultation_ideas", "consultation_comments", "consultation_supports",
             "consultation_participants", "opinion_statements", "opinion_votes", "opinion_participants",
-            "notification_recipients", "notification_tokens")) {
+            "notification_recipients", "notification_tokens", "announcement_receipts", "announcement_readers")) {
             assertThat(mongo.find(new Query(), Document.class, collection).filter(doc -> doc.toJson().contains(CARER))
                 .collectList().block()).as(collection).isEmpty();
         }
@@ -69,6 +70,7 @@ class PrivacyOfficerExportsAndErasesContributionsVotesAndDevicesTests {
         assertThat(after.get("consultation-contributions")).isEmpty();
         assertThat(after.get("opinions")).isEmpty();
         assertThat(after.get("devices")).isEmpty();
+        assertThat(after.get("announcement-receipts")).isEmpty();
     }
 
     private void plant(String consultation, String idea, String conversation, String run) {
@@ -93,8 +95,13 @@ class PrivacyOfficerExportsAndErasesContributionsVotesAndDevicesTests {
             .append("participantId", CARER).append("statementId", "st-" + run).append("value", 1).append("at", now.getTime()));
         insert("opinion_participants", new Document("_id", conversation + ":" + CARER).append("conversationId", conversation)
             .append("personId", CARER).append("schoolId", "sch-001").append("role", "carers"));
-        insert("notification_recipients", new Document("_id", CARER).append("devices", List.of(new Document("installationId",
-            "inst-" + run).append("token", "tok-" + run).append("platform", "ANDROID").append("lastSeen", now))));
+        mongo.save(new Document("_id", CARER).append("devices", List.of(new Document("installationId",
+            "inst-" + run).append("token", "tok-" + run).append("platform", "ANDROID").append("lastSeen", now))),
+            "notification_recipients").block();
+        insert("announcement_receipts", new Document("_id", "ann-" + run + "|" + CARER).append("announcementId", "ann-" + run)
+            .append("personId", CARER).append("deliveredAt", now).append("channels", List.of("push")).append("openedAt", now));
+        mongo.save(new Document("_id", CARER).append("items", new Document("ann-" + run,
+            new Document("openedAt", now))), "announcement_readers").block();
         insert("notification_tokens", new Document("_id", "tok-" + run).append("personId", CARER)
             .append("installationId", "inst-" + run).append("retired", false));
     }
