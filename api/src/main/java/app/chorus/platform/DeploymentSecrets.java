@@ -35,6 +35,16 @@ public class DeploymentSecrets {
         this.master = master(key, "production".equalsIgnoreCase(environment), devDir);
     }
 
+    /**
+     * The secrets as a command outside the api sees them ({@code ./chorus audit verify}): {@value #KEY_ENV}, else the
+     * development key of {@code CHORUS_SECRETS_DIR}.
+     */
+    public static DeploymentSecrets fromEnvironment() {
+        String dir = System.getenv("CHORUS_SECRETS_DIR");
+        return new DeploymentSecrets(System.getenv(KEY_ENV), System.getenv("CHORUS_ENVIRONMENT"),
+            Path.of(dir == null || dir.isBlank() ? ".chorus/secrets" : dir));
+    }
+
     /** The key for one purpose: the configured one when given (a deployment secret too), else derived from the master. */
     public Mono<byte[]> secret(String configured, String purpose) {
         if (configured != null && !configured.isBlank()) {

@@ -16,7 +16,7 @@ public class DomainEvents {
 
     private final ObjectProvider<DomainEventListener<?>> listeners;
 
-    DomainEvents(ObjectProvider<DomainEventListener<?>> listeners) {
+    public DomainEvents(ObjectProvider<DomainEventListener<?>> listeners) {
         this.listeners = listeners;
     }
 

@@ -48,7 +48,7 @@ class PrivacyOfficerExportsACarersDataTests {
 
         assertThat(export).contains("\"surveyId\":\"" + named + "\"").doesNotContain(anonymous)
             .contains("\"aboutPupil\":\"" + unit.pupilId() + "\"")
-            .contains("Answers to anonymous surveys and ballots hold no link to anyone");
+            .contains("Answers to anonymous surveys, ballots and supports in anonymous consultations hold no link to anyone");
         web.get().uri("/api/v1/audit?kind=subject-access-exported&actor=stf-00005&limit=200")
             .header("Authorization", Tokens.bearer("leader.trust")).exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.items[0].subject").isEqualTo("person");

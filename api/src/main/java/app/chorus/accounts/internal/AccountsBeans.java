@@ -2,11 +2,12 @@ package app.chorus.accounts.internal;
 
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.RosterImported;
+import app.chorus.platform.DomainEventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class AccountsBeans {
@@ -29,14 +30,21 @@ class AccountsBeans {
         return new RosterImportedListener(accounts);
     }
 
-    /** After a roster import commits, accounts follow (when provisioning is on). */
-    record RosterImportedListener(AccountsManagement accounts) {
+    /** After a roster import commits, accounts follow (when provisioning is on), in the background. */
+    record RosterImportedListener(AccountsManagement accounts) implements DomainEventListener<RosterImported> {
 
-        @EventListener
-        void on(RosterImported event) {
-            if (accounts.enabled()) {
-                accounts.afterImport();
-            }
+        @Override
+        public Class<RosterImported> eventType() {
+            return RosterImported.class;
+        }
+
+        @Override
+        public Mono<Void> on(RosterImported event) {
+            return Mono.fromRunnable(() -> {
+                if (accounts.enabled()) {
+                    accounts.afterImport();
+                }
+            });
         }
     }
 }

@@ -35,11 +35,13 @@ public class AuditManagement implements AuditTrail {
     private final ReactiveMongoTemplate mongo;
     private final Actors actors;
     private final AuditRecorder recorder;
+    private final CheckpointSeal seal;
 
-    AuditManagement(ReactiveMongoTemplate mongo, Actors actors, AuditRecorder recorder) {
+    AuditManagement(ReactiveMongoTemplate mongo, Actors actors, AuditRecorder recorder, CheckpointSeal seal) {
         this.mongo = mongo;
         this.actors = actors;
         this.recorder = recorder;
+        this.seal = seal;
     }
 
     public Mono<Page<AuditView>> entries(CurrentUser user, AuditFilter filter, String cursor, int limit) {
@@ -70,7 +72,7 @@ public class AuditManagement implements AuditTrail {
         if (!user.has(Role.PRIVACY_OFFICER)) {
             throw Problem.forbidden("not-privacy-officer", "Only the privacy officer verifies the audit's chains.");
         }
-        return ChainVerifier.verifyAll(mongo);
+        return ChainVerifier.verifyAll(mongo, seal);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package app.chorus.audit.internal;
 
+import app.chorus.platform.DeploymentSecrets;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code ./chorus audit verify}: reads every chain straight from the store (the running portal's embedded store, or
@@ -26,7 +28,8 @@ public final class AuditVerifyCommand {
     static int run(String uri, String database, PrintStream out) {
         try (MongoClient client = MongoClients.create(uri)) {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, database);
-            List<ChainReport> reports = ChainVerifier.verifyAll(mongo).doOnNext(report -> out.println(line(report)))
+            List<ChainReport> reports = ChainVerifier.verifyAll(mongo, new CheckpointSeal(Mono.defer(() -> DeploymentSecrets
+                .fromEnvironment().secret(null, CheckpointSeal.PURPOSE)))).doOnNext(report -> out.println(line(report)))
                 .collectList().block(Duration.ofMinutes(30));
             boolean intact = reports.stream().allMatch(ChainReport::intact);
             out.println(reports.size() + " chain(s) verified: " + (intact ? "all intact" : "BROKEN (see above)"));
@@ -40,7 +43,8 @@ public final class AuditVerifyCommand {
 
     private static String line(ChainReport report) {
         if (report.intact()) {
-            return report.chain() + ": intact, " + report.links() + " link(s)";
+            return report.chain() + ": intact, " + report.links() + " link(s)" + (report.prunedThrough() == 0 ? ""
+                : " after the signed checkpoint at link " + report.prunedThrough());
         }
         return report.chain() + ": BROKEN at link " + report.brokenAt()
             + (report.brokenEntry() == null ? "" : " (" + report.brokenEntry() + ")") + ": " + report.problem()

@@ -8,6 +8,7 @@ import app.chorus.consultations.OutcomePublished;
 import app.chorus.decisions.DecisionClosed;
 import app.chorus.decisions.DecisionOpened;
 import app.chorus.directory.Audience;
+import app.chorus.directory.RosterImported;
 import app.chorus.moderation.ConcernRaised;
 import app.chorus.moderation.ContributionModerated;
 import app.chorus.platform.DomainEventListener;
@@ -31,8 +32,14 @@ class AuditedEvents {
     @Bean
     DomainEventListener<AnnouncementPublished> auditAnnouncementPublished(AuditRecorder audit) {
         return byCaller(audit, AnnouncementPublished.class, e -> new Act("announcement-published:" + e.announcementId()
-            + ":" + e.version(), "announcement-published", e.schoolId(), null, "announcement:" + e.announcementId(),
-            null, e.publishedAt()));
+            + ":" + e.version(), e.version() > 1 ? "announcement-edited" : "announcement-published", e.schoolId(), null,
+            "announcement:" + e.announcementId(), e.version() > 1 ? "version " + e.version() : null, e.publishedAt()));
+    }
+
+    @Bean
+    DomainEventListener<RosterImported> auditRosterImported(AuditRecorder audit) {
+        return byCaller(audit, RosterImported.class, e -> new Act("roster-imported:" + e.importId(), "roster-imported",
+            onlyOne(Set.copyOf(e.schoolIds())), null, "roster", e.changes(), e.at()));
     }
 
     @Bean

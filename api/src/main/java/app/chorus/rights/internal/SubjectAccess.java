@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 public class SubjectAccess {
 
     static final List<String> NOTES = List.of(
-        "Answers to anonymous surveys and ballots hold no link to anyone, so they cannot be found or included.",
+        "Answers to anonymous surveys, ballots and supports in anonymous consultations hold no link to anyone, so they "
+            + "cannot be found or included.",
         "Answers to confidential surveys are kept apart from the person and are not included.",
         "Rectification: names, classes and family links come from the school's MIS; correct them there and the next "
             + "roster import corrects Chorus.");

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class AuditVerifyCommandReportsTheFirstBrokenLinkTests {
     @Autowired
     AuditRecorder recorder;
 
+    @Autowired
+    ExpiredAuditEntries expired;
+
     @Test
     void anOperatorSeesWhichLinkOfWhichChainWasChanged() {
         String school = "cli-" + UUID.randomUUID();
@@ -49,6 +53,22 @@ class AuditVerifyCommandReportsTheFirstBrokenLinkTests {
         } finally {
             mongo.updateFirst(second, Update.update("kind", "announcement-retracted"), AuditEntry.COLLECTION).block();
         }
+    }
+
+    @Test
+    void aChainPurgedUnderASignedCheckpointStillVerifiesFromIt() {
+        String school = "cli-purged-" + UUID.randomUUID();
+        for (int n = 1; n <= 4; n++) {
+            recorder.record(new Act(school + ":" + n, "roster-imported", school, null, "roster", null,
+                n < 4 ? Instant.parse("2012-03-0" + n + "T10:00:00Z") : null)).block(Duration.ofSeconds(10));
+        }
+        expired.purge(Instant.parse("2013-01-01T00:00:00Z"), "cli-" + school).blockLast(Duration.ofSeconds(30));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AuditVerifyCommand.run(connection.getConnectionString().getConnectionString(),
+            mongo.getMongoDatabase().block().getName(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+            .contains("school:" + school + ": intact, 1 link(s) after the signed checkpoint at link 3");
     }
 
     @Test

@@ -8,6 +8,8 @@ import app.chorus.directory.internal.oneroster.RosterImports;
 import app.chorus.directory.internal.seed.TrustGenerator;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShapes;
+import app.chorus.platform.DomainEventListener;
+import app.chorus.platform.DomainEvents;
 import app.chorus.testing.bench.Bench;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
@@ -41,7 +45,7 @@ public final class AudienceBenchmark {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "bench");
             TrustShapes shapes = new TrustShapes(mongo);
             People people = new People(mongo);
-            RosterImports imports = new RosterImports(mongo, shapes, event -> { });
+            RosterImports imports = new RosterImports(mongo, shapes, noListeners());
             AudienceResolver resolver = new KeyAudienceResolver(people, shapes);
 
             Path dir = Files.createTempDirectory("chorus-bench-audience-");
@@ -100,6 +104,12 @@ public final class AudienceBenchmark {
         }
     }
 
+    /** Nothing listens to the benchmark's imports. */
+    private static DomainEvents noListeners() {
+        return new DomainEvents(new StaticListableBeanFactory()
+            .<DomainEventListener<?>>getBeanProvider(ResolvableType.forClass(DomainEventListener.class)));
+    }
+
     /**
      * Imports the same trust again, into an empty database of the same store, as each school's own export one after
      * the other (the way a trust whose schools export separately fills Chorus); answers the total time.
@@ -109,7 +119,7 @@ public final class AudienceBenchmark {
         try {
             List<Path> sets = new SchoolExports(trust).write(split);
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, BY_SCHOOL);
-            RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), event -> { });
+            RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), noListeners());
             long t0 = System.nanoTime();
             for (int i = 0; i < sets.size(); i++) {
                 imports.importFolder(sets.get(i), false, message -> { }).block();

@@ -38,4 +38,12 @@ public record ImportReport(boolean dryRun, long rows, Map<String, Counts> change
     public boolean noChange() {
         return changes.values().stream().allMatch(c -> c.changed() == 0);
     }
+
+    /** What changed, for the audit: {@code people: 3 created, 2 updated, 0 deleted; classes: ...}. */
+    public String changesInWords() {
+        return changes.entrySet().stream().filter(change -> change.getValue().changed() > 0)
+            .map(change -> change.getKey() + ": " + change.getValue().created() + " created, " + change.getValue().updated()
+                + " updated, " + change.getValue().deleted() + " deleted")
+            .collect(java.util.stream.Collectors.joining("; "));
+    }
 }

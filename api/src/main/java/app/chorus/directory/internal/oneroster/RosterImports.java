@@ -3,6 +3,7 @@ package app.chorus.directory.internal.oneroster;
 import app.chorus.directory.RosterImported;
 import app.chorus.directory.internal.store.Collections;
 import app.chorus.directory.internal.store.TrustShapes;
+import app.chorus.platform.DomainEvents;
 import app.chorus.shared.Problem;
 import com.mongodb.client.model.Projections;
 import java.io.IOException;
@@ -10,12 +11,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,7 +26,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -49,7 +51,7 @@ public class RosterImports {
     private final RosterSources sources;
     /** The running import's claim: released before its report reaches the caller, so the caller may import again at once. */
     private final AtomicReference<Object> running = new AtomicReference<>();
-    private final ApplicationEventPublisher events;
+    private final DomainEvents events;
 
     /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
     public record Options(boolean dryRun, boolean confirmDeletions) {
@@ -60,7 +62,7 @@ public class RosterImports {
                         Set<String> schools) {
     }
 
-    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, ApplicationEventPublisher events) {
+    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events) {
         this.mongo = mongo;
         this.shapes = shapes;
         this.sources = new RosterSources(mongo);
@@ -242,7 +244,8 @@ public class RosterImports {
                 ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples,
                     System.currentTimeMillis() - started);
                 Mono<Void> bump = dryRun || report.noChange() ? Mono.empty()
-                    : shapes.changed().then(Mono.fromRunnable(() -> events.publishEvent(new RosterImported(List.copyOf(plan.schools())))));
+                    : shapes.changed().then(Mono.defer(() -> events.publish(new RosterImported(UUID.randomUUID().toString(),
+                        List.copyOf(plan.schools()), report.changesInWords(), Instant.now()))));
                 return bump.thenReturn(report);
             })))
             .doOnNext(report -> log.info("roster import {}: {} in {} ms", dryRun ? "(dry run)" : "applied", report.changes(), report.millis()));
