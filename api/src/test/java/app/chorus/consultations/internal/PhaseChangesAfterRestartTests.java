@@ -38,9 +38,10 @@ class PhaseChangesAfterRestartTests {
 
     private static ConfigurableApplicationContext start(Path store, String sweepEvery, Clock clock) {
         return new SpringApplicationBuilder(ChorusApplication.class, StageEvents.class)
-            .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)).properties(
-            "server.port=0", "chorus.store.port=0", "chorus.store.data-dir=" + store,
-            "chorus.identity.issuer-uri=http://127.0.0.1:8180/realms/chorus",
-            "chorus.consultations.sweep-interval=" + sweepEvery).run();
+            .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+            // as arguments, so that they win over application.yml (its ports are a running portal's)
+            .run("--server.port=0", "--chorus.store.port=0", "--chorus.store.data-dir=" + store,
+                "--chorus.identity.issuer-uri=http://127.0.0.1:8180/realms/chorus",
+                "--chorus.consultations.sweep-interval=" + sweepEvery);
     }
 }
