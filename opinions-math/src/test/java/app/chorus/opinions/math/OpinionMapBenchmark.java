@@ -74,7 +74,7 @@ public final class OpinionMapBenchmark {
             OpinionMapUpdater updater = new OpinionMapUpdater();
             updater.fold(votes);
             updater.map();
-            updater.fold(votes.subList(0, 1_000));
+            updater.fold(votes.subList(0, Math.min(1_000, votes.size())));
             updater.map();
             return new Round((System.nanoTime() - start) / 1e9);
         });
