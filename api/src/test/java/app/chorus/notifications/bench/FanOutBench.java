@@ -63,6 +63,7 @@ public final class FanOutBench {
         int devices = Bench.option(args, "--devices", 200_000);
         int latency = Bench.option(args, "--latency-ms", 50);
         String standIn = Bench.option(args, "--stand-in", "http://127.0.0.1:9099");
+        int warmUpSeconds = Bench.option(args, "--warmup-s", 240);
         int carers = (int) Math.ceil(devices * 0.6);
         progress("seeding %d carers with %d devices (a 100-school trust)", carers, devices);
         Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "chorus-bench-" + UUID.randomUUID());
@@ -78,8 +79,8 @@ public final class FanOutBench {
         result.put("bench", "fanout");
         result.put("devices", devices);
         configure(standIn, 0);
-        result.put("warmup_fanouts", warmUp(api, standIn, devices));
-        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, true);
+        result.put("warmup_fanouts", warmUp(api, standIn, devices, warmUpSeconds));
+        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, Math.min(60, warmUpSeconds));
         Run run0 = fanOut(api, standIn, devices);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
         result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
@@ -93,7 +94,7 @@ public final class FanOutBench {
         result.put("missing_0ms", run0.missing());
         result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
-        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), false);
+        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), 0);
         Run runLatency = fanOut(api, standIn, devices);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
@@ -179,13 +180,13 @@ public final class FanOutBench {
     /**
      * The api's JVM gets the JIT's attention before anything is timed: one trust-wide fan-out like the measured one,
      * then ten schools' fan-outs of the same message in rounds until their rate settles (see
-     * {@link RawSdkLoop#untilSettled}: at most 240 s). Without the trust-wide round the measured run deoptimised and recompiled
+     * {@link RawSdkLoop#untilSettled}: at most {@code --warmup-s}, 240 s by default). Without the trust-wide round the measured run deoptimised and recompiled
      * hundreds of methods (paths and branches only a trust-wide audience takes). The raw loop warms up in its own JVM.
      */
-    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
+    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices, int seconds) throws Exception {
         progress("warming up: one trust-wide fan-out, then ten schools' fan-outs until the rate settles (not measured)");
         fanOut(api, standIn, devices);
-        int rounds = RawSdkLoop.untilSettled(240, () -> warmUpFanOut(api, standIn));
+        int rounds = RawSdkLoop.untilSettled(seconds, () -> warmUpFanOut(api, standIn));
         Bench.sleep(3_000); // the last round's delivered receipts are still being counted: not into the next measure
         return rounds;
     }

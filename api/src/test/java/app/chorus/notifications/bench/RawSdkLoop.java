@@ -38,11 +38,11 @@ public final class RawSdkLoop {
         }
     }
 
-    /** Runs the loop in a new JVM (warmed up first when asked) and returns what it measured. */
-    static Result inOwnJvm(String standIn, int count, boolean warmUp) throws Exception {
+    /** Runs the loop in a new JVM (warmed up first for at most {@code warmUpSeconds}, 0: not) and returns what it measured. */
+    static Result inOwnJvm(String standIn, int count, int warmUpSeconds) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            RawSdkLoop.class.getName(), standIn, String.valueOf(count), String.valueOf(warmUp))
+            RawSdkLoop.class.getName(), standIn, String.valueOf(count), String.valueOf(warmUpSeconds))
             .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -64,9 +64,10 @@ public final class RawSdkLoop {
         for (int i = 0; i < count; i++) {
             tokens.add("bench-raw-" + String.format("%06d", i) + "-xxxxxxxxxxxxxxxx");
         }
-        if (Boolean.parseBoolean(args[2])) {
+        int warmUpSeconds = Integer.parseInt(args[2]);
+        if (warmUpSeconds > 0) {
             FanOutBench.BENCH.progress("warming up its own JVM until the rate settles (not measured)");
-            untilSettled(60, () -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).round());
+            untilSettled(warmUpSeconds, () -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).round());
         }
         Result result = loop(standIn, tokens);
         System.out.println(result.perSecond() + " " + result.cpuMsPerPush());
