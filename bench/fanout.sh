@@ -4,11 +4,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEVICES=200000
 LATENCY=50
+WARMUP=240
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --devices) DEVICES="$2"; shift 2 ;;
     --latency-ms) LATENCY="$2"; shift 2 ;;
-    *) echo "usage: bench/fanout.sh [--devices N] [--latency-ms L]" >&2; exit 2 ;;
+    --warmup-s) WARMUP="$2"; shift 2 ;;
+    *) echo "usage: bench/fanout.sh [--devices N] [--latency-ms L] [--warmup-s S]" >&2; exit 2 ;;
   esac
 done
 source "$ROOT/bench/lib/java-classpath.sh"
@@ -18,5 +20,5 @@ java -Xmx1g -cp "$CP" app.chorus.notifications.standin.FcmStandIn --port "$PORT"
 STAND_IN=$!
 trap 'kill $STAND_IN 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/counts" 2>/dev/null && break; sleep 0.2; done
-java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$CP" app.chorus.notifications.bench.FanOutBench --devices "$DEVICES" --latency-ms "$LATENCY" \
+java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$CP" app.chorus.notifications.bench.FanOutBench --devices "$DEVICES" --latency-ms "$LATENCY" --warmup-s "$WARMUP" \
   --stand-in "http://127.0.0.1:$PORT"

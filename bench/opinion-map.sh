@@ -16,11 +16,9 @@ if [[ "${1:-}" == "--api" ]]; then
     app.chorus.opinions.internal.OpinionMapApiBenchmark "$@"
 fi
 echo "[bench opinion-map] compiling opinions-math with its test classes (the benchmark lives there) ..." >&2
-mvn -q -B -o -pl opinions-math test-compile >&2 2>/dev/null || mvn -q -B -pl opinions-math test-compile >&2
+# -am: the shared benchmark harness comes from the edge-testing module (test scope)
+BUILD=(-q -B -pl opinions-math -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+mvn -o "${BUILD[@]}" >&2 2>/dev/null || mvn "${BUILD[@]}" >&2
 CP_FILE=opinions-math/target/bench.classpath
-if [[ ! -s "$CP_FILE" || opinions-math/pom.xml -nt "$CP_FILE" ]]; then
-  mvn -q -B -o -pl opinions-math dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2 2>/dev/null \
-    || mvn -q -B -pl opinions-math dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
-fi
 exec java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "opinions-math/target/test-classes:opinions-math/target/classes:$(cat "$CP_FILE")" \
   app.chorus.opinions.math.OpinionMapBenchmark "$@"

@@ -1,9 +1,11 @@
 package app.chorus.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -102,11 +104,10 @@ class TrustAdminGivesEveryRosteredCarerAnAccountTests {
     }
 
     @Test
-    void aRosterImportGivesTheNewCarersAccountsWithoutAnyoneAsking() throws InterruptedException {
+    void aRosterImportGivesTheNewCarersAccountsWithoutAnyoneAsking() {
         SmallSchool.importWith(web, List.of(3));
-        for (int tries = 0; tries < 120 && TestRealm.usersLinkedTo(SmallSchool.carer(3)).isEmpty(); tries++) {
-            Thread.sleep(500);
-        }
+        await("the new carer's account").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+            .until(() -> !TestRealm.usersLinkedTo(SmallSchool.carer(3)).isEmpty());
         assertThat(TestRealm.userLinkedTo(SmallSchool.carer(3))).containsEntry("enabled", true);
     }
 

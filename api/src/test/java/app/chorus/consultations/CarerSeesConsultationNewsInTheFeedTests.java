@@ -5,11 +5,14 @@ import static app.chorus.consultations.ConsultationFixtures.audience;
 import static app.chorus.consultations.ConsultationFixtures.draft;
 import static app.chorus.consultations.ConsultationFixtures.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,17 +48,11 @@ class CarerSeesConsultationNewsInTheFeedTests {
         assertThat(ids((List<?>) feed("teacher.oakfield").get("items"))).doesNotContain(opened);
     }
 
-    private Map<?, ?> awaitItem(String who, String itemId) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            for (Object item : (List<?>) feed(who).get("items")) {
-                if (itemId.equals(((Map<?, ?>) item).get("id"))) {
-                    return (Map<?, ?>) item;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(itemId + " never reached " + who + "'s feed");
+    private Map<?, ?> awaitItem(String who, String itemId) {
+        return await(itemId + " reaching " + who + "'s feed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .until(() -> ((List<?>) feed(who).get("items")).stream().map(item -> (Map<?, ?>) item)
+                .filter(item -> itemId.equals(item.get("id"))).findFirst(), Optional::isPresent)
+            .orElseThrow();
     }
 
     private Map<?, ?> feed(String who) {

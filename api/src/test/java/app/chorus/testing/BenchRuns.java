@@ -1,19 +1,55 @@
 package app.chorus.testing;
 
 import app.chorus.ChorusApplication;
-import java.util.Arrays;
+import app.chorus.testing.bench.Bench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
-/** What the in-process api benchmarks share: starting the api on a seeded trust, options, percentiles, the machine's load. */
+/**
+ * What the in-process api benchmarks add to {@link Bench}: starting the api on a seeded trust, and driving it with
+ * many requests in flight.
+ */
 public final class BenchRuns {
 
     private BenchRuns() {
+    }
+
+    /** A benchmark run on the started api: answers the JSON figures. */
+    public interface OnApi {
+        String figures(ConfigurableApplicationContext context, BenchTokens tokens, int apiPort) throws Exception;
+    }
+
+    /**
+     * Starts the api as {@link #startApi} does (tokens at {@code port}, api at {@code port + 1}) on a temporary store,
+     * runs the benchmark on it, stops it and prints the figures as the last stdout line.
+     */
+    public static void onApi(Bench bench, int port, int schools, int pupils, OnApi run) throws Exception {
+        String dataDir = Files.createTempDirectory("chorus-bench-").toString();
+        String figures;
+        try (BenchTokens tokens = new BenchTokens(port)) {
+            bench.progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + pupils + " pupils ...");
+            long t0 = System.nanoTime();
+            ConfigurableApplicationContext context = startApi(tokens, port, schools, pupils, dataDir);
+            bench.progress("api ready in " + Bench.ms(t0) + " ms");
+            try {
+                figures = run.figures(context, tokens, port + 1);
+            } finally {
+                context.close();
+                Bench.deleteQuietly(Path.of(dataDir));
+            }
+        }
+        bench.result(figures);
     }
 
     /**
@@ -40,32 +76,21 @@ public final class BenchRuns {
             .clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
-    public static double percentile(double[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    public static int option(String[] args, String name, int fallback) {
-        int at = Arrays.asList(args).indexOf(name);
-        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : fallback;
-    }
-
-    public static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    public static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * {@code n} requests, {@code concurrency} in flight, progress every {@code n / reports}; answers the sum of what
+     * they answered (for instance 1 for each already given).
+     */
+    public static long load(Bench bench, String what, int n, int concurrency, int reports, LongFunction<Mono<Integer>> request) {
+        AtomicLong done = new AtomicLong();
+        long t0 = System.nanoTime();
+        Long sum = Flux.range(0, Math.max(0, n)).flatMap(i -> request.apply(i), concurrency)
+            .doOnNext(answer -> {
+                long k = done.incrementAndGet();
+                if (k % Math.max(1, n / reports) == 0) {
+                    bench.progress("%d %s (%.0f/s)", k, what, k / ((System.nanoTime() - t0) / 1e9));
+                }
+            })
+            .map(Integer::longValue).reduce(0L, Long::sum).block();
+        return sum == null ? 0 : sum;
     }
 }

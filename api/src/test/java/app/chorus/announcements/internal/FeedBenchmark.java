@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,16 +84,9 @@ public final class FeedBenchmark {
         Set<String> keys = context.getBean(AudienceResolver.class).keysOf(CARER).block();
         Query page = Query.query(Criteria.where("audienceKeys").in(keys).and("retracted").is(false))
             .with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.desc("announcementId"))).limit(21);
-        long[] runs = new long[21];
-        for (int i = 0; i < runs.length; i++) {
-            long t0 = System.nanoTime();
-            mongo.find(page, FeedEntry.class).then().block();
-            runs[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(runs);
-        progress(String.format(Locale.ROOT, "the same page as a store query (hash index on audienceKeys, then sort): median %.1f ms",
-            runs[runs.length / 2] / 1e6));
-        return runs[runs.length / 2] / 1e6;
+        double median = Bench.medianMs(21, () -> mongo.find(page, FeedEntry.class).then().block());
+        BENCH.progress("the same page as a store query (hash index on audienceKeys, then sort): median %.1f ms", median);
+        return median;
     }
 
     private static void seed(ConfigurableApplicationContext context, int schools, int count) {
@@ -208,7 +200,7 @@ public final class FeedBenchmark {
     /** This JVM's CPU while no request comes (sweepers, JIT, GC): subtracted for the net CPU per request. */
     private static double idleCpuMillisPerSecond() {
         long before = CpuMeter.processCpuNanos();
-        sleep(3_000);
+        Bench.sleep(3_000);
         double idle = (CpuMeter.processCpuNanos() - before) / 1e6 / 3;
         progress(String.format(Locale.ROOT, "idle api JVM: %.1f ms CPU per second", idle));
         return idle;
@@ -218,24 +210,12 @@ public final class FeedBenchmark {
         return Math.max(0, result.apiCpuMsPerRequest() - idleMillisPerSecond * seconds / result.count());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static String clientOption(String[] args) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--client")) {
-                if (!Set.of("wrk", "jvm").contains(args[i + 1])) {
-                    throw new IllegalArgumentException("--client is wrk (separate process) or jvm (in-process)");
-                }
-                return args[i + 1];
-            }
+        String client = Bench.option(args, "--client", WrkLoad.available() ? "wrk" : "jvm");
+        if (!Set.of("wrk", "jvm").contains(client)) {
+            throw new IllegalArgumentException("--client is wrk (separate process) or jvm (in-process)");
         }
-        return WrkLoad.available() ? "wrk" : "jvm";
+        return client;
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -1,5 +1,6 @@
 package app.chorus.announcements.internal;
 
+import app.chorus.testing.bench.Bench;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,13 +61,13 @@ final class JvmLoad implements AutoCloseable {
             .blockLast();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         CpuMeter.Sample after = cpu.sample();
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double[] sorted = latencies.stream().mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
         if (sorted.length == 0) {
             throw new IllegalStateException("no successful request to " + path + " (" + errors.get() + " errors): is Keycloak up?");
         }
         long clientNanos = after.clientNanos() - before.clientNanos();
         long apiNanos = after.processNanos() - before.processNanos() - clientNanos;
-        return new LoadResult(sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+        return new LoadResult(Bench.percentile(sorted, 50), Bench.percentile(sorted, 99),
             sorted.length / elapsed, errors.get(), sorted.length, apiNanos / 1e6 / sorted.length, clientNanos / 1e6 / sorted.length);
     }
 

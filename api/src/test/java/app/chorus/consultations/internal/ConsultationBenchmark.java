@@ -1,11 +1,8 @@
 package app.chorus.consultations.internal;
 
-import static app.chorus.testing.BenchRuns.join;
-import static app.chorus.testing.BenchRuns.loadAverage;
-import static app.chorus.testing.BenchRuns.option;
-import static app.chorus.testing.BenchRuns.percentile;
-import static app.chorus.testing.BenchRuns.sleep;
-import static app.chorus.testing.BenchRuns.startApi;
+import static app.chorus.testing.bench.Bench.loadAverage;
+import static app.chorus.testing.bench.Bench.option;
+import static app.chorus.testing.bench.Bench.percentile;
 
 import app.chorus.consultations.Phase;
 import app.chorus.directory.Audience;
@@ -16,11 +13,10 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.testing.BenchRuns;
 import app.chorus.testing.BenchTokens;
-import java.nio.file.Files;
+import app.chorus.testing.bench.Bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -28,14 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -48,6 +40,8 @@ import reactor.util.retry.Retry;
  */
 public final class ConsultationBenchmark {
 
+    private static final Bench BENCH = new Bench("consultation");
+
     private ConsultationBenchmark() {
     }
 
@@ -59,21 +53,8 @@ public final class ConsultationBenchmark {
         int comments = option(args, "--comments", 50_000);
         int concurrency = option(args, "--concurrency", 64);
         int port = option(args, "--port", 19100);
-        String dataDir = Files.createTempDirectory("chorus-bench-consultation-").toString();
-        String figures;
-        try (BenchTokens tokens = new BenchTokens(port)) {
-            progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + pupils + " pupils ...");
-            long t0 = System.nanoTime();
-            ConfigurableApplicationContext context = startApi(tokens, port, schools, pupils, dataDir);
-            progress("api ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            try {
-                figures = new Run(context, tokens, port + 1, concurrency).all(schools, ideas, supports, comments);
-            } finally {
-                context.close();
-            }
-        }
-        System.out.flush();
-        System.out.println(figures);
+        BenchRuns.onApi(BENCH, port, schools, pupils,
+            (context, tokens, apiPort) -> new Run(context, tokens, apiPort, concurrency).all(schools, ideas, supports, comments));
     }
 
     private record Unit(String carerId, String pupilId) {
@@ -191,38 +172,17 @@ public final class ConsultationBenchmark {
 
         /** Runs n requests with the configured concurrency; completes with how many answered 1 (e.g. already given). */
         private long run(String what, int n, Function<Long, Mono<Integer>> request) {
-            AtomicLong done = new AtomicLong();
-            long t0 = System.nanoTime();
-            Long ones = Flux.range(0, Math.max(0, n)).flatMap(i -> request.apply((long) i), concurrency)
-                .doOnNext(result -> {
-                    long k = done.incrementAndGet();
-                    if (k % Math.max(1, n / 10) == 0) {
-                        progress(String.format(Locale.ROOT, "%d %s (%.0f/s)", k, what, k / ((System.nanoTime() - t0) / 1e9)));
-                    }
-                })
-                .map(Integer::longValue).reduce(0L, Long::sum).block();
-            return ones == null ? 0 : ones;
+            return BenchRuns.load(BENCH, what, n, concurrency, 10, request::apply);
         }
 
         /** Times the first page of ideas by support (a fresh order each read) while {@code count} supports arrive. */
         private double[] readIdeasWhileSupporting(int count, long firstSupport) {
-            AtomicBoolean supporting = new AtomicBoolean(true);
-            ConcurrentLinkedQueue<Double> reads = new ConcurrentLinkedQueue<>();
             Unit reader = units.get(0);
-            Thread timer = new Thread(() -> {
-                while (supporting.get() || reads.size() < 20) {
-                    long t0 = System.nanoTime();
-                    web.get().uri("/api/v1/consultations/{id}/ideas?limit=20", consultationId).header("Authorization", tokens.bearer(reader.carerId()))
-                        .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
-                    reads.add((System.nanoTime() - t0) / 1e6);
-                    sleep(20);
-                }
-            });
-            timer.start();
+            Bench.Sampler reads = Bench.sampleWhile(() -> web.get().uri("/api/v1/consultations/{id}/ideas?limit=20", consultationId)
+                .header("Authorization", tokens.bearer(reader.carerId())).retrieve().bodyToMono(String.class)
+                .block(Duration.ofSeconds(30)), 20, 20);
             run("supports while reading " + ideaIds.size() + " ideas", count, i -> support(firstSupport + i));
-            supporting.set(false);
-            join(timer);
-            double[] sorted = reads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] sorted = reads.stop();
             progress(String.format(Locale.ROOT, "ideas list at %d ideas: %d reads, p50 %.1f ms, p99 %.1f ms", ideaIds.size(), sorted.length,
                 percentile(sorted, 50), percentile(sorted, 99)));
             return sorted;
@@ -230,25 +190,15 @@ public final class ConsultationBenchmark {
 
         private double[] readThreads(int count) {
             Unit reader = units.get(0);
-            double[] times = new double[count];
-            for (int i = 0; i < count; i++) {
-                long t0 = System.nanoTime();
-                web.get().uri("/api/v1/consultations/{id}/comments?ideaId=" + ideaIds.get(i % ideaIds.size()), consultationId)
-                    .header("Authorization", tokens.bearer(reader.carerId())).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
-                times[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            Arrays.sort(times);
+            double[] times = Bench.timed(count, i -> web.get()
+                .uri("/api/v1/consultations/{id}/comments?ideaId=" + ideaIds.get(i % ideaIds.size()), consultationId)
+                .header("Authorization", tokens.bearer(reader.carerId())).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)));
             progress(String.format(Locale.ROOT, "thread pages: p50 %.1f ms, p99 %.1f ms", percentile(times, 50), percentile(times, 99)));
             return times;
         }
     }
 
-
-
-
     private static void progress(String message) {
-        System.err.println("[bench consultation] " + message);
+        BENCH.progress(message);
     }
-
-
 }

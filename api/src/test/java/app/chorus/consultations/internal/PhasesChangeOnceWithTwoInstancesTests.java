@@ -2,6 +2,8 @@ package app.chorus.consultations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.notifications.TestClock;
+import app.chorus.notifications.TestClock.MovableClock;
 import app.chorus.testing.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 @ApiTest
-@Import(StageEvents.class)
+@Import({StageEvents.class, TestClock.class})
 @TestPropertySource(properties = "chorus.consultations.sweep-interval=1h")
 class PhasesChangeOnceWithTwoInstancesTests {
 
@@ -26,9 +28,11 @@ class PhasesChangeOnceWithTwoInstancesTests {
     DuePhases due;
     @Autowired
     StageEvents events;
+    @Autowired
+    MovableClock clock;
 
     @Test
-    void twoInstancesSweepingTogetherAnnounceTheOpeningAndThePhaseChangeOnceEach() throws InterruptedException {
+    void twoInstancesSweepingTogetherAnnounceTheOpeningAndThePhaseChangeOnceEach() {
         Instant now = Instant.now();
         String id = "con-race-" + now.toEpochMilli();
         consultations.insert(Timetables.ideasThenDeliberation(id, now.minusSeconds(60), now.plusSeconds(3))).block();
@@ -36,7 +40,7 @@ class PhasesChangeOnceWithTwoInstancesTests {
 
         race();
         assertThat(events.of(id)).containsExactly(id + ":opened:IDEAS");
-        Thread.sleep(Duration.ofSeconds(4).toMillis());
+        clock.advance(Duration.ofSeconds(4));
         race();
         race();
         assertThat(events.of(id)).containsExactly(id + ":opened:IDEAS", id + ":IDEAS->DELIBERATION");

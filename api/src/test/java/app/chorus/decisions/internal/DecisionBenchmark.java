@@ -1,11 +1,8 @@
 package app.chorus.decisions.internal;
 
-import static app.chorus.testing.BenchRuns.join;
-import static app.chorus.testing.BenchRuns.loadAverage;
-import static app.chorus.testing.BenchRuns.option;
-import static app.chorus.testing.BenchRuns.percentile;
-import static app.chorus.testing.BenchRuns.sleep;
-import static app.chorus.testing.BenchRuns.startApi;
+import static app.chorus.testing.bench.Bench.loadAverage;
+import static app.chorus.testing.bench.Bench.option;
+import static app.chorus.testing.bench.Bench.percentile;
 
 import app.chorus.decisions.Method;
 import app.chorus.decisions.tally.InstantRunoff;
@@ -19,7 +16,7 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.testing.BenchRuns;
 import app.chorus.testing.BenchTokens;
-import java.nio.file.Files;
+import app.chorus.testing.bench.Bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -42,7 +36,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -57,6 +50,7 @@ import reactor.util.retry.Retry;
 public final class DecisionBenchmark {
 
     private static final int OPTIONS = 10;
+    private static final Bench BENCH = new Bench("decision");
 
     private DecisionBenchmark() {
     }
@@ -68,21 +62,8 @@ public final class DecisionBenchmark {
         int concurrency = option(args, "--concurrency", 64);
         int schools = option(args, "--schools", 100);
         int port = option(args, "--port", 58090);
-        String dataDir = Files.createTempDirectory("chorus-bench-decision-").toString();
-        String figures;
-        try (BenchTokens tokens = new BenchTokens(port)) {
-            progress("starting the api on port " + (port + 1) + "; seeding " + schools + " schools, " + units + " pupils ...");
-            long t0 = System.nanoTime();
-            ConfigurableApplicationContext context = startApi(tokens, port, schools, units, dataDir);
-            progress("api ready in " + ms(t0) + " ms");
-            try {
-                figures = run(context, tokens, port + 1, units, ballots, changes, concurrency, schools);
-            } finally {
-                context.close();
-            }
-        }
-        System.out.flush();
-        System.out.println(figures);
+        BenchRuns.onApi(BENCH, port, schools, units, (context, tokens, apiPort) ->
+            run(context, tokens, apiPort, units, ballots, changes, concurrency, schools));
     }
 
     private record Unit(String carerId, String pupilId) {
@@ -101,28 +82,18 @@ public final class DecisionBenchmark {
             order.add(i < ballots - changes ? units.get(i % units.size()) : units.get(random.nextInt(Math.min(units.size(), ballots - changes))));
         }
         Unit leaderVoter = units.get(0);
-        AtomicBoolean casting = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<Double> reads = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> readWhileCasting(web, tokens.bearer(leaderVoter.carerId()), decision.id(), casting, reads));
         progress("signing in " + units.size() + " carers ...");
         tokens.signIn(units.stream().map(Unit::carerId).toList());
-        AtomicLong done = new AtomicLong();
+        String bearer = tokens.bearer(leaderVoter.carerId());
+        Bench.Sampler reads = Bench.sampleWhile(() -> web.get().uri("/api/v1/decisions/{id}/results?by=school", decision.id())
+            .header("Authorization", bearer).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)), 20, 0);
         long t0 = System.nanoTime();
-        reader.start();
-        Flux.fromIterable(order).index()
-            .flatMap(indexed -> cast(web, tokens, decision.id(), indexed.getT2(), new Random(indexed.getT1())), concurrency)
-            .doOnNext(status -> {
-                long n = done.incrementAndGet();
-                if (n % Math.max(1, ballots / 20) == 0) {
-                    progress(String.format(Locale.ROOT, "%d ballots cast (%.0f/s)", n, n / ((System.nanoTime() - t0) / 1e9)));
-                }
-            })
-            .blockLast();
+        BenchRuns.load(BENCH, "ballots cast", ballots, concurrency, 20,
+            i -> cast(web, tokens, decision.id(), order.get((int) i), new Random(i)));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        casting.set(false);
-        join(reader);
+        double[] sorted = reads.stop();
         double perSecond = ballots / seconds;
-        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s; %d live reads", ballots, seconds, perSecond, reads.size()));
+        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s; %d live reads", ballots, seconds, perSecond, sorted.length));
 
         ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
         List<RankedBallot> standing = mongo.find(Query.query(Criteria.where("decisionId").is(decision.id())), Document.class, BallotCasting.BALLOTS)
@@ -142,7 +113,6 @@ public final class DecisionBenchmark {
         progress(String.format(Locale.ROOT, "close (read %d ballots from the store and count): %.0f ms; %s", standing.size(), closeMs,
             closed == null ? "not counted" : closed.result().outcome().explanation()));
 
-        double[] sorted = reads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return String.format(Locale.ROOT,
             "{\"bench\":\"decision\",\"units\":%d,\"ballots\":%d,\"changes\":%d,\"concurrency\":%d,\"schools\":%d,\"options\":%d,"
                 + "\"ballots_per_s\":%.0f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
@@ -198,28 +168,11 @@ public final class DecisionBenchmark {
             .retryWhen(Retry.backoff(3, Duration.ofMillis(100)).filter(failure -> !(failure instanceof IllegalStateException)));
     }
 
-    private static void readWhileCasting(WebClient web, String bearer, String decisionId, AtomicBoolean casting, ConcurrentLinkedQueue<Double> reads) {
-        while (casting.get()) {
-            long t0 = System.nanoTime();
-            web.get().uri("/api/v1/decisions/{id}/results?by=school", decisionId).header("Authorization", bearer)
-                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
-            reads.add((System.nanoTime() - t0) / 1e6);
-            sleep(20);
-        }
-    }
-
     private static double irvCount(Decision decision, List<RankedBallot> standing) {
-        double best = Double.MAX_VALUE;
-        List<Double> runs = new ArrayList<>();
-        for (int run = 0; run < 7; run++) {
-            long t0 = System.nanoTime();
-            InstantRunoff.count(decision.ranking().irvRules(decision.optionIds()), standing);
-            runs.add((System.nanoTime() - t0) / 1e6);
-        }
-        Collections.sort(runs);
-        best = runs.get(runs.size() / 2);
-        progress(String.format(Locale.ROOT, "instant-runoff count of %d ballots in memory: median %.1f ms of 7 (first %.1f)", standing.size(), best, runs.get(runs.size() - 1)));
-        return best;
+        double[] runs = Bench.timed(7, run -> InstantRunoff.count(decision.ranking().irvRules(decision.optionIds()), standing));
+        double median = percentile(runs, 50);
+        progress(String.format(Locale.ROOT, "instant-runoff count of %d ballots in memory: median %.1f ms of 7 (slowest %.1f)", standing.size(), median, runs[runs.length - 1]));
+        return median;
     }
 
     /** The live first preferences and ballot count equal a recount from the standing ballots. */
@@ -243,16 +196,7 @@ public final class DecisionBenchmark {
         return match;
     }
 
-
-
-
-    private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
-    }
-
     private static void progress(String message) {
-        System.err.println("[bench decision] " + message);
+        BENCH.progress(message);
     }
-
-
 }

@@ -9,6 +9,8 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.notifications.SyntheticTrust;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.testing.bench.Bench;
+import app.chorus.testing.bench.Bench.Round;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -40,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FanOutBench {
 
+    static final Bench BENCH = new Bench("fanout");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final CurrentUser TRUST_LEADER = new CurrentUser("bench-leader", "leader.trust", "stf-00001",
@@ -57,10 +60,10 @@ public final class FanOutBench {
         STORM.translations(), List.of(), null, null, null);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int devices = Integer.parseInt(options.getOrDefault("devices", "200000"));
-        int latency = Integer.parseInt(options.getOrDefault("latency-ms", "50"));
-        String standIn = options.getOrDefault("stand-in", "http://127.0.0.1:9099");
+        int devices = Bench.option(args, "--devices", 200_000);
+        int latency = Bench.option(args, "--latency-ms", 50);
+        String standIn = Bench.option(args, "--stand-in", "http://127.0.0.1:9099");
+        int warmUpSeconds = Bench.option(args, "--warmup-s", 240);
         int carers = (int) Math.ceil(devices * 0.6);
         progress("seeding %d carers with %d devices (a 100-school trust)", carers, devices);
         Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "chorus-bench-" + UUID.randomUUID());
@@ -76,8 +79,8 @@ public final class FanOutBench {
         result.put("bench", "fanout");
         result.put("devices", devices);
         configure(standIn, 0);
-        result.put("warmup_fanouts", warmUp(api, standIn, devices));
-        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, true);
+        result.put("warmup_fanouts", warmUp(api, standIn, devices, warmUpSeconds));
+        RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, Math.min(60, warmUpSeconds));
         Run run0 = fanOut(api, standIn, devices);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
         result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
@@ -91,7 +94,7 @@ public final class FanOutBench {
         result.put("missing_0ms", run0.missing());
         result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
-        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), false);
+        RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), 0);
         Run runLatency = fanOut(api, standIn, devices);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
@@ -108,7 +111,7 @@ public final class FanOutBench {
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name"));
         api.close();
         FileSystemUtils.deleteRecursively(dataDir);
-        System.out.println(JSON.writeValueAsString(result));
+        BENCH.result(JSON.writeValueAsString(result));
         System.exit(0);
     }
 
@@ -177,19 +180,19 @@ public final class FanOutBench {
     /**
      * The api's JVM gets the JIT's attention before anything is timed: one trust-wide fan-out like the measured one,
      * then ten schools' fan-outs of the same message in rounds until their rate settles (see
-     * {@link RawSdkLoop#untilSettled}). Without the trust-wide round the measured run deoptimised and recompiled
+     * {@link RawSdkLoop#untilSettled}: at most {@code --warmup-s}, 240 s by default). Without the trust-wide round the measured run deoptimised and recompiled
      * hundreds of methods (paths and branches only a trust-wide audience takes). The raw loop warms up in its own JVM.
      */
-    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
+    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices, int seconds) throws Exception {
         progress("warming up: one trust-wide fan-out, then ten schools' fan-outs until the rate settles (not measured)");
         fanOut(api, standIn, devices);
-        int rounds = RawSdkLoop.untilSettled(() -> warmUpFanOut(api, standIn), 0.05, 240);
-        Thread.sleep(3_000); // the last round's delivered receipts are still being counted: not into the next measure
+        int rounds = RawSdkLoop.untilSettled(seconds, () -> warmUpFanOut(api, standIn));
+        Bench.sleep(3_000); // the last round's delivered receipts are still being counted: not into the next measure
         return rounds;
     }
 
-    /** One warm-up fan-out, until the stand-in has seen no new push for a second; returns its pushes/s. */
-    private static double warmUpFanOut(ConfigurableApplicationContext api, String standIn) throws Exception {
+    /** One warm-up fan-out, until the stand-in has seen no new push for a second. */
+    private static Round warmUpFanOut(ConfigurableApplicationContext api, String standIn) throws Exception {
         post(standIn + "/reset", "{}");
         AnnouncementManagement announcements = api.getBean(AnnouncementManagement.class);
         String id = announcements.create(TRUST_LEADER, WARM_UP, "bench-" + UUID.randomUUID()).block().announcement().id();
@@ -206,7 +209,7 @@ public final class FanOutBench {
         }
         double seconds = Math.max(0.001, Duration.between(start, Instant.parse((String) counts.get("lastAcceptedAt"))).toNanos() / 1e9);
         progress("  warm-up fan-out: %d devices in %.1f s = %.0f/s", seen, seconds, seen / seconds);
-        return seen / seconds;
+        return new Round(seconds, seen / seconds);
     }
 
     /** Waits (up to 60 s) until the delivered receipts of all {@code people} are counted, so their CPU is measured too. */
@@ -247,15 +250,7 @@ public final class FanOutBench {
         return Math.round(value * 10) / 10.0;
     }
 
-    static void progress(String format, Object... args) {
-        System.err.println("[bench fanout] " + String.format(format, args));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return options;
+    private static void progress(String format, Object... args) {
+        BENCH.progress(format, args);
     }
 }

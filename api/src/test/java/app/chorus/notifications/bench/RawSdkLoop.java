@@ -1,6 +1,7 @@
 package app.chorus.notifications.bench;
 
 import app.chorus.notifications.internal.push.FcmClients;
+import app.chorus.testing.bench.Bench.Round;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.FirebaseMessaging;
@@ -10,7 +11,6 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,14 +31,18 @@ public final class RawSdkLoop {
     }
 
     /** A measured loop: messages per second and CPU-ms per message of its JVM. */
-    record Result(double perSecond, double cpuMsPerPush) {
+    record Result(double seconds, double perSecond, double cpuMsPerPush) {
+
+        Round round() {
+            return new Round(seconds, perSecond);
+        }
     }
 
-    /** Runs the loop in a new JVM (warmed up first when asked) and returns what it measured. */
-    static Result inOwnJvm(String standIn, int count, boolean warmUp) throws Exception {
+    /** Runs the loop in a new JVM (warmed up first for at most {@code warmUpSeconds}, 0: not) and returns what it measured. */
+    static Result inOwnJvm(String standIn, int count, int warmUpSeconds) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            RawSdkLoop.class.getName(), standIn, String.valueOf(count), String.valueOf(warmUp))
+            RawSdkLoop.class.getName(), standIn, String.valueOf(count), String.valueOf(warmUpSeconds))
             .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -50,7 +54,7 @@ public final class RawSdkLoop {
             throw new IllegalStateException("The raw SDK loop's JVM failed (exit " + process.exitValue() + "): see above");
         }
         String[] figures = last.split(" ");
-        return new Result(Double.parseDouble(figures[0]), Double.parseDouble(figures[1]));
+        return new Result(0, Double.parseDouble(figures[0]), Double.parseDouble(figures[1]));
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,9 +64,10 @@ public final class RawSdkLoop {
         for (int i = 0; i < count; i++) {
             tokens.add("bench-raw-" + String.format("%06d", i) + "-xxxxxxxxxxxxxxxx");
         }
-        if (Boolean.parseBoolean(args[2])) {
-            FanOutBench.progress("warming up its own JVM until the rate settles (not measured)");
-            untilSettled(() -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).perSecond(), 0.05, 60);
+        int warmUpSeconds = Integer.parseInt(args[2]);
+        if (warmUpSeconds > 0) {
+            FanOutBench.BENCH.progress("warming up its own JVM until the rate settles (not measured)");
+            untilSettled(warmUpSeconds, () -> loop(standIn, tokens.subList(0, Math.min(count, 20_000))).round());
         }
         Result result = loop(standIn, tokens);
         System.out.println(result.perSecond() + " " + result.cpuMsPerPush());
@@ -92,34 +97,28 @@ public final class RawSdkLoop {
         double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
         String groups = ThreadCpu.since(threadsBefore, (long) (cpuMs * 1e6), tokens.size());
         app.delete();
-        FanOutBench.progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", tokens.size(), seconds,
+        FanOutBench.BENCH.progress("  raw SDK loop: %d messages in %.1f s = %.0f/s (cpu %.1f s)", tokens.size(), seconds,
             tokens.size() / seconds, cpuMs / 1000);
-        FanOutBench.progress("  raw SDK loop cpu by thread group: %s", groups);
-        return new Result(tokens.size() / seconds, cpuMs / tokens.size());
+        FanOutBench.BENCH.progress("  raw SDK loop cpu by thread group: %s", groups);
+        return new Result(seconds, tokens.size() / seconds, cpuMs / tokens.size());
     }
 
     /**
-     * Rounds until the rate is within 5% of the round before and the JIT compiled for under {@code compiling} of the
-     * round (at least 3 rounds, at most {@code most} seconds). On 2 cores the JIT needs minutes of load to bring a big
+     * Warm-up rounds (Bench's: until the rate is within 5% of the round before and the JIT compiled for under 5% of
+     * the round, at least 3 rounds) for at most {@code seconds}. On 2 cores the JIT needs minutes of load to bring a big
      * application's hot paths to its top tier: methods wait at a lower tier while its queue is long.
      */
-    static int untilSettled(Callable<Double> round, double compiling, int most) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long until = System.nanoTime() + most * 1_000_000_000L;
-        double last;
-        double rate = 0;
-        int rounds = 0;
-        double share;
-        do {
-            last = rate;
-            long compiled = jit.getTotalCompilationTime();
-            long t0 = System.nanoTime();
-            rate = round.call();
-            long took = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
-            share = (jit.getTotalCompilationTime() - compiled) / (double) took;
-            rounds++;
-            FanOutBench.progress("    warm-up round %d: %.0f/s, JIT compiling %.0f%% of the round", rounds, rate, share * 100);
-        } while (System.nanoTime() < until && (rounds < 3 || share >= compiling || Math.abs(rate - last) / last >= 0.05));
-        return rounds;
+    static int untilSettled(int seconds, Callable<Round> round) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        return FanOutBench.BENCH.warmUp(Integer.MAX_VALUE, 0.05, n -> {
+            if (n > 1 && System.nanoTime() >= until) {
+                return null;
+            }
+            try {
+                return round.call();
+            } catch (Exception e) {
+                throw new IllegalStateException("A warm-up round failed", e);
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.identity.CurrentUser;
 import app.chorus.moderation.Visibility;
 import app.chorus.platform.store.EmbeddedStore;
+import app.chorus.testing.bench.Bench;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import java.lang.reflect.Proxy;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
@@ -35,20 +35,16 @@ import reactor.core.publisher.Flux;
 public final class OpinionMapApiBenchmark {
 
     private static final String CONVERSATION = "bench";
+    private static final Bench BENCH = new Bench("opinion-map-api");
 
     private OpinionMapApiBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, Integer> options = new java.util.HashMap<>(java.util.Map.of("--participants", 50_000,
-            "--statements", 1_000, "--seconds", 20, "--votes-per-100-cells", 10));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], Integer.valueOf(args[i + 1]));
-        }
-        int participants = options.get("--participants");
-        int statements = options.get("--statements");
-        int seconds = options.get("--seconds");
-        double share = Math.min(1, options.get("--votes-per-100-cells") / 100.0);
+        int participants = Bench.option(args, "--participants", 50_000);
+        int statements = Bench.option(args, "--statements", 1_000);
+        int seconds = Bench.option(args, "--seconds", 20);
+        double share = Math.min(1, Bench.option(args, "--votes-per-100-cells", 10) / 100.0);
         Path dir = Files.createTempDirectory("opinion-bench-store");
         try (EmbeddedStore server = EmbeddedStore.start(dir, new InetSocketAddress("127.0.0.1", 0), false);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
@@ -73,14 +69,12 @@ public final class OpinionMapApiBenchmark {
 
             double[] reads = readsWhileVoting(store, maps, map, participants, statements, seconds);
             maps.stop();
-            System.out.printf(Locale.ROOT, "{\"bench\":\"opinion-map-api\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
+            BENCH.result(String.format(Locale.ROOT, "{\"bench\":\"opinion-map-api\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
                     + "\"store_read_ms\":%d,\"load_ms\":%d,\"resume_ms\":%d,\"reads\":%d,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f,"
-                    + "\"votes_per_s\":1000,\"groups\":%d}%n", participants, statements, votes, readMs, loadMs, resumeMs, reads.length,
-                percentile(reads, 0.50), percentile(reads, 0.99), map.snapshot().map().groups().size());
+                    + "\"votes_per_s\":1000,\"groups\":%d}", participants, statements, votes, readMs, loadMs, resumeMs, reads.length,
+                Bench.percentile(reads, 50), Bench.percentile(reads, 99), map.snapshot().map().groups().size()));
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Bench.deleteQuietly(dir);
         }
     }
 
@@ -133,18 +127,13 @@ public final class OpinionMapApiBenchmark {
             }))
             .subscribe();
         Seat seat = reader(participants);
-        List<Double> latencies = new ArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            store.statements(CONVERSATION).filter(s -> s.visibility().shown()).collectMap(Statement::id, Statement::text)
-                .map(texts -> MapViews.view(map.snapshot(), texts, List.of(), seat, map.votesOf(seat.personId()), app.chorus.shared.SmallGroups.DEFAULT))
-                .block();
-            latencies.add((System.nanoTime() - start) / 1e6);
-        }
+        double[] latencies = Bench.timedFor(seconds, () -> store.statements(CONVERSATION).filter(s -> s.visibility().shown())
+            .collectMap(Statement::id, Statement::text)
+            .map(texts -> MapViews.view(map.snapshot(), texts, List.of(), seat, map.votesOf(seat.personId()), app.chorus.shared.SmallGroups.DEFAULT))
+            .block());
         voting.dispose();
-        progress("%,d reads while %,d votes arrived (map version %d)", latencies.size(), cast.get(), map.snapshot().version());
-        return latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        progress("%,d reads while %,d votes arrived (map version %d)", latencies.length, cast.get(), map.snapshot().version());
+        return latencies;
     }
 
     private static Seat reader(int participants) {
@@ -156,11 +145,7 @@ public final class OpinionMapApiBenchmark {
         return new Seat(conversation, access, false, participants > 0);
     }
 
-    private static double percentile(double[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
     private static void progress(String format, Object... values) {
-        System.err.printf(Locale.ROOT, "[bench opinion-map-api] " + format + "%n", values);
+        BENCH.progress(format, values);
     }
 }

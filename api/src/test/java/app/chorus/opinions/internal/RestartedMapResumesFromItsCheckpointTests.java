@@ -1,6 +1,7 @@
 package app.chorus.opinions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.chorus.moderation.Visibility;
 import app.chorus.testing.ApiTest;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,7 +50,8 @@ class RestartedMapResumesFromItsCheckpointTests {
             StoredVote late = camp(conversation, "pupil-24", true, System.currentTimeMillis()).get(0);
             store.put(late).block();
             live.voted(late, null).block();
-            eventually(() -> checkpointCovers(conversation, late));
+            await("the checkpoint covering the late vote").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> checkpointCovers(conversation, late));
         } finally {
             live.stop();
         }
@@ -99,18 +100,5 @@ class RestartedMapResumesFromItsCheckpointTests {
     private boolean checkpointCovers(String conversation, StoredVote vote) {
         MapCheckpoint checkpoint = store.checkpoint(conversation).block();
         return checkpoint != null && checkpoint.watermark().compareTo(MapCheckpoint.Watermark.of(vote)) >= 0;
-    }
-
-    private static void eventually(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("in time").isLessThan(until);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -1,11 +1,11 @@
 package app.chorus.platform.store;
 
+import app.chorus.testing.bench.Bench;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,10 @@ import reactor.core.publisher.Flux;
  */
 public final class StoreBench {
 
+    private static final Bench BENCH = new Bench("store");
+
     public static void main(String[] args) throws Exception {
-        int documents = args.length > 1 && args[0].equals("--docs") ? Integer.parseInt(args[1]) : 100_000;
+        int documents = Bench.option(args, "--docs", 100_000);
         int batch = 1_000;
         Path dir = Files.createTempDirectory("chorus-store-bench");
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
@@ -76,8 +78,8 @@ public final class StoreBench {
                 indexedMillis = medianQueryMillis("with a secondary index", bench);
             }
         }
-        deleteRecursively(dir);
-        System.out.println(String.format(Locale.ROOT, "{\"bench\": \"store\", \"documents\": %d, \"batch\": %d, "
+        Bench.deleteQuietly(dir);
+        BENCH.result(String.format(Locale.ROOT, "{\"bench\": \"store\", \"documents\": %d, \"batch\": %d, "
                 + "\"journaled_insert_many_docs_per_s\": %.0f, \"memory_insert_many_docs_per_s\": %.0f, "
                 + "\"journaled_to_memory_ratio\": %.2f, \"fsync_insert_many_docs_per_s\": %.0f, "
                 + "\"journaled_insert_one_per_s\": %.0f, \"memory_insert_one_per_s\": %.0f, \"recovery_ms\": %d, "
@@ -85,24 +87,15 @@ public final class StoreBench {
                 + "\"machine\": \"%d cores, %s, load average %.1f\"}",
             documents, batch, journaledRate, memoryRate, journaledRate / memoryRate, fsyncRate, oneByOneRate,
             memoryOneByOneRate,
-            recoveredMillis, scanMillis, indexedMillis, indexBuildMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), loadAverage()));
+            recoveredMillis, scanMillis, indexedMillis, indexBuildMillis, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Bench.loadAverage()));
     }
 
     /** One announcement's receipts (1 in 200 documents) by field, median of 31 queries. */
     private static double medianQueryMillis(String label, MongoCollection<Document> bench) {
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < 31; i++) {
-            long start = System.nanoTime();
-            Flux.from(bench.find(Filters.eq("announcement", "ann-" + (i * 7 % 200)))).count().block();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(null);
-        System.err.printf(Locale.ROOT, "query by field %s: median %.2f ms%n", label, millis.get(15));
-        return millis.get(15);
-    }
-
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double median = Bench.percentile(Bench.timed(31, i ->
+            Flux.from(bench.find(Filters.eq("announcement", "ann-" + (i * 7 % 200)))).count().block()), 50);
+        BENCH.progress("query by field %s: median %.2f ms", label, median);
+        return median;
     }
 
     private static void warmUp(Path dir, InetSocketAddress loopback, int batch) {
@@ -122,11 +115,11 @@ public final class StoreBench {
                 }
                 StoreClient.await(collection.insertMany(page));
                 if (from % (batch * 20) == 0) {
-                    System.err.printf("%s: %d/%d%n", label, from, documents);
+                    BENCH.progress("%s: %d/%d", label, from, documents);
                 }
             }
             double rate = documents / ((System.nanoTime() - started) / 1e9);
-            System.err.printf(Locale.ROOT, "%s: %.0f documents/s%n", label, rate);
+            BENCH.progress("%s: %.0f documents/s", label, rate);
             return rate;
         }
     }
@@ -139,7 +132,7 @@ public final class StoreBench {
                 StoreClient.await(collection.insertOne(receipt(i)));
             }
             double rate = documents / ((System.nanoTime() - started) / 1e9);
-            System.err.printf(Locale.ROOT, "%s, insertOne one by one: %.0f documents/s%n", label, rate);
+            BENCH.progress("%s, insertOne one by one: %.0f documents/s", label, rate);
             return rate;
         }
     }
@@ -147,13 +140,5 @@ public final class StoreBench {
     private static Document receipt(int i) {
         return new Document("school", i % 50).append("carer", String.format("car-%06d", i))
             .append("announcement", "ann-" + (i % 200)).append("read", false).append("at", Instant.now());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,8 +112,8 @@ class StoreRestartsTests {
                 await(receipts.deleteOne(eq("_id", batch * 200 + 1)));
                 expected.remove(batch * 200 + 1);
             }
-            Thread.sleep(200);
-            assertThat(store.compactions()).isPositive();
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(store.compactions()).isPositive());
         }
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.matches("(snapshot|journal)-.*")))

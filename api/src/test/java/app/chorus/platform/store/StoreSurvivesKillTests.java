@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -54,7 +55,10 @@ class StoreSurvivesKillTests {
             Disposable burst = insertConcurrently(client.collection("burst"), burstAcknowledged);
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1)).until(() -> burstAcknowledged.size() >= 300);
             store.kill();
-            Thread.sleep(300); // replies already on the wire still count as acknowledged
+            // replies already on the wire still count as acknowledged: wait until no more arrive
+            AtomicInteger seen = new AtomicInteger(-1);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> seen.getAndSet(burstAcknowledged.size()) == burstAcknowledged.size());
             burst.dispose();
         }
         Set<Integer> acknowledged = new HashSet<>(burstAcknowledged);

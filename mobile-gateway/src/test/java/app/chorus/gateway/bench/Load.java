@@ -1,6 +1,6 @@
 package app.chorus.gateway.bench;
 
-import java.lang.management.ManagementFactory;
+import app.chorus.testing.bench.Bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,20 +44,20 @@ final class Load {
         int quiet = 0;
         int waited = 0;
         while (quiet < 2 && waited < maxSeconds) {
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = Bench.processCpuNanos();
             Thread.sleep(1000);
             waited++;
-            quiet = (processCpuNanos() - cpuBefore) / 1e6 < cpuMillisPerSecond ? quiet + 1 : 0;
+            quiet = (Bench.processCpuNanos() - cpuBefore) / 1e6 < cpuMillisPerSecond ? quiet + 1 : 0;
         }
         return waited;
     }
 
     /** The JVM's CPU use with no load (store and fan-out pollers), left out of the per-request CPU figures. */
     void measureIdle(int seconds) throws InterruptedException {
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = Bench.processCpuNanos();
         long started = System.nanoTime();
         Thread.sleep(seconds * 1000L);
-        idleCpuNanosPerSecond = (processCpuNanos() - cpuBefore) / ((System.nanoTime() - started) / 1e9);
+        idleCpuNanosPerSecond = (Bench.processCpuNanos() - cpuBefore) / ((System.nanoTime() - started) / 1e9);
     }
 
     double idleCpuMillisPerSecond() {
@@ -83,11 +83,11 @@ final class Load {
 
     private Result measure(int carers, Carer carer) {
         errors.set(0);
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = Bench.processCpuNanos();
         long started = System.nanoTime();
         List<long[]> perCarer = Flux.range(0, carers).flatMap(carer::run, carers).collectList().block();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long cpu = Math.max(0, processCpuNanos() - cpuBefore - (long) (idleCpuNanosPerSecond * elapsed));
+        long cpu = Math.max(0, Bench.processCpuNanos() - cpuBefore - (long) (idleCpuNanosPerSecond * elapsed));
         long[] all = perCarer.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(all, elapsed, errors.get(), cpu);
     }
@@ -143,11 +143,6 @@ final class Load {
         return latencies.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-            ? os.getProcessCpuTime() : 0;
-    }
-
     /** The first few failures, so that a run with errors says what they were. */
     private static void sample(String failure) {
         if (sampled.incrementAndGet() <= 5) {
@@ -158,11 +153,8 @@ final class Load {
     record Result(long[] latencies, double seconds, long errors, long cpuNanos) {
 
         double percentile(int p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(index, latencies.length - 1))] / 1e6;
+            return latencies.length == 0 ? Double.NaN
+                : Bench.percentile(Arrays.stream(latencies).mapToDouble(nanos -> nanos / 1e6).toArray(), p);
         }
 
         double rps() {

@@ -5,6 +5,8 @@ import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.RunningApi;
 import app.chorus.gateway.testing.Staff;
 import app.chorus.testing.Tokens;
+import app.chorus.testing.bench.Bench;
+import app.chorus.testing.bench.Bench.Round;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ import reactor.netty.resources.ConnectionProvider;
  * closed loops, last because it saturates the api (ADR 0085). Progress on stderr, one JSON line on stdout.
  */
 public final class MobileHomeBenchmark {
+
+    static final Bench BENCH = new Bench("mobile-home");
 
     private MobileHomeBenchmark() {
     }
@@ -83,7 +87,7 @@ public final class MobileHomeBenchmark {
         // shutting the api down may still log a warning: the JSON must stay the last line
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
             .setLevel(ch.qos.logback.classic.Level.ERROR);
-        System.out.println(figures);
+        BENCH.result(figures);
         System.exit(0);
     }
 
@@ -96,22 +100,13 @@ public final class MobileHomeBenchmark {
      */
     private static int warmUp(Load load, Options options) {
         progress("warming up until the JIT has settled (at most " + options.warmup + " s) ...");
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        int seconds = 0;
-        for (int round = 1; seconds + 13 <= options.warmup; round++) {
-            long compiled = jit.getTotalCompilationTime();
+        int rounds = BENCH.warmUp(options.warmup / 13, round -> {
             load.closed("/mobile/v1/ping", options.carers, 3);
             Load.Result home = load.polling("/mobile/v1/home", options.carers, 10, Math.max(options.pollMs, 1000));
-            seconds += 13;
-            long compiling = jit.getTotalCompilationTime() - compiled;
-            progress(String.format(Locale.ROOT, "  warm-up round %d: JIT compiled for %d ms; home %s", round, compiling,
-                home.summary()));
-            if (round >= 3 && compiling < 1_300) {
-                return seconds;
-            }
-        }
-        progress("  the JIT is still compiling after " + seconds + " s: measuring anyway");
-        return seconds;
+            progress("  home " + home.summary());
+            return new Round(13);
+        });
+        return rounds * 13;
     }
 
     private static HttpClient client(ConnectionProvider connections, String baseUrl) {
@@ -177,7 +172,7 @@ public final class MobileHomeBenchmark {
     }
 
     static void progress(String message) {
-        System.err.println("[bench mobile-home] " + message);
+        BENCH.progress(message);
     }
 
     private record Options(int carers, int seconds, int warmup, int schools, int pupils, int announcements, int pollMs,

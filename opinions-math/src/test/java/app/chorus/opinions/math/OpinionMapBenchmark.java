@@ -1,5 +1,7 @@
 package app.chorus.opinions.math;
 
+import app.chorus.testing.bench.Bench;
+import app.chorus.testing.bench.Bench.Round;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,14 +19,16 @@ import java.util.SplittableRandom;
  */
 public final class OpinionMapBenchmark {
 
+    private static final Bench BENCH = new Bench("opinion-map");
+
     private OpinionMapBenchmark() {
     }
 
     public static void main(String[] args) {
-        int participants = intArg(args, "--participants", 50_000);
-        int statements = intArg(args, "--statements", 1_000);
-        int groups = intArg(args, "--groups", 3);
-        double share = 5_000_000.0 / (50_000.0 * 1_000.0) * intArg(args, "--votes-per-100-cells", 100) / 100.0;
+        int participants = Bench.option(args, "--participants", 50_000);
+        int statements = Bench.option(args, "--statements", 1_000);
+        int groups = Bench.option(args, "--groups", 3);
+        double share = 5_000_000.0 / (50_000.0 * 1_000.0) * Bench.option(args, "--votes-per-100-cells", 100) / 100.0;
         warmUp(participants / 10, statements, groups, share);
         PlantedConversation planted = new PlantedConversation(participants, statements, groups, share, 0.8, 42);
         progress("generating %,d participants x %,d statements in %d planted groups ...", participants, statements, groups);
@@ -54,25 +58,26 @@ public final class OpinionMapBenchmark {
         progress("folded %,d more votes in %,d ms (%,d ms of CPU)", more.size(), updateMs, updateCpuMs);
 
         double ari = plantedAgreement(planted, updater.map().participants());
-        System.out.printf(Locale.ROOT, "{\"bench\":\"opinion-map\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
+        BENCH.result(String.format(Locale.ROOT, "{\"bench\":\"opinion-map\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
                 + "\"full_ms\":%d,\"full_cpu_ms\":%d,\"heap_mb\":%d,\"update_ms\":%d,\"update_cpu_ms\":%d,"
-                + "\"ari_planted\":%.3f,\"groups\":%d}%n",
+                + "\"ari_planted\":%.3f,\"groups\":%d}",
                 participants, statements, votes.size(), fullMs, fullCpuMs, heapMb, updateMs, updateCpuMs, ari,
-                map.groups().size());
+                map.groups().size()));
     }
 
     /** Runs the same code on a conversation a tenth the size until the JIT has compiled it (ADR 0091). */
     private static void warmUp(int participants, int statements, int groups, double share) {
         List<Vote> votes = new PlantedConversation(participants, statements, groups, share, 0.8, 1).votes();
-        for (int round = 1; round <= 3; round++) {
+        progress("warming up on %,d participants", participants);
+        BENCH.warmUp(3, round -> {
             long start = System.nanoTime();
             OpinionMapUpdater updater = new OpinionMapUpdater();
             updater.fold(votes);
             updater.map();
-            updater.fold(votes.subList(0, 1_000));
+            updater.fold(votes.subList(0, Math.min(1_000, votes.size())));
             updater.map();
-            progress("warm-up %d/3 on %,d participants: %,d ms", round, participants, (System.nanoTime() - start) / 1_000_000);
-        }
+            return new Round((System.nanoTime() - start) / 1e9);
+        });
     }
 
     /** New votes by existing participants, on statements drawn at random (some replace earlier votes). */
@@ -123,16 +128,7 @@ public final class OpinionMapBenchmark {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
-
     private static void progress(String format, Object... values) {
-        System.err.printf(Locale.ROOT, "[bench opinion-map] " + format + "%n", values);
+        BENCH.progress(format, values);
     }
 }

@@ -146,6 +146,7 @@ public class FanOutWorkers implements SmartLifecycle {
             .subscribe();
     }
 
+    /** Runs on the dedicated {@code fanout-planner} thread: blocking and sleeping here never holds an event loop. */
     private void planLoop() {
         while (running) {
             try {
@@ -166,6 +167,7 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
+    /** Runs on the dedicated {@code fanout-worker-N} threads: the blocking FCM calls and rate waits stay off event loops. */
     private void sendLoop() {
         while (running) {
             try {
@@ -285,6 +287,7 @@ public class FanOutWorkers implements SmartLifecycle {
         return retryAfter.toMillis() > jittered ? retryAfter : Duration.ofMillis(jittered);
     }
 
+    /** Called only from the planner and worker threads this class starts (never an event loop). */
     private void pause() {
         try {
             Thread.sleep(properties.pollInterval().toMillis() * 4);

@@ -2,7 +2,8 @@ package app.chorus.notifications.internal.push;
 
 /**
  * A token bucket for FCM's send quota: {@code perMinute} messages a minute, bursts up to one second's worth.
- * Callers block (on a worker thread, never an event loop) until their messages fit.
+ * Callers block until their messages fit: {@code PushChannel.deliver} is called only from FanOutWorkers' own
+ * {@code fanout-worker-N} threads, never from an event loop.
  */
 public final class RateBudget {
 

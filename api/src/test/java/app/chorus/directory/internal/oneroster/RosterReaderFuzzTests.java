@@ -24,7 +24,8 @@ class RosterReaderFuzzTests {
         "classes.csv", "roles.csv", "enrollments.csv", "demographics.csv");
     private static final RosterFileSet PRISTINE = RosterFileSet.oneSchool("sch-901", "Fuzz Primary", 6);
 
-    @FuzzTest(maxDuration = "60s")
+    // 45 s: its coverage has levelled off by then (ADR 0217); the upload's has not and keeps 60 s
+    @FuzzTest(maxDuration = "45s")
     void anyFileSetIsReadIntoProblemsOrARoster(FuzzedDataProvider data) {
         RosterFileSet files = PRISTINE.copy();
         try {

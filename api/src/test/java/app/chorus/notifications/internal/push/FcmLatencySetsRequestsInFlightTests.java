@@ -1,5 +1,6 @@
 package app.chorus.notifications.internal.push;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,9 +62,7 @@ class FcmLatencySetsRequestsInFlightTests {
             pool.execute(() -> {
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    fcmReplyAfter(millis).join();
                 } finally {
                     inFlight.decrementAndGet();
                     done.countDown();
@@ -72,5 +71,11 @@ class FcmLatencySetsRequestsInFlightTests {
         }
         assertThat(done.await(60, TimeUnit.SECONDS)).as("all sends finished").isTrue();
         return most.get();
+    }
+
+    /** A stand-in FCM request: the sending thread blocks until the reply arrives, {@code millis} later. */
+    private static CompletableFuture<Void> fcmReplyAfter(long millis) {
+        return millis == 0 ? CompletableFuture.completedFuture(null)
+            : new CompletableFuture<Void>().completeOnTimeout(null, millis, TimeUnit.MILLISECONDS);
     }
 }
