@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# about: Jazzer fuzzing of the roster reader and upload for longer than ./chorus test does: executions, time, findings
-# usage: ./chorus bench fuzz [--rounds N]   (default 5; each round fuzzes each target for its maxDuration, 45 s and 60 s,
+# about: Jazzer fuzzing of the roster reader and upload and of an announcement's Markdown and attachment types, for longer than ./chorus test does: executions, time, findings
+# usage: ./chorus bench fuzz [--rounds N]   (default 5; each round fuzzes each target for its maxDuration, 45 s, 20 s and 60 s,
 #        continuing from the corpus earlier rounds and runs kept in api/.cifuzz-corpus)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,10 +18,10 @@ curl -fsS -o /dev/null --max-time 5 "$KEYCLOAK_URL/realms/chorus/.well-known/ope
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 declare -A RUNS SECONDS_SPENT
-TARGETS=(RosterReaderFuzzTests RosterUploadFuzzTests)
+TARGETS=(RosterReaderFuzzTests AnnouncementContentFuzzTests RosterUploadFuzzTests)
 FINDINGS=0
 for round in $(seq 1 "$ROUNDS"); do
-  echo "[bench fuzz] round $round of $ROUNDS: ${TARGETS[*]} (about 105 s of fuzzing)" >&2
+  echo "[bench fuzz] round $round of $ROUNDS: ${TARGETS[*]} (about 125 s of fuzzing)" >&2
   # the fuzz profile runs only the fuzz executions when -Dtest names no real test
   if ! mvn -B -P fuzz -pl tally,opinions-math,api -am test -Dtest=NoTestButTheFuzzExecutions \
        -Dsurefire.failIfNoSpecifiedTests=false -Dchorus.keycloak.url="$KEYCLOAK_URL" >"$LOG" 2>&1; then
