@@ -79,10 +79,12 @@ class ConsultationsController {
     }
 
     @GetMapping("/calendar")
-    @Operation(summary = "Leaders: per week, the surveys and consultations open or planned, for a school or the trust (fatigue calendar)")
+    @Operation(summary = "Leaders: per week, the surveys, consultations and decisions open or planned, for a school, the trust or one carer (fatigue calendar)",
+        description = "carerId: every ask reaching the carer through any of their children is counted in 'open'; those of schools you do not lead are not listed.")
     Mono<AskCalendar.Calendar> calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId) {
-        return calendar.of(user, from, weeks, schoolId);
+                                        @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId,
+                                        @RequestParam(required = false) String carerId) {
+        return calendar.of(user, from, weeks, schoolId, carerId);
     }
 
     @GetMapping("/{consultationId}")
