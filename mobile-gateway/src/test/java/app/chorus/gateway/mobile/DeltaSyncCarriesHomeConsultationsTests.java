@@ -3,16 +3,15 @@ package app.chorus.gateway.mobile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.chorus.gateway.testing.CarerPhone;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.Staff;
-import app.chorus.testing.Tokens;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The carer's phone learns from the same sync call that a consultation wants them, and later that it no longer does. */
@@ -67,10 +66,6 @@ class DeltaSyncCarriesHomeConsultationsTests {
     }
 
     private String get(String path) {
-        return gateway.get().uri(path)
-            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
-            .exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        return CarerPhone.get(gateway, path);
     }
 }
