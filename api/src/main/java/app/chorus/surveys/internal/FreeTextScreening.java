@@ -61,6 +61,17 @@ class FreeTextScreening implements DomainEventListener<ContributionModerated> {
             .then();
     }
 
+    /** The response is being erased: its written answers leave the moderation queue too. */
+    Mono<Void> forget(Document response) {
+        Document verdicts = response.get(VERDICTS, Document.class);
+        if (verdicts == null) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(verdicts.keySet())
+            .concatMap(questionId -> moderation.forget(new ContributionRef(KIND, response.getString("_id") + "." + questionId)))
+            .then();
+    }
+
     @Override
     public Class<ContributionModerated> eventType() {
         return ContributionModerated.class;
