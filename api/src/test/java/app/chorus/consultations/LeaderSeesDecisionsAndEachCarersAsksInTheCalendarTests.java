@@ -44,20 +44,22 @@ class LeaderSeesDecisionsAndEachCarersAsksInTheCalendarTests {
 
     @Test
     void aCarersWeekCountsTheAsksOfAllTheirChildrensSchoolsAndListsThoseTheLeaderLeads() {
+        // other tests leave asks with no end open for Sarah: count what these add
+        int before = (Integer) week(weeks("leader.trust", "&carerId=" + SARAH), 0).get("open");
         String oakfield = consultation("head.oakfield", "sch-001", "Oakfield clubs");
         String riverside = consultation("head.riverside", "sch-002", "Riverside clubs");
         String vote = decision("head.riverside", "sch-002", "Which day for sports day?");
         String elsewhere = consultation("leader.trust", "sch-003", "Third school clubs");
 
         Map<?, ?> trustView = week(weeks("leader.trust", "&carerId=" + SARAH), 0);
-        assertThat(trustView.get("open")).isEqualTo(3);
-        assertThat(asks(trustView)).extracting(ask -> ask.get("id")).containsExactlyInAnyOrder(oakfield, riverside, vote)
-            .doesNotContain(elsewhere);
+        assertThat(trustView.get("open")).isEqualTo(before + 3);
+        assertThat(asks(trustView)).extracting(ask -> ask.get("id")).contains(oakfield, riverside, vote).doesNotContain(elsewhere);
 
         Map<?, ?> headsView = week(weeks("head.oakfield", "&carerId=" + SARAH), 0);
-        assertThat(headsView.get("open")).as("every ask reaching Sarah is counted").isEqualTo(3);
-        assertThat(asks(headsView)).as("only Oakfield's are named to Oakfield's head").extracting(ask -> ask.get("id"))
-            .containsExactly(oakfield);
+        assertThat(headsView.get("open")).as("every ask reaching Sarah is counted").isEqualTo(before + 3);
+        assertThat(asks(headsView)).as("only Oakfield's and the trust's are named to Oakfield's head").extracting(ask -> ask.get("id"))
+            .contains(oakfield).doesNotContain(riverside, vote, elsewhere);
+        assertThat(asks(headsView)).allSatisfy(ask -> assertThat(ask.get("schoolIds").toString()).doesNotContain("sch-002"));
     }
 
     @Test
