@@ -8,6 +8,7 @@ import app.chorus.moderation.Moderation;
 import app.chorus.platform.DomainEventListener;
 import app.chorus.questionnaires.Question;
 import app.chorus.questionnaires.QuestionType;
+import app.chorus.surveys.Anonymity;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Free-text answers go through the trust's moderation queue: each is submitted as a {@code survey-answer} (a pupil's
  * waits for a moderator, text with a concern phrase goes to the safeguarding lead) and moderation's verdict is kept on
  * the response ({@code screened.<question>}), updated from {@link ContributionModerated}. Only named surveys tell
- * moderation who wrote it: the moderation item must not link an anonymous or confidential answer to a person.
+ * moderation who wrote it, and for anonymous ones moderation keeps the day, not the time: the moderation item must not
+ * link an anonymous or confidential answer to a person.
  */
 @Component
 class FreeTextScreening implements DomainEventListener<ContributionModerated> {
@@ -53,7 +55,7 @@ class FreeTextScreening implements DomainEventListener<ContributionModerated> {
         String responseId = response.getString("_id");
         Contribution contribution = new Contribution(new ContributionRef(KIND, responseId + "." + question.id()),
             survey.title(), text, survey.isTrustWide() ? null : cell.school(), Set.of(cell.school()),
-            response.getString("personId"), cell.role() == AudienceRole.PUPILS);
+            response.getString("personId"), cell.role() == AudienceRole.PUPILS, survey.anonymity() == Anonymity.ANONYMOUS);
         return moderation.submit(contribution)
             .flatMap(verdict -> mongo.updateFirst(Query.query(Criteria.where("_id").is(responseId)
                     .and(VERDICTS + "." + question.id()).exists(false)),
