@@ -10,8 +10,9 @@ const MARK = { shown: 'results.markShown', hidden: 'results.markHidden', flagged
 const STATES = Object.keys(MARK) as (keyof typeof MARK)[];
 
 /**
- * The written answers to one question, a page at a time. The survey's owner sees every answer with its
- * moderation state and decides which others may read; everyone else gets only the answers marked shown.
+ * The written answers to one question, a page at a time, once the trust's moderation shows them (a pupil's after a
+ * moderator approved it). The survey's owner sees each with its state and decides which others may read; everyone else
+ * gets only the answers marked shown.
  */
 export function WrittenAnswers({ surveyId, questionId, moderates }: { surveyId: string; questionId: string; moderates: boolean }) {
   const { t } = useTranslation();

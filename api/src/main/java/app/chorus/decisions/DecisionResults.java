@@ -11,4 +11,7 @@ public interface DecisionResults {
 
     /** The outcomes of a consultation's closed decisions, oldest first. */
     Flux<DecisionOutcome> outcomesOf(String consultationId);
+
+    /** Decisions of their own (not inside a consultation) open now or scheduled, for the fatigue calendar. */
+    Flux<ScheduledDecision> openOrPlannedOnTheirOwn();
 }

@@ -13,11 +13,19 @@ import java.util.Set;
  *                            schools for a carer, their own school for staff and pupils)
  * @param authorPersonId      the directory person who wrote it
  * @param byPupil             written by a pupil: nobody else sees it before a moderator approves it
+ * @param dayOnly             keep only the day it was written, not the time (an anonymous answer: a time could link it
+ *                            to its author); a safeguarding concern still records when it was raised
  */
 public record Contribution(ContributionRef ref, String title, String text, String schoolId,
-                           Set<String> safeguardingSchools, String authorPersonId, boolean byPupil) {
+                           Set<String> safeguardingSchools, String authorPersonId, boolean byPupil, boolean dayOnly) {
 
     public Contribution {
         safeguardingSchools = Set.copyOf(safeguardingSchools);
+    }
+
+    /** A contribution whose time of writing may be kept. */
+    public Contribution(ContributionRef ref, String title, String text, String schoolId, Set<String> safeguardingSchools,
+                        String authorPersonId, boolean byPupil) {
+        this(ref, title, text, schoolId, safeguardingSchools, authorPersonId, byPupil, false);
     }
 }

@@ -20,4 +20,10 @@ public interface Moderation {
 
     /** The visibility now; empty when it was never submitted. */
     Mono<Visibility> visibility(ContributionRef ref);
+
+    /**
+     * The owning module erased what was written (its author's data was erased): the item and its text go from the queue.
+     * An item holding a safeguarding concern stays, as the safeguarding record.
+     */
+    Mono<Void> forget(ContributionRef ref);
 }

@@ -1,7 +1,7 @@
 /**
  * Platform: the embedded store, the wiring of the shared edge (problem details, request ids; module {@code edge}), the no-op endpoint. Public surface:
  * {@link app.chorus.platform.DomainEvents}, {@link app.chorus.platform.DeploymentSecrets},
- * {@link app.chorus.platform.Repeating}. Internals in {@code store}, {@code web} and {@code privacy} (the trust's
+ * {@link app.chorus.platform.Repeating}, {@link app.chorus.platform.ChangeSequences}. Internals in {@code store}, {@code web} and {@code privacy} (the trust's
  * {@link app.chorus.shared.SmallGroups}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")

@@ -43,7 +43,14 @@ class AnonymousResponseHoldsNoLinkToPersonTests {
         List<Document> responses = raw("survey_responses", id);
         assertThat(responses).hasSize(1);
         Document response = responses.get(0);
-        assertThat(response.keySet()).containsExactlyInAnyOrder("_id", "surveyId", "cell", "answers", "submittedOn");
+        assertThat(response.keySet()).containsExactlyInAnyOrder("_id", "surveyId", "cell", "answers", "submittedOn", "screened");
+        assertThat(response.get("screened", Document.class)).as("moderation's verdict on the written answer")
+            .containsExactly(java.util.Map.entry("ideas", "SHOWN"));
+        Document queued = mongo.findById("survey-answer:" + response.getString("_id") + ".ideas", Document.class, "moderation_items").block();
+        assertThat(queued.get("authorPersonId")).as("the moderation queue does not link it to the carer either").isNull();
+        assertNoTraceOfTheCarer(queued);
+        assertThat(queued.getDate("submittedAt").toInstant()).as("the day, not the time")
+            .isEqualTo(queued.getDate("submittedAt").toInstant().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
         assertThat(response.getString("_id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(response.getString("submittedOn")).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(response.get("cell", Document.class).keySet()).containsExactlyInAnyOrder("school", "year", "role");

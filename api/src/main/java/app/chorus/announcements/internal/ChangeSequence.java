@@ -1,11 +1,7 @@
 package app.chorus.announcements.internal;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import app.chorus.platform.ChangeSequences;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +17,6 @@ class ChangeSequence {
     }
 
     Mono<Long> next() {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is("feed")), new Update().inc("value", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
-            .map(document -> ((Number) document.get("value")).longValue());
+        return ChangeSequences.next(mongo, COLLECTION, "feed");
     }
 }

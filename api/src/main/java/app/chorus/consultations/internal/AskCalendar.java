@@ -2,8 +2,10 @@ package app.chorus.consultations.internal;
 
 import app.chorus.directory.Access;
 import app.chorus.directory.AccessPolicy;
+import app.chorus.directory.AudienceResolver;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -12,14 +14,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The fatigue calendar: per week, the surveys and consultations open or planned, for one school (with the trust-wide
- * ones every school gets) or the whole trust. School leaders see their schools, trust leaders every school.
+ * The fatigue calendar: per week, the surveys, consultations and decisions open or planned, for one school (with the
+ * trust-wide ones every school gets), the whole trust, or one carer across all their children. School leaders see their
+ * schools, trust leaders every school; a carer's week counts every ask that reaches them, listing those the leader sees.
  */
 @Service
 public class AskCalendar {
@@ -27,11 +32,13 @@ public class AskCalendar {
     private static final int MOST_WEEKS = 26;
     private final Asks asks;
     private final AccessPolicy policy;
+    private final AudienceResolver audiences;
     private final Clock clock;
 
-    AskCalendar(Asks asks, AccessPolicy policy, ObjectProvider<Clock> clock) {
+    AskCalendar(Asks asks, AccessPolicy policy, AudienceResolver audiences, ObjectProvider<Clock> clock) {
         this.asks = asks;
         this.policy = policy;
+        this.audiences = audiences;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -39,36 +46,60 @@ public class AskCalendar {
     public record Entry(String kind, String id, String title, boolean trustWide, List<String> schoolIds, Instant from, Instant until) {
     }
 
-    /** One week from Monday: what is open or planned in it. */
+    /**
+     * One week from Monday: how many asks are open or planned in it, and those the reader may see (for a carer, asks
+     * of schools the reader does not lead are counted in {@code open} but not listed).
+     */
     public record Week(LocalDate weekStarting, int open, List<Entry> asks) {
     }
 
-    public record Calendar(String schoolId, LocalDate from, List<Week> weeks) {
+    public record Calendar(String schoolId, String carerId, LocalDate from, List<Week> weeks) {
     }
 
-    public Mono<Calendar> of(CurrentUser user, String fromDate, Integer weeks, String schoolId) {
+    /** An ask with whether this reader may see what it is. */
+    private record Counted(Entry entry, boolean listed) {
+    }
+
+    public Mono<Calendar> of(CurrentUser user, String fromDate, Integer weeks, String schoolId, String carerId) {
         int count = weeks == null ? 8 : weeks;
         if (count < 1 || count > MOST_WEEKS) {
             return Mono.error(Problems.invalid("weeks", "weeks-out-of-range", "Ask for 1 to " + MOST_WEEKS + " weeks."));
         }
+        if (schoolId != null && carerId != null) {
+            return Mono.error(Problems.invalid("carerId", "school-or-carer", "Ask for a school's calendar or a carer's, not both."));
+        }
         LocalDate monday = monday(fromDate);
         return policy.accessOf(user).flatMap(mine -> {
             requireLeader(user, mine, schoolId);
-            return asks.openOrPlanned(monday.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .filter(ask -> shownTo(ask, mine, schoolId))
-                .map(ask -> new Entry(ask.kind(), ask.id(), ask.title(), ask.trustWide(), ask.schoolIds(), ask.from(), ask.until()))
+            Mono<Predicate<Ask>> counts = carerId == null ? Mono.just(ask -> shownTo(ask, mine, schoolId)) : reaching(mine, carerId);
+            return counts.flatMap(counted -> asks.openOrPlanned(monday.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .filter(counted)
+                .map(ask -> new Counted(new Entry(ask.kind(), ask.id(), ask.title(), ask.trustWide(), ask.schoolIds(), ask.from(),
+                    ask.until()), shownTo(ask, mine, null)))
                 .collectList()
-                .map(entries -> new Calendar(schoolId, monday, IntStream.range(0, count)
-                    .mapToObj(i -> week(monday.plusWeeks(i), entries)).toList()));
+                .map(entries -> new Calendar(schoolId, carerId, monday, IntStream.range(0, count)
+                    .mapToObj(i -> week(monday.plusWeeks(i), entries)).toList())));
         });
     }
 
-    private static Week week(LocalDate start, List<Entry> entries) {
+    /** The asks that reach this carer through any of their children; 404 for a carer of no school the reader leads. */
+    private Mono<Predicate<Ask>> reaching(Access mine, String carerId) {
+        return audiences.keysOf(carerId).defaultIfEmpty(Set.of()).map(keys -> {
+            boolean theirs = keys.stream().anyMatch(key -> key.endsWith("/carers") && (mine.isTrustWide()
+                || mine.leadsSchools().stream().anyMatch(school -> key.equals("school:" + school + "/carers"))));
+            if (!theirs) {
+                throw Problem.notFound("A carer " + carerId + " of your schools");
+            }
+            return ask -> ask.audience().keys().stream().anyMatch(keys::contains);
+        });
+    }
+
+    private static Week week(LocalDate start, List<Counted> entries) {
         Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = start.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Entry> inWeek = entries.stream()
-            .filter(e -> (e.until() == null || e.until().isAfter(from)) && (e.from() == null || e.from().isBefore(to))).toList();
-        return new Week(start, inWeek.size(), inWeek);
+        List<Counted> inWeek = entries.stream().filter(c -> (c.entry().until() == null || c.entry().until().isAfter(from))
+            && (c.entry().from() == null || c.entry().from().isBefore(to))).toList();
+        return new Week(start, inWeek.size(), inWeek.stream().filter(Counted::listed).map(Counted::entry).toList());
     }
 
     private static boolean shownTo(Ask ask, Access mine, String schoolId) {

@@ -47,6 +47,7 @@ public class Consultation {
     private String announcedStage;
     private List<PendingPush> unannounced = new ArrayList<>();
     private Instant createdAt;
+    private long changeSeq;
     @Version
     private Long version;
 
@@ -74,6 +75,16 @@ public class Consultation {
         c.announcedStage = Stage.UPCOMING;
         c.createdAt = now;
         return c;
+    }
+
+    /** Stamps the change being saved for delta sync ({@link ChangeStamps}). */
+    Consultation stamped(long seq) {
+        changeSeq = seq;
+        return this;
+    }
+
+    long changeSeq() {
+        return changeSeq;
     }
 
     /** The phase at this time, or null before the first phase and after the end. */

@@ -86,29 +86,6 @@ public class ConsultationManagement {
             .concatMap(found -> view(user, found, language).onErrorResume(app.chorus.shared.Problem.class, hidden -> Mono.empty()));
     }
 
-    /** For the person's home: consultations needing their input, then those they took part in with outcome news. */
-    public Flux<WaitingConsultation> waitingFor(CurrentUser user) {
-        java.time.Instant now = clock.instant();
-        return consultations.all().concatMap(found -> access.reader(user, found).flatMap(reader -> {
-            String stage = found.stageAt(now);
-            boolean open = reader.takesPart() && java.util.Set.of("IDEAS", "DELIBERATION", "DECISION").contains(stage);
-            Mono<Boolean> tookPart = found.outcome() == null || user.personId() == null ? Mono.just(false)
-                : participants.hasTakenPart(found.id(), user.personId());
-            return tookPart.filter(news -> open || news).map(news -> new WaitingConsultation(found.id(),
-                found.title(found.defaultLanguage()), stage, open, found.nextChangeAfter(now),
-                reader.voices().stream().map(v -> new ConsultationView.VoiceView(v.as(), v.label())).toList(),
-                found.outcome() == null ? null : found.outcome().decision(), lastChange(found)));
-        }));
-    }
-
-    private static java.time.Instant lastChange(Consultation found) {
-        if (found.outcome() == null) {
-            return null;
-        }
-        return found.actions().stream().map(Action::updatedAt).filter(java.util.Objects::nonNull)
-            .reduce(found.outcome().publishedAt(), (a, b) -> a.isAfter(b) ? a : b);
-    }
-
     /** Moves on now: the next phase starts (or the last one ends); the scheduler announces it at once. */
     public Mono<ConsultationView> advance(CurrentUser user, String consultationId) {
         return access.manager(user, consultationId)

@@ -14,17 +14,19 @@ import reactor.core.publisher.Mono;
 class ConsultationStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final ChangeStamps stamps;
 
-    ConsultationStore(ReactiveMongoTemplate mongo) {
+    ConsultationStore(ReactiveMongoTemplate mongo, ChangeStamps stamps) {
         this.mongo = mongo;
+        this.stamps = stamps;
     }
 
     Mono<Consultation> insert(Consultation consultation) {
-        return mongo.insert(consultation);
+        return stamps.next().flatMap(seq -> mongo.insert(consultation.stamped(seq)));
     }
 
     Mono<Consultation> save(Consultation consultation) {
-        return mongo.save(consultation);
+        return stamps.next().flatMap(seq -> mongo.save(consultation.stamped(seq)));
     }
 
     Mono<Consultation> find(String id) {
@@ -57,7 +59,8 @@ class ConsultationStore {
     /** Records an announced stage only if it is still the one this announcer saw (announced once). */
     Mono<Boolean> markAnnounced(String id, String seen, String announced) {
         Query unchanged = Query.query(Criteria.where("_id").is(id).and("announcedStage").is(seen));
-        return mongo.updateFirst(unchanged, new Update().set("announcedStage", announced).inc("version", 1), Consultation.class)
+        return stamps.next().flatMap(seq -> mongo.updateFirst(unchanged,
+                new Update().set("announcedStage", announced).set(ChangeStamps.FIELD, seq).inc("version", 1), Consultation.class))
             .map(result -> result.getModifiedCount() == 1);
     }
 }

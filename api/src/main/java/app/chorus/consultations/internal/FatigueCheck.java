@@ -64,7 +64,7 @@ class FatigueCheck {
         List<Fatigue.Overlap> shown = overlapping.stream()
             .map(ask -> new Fatigue.Overlap(ask.kind(), ask.id(), ask.title(), ask.from(), ask.until())).toList();
         String warning = counts[2] == 0 ? null : counts[2] + " of the " + counts[0] + " people asked would have more than " + limit
-            + " surveys and consultations open at once with this one. Consider other dates or a narrower audience; check the calendar.";
+            + " surveys, consultations and votes open at once with this one. Consider other dates or a narrower audience; check the calendar.";
         return new Fatigue(counts[0], counts[1], counts[2], limit, shown, warning);
     }
 }

@@ -77,7 +77,9 @@ class Supports {
 
     private Mono<Long> moveOne(String consultationId, Document support, String intoIdeaId) {
         String movedId = intoIdeaId + "|" + support.getString("voice");
-        Document moved = new Document(support).append("_id", movedId).append("ideaId", intoIdeaId).append(UNCOUNTED, true);
+        // a fresh time: the recount must see the moved support as in flight until it is counted
+        Document moved = new Document(support).append("_id", movedId).append("ideaId", intoIdeaId).append(UNCOUNTED, true)
+            .append("at", new Date());
         Mono<Long> added = mongo.insert(moved, COLLECTION).then(count(intoIdeaId, 1)).then(counted(movedId)).thenReturn(1L)
             .onErrorResume(DuplicateKeyException.class, both -> Mono.just(0L));
         return added.flatMap(n -> remove(support.getString("ideaId"), support.getString("_id"), Instant.now()).thenReturn(n));

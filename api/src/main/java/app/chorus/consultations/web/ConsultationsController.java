@@ -9,7 +9,7 @@ import app.chorus.consultations.internal.CycleView;
 import app.chorus.consultations.internal.LocalEdition;
 import app.chorus.consultations.internal.LocalEditions;
 import app.chorus.consultations.internal.OutcomeInput;
-import app.chorus.consultations.internal.WaitingConsultation;
+import app.chorus.consultations.internal.HomeConsultations;
 import app.chorus.identity.CurrentUser;
 import app.chorus.questionnaires.Question;
 import app.chorus.shared.Page;
@@ -39,11 +39,14 @@ class ConsultationsController {
     private final ConsultationManagement management;
     private final LocalEditions editions;
     private final AskCalendar calendar;
+    private final HomeConsultations home;
 
-    ConsultationsController(ConsultationManagement management, LocalEditions editions, AskCalendar calendar) {
+    ConsultationsController(ConsultationManagement management, LocalEditions editions, AskCalendar calendar,
+                            HomeConsultations home) {
         this.management = management;
         this.editions = editions;
         this.calendar = calendar;
+        this.home = home;
     }
 
     @PostMapping
@@ -61,16 +64,27 @@ class ConsultationsController {
     }
 
     @GetMapping("/waiting")
-    @Operation(summary = "For your home: consultations needing your input (per child), then outcome news of those you took part in")
-    Mono<Page<WaitingConsultation>> waiting(@AuthenticationPrincipal CurrentUser user) {
-        return management.waitingFor(user).take(50).collectList().map(items -> Page.of(items, null));
+    @Operation(summary = "For your home: consultations needing your input (per child), then outcome news of those you took part in",
+        description = "'sync' is a delta cursor for GET /waiting/changes?since=")
+    Mono<HomeConsultations.Home> waiting(@AuthenticationPrincipal CurrentUser user) {
+        return home.home(user);
+    }
+
+    @GetMapping("/waiting/changes")
+    @Operation(summary = "Delta sync of your home's consultations: changed (now on your home) and removed (no longer) since a cursor",
+        description = "Start from the 'sync' of GET /waiting (without 'since': from the beginning); keep 'cursor'; call again at once while 'more'.")
+    Mono<HomeConsultations.Delta> waitingChanges(@AuthenticationPrincipal CurrentUser user,
+                                                 @RequestParam(required = false) String since) {
+        return since == null || since.isBlank() ? home.since(user, HomeConsultations.FROM_THE_START) : home.since(user, since);
     }
 
     @GetMapping("/calendar")
-    @Operation(summary = "Leaders: per week, the surveys and consultations open or planned, for a school or the trust (fatigue calendar)")
+    @Operation(summary = "Leaders: per week, the surveys, consultations and decisions open or planned, for a school, the trust or one carer (fatigue calendar)",
+        description = "carerId: every ask reaching the carer through any of their children is counted in 'open'; those of schools you do not lead are not listed.")
     Mono<AskCalendar.Calendar> calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId) {
-        return calendar.of(user, from, weeks, schoolId);
+                                        @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId,
+                                        @RequestParam(required = false) String carerId) {
+        return calendar.of(user, from, weeks, schoolId, carerId);
     }
 
     @GetMapping("/{consultationId}")

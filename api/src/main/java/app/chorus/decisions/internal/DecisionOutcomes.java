@@ -2,6 +2,7 @@ package app.chorus.decisions.internal;
 
 import app.chorus.decisions.DecisionOutcome;
 import app.chorus.decisions.DecisionResults;
+import app.chorus.decisions.ScheduledDecision;
 import java.util.Comparator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -30,5 +31,12 @@ class DecisionOutcomes implements DecisionResults {
             .filter(decision -> decision.status() == DecisionStatus.CLOSED)
             .map(decision -> decision.result().outcome())
             .sort(Comparator.comparing(DecisionOutcome::closedAt));
+    }
+
+    @Override
+    public Flux<ScheduledDecision> openOrPlannedOnTheirOwn() {
+        return decisions.openOrPlannedOnTheirOwn().map(decision -> new ScheduledDecision(decision.id(), decision.questionText(),
+            decision.schoolId(), decision.audience(), decision.openedAt() != null ? decision.openedAt() : decision.opensAt(),
+            decision.closesAt()));
     }
 }

@@ -64,6 +64,12 @@ class DecisionStore {
         return mongo.find(Query.query(Criteria.where("consultationId").is(consultationId)), Decision.class);
     }
 
+    /** Decisions outside consultations that are open or scheduled (a closed one stays closed). */
+    Flux<Decision> openOrPlannedOnTheirOwn() {
+        return mongo.find(Query.query(Criteria.where("consultationId").is(null).and("status").ne(DecisionStatus.CLOSED)),
+            Decision.class);
+    }
+
     /** Decisions with something due: not closed, or closed but not yet announced (a handful at a time). */
     Flux<Decision> unfinished() {
         return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("status").ne(DecisionStatus.CLOSED),

@@ -68,7 +68,8 @@ record ModerationItem(Contribution contribution, Visibility visibility, QueueRea
         Visibility visibility = concern != null ? Visibility.HELD_FOR_SAFEGUARDING
             : contribution.byPupil() ? Visibility.AWAITING_APPROVAL : Visibility.SHOWN;
         QueueReason queued = visibility == Visibility.AWAITING_APPROVAL ? QueueReason.WRITTEN_BY_PUPIL : null;
-        ModerationItem item = new ModerationItem(contribution, visibility, queued, List.of(), List.of(), null, concern, now, 0);
+        Instant written = contribution.dayOnly() ? now.truncatedTo(java.time.temporal.ChronoUnit.DAYS) : now;
+        ModerationItem item = new ModerationItem(contribution, visibility, queued, List.of(), List.of(), null, concern, written, 0);
         return new Changed(item, concern == null ? List.of() : List.of(raised(contribution.ref(), concern)));
     }
 

@@ -36,6 +36,11 @@ class ModerationItems {
         return mongo.findById(ref.key(), Document.class, COLLECTION).map(ModerationItems::fromDocument);
     }
 
+    /** Removes an item whose text was erased at its source, unless it holds a safeguarding concern. */
+    Mono<Void> removeUnlessConcern(ContributionRef ref) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(ref.key()).and("concern").is(null)), COLLECTION).then();
+    }
+
     /** Inserts a new item; empty when another request inserted it first. */
     Mono<ModerationItem> insert(ModerationItem item) {
         return mongo.insert(toDocument(item), COLLECTION).thenReturn(item)

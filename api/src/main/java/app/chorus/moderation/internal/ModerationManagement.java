@@ -76,6 +76,11 @@ public class ModerationManagement implements Moderation {
         return items.find(ref).map(ModerationItem::visibility);
     }
 
+    @Override
+    public Mono<Void> forget(ContributionRef ref) {
+        return items.removeUnlessConcern(ref);
+    }
+
     /** A report through moderation's own endpoint: the reporter must be able to read the place it was written in. */
     public Mono<Visibility> report(CurrentUser user, ContributionRef ref, String reason) {
         return accessPolicy.accessOf(user).flatMap(access -> readable(access, ref)

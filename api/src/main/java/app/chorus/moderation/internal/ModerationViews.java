@@ -33,6 +33,9 @@ class ModerationViews {
     }
 
     private Mono<String> nameOf(String personId) {
+        if (personId == null) {
+            return Mono.just("not named (an anonymous or confidential answer)");
+        }
         return directory.person(personId).map(PersonSummary::displayName).defaultIfEmpty("someone no longer on the roster");
     }
 

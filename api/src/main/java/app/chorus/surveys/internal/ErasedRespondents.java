@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * An erased person's named answers are removed and their confidential answers no longer lead to them; the tallies,
+ * An erased person's named answers are removed (their written answers from the moderation queue too, unless they
+ * raised a safeguarding concern) and their confidential answers no longer lead to them; the tallies,
  * counted when the answers came, stay as they are, and the participation marks stay so nobody answers twice.
  */
 @Component
 class ErasedRespondents implements DomainEventListener<PersonErased> {
 
     private final ReactiveMongoTemplate mongo;
+    private final FreeTextScreening screening;
 
-    ErasedRespondents(ReactiveMongoTemplate mongo) {
+    ErasedRespondents(ReactiveMongoTemplate mongo, FreeTextScreening screening) {
         this.mongo = mongo;
+        this.screening = screening;
     }
 
     @Override
@@ -30,7 +33,8 @@ class ErasedRespondents implements DomainEventListener<PersonErased> {
     @Override
     public Mono<Void> on(PersonErased event) {
         Query theirs = Query.query(Criteria.where("personId").is(event.personId()));
-        return mongo.remove(theirs, Responses.COLLECTION)
+        return mongo.find(theirs, org.bson.Document.class, Responses.COLLECTION).concatMap(screening::forget)
+            .then(mongo.remove(theirs, Responses.COLLECTION))
             .then(mongo.updateMulti(theirs, new Update().unset("personId").unset("pupilId"), Participations.COLLECTION))
             .then();
     }

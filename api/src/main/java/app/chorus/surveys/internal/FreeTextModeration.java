@@ -6,14 +6,14 @@ import app.chorus.questionnaires.QuestionType;
 import app.chorus.shared.Page;
 import app.chorus.shared.Problem;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Free-text answers with moderation: the survey owner sees every text and marks each shown, hidden or flagged;
- * everyone else who may read the results sees only texts marked shown.
+ * Free-text answers after moderation: only texts the trust's moderation shows ({@link FreeTextScreening}) reach anyone
+ * reading results. Of those, the survey owner sees every one and marks each shown, hidden or flagged; everyone else
+ * who may read the results sees only texts the owner marked shown.
  */
 @Service
 public class FreeTextModeration {
@@ -47,7 +47,7 @@ public class FreeTextModeration {
             for (Document response : page) {
                 last = response.getString("_id");
                 TextAnswer text = textOf(response, questionId);
-                if (text != null && (owner || "shown".equals(text.moderation()))) {
+                if (text != null && FreeTextScreening.shown(response, questionId) && (owner || "shown".equals(text.moderation()))) {
                     all.add(text);
                     if (all.size() == size) {
                         return Mono.just(Page.of(all, last));
@@ -67,6 +67,8 @@ public class FreeTextModeration {
             .filter(Boolean::booleanValue)
             .switchIfEmpty(Mono.error(() -> Problem.notFound("A text answer to " + questionId + " in response " + responseId)))
             .then(responses.find(responseId))
+            .filter(response -> FreeTextScreening.shown(response, questionId))
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("A text answer to " + questionId + " in response " + responseId)))
             .map(response -> textOf(response, questionId));
     }
 
@@ -88,7 +90,11 @@ public class FreeTextModeration {
         }
     }
 
-    static boolean visibleTo(boolean owner, Map<String, Object> moderation, String questionId) {
+    static boolean visibleTo(boolean owner, Document response, String questionId) {
+        if (!FreeTextScreening.shown(response, questionId)) {
+            return false;
+        }
+        Document moderation = response.get("moderation", Document.class);
         Object state = moderation == null ? null : moderation.get(questionId);
         return owner ? !"hidden".equals(state) : "shown".equals(state);
     }

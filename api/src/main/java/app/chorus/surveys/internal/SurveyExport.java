@@ -75,11 +75,10 @@ public class SurveyExport {
             row.put("submitted_at", String.valueOf(response.getDate("submittedAt").toInstant()));
         }
         Map<String, Object> answers = Responses.answersOf(response);
-        Document moderation = response.get("moderation", Document.class);
         for (Question question : survey.questionnaire().questions()) {
             Object answer = answers.get(question.id());
             boolean withheld = question.type() == QuestionType.FREE_TEXT && answer != null
-                && !FreeTextModeration.visibleTo(owner, moderation, question.id());
+                && !FreeTextModeration.visibleTo(owner, response, question.id());
             row.put(question.id(), withheld ? "" : text(answer));
         }
         return row;

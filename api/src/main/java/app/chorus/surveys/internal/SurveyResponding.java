@@ -34,10 +34,12 @@ public class SurveyResponding {
     private final Tallies tallies;
     private final Drafts drafts;
     private final ResultSignals signals;
+    private final FreeTextScreening screening;
     private final Clock clock;
 
     SurveyResponding(SurveyStore surveys, Eligibility eligibility, UnitKeys unitKeys, Participations participations,
-                     Responses responses, Tallies tallies, Drafts drafts, ResultSignals signals, ObjectProvider<Clock> clock) {
+                     Responses responses, Tallies tallies, Drafts drafts, ResultSignals signals, FreeTextScreening screening,
+                      ObjectProvider<Clock> clock) {
         this.surveys = surveys;
         this.eligibility = eligibility;
         this.unitKeys = unitKeys;
@@ -46,6 +48,7 @@ public class SurveyResponding {
         this.tallies = tallies;
         this.drafts = drafts;
         this.signals = signals;
+        this.screening = screening;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -111,11 +114,12 @@ public class SurveyResponding {
                 survey.anonymity() == Anonymity.ANONYMOUS ? null : responseId, false));
     }
 
-    /** Counts a stored response and marks its unit answered (also used by the recovery sweep). */
+    /** Counts a stored response, screens its written answers and marks its unit answered (also the recovery sweep's). */
     Mono<Void> finish(Survey survey, String participationId, Document stored) {
         String responseId = stored.getString("_id");
         Cell cell = Tallies.cellOf(stored.get("cell", Document.class));
         return tallies.apply(survey.id(), cell, responseId, survey.questionnaire().tally(Responses.answersOf(stored)))
+            .then(screening.screen(survey, stored))
             .then(participations.markSubmitted(participationId, survey.anonymity() != Anonymity.ANONYMOUS))
             .then(Mono.fromRunnable(() -> {
                 tallies.release(survey.id(), cell, responseId);

@@ -68,7 +68,7 @@ class ResultsController {
 
     @GetMapping("/free-text")
     @Operation(summary = "Free-text answers to one question",
-        description = "The owner sees all with their moderation state; other readers only those marked shown.")
+        description = "Only texts the trust's moderation shows (a pupil's after a moderator approved it). Of those, the owner sees all with their state; other readers only those the owner marked shown.")
     Mono<Page<TextAnswer>> freeText(@AuthenticationPrincipal CurrentUser user, @PathVariable String surveyId,
                                     @RequestParam String question, @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "50") int limit) {
@@ -77,7 +77,7 @@ class ResultsController {
     }
 
     @PutMapping("/free-text/{responseId}/{questionId}")
-    @Operation(summary = "Moderate one text answer: shown, hidden or flagged (survey owner only)")
+    @Operation(summary = "Publish one text answer moderation shows: shown, hidden or flagged (survey owner only)")
     Mono<TextAnswer> moderate(@AuthenticationPrincipal CurrentUser user, @PathVariable String surveyId,
                               @PathVariable String responseId, @PathVariable String questionId,
                               @RequestBody ModerationRequest request) {

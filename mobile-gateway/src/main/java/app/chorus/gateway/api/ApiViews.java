@@ -91,10 +91,23 @@ public final class ApiViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record WaitingConsultations(List<WaitingConsultation> items) {
+    public record WaitingConsultations(List<WaitingConsultation> items, String sync) {
 
         public List<WaitingConsultation> items() {
             return items == null ? List.of() : items;
+        }
+    }
+
+    /** {@code /api/v1/consultations/waiting/changes}: home consultations changed or removed since a cursor. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsultationDelta(List<WaitingConsultation> changed, List<String> removed, String cursor, boolean more) {
+
+        public List<WaitingConsultation> changed() {
+            return changed == null ? List.of() : changed;
+        }
+
+        public List<String> removed() {
+            return removed == null ? List.of() : removed;
         }
     }
 

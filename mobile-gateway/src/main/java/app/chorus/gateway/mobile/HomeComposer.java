@@ -17,7 +17,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Asks the api for the person, their feed and their waiting surveys at once, and merges the answers. */
+/** Asks the api for the person, their feed, waiting surveys and consultations at once, and merges the answers. */
 @Component
 class HomeComposer {
 
@@ -39,7 +39,7 @@ class HomeComposer {
         Mono<WaitingConsultations> consultations = api.get(uri -> uri.path("/api/v1/consultations/waiting").build(),
                 WaitingConsultations.class)
             .onErrorResume(ApiProblem.class, missing -> missing.status() == 404
-                ? Mono.just(new WaitingConsultations(List.of())) : Mono.error(missing));
+                ? Mono.just(new WaitingConsultations(List.of(), null)) : Mono.error(missing));
         return Mono.zip(me, feed, surveys, consultations).map(all -> compose(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
     }
 
@@ -51,7 +51,8 @@ class HomeComposer {
             .toList();
         return new MobileHome(me.name(), me.children().stream().map(HomeComposer::child).toList(), announcements,
             feed.unread(), feed.awaitingAcknowledgement(), surveys.items().stream().map(HomeComposer::survey).toList(),
-            consultations.items().stream().map(HomeComposer::consultation).toList(), feed.sync());
+            consultations.items().stream().map(HomeComposer::consultation).toList(),
+            new SyncCursor(feed.sync(), consultations.sync()).value());
     }
 
     private static MobileChild child(Child child) {
@@ -59,7 +60,7 @@ class HomeComposer {
             child.yearGroupName(), ChildLabels.label(child));
     }
 
-    private static MobileHome.MobileConsultation consultation(WaitingConsultation c) {
+    static MobileHome.MobileConsultation consultation(WaitingConsultation c) {
         return new MobileHome.MobileConsultation(c.id(), c.title(), c.stage(), c.needsInput(), c.nextChangeAt(),
             c.voices().stream().map(v -> new MobileHome.MobileConsultation.Voice(v.as(), v.label())).toList(), c.outcome(), c.updatedAt());
     }

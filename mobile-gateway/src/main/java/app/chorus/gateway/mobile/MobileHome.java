@@ -16,7 +16,8 @@ public record MobileHome(
     List<MobileSurvey> surveys,
     @Schema(description = "Consultations needing the carer's input (per child), then outcome updates of those they took part in")
     List<MobileConsultation> consultations,
-    @Schema(description = "Pass as ?since= to /mobile/v1/sync to get only what changes from here") String sync) {
+    @Schema(description = "Pass as ?since= to /mobile/v1/sync to get only what changes from here (announcements and consultations)")
+    String sync) {
 
     @Schema(description = "A child the carer cares for")
     public record MobileChild(String id, String givenName, String schoolId, String schoolName, String yearGroup,

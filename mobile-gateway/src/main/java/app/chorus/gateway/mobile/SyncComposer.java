@@ -19,28 +19,32 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Follows the api's delta cursor page after page (bounded) and folds the pages into one answer, so an app
+ * Follows the api's delta cursors page after page (bounded) and folds the pages into one answer, so an app
  * that was offline for a week catches up in one call: the latest state of each changed item, tombstones that
- * win over earlier changes, and read marks.
+ * win over earlier changes, and read marks; the home's consultations alike ({@link ConsultationSync}).
  */
 @Component
 class SyncComposer {
 
     private final ApiClient api;
+    private final ConsultationSync consultations;
     private final int maxPages;
 
-    SyncComposer(ApiClient api, GatewayProperties properties) {
+    SyncComposer(ApiClient api, ConsultationSync consultations, GatewayProperties properties) {
         this.api = api;
+        this.consultations = consultations;
         this.maxPages = properties.syncPages();
     }
 
     Mono<MobileDelta> since(String cursor, String language) {
-        return page(cursor, language)
-            .onErrorMap(ApiProblem.class, refused -> refused.status() == 400 ? invalidCursor() : refused)
+        SyncCursor from = SyncCursor.parse(cursor);
+        Mono<List<FeedDelta>> feed = page(from.feed(), language)
             .expand(delta -> delta.more() ? page(delta.cursor(), language) : Mono.empty())
             .take(maxPages)
-            .collectList()
-            .flatMap(this::labelled);
+            .collectList();
+        return Mono.zip(feed, consultations.since(from.consultations()))
+            .onErrorMap(ApiProblem.class, refused -> refused.status() == 400 ? invalidCursor() : refused)
+            .flatMap(both -> labelled(both.getT1(), both.getT2()));
     }
 
     /** In the app's terms: the api's own problem names its parameter ({@code cursor}), the app sent {@code since}. */
@@ -55,13 +59,13 @@ class SyncComposer {
             .queryParamIfPresent("lang", java.util.Optional.ofNullable(language)).build(cursor), FeedDelta.class);
     }
 
-    private Mono<MobileDelta> labelled(List<FeedDelta> pages) {
+    private Mono<MobileDelta> labelled(List<FeedDelta> pages, ConsultationSync.Changes consultations) {
         Folded folded = Folded.of(pages);
         if (folded.changed.isEmpty()) {
-            return Mono.just(folded.toDelta(new ChildLabels(List.of())));
+            return Mono.just(folded.toDelta(new ChildLabels(List.of()), consultations));
         }
         return api.get(uri -> uri.path("/api/v1/me").build(), Me.class)
-            .map(me -> folded.toDelta(new ChildLabels(me.children())));
+            .map(me -> folded.toDelta(new ChildLabels(me.children()), consultations));
     }
 
     private record Folded(Map<String, FeedItem> changed, TreeSet<String> removed, Map<String, ReadState> read,
@@ -89,13 +93,14 @@ class SyncComposer {
             }
         }
 
-        MobileDelta toDelta(ChildLabels labels) {
+        MobileDelta toDelta(ChildLabels labels, ConsultationSync.Changes consultations) {
             List<MobileAnnouncement> cards = new ArrayList<>();
             changed.values().forEach(item -> cards.add(MobileAnnouncement.of(item, labels)));
             List<ReadMark> marks = read.values().stream()
                 .map(state -> new ReadMark(state.id(), state.openedAt(), state.acknowledgedAt())).toList();
-            return new MobileDelta(cards, List.copyOf(removed), marks, last.cursor(), last.more(), last.unread(),
-                last.awaitingAcknowledgement());
+            return new MobileDelta(cards, List.copyOf(removed), marks,
+                new SyncCursor(last.cursor(), consultations.cursor()).value(), last.more() || consultations.more(),
+                last.unread(), last.awaitingAcknowledgement(), consultations.changed(), consultations.removed());
         }
     }
 }

@@ -2,6 +2,7 @@ package app.chorus.gateway.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.gateway.testing.CarerPhone;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.Staff;
 import app.chorus.testing.Tokens;
@@ -56,10 +57,6 @@ class DeltaSyncReturnsOnlyChangesTests {
     }
 
     private String get(String path) {
-        return gateway.get().uri(path)
-            .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"))
-            .exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        return CarerPhone.get(gateway, path);
     }
 }

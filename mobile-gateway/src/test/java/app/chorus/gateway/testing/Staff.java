@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What staff do on the web, straight against the api (they do not use the mobile gateway): publish, edit and
- * retract announcements, open surveys. Real HTTP, real tokens.
+ * retract announcements, open surveys and consultations. Real HTTP, real tokens.
  */
 public final class Staff {
 
@@ -71,6 +71,23 @@ public final class Staff {
         String id = (String) call(HttpMethod.POST, login, "/api/v1/surveys", draft).get("id");
         call(HttpMethod.POST, login, "/api/v1/surveys/" + id + "/open", null);
         return id;
+    }
+
+    /** A school's advisory consultation of its carers, in its ideas phase since a minute ago; returns its id. */
+    public String openConsultation(String login, String schoolId, String title) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("schoolId", schoolId);
+        draft.put("defaultLanguage", "en");
+        draft.put("translations", Map.of("en", Map.of("title", title, "question", "What should we do?", "body", "Tell us.")));
+        draft.put("decider", Map.of("binding", false, "decidedBy", "the governing body"));
+        draft.put("audience", Map.of("scope", "SCHOOLS", "ids", List.of(schoolId), "roles", List.of("CARERS")));
+        draft.put("phases", List.of(Map.of("phase", "IDEAS", "startsAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString())));
+        return (String) call(HttpMethod.POST, login, "/api/v1/consultations", draft).get("id");
+    }
+
+    /** Moves a consultation on now (past the end of its last phase, it closes). */
+    public void advance(String login, String consultationId) {
+        call(HttpMethod.POST, login, "/api/v1/consultations/" + consultationId + "/advance", null);
     }
 
     public void edit(String login, String id, Map<String, Object> post) {
