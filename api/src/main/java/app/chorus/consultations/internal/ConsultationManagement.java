@@ -6,6 +6,7 @@ import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,14 +90,29 @@ public class ConsultationManagement {
     /** Moves on now: the next phase starts (or the last one ends); the scheduler announces it at once. */
     public Mono<ConsultationView> advance(CurrentUser user, String consultationId) {
         return access.manager(user, consultationId)
-            .flatMap(reader -> {
-                reader.consultation().advance(clock.instant());
-                return consultations.save(reader.consultation());
-            })
-            .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("consultationId", "concurrent-change",
-                "The consultation changed meanwhile (perhaps its phase moved on). Reload and try again."))
+            .flatMap(reader -> advanceFrom(consultationId, reader.consultation().stageAt(clock.instant()), reader.consultation(), 3))
             .flatMap(saved -> due.schedule(saved.id(), clock.instant()).thenReturn(saved))
             .flatMap(saved -> view(user, saved, null));
+    }
+
+    /**
+     * Moves on from {@code stage}. A write in between that left the stage as it was (the announcement of the stage, a
+     * push handed over) is read again and the move retried; one that moved the stage on answers 409, so two leaders
+     * pressing at once never skip a phase.
+     */
+    private Mono<Consultation> advanceFrom(String consultationId, String stage, Consultation consultation, int attempts) {
+        consultation.advance(clock.instant());
+        return consultations.save(consultation).onErrorResume(OptimisticLockingFailureException.class, changed -> attempts > 1
+            ? consultations.require(consultationId)
+                .filter(fresh -> stage.equals(fresh.stageAt(clock.instant())))
+                .switchIfEmpty(Mono.error(ConsultationManagement::movedOn))
+                .flatMap(fresh -> advanceFrom(consultationId, stage, fresh, attempts - 1))
+            : Mono.error(movedOn()));
+    }
+
+    private static Problem movedOn() {
+        return Problems.conflict("consultationId", "concurrent-change",
+            "The consultation changed meanwhile (perhaps its phase moved on). Reload and try again.");
     }
 
     public Mono<ConsultationView> publishOutcome(CurrentUser user, String consultationId, OutcomeInput input) {
