@@ -51,7 +51,7 @@ test('a school leader publishes an announcement needing acknowledgement; a carer
   await screen(leader, 'reach-dashboard-after');
 
   await leader.getByRole('link', { name: 'Announcements', exact: true }).click();
-  await expect(leader.getByRole('cell', { name: title })).toBeVisible();
+  await expect(leader.getByRole('cell', { name: title, exact: true })).toBeVisible();
   await screen(leader, 'announcements-list');
   await leader.getByRole('link', { name: 'Approvals' }).click();
   await expect(leader.getByRole('heading', { name: 'Waiting for approval' })).toBeVisible();
