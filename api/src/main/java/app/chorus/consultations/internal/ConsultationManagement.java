@@ -117,13 +117,16 @@ public class ConsultationManagement {
 
     public Mono<ConsultationView> publishOutcome(CurrentUser user, String consultationId, OutcomeInput input) {
         input.requireValid();
-        return access.manager(user, consultationId).zipWith(publisherName(user)).flatMap(both -> {
+        return againIfChanged(() -> access.manager(user, consultationId).zipWith(publisherName(user)).flatMap(both -> {
             Consultation consultation = both.getT1().consultation();
             PendingPush push = consultation.publishOutcome(new Outcome(input.decision(), input.rationale(),
                 orEmpty(input.ideaIds()), orEmpty(input.commentIds()), null, clock.instant(), user.personId(), both.getT2(),
                 user.hasAny(Role.TRUST_LEADER) ? "Trust leader" : "School leader"), clock.instant());
             return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
-        }).flatMap(saved -> view(user, saved, null));
+        }))
+            .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("consultationId", "concurrent-change",
+                "The consultation changed meanwhile. Reload and try again."))
+            .flatMap(saved -> view(user, saved, null));
     }
 
     private Mono<String> publisherName(CurrentUser user) {
@@ -133,9 +136,9 @@ public class ConsultationManagement {
 
     public Mono<ConsultationView> putAction(CurrentUser user, String consultationId, String actionId, ActionInput input) {
         input.requireValid();
-        return access.manager(user, consultationId).flatMap(reader -> {
+        String id = actionId == null ? "act-" + new ObjectId().toHexString() : actionId;
+        return againIfChanged(() -> access.manager(user, consultationId).flatMap(reader -> {
             Consultation consultation = reader.consultation();
-            String id = actionId == null ? "act-" + new ObjectId().toHexString() : actionId;
             if (actionId != null && consultation.actions().stream().noneMatch(a -> a.id().equals(actionId))) {
                 return Mono.error(app.chorus.shared.Problem.notFound("Action " + actionId).with("field", "actionId"));
             }
@@ -143,10 +146,19 @@ public class ConsultationManagement {
                 input.status() == null ? Action.ActionStatus.PLANNED : input.status(), input.progress() == null ? 0 : input.progress(),
                 orEmpty(input.milestones()), 0, clock.instant()), clock.instant());
             return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
-        })
+        }))
             .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("actionId", "concurrent-change",
                 "The consultation changed meanwhile. Reload and try again."))
             .flatMap(saved -> view(user, saved, null));
+    }
+
+    /**
+     * A leader's edit read again and applied again when the consultation changed between the read and the save (the
+     * scheduler announcing its stage marks it too): the edit does not depend on what changed, so it is not refused.
+     */
+    private static Mono<Consultation> againIfChanged(java.util.function.Supplier<Mono<Consultation>> edit) {
+        return Mono.defer(edit).retryWhen(reactor.util.retry.Retry.max(2).filter(OptimisticLockingFailureException.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     /** The chain of cycles this consultation belongs to, earliest first. */
