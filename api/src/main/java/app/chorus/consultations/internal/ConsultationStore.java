@@ -84,6 +84,12 @@ class ConsultationStore {
         return mongo.updateFirst(byId, new Update().pull("unannounced", new Document("key", key)), Consultation.COLLECTION).then();
     }
 
+    /** Stamps a change the document does not show (who its audience holds moved), so delta sync looks at it again. */
+    Mono<Void> restamp(String id, long seq) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().max(ChangeStamps.FIELD, seq),
+            Consultation.COLLECTION).then();
+    }
+
     /** Consultations owing a push marked before this time. */
     Flux<Consultation> owingPushesSince(java.time.Instant before) {
         return mongo.find(Query.query(Criteria.where("unannounced.since").lt(before)), Consultation.class);
