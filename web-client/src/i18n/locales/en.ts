@@ -503,6 +503,7 @@ export const en = {
     carerTitle: 'One family',
     carerId: 'Carer’s roster id',
     carerHint: 'The id from the roster or the list of those not yet heard, e.g. car-000123. Only carers with a child at one of your schools.',
+    theirAsks: 'What {{name}} is asked (calendar)',
     lookUp: 'Show their asks',
     limit: 'The trust’s limit is {{limit}} open at once for one person; a leader opening one more above it is warned.',
     crowdedCarer_one: 'In {{count}} week this family has more than {{limit}} asks open at once.',

@@ -518,6 +518,7 @@ export const fr: Catalogue = {
     carerTitle: 'Une famille',
     carerId: 'Identifiant du parent dans le registre',
     carerHint: 'L’identifiant du registre ou de la liste des personnes pas encore entendues, p. ex. car-000123. Seulement les parents d’un enfant de l’une de vos écoles.',
+    theirAsks: 'Ce que l’on demande à {{name}} (calendrier)',
     lookUp: 'Voir ses sollicitations',
     limit: 'La limite du groupement est de {{limit}} sollicitations ouvertes à la fois par personne ; un responsable qui en ouvre une de plus au-delà est averti.',
     crowdedCarer_one: 'Pendant {{count}} semaine, cette famille a plus de {{limit}} sollicitations ouvertes à la fois.',

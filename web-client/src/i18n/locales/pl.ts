@@ -535,6 +535,7 @@ export const pl: Catalogue = {
     carerTitle: 'Jedna rodzina',
     carerId: 'Identyfikator opiekuna w rejestrze',
     carerHint: 'Identyfikator z rejestru lub z listy osób jeszcze niewysłuchanych, np. car-000123. Tylko opiekunowie dziecka z jednej z Twoich szkół.',
+    theirAsks: 'O co proszą: {{name}} (kalendarz)',
     lookUp: 'Pokaż ich prośby',
     limit: 'Limit grupy szkół to {{limit}} otwartych naraz na osobę; prowadzący, który otwiera kolejną ponad limit, dostaje ostrzeżenie.',
     crowdedCarer_one: 'W {{count}} tygodniu ta rodzina ma ponad {{limit}} otwartych próśb naraz.',
