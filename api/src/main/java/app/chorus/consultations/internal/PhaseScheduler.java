@@ -82,11 +82,14 @@ public class PhaseScheduler {
         return consultations.find(consultationId)
             .flatMap(consultation -> {
                 Object event = consultation.stageEvent(now);
+                boolean opened = event instanceof ConsultationOpened;
                 Mono<Long> announced = event == null ? Mono.just(0L)
-                    : (event instanceof ConsultationOpened ? voices.snapshot(consultation).then(reach.record(consultation)) : Mono.<Void>empty())
+                    : (opened ? voices.snapshot(consultation) : Mono.<Void>empty())
                         .then(events.publish(event))
                         .then(consultations.markAnnounced(consultationId, consultation.announcedStage(), consultation.stageAt(now)))
                         .doOnNext(marked -> log.info("Consultation {} is now {}", consultationId, consultation.stageAt(now)))
+                        // after the announcement, so a large audience's reach never delays it (nor outlives the lease unmarked)
+                        .flatMap(marked -> marked && opened ? reach.record(consultation) : Mono.<Void>empty())
                         .thenReturn(1L);
                 return announced.flatMap(n -> due.release(consultationId, holder, consultation.nextChangeAfter(now)).thenReturn(n));
             })
