@@ -22,6 +22,7 @@ import { ConsultationsPage } from './features/consultations/ConsultationsPage';
 import { ConsultationPage } from './features/consultations/ConsultationPage';
 import { NewConsultationPage } from './features/consultations/NewConsultationPage';
 import { AdaptConsultationPage } from './features/consultations/AdaptConsultationPage';
+import { CalendarPage } from './features/consultations/CalendarPage';
 import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { NewDecisionPage } from './features/decisions/NewDecisionPage';
 import { BallotPage } from './features/decisions/BallotPage';
@@ -48,6 +49,7 @@ export const routes: AppRoute[] = [
   { path: '/surveys/:id/answer/:unit', page: AnswerSurveyPage },
   { path: '/consultations', page: ConsultationsPage },
   { path: '/consultations/new', page: NewConsultationPage, roles: LEADER_ROLES },
+  { path: '/consultations/calendar', page: CalendarPage, roles: [...AUTHOR_ROLES, 'carer'] },
   { path: '/consultations/:id', page: ConsultationPage },
   { path: '/consultations/:id/adapt/:schoolId', page: AdaptConsultationPage, roles: LEADER_ROLES },
   { path: '/decisions', page: DecisionsPage, roles: LEADER_ROLES },
