@@ -284,6 +284,8 @@ export const en = {
     CONFIDENTIALHelp: 'Answers are stored without names. Only the trust’s privacy officer can link an answer to a person, for example to act on a safeguarding concern.',
     ANONYMOUSHelp: 'Nothing links an answer to a person, not even for administrators. People can still answer only once. Results for groups of fewer than 5 people are never shown.',
     eachCarerAnswers: 'Each carer answers for each of their children (otherwise one answer per child, shared by the child’s carers)',
+    parentsAndGuardiansOnly: 'Only parents and guardians may answer',
+    parentsAndGuardiansOnlyHelp: 'For consent: each child’s answer comes from their parents and guardians on the roster. Other relatives (a grandparent, for example) are not asked and are not sent the invitation.',
     description: 'Introduction for the people answering',
     sectionTitle: 'Questions',
     openNow: 'Open the survey now',

@@ -291,6 +291,8 @@ export const fr: Catalogue = {
     CONFIDENTIALHelp: 'Les réponses sont conservées sans les noms. Seul le délégué à la protection des données du groupe peut relier une réponse à une personne, par exemple pour protéger un enfant.',
     ANONYMOUSHelp: 'Rien ne relie une réponse à une personne, pas même pour les administrateurs. Chacun ne peut répondre qu’une fois. Les résultats des groupes de moins de 5 personnes ne sont jamais affichés.',
     eachCarerAnswers: 'Chaque parent répond pour chacun de ses enfants (sinon une réponse par enfant, partagée par ses parents)',
+    parentsAndGuardiansOnly: 'Seuls les parents et les tuteurs peuvent répondre',
+    parentsAndGuardiansOnlyHelp: 'Pour un consentement : la réponse de chaque enfant vient de ses parents et tuteurs inscrits. Les autres proches (un grand-parent, par exemple) ne sont pas sollicités et ne reçoivent pas l’invitation.',
     description: 'Introduction pour les personnes qui répondent',
     sectionTitle: 'Questions',
     openNow: 'Ouvrir l’enquête maintenant',

@@ -300,6 +300,8 @@ export const pl: Catalogue = {
     CONFIDENTIALHelp: 'Odpowiedzi są przechowywane bez nazwisk. Tylko inspektor ochrony danych grupy szkół może powiązać odpowiedź z osobą, na przykład aby chronić dziecko.',
     ANONYMOUSHelp: 'Nic nie łączy odpowiedzi z osobą, nawet dla administratorów. Każdy może odpowiedzieć tylko raz. Wyniki grup mniejszych niż 5 osób nigdy nie są pokazywane.',
     eachCarerAnswers: 'Każdy rodzic odpowiada za każde swoje dziecko (w przeciwnym razie jedna odpowiedź na dziecko, wspólna dla jego rodziców)',
+    parentsAndGuardiansOnly: 'Odpowiadać mogą tylko rodzice i opiekunowie prawni',
+    parentsAndGuardiansOnlyHelp: 'Do zgody: odpowiedź za każde dziecko pochodzi od jego rodziców i opiekunów prawnych z rejestru. Inni krewni (na przykład dziadkowie) nie są pytani i nie dostają zaproszenia.',
     description: 'Wstęp dla osób odpowiadających',
     sectionTitle: 'Pytania',
     openNow: 'Otwórz ankietę teraz',
