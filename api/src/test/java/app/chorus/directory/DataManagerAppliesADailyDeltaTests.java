@@ -126,7 +126,8 @@ class DataManagerAppliesADailyDeltaTests {
             """, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n"), "")
             .expectStatus().isOk()
             .expectBody()
-            .jsonPath("$.changes.people.updated").isEqualTo(1)
+            .jsonPath("$.changes.people.updated").isEqualTo(2)
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-5')].change").isEqualTo("updated")
             .jsonPath("$.outdated").isEmpty();
 
         importSet(delta("""

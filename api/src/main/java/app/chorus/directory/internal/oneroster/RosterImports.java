@@ -176,7 +176,7 @@ public class RosterImports {
                 return Mono.error(invalid(claimed));
             }
             List<RosterSources.Source> others = all.stream().filter(source -> !replaced.contains(source.id())).toList();
-            progress.accept("merging with the rows " + others.size() + " other file set(s) hold about its people");
+            progress.accept("merging with what " + others.size() + " other file set(s) hold about its people");
             Roster previous = new Roster();
             return Flux.fromIterable(all).filter(source -> replaced.contains(source.id()))
                 .concatMap(source -> sources.load(source, previous))
