@@ -1,7 +1,6 @@
 package app.chorus.surveys.internal;
 
 import app.chorus.directory.Audience;
-import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.notifications.Notifications;
 import app.chorus.notifications.PushMessage;
@@ -12,8 +11,6 @@ import app.chorus.surveys.SurveyOpened;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * An opened survey invites those it asks by push (quiet hours and mutes apply). A survey kept to parents and
@@ -32,17 +29,8 @@ class SurveyPushes {
 
     @Bean
     DomainEventListener<SurveyOpened> pushOpenedSurveys(Notifications notifications, SurveyStore surveys) {
-        return new DomainEventListener<>() {
-            @Override
-            public Class<SurveyOpened> eventType() {
-                return SurveyOpened.class;
-            }
-
-            @Override
-            public Mono<Void> on(SurveyOpened event) {
-                return surveys.find(event.surveyId()).flatMap(survey -> notifications.fanOut(invitation(survey))).then();
-            }
-        };
+        return DomainEventListener.of(SurveyOpened.class, event -> surveys.find(event.surveyId())
+            .flatMap(survey -> notifications.fanOut(invitation(survey))).then());
     }
 
     static PushMessage invitation(Survey survey) {
@@ -61,18 +49,8 @@ class SurveyPushes {
     /** The members of a survey's audience who have something to answer, in the audience's order. */
     @Bean
     RecipientGroup surveyAsked(SurveyStore surveys, AudienceResolver audiences, Eligibility eligibility) {
-        return new RecipientGroup() {
-            @Override
-            public String kind() {
-                return ASKED;
-            }
-
-            @Override
-            public Flux<AudienceMember> members(String surveyId) {
-                return surveys.find(surveyId).flatMapMany(survey -> audiences.resolve(survey.audience())
-                    .flatMapSequential(member -> eligibility.unitsOf(survey, member.personId()).hasElements()
-                        .filter(Boolean::booleanValue).map(asked -> member), CONCURRENCY));
-            }
-        };
+        return RecipientGroup.of(ASKED, surveyId -> surveys.find(surveyId).flatMapMany(survey -> audiences.resolve(survey.audience())
+            .flatMapSequential(member -> eligibility.unitsOf(survey, member.personId()).hasElements()
+                .filter(Boolean::booleanValue).map(asked -> member), CONCURRENCY)));
     }
 }
