@@ -9,6 +9,7 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The secondary indexes a module's queries need, made when the api is ready. A real MongoDB and the embedded store
@@ -47,10 +48,13 @@ public abstract class StoreIndexes {
     /** Creates the indexes one after the other in the background; a failure is logged, queries still work, only slower. */
     @EventListener(ApplicationReadyEvent.class)
     public void ensure() {
-        Flux.fromIterable(indexes)
-            .concatMap(on -> mongo.indexOps(on.collection()).createIndex(on.index()))
-            .doOnError(failure -> log.warn("Could not create the {} indexes; queries still work, only slower", module, failure))
+        create().doOnError(failure -> log.warn("Could not create the {} indexes; queries still work, only slower", module, failure))
             .onErrorComplete()
             .subscribe();
+    }
+
+    /** Creates the indexes one after the other (for tools and benchmarks that run without the application). */
+    public Mono<Void> create() {
+        return Flux.fromIterable(indexes).concatMap(on -> mongo.indexOps(on.collection()).createIndex(on.index())).then();
     }
 }

@@ -128,16 +128,6 @@ class AuditedEvents {
     }
 
     private static <E> DomainEventListener<E> listener(Class<E> type, Function<E, Mono<?>> handle) {
-        return new DomainEventListener<>() {
-            @Override
-            public Class<E> eventType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> on(E event) {
-                return handle.apply(event).then();
-            }
-        };
+        return DomainEventListener.of(type, event -> handle.apply(event).then());
     }
 }

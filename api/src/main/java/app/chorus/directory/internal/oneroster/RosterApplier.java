@@ -31,6 +31,8 @@ final class RosterApplier {
 
     static final int BATCH = 500;
     static final int SAMPLES = 50;
+    /** Ids per {@code $in} read of the stored hashes. */
+    static final int BY_ID = 1_000;
 
     /** A stored document's content hash and the schools it belongs to. */
     private record Stored(String hash, List<String> schools) {
@@ -86,9 +88,12 @@ final class RosterApplier {
         }));
     }
 
+    /** The stored hashes of the scope's documents only, read by sourcedId in batches (never the whole collection). */
     private Mono<Map<String, Stored>> storedHashes(MongoCollection<Document> collection, Set<String> scope) {
-        return Flux.from(collection.find().projection(Projections.include("hash", "schoolIds", "schoolId")).batchSize(5_000))
-            .filter(doc -> scope.contains(doc.getString("_id")))
+        List<String> ids = new ArrayList<>(scope);
+        return Flux.range(0, (ids.size() + BY_ID - 1) / BY_ID)
+            .concatMap(batch -> collection.find(Filters.in("_id", ids.subList(batch * BY_ID, Math.min(ids.size(), (batch + 1) * BY_ID))))
+                .projection(Projections.include("hash", "schoolIds", "schoolId")).batchSize(BY_ID))
             .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc))));
     }
 
