@@ -71,13 +71,16 @@ export function FeedCard({ item }: { item: FeedItem }) {
   });
   const headingId = `item-${item.id}`;
   const from = item.schoolId ? nameOf(item.schoolId) : t('feed.trust');
+  if (item.withdrawn) {
+    return <WithdrawnCard item={item} headingId={headingId} from={from} />;
+  }
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{item.title}</h2>
       <p className="muted">
         {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label('priority', item.priority)}</span>}{' '}
         {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
-        {item.edited && <> · <em>{t('feed.edited', { when: formatDateTime(item.updatedAt) })}</em></>}
+        {item.edited && <> · <em><Edited item={item} /></em></>}
       </p>
       {about.length > 0 && <p className="about">{t('feed.about', { children: about })}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
@@ -99,6 +102,29 @@ export function FeedCard({ item }: { item: FeedItem }) {
           )
       )}
       {acknowledge.error && <ErrorMessage error={acknowledge.error} />}
+    </article>
+  );
+}
+
+/** "Edited 3 Dec, 10:00: the hall is booked", or without a reason when the editor gave none. */
+function Edited({ item }: { item: FeedItem }) {
+  const { t } = useTranslation();
+  const when = formatDateTime(item.editedAt ?? item.updatedAt);
+  return <>{item.editReason ? t('feed.editedBecause', { when, reason: item.editReason }) : t('feed.edited', { when })}</>;
+}
+
+/** What stays of a withdrawn post in the feeds it reached: its title, who withdrew it, when and why; never its text. */
+function WithdrawnCard({ item, headingId, from }: { item: FeedItem; headingId: string; from: string }) {
+  const { t } = useTranslation();
+  const reason = item.withdrawalReason ?? '';
+  return (
+    <article className="card withdrawn" aria-labelledby={headingId}>
+      <h2 id={headingId}><s>{item.title}</s></h2>
+      <p className="muted">
+        {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+        {item.withdrawnAt && <> · {t('feed.withdrawnOn', { when: formatDateTime(item.withdrawnAt) })}</>}
+      </p>
+      <p className="notice">{item.schoolId ? t('feed.withdrawnBySchool', { reason }) : t('feed.withdrawnByTrust', { reason })}</p>
     </article>
   );
 }
