@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
@@ -9,6 +9,8 @@ import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { useAuth } from '../../auth/AuthContext';
+import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -24,12 +26,17 @@ export function FeedPage() {
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/feed', { params: { query: { limit: 20, cursor: pageParam } as FeedQuery } })) as Promise<Page>,
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
+  const username = useAuth().session?.username;
+  const firstPage = feed.data?.pages[0]?.items;
+  useEffect(() => { if (username && firstPage) keepFeed(username, firstPage); }, [username, firstPage]);
+  const kept = feed.error && username && isOffline(feed.error) ? keptFeed(username) : null;
+  const items = kept ? kept.items : feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <section aria-labelledby="feed-title">
       <h1 id="feed-title">{t('feed.title')}</h1>
       {feed.isPending && <Loading />}
-      {feed.error && <ErrorMessage error={feed.error} />}
+      {kept && <p className="notice" role="status">{t('feed.offline', { when: formatDateTime(kept.savedAt) })}</p>}
+      {feed.error && !kept && <ErrorMessage error={feed.error} />}
       {feed.isSuccess && items.length === 0 && <p>{t('feed.empty')}</p>}
       <ul className="feed">
         {items.map((item) => <li key={item.id}><FeedCard item={item} /></li>)}

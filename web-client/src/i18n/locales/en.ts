@@ -85,6 +85,7 @@ export const en = {
     withdrawnBySchool: 'Withdrawn by the school: {{reason}}',
     withdrawnByTrust: 'Withdrawn by the trust: {{reason}}',
     withdrawnOn: 'Withdrawn {{when}}',
+    offline: 'You are offline. This is your feed as it was at {{when}}; it is removed from this device when you sign out.',
     needsAck: 'Please confirm you have read this',
     from: 'From {{school}}',
     about: 'About {{children, list}}',
@@ -477,6 +478,10 @@ export const en = {
     sarPerson: 'Directory record of the person (for example car-000002)',
     sarDownload: 'Download their data',
     sarDone: 'The data of {{person}} is downloaded.',
+    mineTitle: 'Download my data',
+    mineHelp: 'A copy of everything Chorus holds naming you, as a file you can keep (JSON). Anonymous answers are not in it: nothing links them to you. The download is recorded in the audit log.',
+    mineDownload: 'Download my data',
+    mineDone: 'Your data is downloaded.',
   },
   roster: {
     title: 'Roster import',

@@ -84,6 +84,7 @@ export const fr: Catalogue = {
     withdrawnBySchool: 'Retirée par l’école : {{reason}}',
     withdrawnByTrust: 'Retirée par le groupe scolaire : {{reason}}',
     withdrawnOn: 'Retirée le {{when}}',
+    offline: 'Vous êtes hors ligne. Voici votre fil tel qu’il était le {{when}} ; il est effacé de cet appareil quand vous vous déconnectez.',
     needsAck: 'Merci de confirmer que vous avez lu ce message',
     from: 'De {{school}}',
     about: 'Concerne {{children, list}}',
@@ -489,6 +490,10 @@ export const fr: Catalogue = {
     sarPerson: 'Fiche de la personne dans l’annuaire (par exemple car-000002)',
     sarDownload: 'Télécharger ses données',
     sarDone: 'Les données de {{person}} sont téléchargées.',
+    mineTitle: 'Télécharger mes données',
+    mineHelp: 'Une copie de tout ce que Chorus conserve à votre nom, dans un fichier à garder (JSON). Les réponses anonymes n’y figurent pas : rien ne les relie à vous. Le téléchargement est consigné dans le journal d’audit.',
+    mineDownload: 'Télécharger mes données',
+    mineDone: 'Vos données sont téléchargées.',
   },
   roster: {
     title: 'Import de l’annuaire',

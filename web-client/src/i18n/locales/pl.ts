@@ -85,6 +85,7 @@ export const pl: Catalogue = {
     withdrawnBySchool: 'Wycofane przez szkołę: {{reason}}',
     withdrawnByTrust: 'Wycofane przez sieć szkół: {{reason}}',
     withdrawnOn: 'Wycofano {{when}}',
+    offline: 'Jesteś offline. Tak wyglądał Twój kanał {{when}}; zostanie usunięty z tego urządzenia po wylogowaniu.',
     needsAck: 'Potwierdź, że przeczytałeś/przeczytałaś tę wiadomość',
     from: 'Od: {{school}}',
     about: 'Dotyczy: {{children, list}}',
@@ -503,6 +504,10 @@ export const pl: Catalogue = {
     sarPerson: 'Rekord osoby w ewidencji (np. car-000002)',
     sarDownload: 'Pobierz jej dane',
     sarDone: 'Dane {{person}} zostały pobrane.',
+    mineTitle: 'Pobierz moje dane',
+    mineHelp: 'Kopia wszystkiego, co Chorus przechowuje na Twój temat, w pliku do zachowania (JSON). Nie ma w niej anonimowych odpowiedzi: nic ich z Tobą nie łączy. Pobranie jest zapisywane w dzienniku audytu.',
+    mineDownload: 'Pobierz moje dane',
+    mineDone: 'Twoje dane zostały pobrane.',
   },
   roster: {
     title: 'Import katalogu',
