@@ -2,8 +2,9 @@ import { screen } from '@testing-library/react';
 import { FeedPage } from '../features/feed/FeedPage';
 import { fakeApi, renderPage } from '../test/render';
 import { forgetAllFeeds, keepFeed, keptFeed } from './offlineFeed';
+import type { FeedItem } from './types';
 
-const item = { id: 'ann-1', schoolId: 'sch-001', title: 'Trip to the museum', html: '<p>Pack lunch.</p>', priority: 'NORMAL', publishedAt: '2026-11-24T09:00:00Z' };
+const item: FeedItem = { id: 'ann-1', schoolId: 'sch-001', title: 'Trip to the museum', html: '<p>Pack lunch.</p>', priority: 'NORMAL', publishedAt: '2026-11-24T09:00:00Z' };
 
 describe('a carer reads the feed on a phone the family shares', () => {
   beforeEach(() => sessionStorage.clear());
