@@ -1,0 +1,30 @@
+package app.chorus.rights.web;
+
+import app.chorus.identity.CurrentUser;
+import app.chorus.rights.internal.SubjectAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@Tag(name = "People's rights", description = "Subject access and erasure by the privacy officer")
+@RestController
+class MyDataController {
+
+    private final SubjectAccess access;
+
+    MyDataController(SubjectAccess access) {
+        this.access = access;
+    }
+
+    @Operation(summary = "My data: everything Chorus holds naming me, as JSON (any signed-in person of the directory; audited)")
+    @GetMapping("/api/v1/me/data")
+    Mono<ResponseEntity<SubjectAccess.Export>> mine(@AuthenticationPrincipal CurrentUser user) {
+        return access.mine(user).map(export -> ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-chorus-data.json\"").body(export));
+    }
+}
