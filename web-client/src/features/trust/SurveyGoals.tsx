@@ -42,12 +42,23 @@ export function SurveyGoals() {
         </div>
       )}
       {rates.isSuccess && surveys.length === 0 && <p>{t('surveyGoals.none')}</p>}
-      {surveys.map((survey) => <SurveyRates key={survey.surveyId} survey={survey} />)}
+      {surveys.map((survey) => <SurveyRates key={survey.surveyId} survey={survey} canSetGoal />)}
     </section>
   );
 }
 
-function SurveyRates({ survey }: { survey: SurveyResponseRates }) {
+/** One survey's rates per school, on its results page; its managers set the goal there. */
+export function ResponseRatesPanel({ surveyId, canSetGoal }: { surveyId: string; canSetGoal: boolean }) {
+  const { api } = useApi();
+  const rates = useQuery({
+    queryKey: ['survey-response-rates', surveyId],
+    queryFn: async () => (await ok(api.GET('/api/v1/surveys/{surveyId}/response-rates', { params: { path: { surveyId } } }))) as SurveyResponseRates,
+  });
+  if (rates.error) return <ErrorMessage error={rates.error} />;
+  return rates.data ? <SurveyRates survey={rates.data} canSetGoal={canSetGoal} /> : <Loading />;
+}
+
+function SurveyRates({ survey, canSetGoal }: { survey: SurveyResponseRates; canSetGoal: boolean }) {
   const { t } = useTranslation();
   const headingId = `rates-${survey.surveyId}`;
   const minimum = survey.minimumGroupSize ?? 5;
@@ -58,7 +69,7 @@ function SurveyRates({ survey }: { survey: SurveyResponseRates }) {
         {survey.closesAt ? t('surveyGoals.closes', { when: formatDateTime(survey.closesAt) }) : t('surveyGoals.noClose')}
         {' · '}{survey.goal != null ? t('surveyGoals.goal', { goal: survey.goal }) : t('surveyGoals.noGoal')}
       </p>
-      <GoalForm survey={survey} />
+      {canSetGoal && <GoalForm survey={survey} />}
       <div className="table-wrap">
         <table>
           <caption className="sr-only">{t('surveyGoals.caption', { survey: survey.title })}</caption>
