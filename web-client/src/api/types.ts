@@ -5,6 +5,7 @@ type Schemas = components['schemas'];
 
 export type Me = Schemas['Me'];
 export type TrustDashboard = Schemas['TrustDashboard'];
+export type SurveyResponseRates = Schemas['SurveyResponseRates'];
 export type SchoolView = Schemas['SchoolView'];
 export type Audience = Schemas['Audience'];
 export type CarerToFollowUp = Schemas['CarerToFollowUp'];

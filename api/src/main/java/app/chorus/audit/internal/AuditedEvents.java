@@ -33,7 +33,11 @@ class AuditedEvents {
     DomainEventListener<AnnouncementPublished> auditAnnouncementPublished(AuditRecorder audit) {
         return byCaller(audit, AnnouncementPublished.class, e -> new Act("announcement-published:" + e.announcementId()
             + ":" + e.version(), e.version() > 1 ? "announcement-edited" : "announcement-published", e.schoolId(), null,
-            "announcement:" + e.announcementId(), e.version() > 1 ? "version " + e.version() : null, e.publishedAt()));
+            "announcement:" + e.announcementId(), e.version() > 1 ? editDetail(e) : null, e.publishedAt()));
+    }
+
+    private static String editDetail(AnnouncementPublished e) {
+        return "version " + e.version() + (e.editReason() == null ? "" : ": " + e.editReason());
     }
 
     @Bean
