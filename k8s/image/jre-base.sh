@@ -38,7 +38,7 @@ say "Installing $SUITE minbase + openjdk-17-jre-headless into a fresh root (abou
   >"$CACHE/debootstrap.log" 2>&1 || die "debootstrap failed: see $CACHE/debootstrap.log (the mirror $MIRROR must answer)."
 
 # runs a command in the new root with /proc mounted (java needs it), in a mount namespace of its own: nothing stays mounted
-in_root() { unshare -m --propagation private sh -c 'mount -t proc proc "$0/proc" && exec chroot "$@"' "$rootfs" "$@"; }
+in_root() { unshare -m --propagation private sh -c 'mount -t proc proc "$0/proc" && exec chroot "$0" "$@"' "$rootfs" "$@"; }
 
 # debootstrap takes the suite's release only: the security and point-release updates come from apt in the root
 say "Applying Debian's security updates ..."

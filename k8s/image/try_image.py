@@ -34,6 +34,7 @@ def answers(url):
 
 def main(image, url, *extra):
     with tempfile.TemporaryDirectory() as root:
+        os.chmod(root, 0o755)  # the image's "/": the temporary folder is the owner's only
         config = unpack(image, root)
         command = (config.get("Entrypoint") or []) + (config.get("Cmd") or [])
         env = (config.get("Env") or []) + list(extra)
