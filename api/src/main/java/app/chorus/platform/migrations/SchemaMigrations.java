@@ -39,6 +39,9 @@ class SchemaMigrations implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (count() == 0) {
+            return; // Mongock refuses to run without a step
+        }
         log.info("Schema migrations: checking {} step(s) against {}", count(), database);
         runner().execute();
         log.info("Schema migrations: the store is up to date");

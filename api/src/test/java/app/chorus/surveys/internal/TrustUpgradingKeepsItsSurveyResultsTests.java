@@ -64,7 +64,9 @@ class TrustUpgradingKeepsItsSurveyResultsTests {
 
     @AfterAll
     static void stop() {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
         client.close();
         store.shutdown();
     }

@@ -64,10 +64,6 @@ class BucketStore implements DisposableBean {
         return buckets;
     }
 
-    boolean shared() {
-        return client != null;
-    }
-
     /** A TTL index on {@code expiresAt}; made in the background, a failure leaves full buckets in place (harmless). */
     private static void expireOnceFull(MongoCollection<Document> collection) {
         Mono.from(collection.createIndex(Indexes.ascending(MongoBuckets.EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)))

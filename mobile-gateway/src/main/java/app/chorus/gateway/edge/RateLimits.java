@@ -9,6 +9,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import java.security.Principal;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     static final int ORDER = 0;
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
     private final AsyncProxyManager<String> buckets;
     private final BucketConfiguration perUser;
@@ -46,6 +48,7 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     private final List<String> expensivePaths;
     private final AntPathMatcher paths = new AntPathMatcher();
     private final ProblemResponses problems;
+    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     RateLimits(GatewayProperties properties, ProblemResponses problems, BucketStore store) {
         GatewayProperties.RateLimits limits = properties.rateLimits();
@@ -108,9 +111,18 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     private Mono<ConsumptionProbe> consume(String key, BucketConfiguration configuration) {
         return Mono.fromFuture(() -> buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1))
             .onErrorResume(failure -> {
-                log.warn("Rate-limit store failed for {}: request let through ({})", key, failure.toString());
+                warnAtMostEvery10s(failure);
                 return Mono.just(ConsumptionProbe.consumed(1, 0));
             });
+    }
+
+    /** One line per 10 s while the store fails, not one per request. */
+    private void warnAtMostEvery10s(Throwable failure) {
+        long last = lastWarned.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
+            log.warn("Rate-limit store failed: requests let through unlimited until it answers ({})", failure.toString());
+        }
     }
 
     private static ProblemException tooMany(ConsumptionProbe probe) {

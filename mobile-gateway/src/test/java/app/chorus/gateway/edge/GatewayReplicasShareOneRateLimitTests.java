@@ -83,6 +83,15 @@ class GatewayReplicasShareOneRateLimitTests {
         assertThat(answers.subList(6, 8)).containsOnly(HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void aGatewayWhoseStoreIsDownKeepsServing() {
+        RateLimits gateway = gateway(uri, PER_DEVICE);
+        assertThat(send(gateway, "phone-1")).isEqualTo(HttpStatus.OK);
+        store.shutdownNow();
+
+        assertThat(send(gateway, "phone-1")).as("let through: the store did not answer within its timeout").isEqualTo(HttpStatus.OK);
+    }
+
     private HttpStatus send(RateLimits gateway, String device) {
         return exchange(gateway, device).block(Duration.ofSeconds(10));
     }
@@ -102,7 +111,7 @@ class GatewayReplicasShareOneRateLimitTests {
         GatewayProperties properties = new GatewayProperties("http://127.0.0.1:1/realms/chorus", "chorus-api", Duration.ofSeconds(30),
             "http://127.0.0.1:1", Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofKilobytes(256), DataSize.ofMegabytes(10),
             new GatewayProperties.RateLimits(plenty, new Limit(perDevice, Duration.ofMinutes(1)), plenty, plenty, List.of(),
-                storeUri, Duration.ofSeconds(5)),
+                storeUri, Duration.ofMillis(500)),
             Map.of(), 30, 20);
         BucketStore buckets = new BucketStore(properties);
         opened.add(buckets);
