@@ -2,6 +2,7 @@ package app.chorus.platform.migrations;
 
 import app.chorus.platform.SchemaSteps;
 import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mongock.driver.mongodb.reactive.driver.MongoReactiveDriver;
 import io.mongock.runner.core.executor.MongockRunner;
 import io.mongock.runner.standalone.MongockStandalone;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,10 @@ class SchemaMigrations implements SmartInitializingSingleton {
     private final String database;
     private final List<SchemaSteps> steps;
 
-    SchemaMigrations(MongoClient client, @Value("${spring.mongodb.database:chorus}") String database, List<SchemaSteps> steps) {
+    SchemaMigrations(MongoClient client, ReactiveMongoDatabaseFactory databases, List<SchemaSteps> steps) {
         this.client = client;
-        this.database = database;
+        // the database the repositories and templates use (an immediate value: nothing is fetched)
+        this.database = databases.getMongoDatabase().map(MongoDatabase::getName).block();
         this.steps = steps;
     }
 
