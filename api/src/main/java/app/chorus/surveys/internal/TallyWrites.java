@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.SchemaSteps;
 import app.chorus.questionnaires.Tally;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -203,7 +204,8 @@ class TallyWrites {
 
     private static Update cellFields(CellQueue queue) {
         return new Update().setOnInsert("surveyId", queue.surveyId).setOnInsert("school", queue.cell.school())
-            .setOnInsert("year", queue.cell.year()).setOnInsert("role", queue.cell.role().key());
+            .setOnInsert("year", queue.cell.year()).setOnInsert("role", queue.cell.role().key())
+            .setOnInsert(SchemaSteps.SCHEMA, TallyCellsFlattened.SCHEMA);
     }
 
     /** Removes guards at once (recovery, flush). */
