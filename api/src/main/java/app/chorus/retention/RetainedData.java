@@ -24,7 +24,8 @@ public enum RetainedData {
     AUDIT_ENTRIES("auditEntries", Period.ofYears(6), Period.ofYears(1),
         "audit entries, counted from the act; deleted after a signed checkpoint of each chain's head"),
     ROSTER_LEAVERS("rosterLeavers", Period.ofYears(1), Period.ofMonths(1),
-        "people who left every school, counted from when the roster stopped listing them");
+        "people who left every school, counted from when the roster stopped listing them; erased as on a request "
+            + "(named answers removed, devices removed, the audit's name forgotten), the tallies stay");
 
     private final String field;
     private final Period byDefault;
