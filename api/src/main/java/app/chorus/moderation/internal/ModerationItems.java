@@ -26,6 +26,8 @@ import reactor.core.publisher.Mono;
 class ModerationItems {
 
     static final String COLLECTION = "moderation_items";
+    /** The last decision's moment (derived, for the retention purge), null while nobody decided. */
+    static final String DECIDED_AT = "decidedAt";
     private final ReactiveMongoTemplate mongo;
 
     ModerationItems(ReactiveMongoTemplate mongo) {
@@ -103,7 +105,8 @@ class ModerationItems {
                 .append("at", Date.from(item.review().at())).append("excludedModerator", item.review().excludedModerator())
                 .append("decidedAt", date(item.review().decidedAt())))
             .append("concern", item.concern() == null ? null : concernDocument(item.concern()))
-            .append("submittedAt", Date.from(item.submittedAt())).append("version", item.version());
+            .append("submittedAt", Date.from(item.submittedAt())).append("version", item.version())
+            .append(DECIDED_AT, item.decisions().isEmpty() ? null : Date.from(item.decisions().get(item.decisions().size() - 1).at()));
     }
 
     private static Document concernDocument(ModerationItem.Concern concern) {
