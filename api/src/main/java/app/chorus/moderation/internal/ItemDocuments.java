@@ -35,8 +35,9 @@ class ItemDocuments extends SealedFields {
         Contribution c = item.contribution();
         String id = c.ref().key();
         boolean seal = c.byPupil() || item.concern() != null;
-        return new Document("_id", c.ref().key()).append("kind", c.ref().kind()).append("itemId", c.ref().id())
-            .append(TITLE, sealed(seal, c.title(), id, TITLE)).append(TEXT, sealed(seal, c.text(), id, TEXT)).append("schoolId", c.schoolId())
+        return new Document("_id", id).append("kind", c.ref().kind()).append("itemId", c.ref().id())
+            .append(TITLE, sealed(seal, c.title(), id, TITLE)).append(TEXT, sealed(seal, c.text(), id, TEXT))
+            .append("schoolId", c.schoolId())
             .append("safeguardingSchools", List.copyOf(c.safeguardingSchools()))
             .append("authorPersonId", c.authorPersonId()).append("byPupil", c.byPupil())
             .append("visibility", item.visibility().name())
@@ -50,14 +51,16 @@ class ItemDocuments extends SealedFields {
                 .append("decidedAt", date(item.review().decidedAt())))
             .append("concern", item.concern() == null ? null : concernDocument(item.concern(), id))
             .append("submittedAt", Date.from(item.submittedAt())).append("version", item.version())
-            .append(ModerationItems.DECIDED_AT, item.decisions().isEmpty() ? null : Date.from(item.decisions().get(item.decisions().size() - 1).at()));
+            .append(ModerationItems.DECIDED_AT, item.decisions().isEmpty() ? null
+                : Date.from(item.decisions().get(item.decisions().size() - 1).at()));
     }
 
     private Document concernDocument(ModerationItem.Concern concern, String id) {
         return new Document("phrases", List.copyOf(concern.phrases())).append("schoolIds", List.copyOf(concern.schoolIds()))
             .append("raisedAt", date(concern.raisedAt())).append("notifiedAt", date(concern.notifiedAt()))
             .append("acknowledgedAt", date(concern.acknowledgedAt())).append("acknowledgedBy", concern.acknowledgedBy())
-            .append("note", encryption.seal(concern.note(), SealedFields.place(ModerationItems.COLLECTION, id, NOTE))).append("escalatedAt", date(concern.escalatedAt()))
+            .append("note", encryption.seal(concern.note(), SealedFields.place(ModerationItems.COLLECTION, id, NOTE)))
+            .append("escalatedAt", date(concern.escalatedAt()))
             .append("escalationNotifiedAt", date(concern.escalationNotifiedAt()));
     }
 
