@@ -102,6 +102,35 @@ class LeaversAreErasedOnceTheScheduleKeepsThemNoLongerTests {
             "directory_roster_rows").block()).as("the delta's row naming them").isZero();
     }
 
+    @Test
+    void aLeaversErasureStoppedHalfWayIsFinishedByTheNextPurgeAndRecordedOnce() {
+        String carer = "car-resumed-" + java.util.UUID.randomUUID();
+        Instant left = Instant.now().minus(Duration.ofDays(500));
+        Document record = new Document("_id", carer).append("kind", "carer").append("schoolIds", List.of(SCHOOL))
+            .append("leftAt", java.util.Date.from(left)).append("erasureId", java.util.UUID.randomUUID().toString());
+        mongo.insert(record, "directory_leavers").block();
+        purge();
+        // the api stopped after every module had erased them but before the directory forgot the leaver
+        mongo.insert(record, "directory_leavers").block();
+        mongo.insert(new Document("_id", carer).append("devices", List.of()), "notification_recipients").block();
+
+        purge();
+
+        assertThat(leaver(carer)).isNull();
+        assertThat(mongo.findById(carer, Document.class, "notification_recipients").block()).isNull();
+        String reason = "a carer who left the roster on " + LocalDate.ofInstant(left, ZoneOffset.UTC)
+            + ", kept for the rosterLeavers period";
+        web.get().uri("/api/v1/audit?kind=person-erased&limit=200").header("Authorization", Tokens.bearer("privacy.trust"))
+            .exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.items[?(@.reason == '" + reason + "')]").value(found ->
+                assertThat((List<?>) found).hasSize(1));
+    }
+
+    private void purge() {
+        web.post().uri("/api/v1/retention/purges").header("Authorization", Tokens.bearer("privacy.trust")).exchange()
+            .expectStatus().isOk();
+    }
+
     private Document leaver(String personId) {
         return mongo.findById(personId, Document.class, "directory_leavers").block();
     }
