@@ -21,6 +21,7 @@ class ConsultationIndexes extends StoreIndexes {
             new On(Consultation.COLLECTION, "continuesFrom"),
             new On(DuePhases.COLLECTION, "dueAt"),
             new On(IdeaOrders.COLLECTION, "at"),
-            new On(RosterReach.REACH, "consultationId"));
+            new On(RosterReach.REACH, "consultationId"),
+            On.expiring(Replays.COLLECTION, Replays.AT, Replays.KEPT));
     }
 }

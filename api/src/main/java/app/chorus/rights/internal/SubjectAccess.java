@@ -2,6 +2,7 @@ package app.chorus.rights.internal;
 
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
+import app.chorus.directory.RosterLeavers;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.platform.DomainEvents;
@@ -38,9 +39,12 @@ public class SubjectAccess {
     private final DirectoryQueries directory;
     private final ObjectProvider<PersonalDataSource> sources;
     private final DomainEvents events;
+    private final RosterLeavers leavers;
 
-    SubjectAccess(DirectoryQueries directory, ObjectProvider<PersonalDataSource> sources, DomainEvents events) {
+    SubjectAccess(DirectoryQueries directory, ObjectProvider<PersonalDataSource> sources, DomainEvents events,
+                  RosterLeavers leavers) {
         this.directory = directory;
+        this.leavers = leavers;
         this.sources = sources;
         this.events = events;
     }
@@ -63,6 +67,7 @@ public class SubjectAccess {
 
     private Mono<Export> exportOf(String personId, String actorId, String act) {
         return directory.person(personId)
+            .switchIfEmpty(leavers.leaver(personId).map(SubjectAccess::asLeaver))
             .switchIfEmpty(Mono.error(() -> Problem.notFound("Person " + personId)))
             .flatMap(person -> Flux.fromStream(sources.orderedStream())
                 .concatMap(source -> source.about(personId).collectList().map(items -> Map.entry(source.section(), items)))
@@ -70,5 +75,10 @@ public class SubjectAccess {
                 .map(sections -> new Export(person, sections, NOTES)))
             .flatMap(export -> events.publish(new ActRecorded("subject-access:" + UUID.randomUUID(), act,
                 null, actorId, "person", null, null)).thenReturn(export));
+    }
+
+    /** A leaver until the schedule erases them: the roster no longer gives their name. */
+    private static PersonSummary asLeaver(RosterLeavers.Leaver leaver) {
+        return new PersonSummary(leaver.personId(), null, null, null, leaver.kind(), null);
     }
 }

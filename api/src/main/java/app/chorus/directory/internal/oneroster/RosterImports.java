@@ -2,6 +2,7 @@ package app.chorus.directory.internal.oneroster;
 
 import app.chorus.directory.RosterImported;
 import app.chorus.directory.internal.store.Collections;
+import app.chorus.directory.internal.store.Leavers;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.platform.DomainEvents;
 import app.chorus.shared.Problem;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -54,6 +57,7 @@ public class RosterImports {
     /** The running import's claim: released before its report reaches the caller, so the caller may import again at once. */
     private final AtomicReference<Object> running = new AtomicReference<>();
     private final DomainEvents events;
+    private final Leavers leavers;
 
     /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
     public record Options(boolean dryRun, boolean confirmDeletions) {
@@ -65,10 +69,16 @@ public class RosterImports {
     }
 
     public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events) {
+        this(mongo, shapes, events, new Leavers(mongo, Clock.systemUTC()));
+    }
+
+    @Autowired
+    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events, Leavers leavers) {
         this.mongo = mongo;
         this.shapes = shapes;
         this.sources = new RosterSources(mongo);
         this.events = events;
+        this.leavers = leavers;
     }
 
     /** Imports a folder holding manifest.csv and the OneRoster files. */
@@ -242,7 +252,7 @@ public class RosterImports {
         RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope());
         List<ImportReport.Change> samples = new ArrayList<>();
         SchoolTally tally = new SchoolTally(plan.schools());
-        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally);
+        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally, leavers);
         Map<String, ImportReport.Counts> changes = new LinkedHashMap<>();
         long rows = set.orgs.size() + set.sessions.size() + set.users.size() + set.classes.size() + set.roles.size() + set.enrollments.size();
         RosterDocuments.Scope scope = plan.scope();
