@@ -1,9 +1,13 @@
 package app.chorus.decisions.internal;
 
 import app.chorus.decisions.internal.VotingUnit.Cell;
+import app.chorus.platform.BulkWrites;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,17 +18,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * Live counters per cell (school x year group x role) in {@code decision_tallies}: each ballot is one {@code $inc} on
- * its cell's document (a changed ballot takes its old counters off in the same update), never a recount. They serve
+ * its cell's document (a changed ballot takes its old counters off in the same update), never a recount; the
+ * {@code $inc}s of ballots arriving together go to the store in one bulk write ({@link BulkWrites}, ADR 0290). They serve
  * live results; the close counts the stored ballots themselves.
  */
 @Component
 class LiveTallies {
 
     static final String COLLECTION = "decision_tallies";
+    private static final Bson CELL_FIELDS = Projections.include("school", "year", "role", "k");
+    private static final int CELLS_PER_REPLY = 4_096;
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
 
-    LiveTallies(ReactiveMongoTemplate mongo) {
+    LiveTallies(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
     }
 
     /** Adds {@code added} to its cell and takes {@code removed} (a replaced ballot, or null) off its own. */
@@ -47,11 +56,15 @@ class LiveTallies {
         Update update = new Update().setOnInsert("decisionId", decisionId).setOnInsert("school", cell.school())
             .setOnInsert("year", cell.year()).setOnInsert("role", cell.role().key());
         delta.forEach((field, n) -> update.inc("k." + field, n));
-        return mongo.upsert(Query.query(Criteria.where("_id").is(cell.id(decisionId))), update, COLLECTION).then();
+        return bulk.upsert(COLLECTION, Query.query(Criteria.where("_id").is(cell.id(decisionId))), update);
     }
 
-    /** Every cell of a decision, as stored now. */
+    /**
+     * Every cell of a decision, as stored now: read straight through the driver (no mapping, no load events), its
+     * at most a few thousand cells in one reply.
+     */
     Flux<Document> cells(String decisionId) {
-        return mongo.find(Query.query(Criteria.where("decisionId").is(decisionId)), Document.class, COLLECTION);
+        return mongo.getCollection(COLLECTION).flatMapMany(cells -> cells.find(Filters.eq("decisionId", decisionId))
+            .projection(CELL_FIELDS).batchSize(CELLS_PER_REPLY));
     }
 }

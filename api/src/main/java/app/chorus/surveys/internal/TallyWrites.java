@@ -1,6 +1,7 @@
 package app.chorus.surveys.internal;
 
 import app.chorus.questionnaires.Tally;
+import app.chorus.platform.BulkWrites;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;

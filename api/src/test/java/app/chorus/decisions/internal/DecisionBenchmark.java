@@ -87,13 +87,18 @@ public final class DecisionBenchmark {
         String bearer = tokens.bearer(leaderVoter.carerId());
         Bench.Sampler reads = Bench.sampleWhile(() -> web.get().uri("/api/v1/decisions/{id}/results?by=school", decision.id())
             .header("Authorization", bearer).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)), 20, 0);
+        progress("casting from " + Instant.now());
         long t0 = System.nanoTime();
+        long cpu0 = Bench.processCpuNanos();
         BenchRuns.load(BENCH, "ballots cast", ballots, concurrency, 20,
             i -> cast(web, tokens, decision.id(), order.get((int) i), new Random(i)));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuPerBallot = (Bench.processCpuNanos() - cpu0) / 1e6 / ballots;
         double[] sorted = reads.stop();
+        progress("cast until " + Instant.now());
         double perSecond = ballots / seconds;
-        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s; %d live reads", ballots, seconds, perSecond, sorted.length));
+        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s, %.2f ms of CPU each (api, store, clients and reader); %d live reads",
+            ballots, seconds, perSecond, cpuPerBallot, sorted.length));
 
         ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
         List<RankedBallot> standing = mongo.find(Query.query(Criteria.where("decisionId").is(decision.id())), Document.class, BallotCasting.BALLOTS)
@@ -115,9 +120,9 @@ public final class DecisionBenchmark {
 
         return String.format(Locale.ROOT,
             "{\"bench\":\"decision\",\"units\":%d,\"ballots\":%d,\"changes\":%d,\"concurrency\":%d,\"schools\":%d,\"options\":%d,"
-                + "\"ballots_per_s\":%.0f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
+                + "\"ballots_per_s\":%.0f,\"cpu_ms_per_ballot\":%.2f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
                 + "\"results_reads\":%d,\"standing_ballots\":%d,\"counts_match\":%b,\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
-            units.size(), ballots, changes, concurrency, schools, OPTIONS, perSecond, irvMs, closeMs, percentile(sorted, 50),
+            units.size(), ballots, changes, concurrency, schools, OPTIONS, perSecond, cpuPerBallot, irvMs, closeMs, percentile(sorted, 50),
             percentile(sorted, 99), sorted.length, standing.size(), match && sameWinner,
             Runtime.getRuntime().availableProcessors(), loadAverage());
     }
