@@ -44,19 +44,21 @@ public class DecisionManagement {
     private final AudienceResolver audiences;
     private final Voters voters;
     private final BallotCasting casting;
+    private final LiveTotals totals;
     private final DomainEvents events;
     private final ReactiveMongoTemplate mongo;
     private final Duration grace;
     private final Clock clock;
 
     DecisionManagement(DecisionStore decisions, AccessPolicy accessPolicy, AudienceResolver audiences, Voters voters, BallotCasting casting,
-                       DomainEvents events, ReactiveMongoTemplate mongo,
+                       LiveTotals totals, DomainEvents events, ReactiveMongoTemplate mongo,
                        @Value("${chorus.decisions.close-grace:2s}") Duration grace, ObjectProvider<Clock> clock) {
         this.decisions = decisions;
         this.accessPolicy = accessPolicy;
         this.audiences = audiences;
         this.voters = voters;
         this.casting = casting;
+        this.totals = totals;
         this.events = events;
         this.mongo = mongo;
         this.grace = grace;
@@ -75,6 +77,7 @@ public class DecisionManagement {
                 .then(audiences.validate(seeded.audience()))
                 .then(Mono.fromSupplier(() -> Decision.create(id, seeded, user.personId(), now)))
                 .flatMap(decisions::insert)
+                .flatMap(decision -> totals.start(decision.id()).thenReturn(decision))
                 .flatMap(this::announceOpening)
                 .onErrorResume(DuplicateKeyException.class, replay -> managed(user, id));
         });

@@ -5,6 +5,7 @@ import app.chorus.platform.BulkWrites;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -19,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * Live counters per cell (school x year group x role) in {@code decision_tallies}: each ballot is one {@code $inc} on
  * its cell's document (a changed ballot takes its old counters off in the same update), never a recount; the
- * {@code $inc}s of ballots arriving together go to the store in one bulk write ({@link BulkWrites}, ADR 0290). They serve
- * live results; the close counts the stored ballots themselves.
+ * {@code $inc}s of ballots arriving together go to the store in one bulk write ({@link BulkWrites}, ADR 0290). Results are
+ * read from the decision's running totals ({@link LiveTotals}), kept in the same step; the cells serve decisions
+ * made before those, and checks. The close counts the stored ballots themselves.
  */
 @Component
 class LiveTallies {
@@ -30,14 +32,28 @@ class LiveTallies {
     private static final int CELLS_PER_REPLY = 4_096;
     private final ReactiveMongoTemplate mongo;
     private final BulkWrites bulk;
+    private final LiveTotals totals;
 
-    LiveTallies(ReactiveMongoTemplate mongo, BulkWrites bulk) {
+    LiveTallies(ReactiveMongoTemplate mongo, BulkWrites bulk, LiveTotals totals) {
         this.mongo = mongo;
         this.bulk = bulk;
+        this.totals = totals;
     }
 
-    /** Adds {@code added} to its cell and takes {@code removed} (a replaced ballot, or null) off its own. */
+    /**
+     * Adds {@code added} to its cell and takes {@code removed} (a replaced ballot, or null) off its own, in the cells
+     * and in the decision's totals.
+     */
     Mono<Void> apply(String decisionId, Cell addedTo, Map<String, Long> added, Cell removedFrom, Map<String, Long> removed) {
+        Map<String, Long> paths = new HashMap<>();
+        LiveTotals.add(paths, addedTo, added, 1);
+        if (removed != null) {
+            LiveTotals.add(paths, removedFrom, removed, -1);
+        }
+        return Mono.when(cells(decisionId, addedTo, added, removedFrom, removed), totals.apply(decisionId, paths));
+    }
+
+    private Mono<Void> cells(String decisionId, Cell addedTo, Map<String, Long> added, Cell removedFrom, Map<String, Long> removed) {
         Map<String, Long> delta = new HashMap<>(added);
         if (removed == null) {
             return inc(decisionId, addedTo, delta);
@@ -50,6 +66,11 @@ class LiveTallies {
         Map<String, Long> minus = new HashMap<>();
         removed.forEach((field, n) -> minus.put(field, -n));
         return inc(decisionId, removedFrom, minus).then(inc(decisionId, addedTo, delta));
+    }
+
+    /** The cells of {@code by}'s groups from the decision's totals (one read), or every cell for a decision without totals. */
+    Mono<List<Document>> forResults(String decisionId, String by) {
+        return totals.groups(decisionId, by).switchIfEmpty(Mono.defer(() -> cells(decisionId).collectList()));
     }
 
     private Mono<Void> inc(String decisionId, Cell cell, Map<String, Long> delta) {
