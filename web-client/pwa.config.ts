@@ -3,8 +3,9 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 /**
  * Chorus as an installable app (ADR 0225): a carer adds it to the home screen from the browser. The service worker
  * precaches the bundle (so the app starts fast on a slow phone) and, when a page cannot be reached because the
- * phone is offline, answers with offline.html instead of the browser's error. Nothing from the api is cached: a
- * shared family phone keeps no one's messages once signed out.
+ * phone is offline, answers with offline.html instead of the browser's error. The service worker caches nothing from
+ * the api: a shared family phone keeps no one's messages once signed out. (The feed keeps its first page in session
+ * storage for reading when the connection drops, per person and gone at sign-out: ADR 0276.)
  */
 export const pwa: Partial<VitePWAOptions> = {
   registerType: 'autoUpdate',

@@ -34,6 +34,7 @@ export function rules(resources) {
   for (const app of ["chorus-api", "chorus-mobile-gateway"]) {
     problems.push(...appRules(resources, app));
   }
+  problems.push(...sharedRateLimits(resources));
   problems.push(...ingressRules(resources));
   problems.push(...networkRules(resources));
   problems.push(...realmRules(resources));
@@ -114,4 +115,11 @@ export function realmRules(resources) {
     }
   }
   return problems;
+}
+
+// Gateway replicas enforce one limit only through the shared bucket store (ADR 0299).
+function sharedRateLimits(resources) {
+  const gateway = named(resources, "Deployment", "chorus-mobile-gateway");
+  const store = podOf(gateway ?? {})?.containers?.[0]?.env?.find((e) => e.name === "CHORUS_RATE_LIMIT_STORE_URI");
+  return store?.valueFrom?.secretKeyRef ? [] : ["Deployment/chorus-mobile-gateway: CHORUS_RATE_LIMIT_STORE_URI must come from a Secret, or each replica limits on its own"];
 }

@@ -7,7 +7,6 @@ import { usePreferredLanguage } from './i18n/usePreferredLanguage';
 import { Layout } from './layout/Layout';
 import { Loading } from './layout/Status';
 import { HomePage } from './features/home/HomePage';
-import { MePage } from './features/me/MePage';
 import { routes } from './routes';
 
 /** Pages need a session (and, where given, one of some roles); otherwise they offer sign-in. */
@@ -48,7 +47,6 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<HomePage />} />
-            <Route path="/me" element={<Guard><MePage /></Guard>} />
             {routes.map((route) => (
               <Route key={route.path} path={route.path} element={<Guard roles={route.roles}><route.page /></Guard>} />
             ))}

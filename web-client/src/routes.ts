@@ -1,32 +1,43 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { AUTHOR_ROLES, LEADER_ROLES, type Role } from './auth/roles';
-import { FeedPage } from './features/feed/FeedPage';
-import { AnnouncementsPage } from './features/announcements/AnnouncementsPage';
-import { ComposePage } from './features/announcements/ComposePage';
-import { ApprovalsPage } from './features/announcements/ApprovalsPage';
-import { AdaptPage } from './features/announcements/AdaptPage';
-import { ReachPage } from './features/announcements/ReachPage';
-import { ManageAnnouncementPage } from './features/announcements/ManageAnnouncementPage';
-import { SurveysPage } from './features/surveys/SurveysPage';
-import { SurveyBuilderPage } from './features/surveys/SurveyBuilderPage';
-import { SurveyResultsPage } from './features/surveys/SurveyResultsPage';
-import { AnswerSurveyPage } from './features/surveys/AnswerSurveyPage';
-import { OpinionPage } from './features/opinions/OpinionPage';
-import { OpinionReportPage } from './features/opinions/OpinionReportPage';
-import { TrustDashboardPage } from './features/trust/TrustDashboardPage';
-import { PreferencesPage } from './features/preferences/PreferencesPage';
-import { PrivacyPage } from './features/privacy/PrivacyPage';
-import { ModerationPage } from './features/moderation/ModerationPage';
-import { ConcernsPage } from './features/moderation/ConcernsPage';
-import { ConsultationsPage } from './features/consultations/ConsultationsPage';
-import { ConsultationPage } from './features/consultations/ConsultationPage';
-import { NewConsultationPage } from './features/consultations/NewConsultationPage';
-import { AdaptConsultationPage } from './features/consultations/AdaptConsultationPage';
-import { DecisionsPage } from './features/decisions/DecisionsPage';
-import { NewDecisionPage } from './features/decisions/NewDecisionPage';
-import { BallotPage } from './features/decisions/BallotPage';
-import { ResultsPage as DecisionResultsPage } from './features/decisions/ResultsPage';
-import { RosterImportPage } from './features/roster/RosterImportPage';
+
+/**
+ * Each page is its own chunk, loaded when first opened (App wraps the routes in Suspense): the first load carries
+ * only the shell, the router and the page the person lands on.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const MePage = lazyPage(() => import('./features/me/MePage'), 'MePage');
+const FeedPage = lazyPage(() => import('./features/feed/FeedPage'), 'FeedPage');
+const AnnouncementsPage = lazyPage(() => import('./features/announcements/AnnouncementsPage'), 'AnnouncementsPage');
+const ComposePage = lazyPage(() => import('./features/announcements/ComposePage'), 'ComposePage');
+const ApprovalsPage = lazyPage(() => import('./features/announcements/ApprovalsPage'), 'ApprovalsPage');
+const AdaptPage = lazyPage(() => import('./features/announcements/AdaptPage'), 'AdaptPage');
+const ReachPage = lazyPage(() => import('./features/announcements/ReachPage'), 'ReachPage');
+const ManageAnnouncementPage = lazyPage(() => import('./features/announcements/ManageAnnouncementPage'), 'ManageAnnouncementPage');
+const SurveysPage = lazyPage(() => import('./features/surveys/SurveysPage'), 'SurveysPage');
+const SurveyBuilderPage = lazyPage(() => import('./features/surveys/SurveyBuilderPage'), 'SurveyBuilderPage');
+const SurveyResultsPage = lazyPage(() => import('./features/surveys/SurveyResultsPage'), 'SurveyResultsPage');
+const AnswerSurveyPage = lazyPage(() => import('./features/surveys/AnswerSurveyPage'), 'AnswerSurveyPage');
+const OpinionPage = lazyPage(() => import('./features/opinions/OpinionPage'), 'OpinionPage');
+const OpinionReportPage = lazyPage(() => import('./features/opinions/OpinionReportPage'), 'OpinionReportPage');
+const TrustDashboardPage = lazyPage(() => import('./features/trust/TrustDashboardPage'), 'TrustDashboardPage');
+const PreferencesPage = lazyPage(() => import('./features/preferences/PreferencesPage'), 'PreferencesPage');
+const PrivacyPage = lazyPage(() => import('./features/privacy/PrivacyPage'), 'PrivacyPage');
+const ModerationPage = lazyPage(() => import('./features/moderation/ModerationPage'), 'ModerationPage');
+const ConcernsPage = lazyPage(() => import('./features/moderation/ConcernsPage'), 'ConcernsPage');
+const ConsultationsPage = lazyPage(() => import('./features/consultations/ConsultationsPage'), 'ConsultationsPage');
+const ConsultationPage = lazyPage(() => import('./features/consultations/ConsultationPage'), 'ConsultationPage');
+const NewConsultationPage = lazyPage(() => import('./features/consultations/NewConsultationPage'), 'NewConsultationPage');
+const AdaptConsultationPage = lazyPage(() => import('./features/consultations/AdaptConsultationPage'), 'AdaptConsultationPage');
+const CalendarPage = lazyPage(() => import('./features/consultations/CalendarPage'), 'CalendarPage');
+const DecisionsPage = lazyPage(() => import('./features/decisions/DecisionsPage'), 'DecisionsPage');
+const NewDecisionPage = lazyPage(() => import('./features/decisions/NewDecisionPage'), 'NewDecisionPage');
+const BallotPage = lazyPage(() => import('./features/decisions/BallotPage'), 'BallotPage');
+const DecisionResultsPage = lazyPage(() => import('./features/decisions/ResultsPage'), 'ResultsPage');
+const RosterImportPage = lazyPage(() => import('./features/roster/RosterImportPage'), 'RosterImportPage');
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 
@@ -34,6 +45,7 @@ export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
 export const routes: AppRoute[] = [
   // Everyone reads what is addressed to them, whatever their role: staff and leaders are audiences too.
   { path: '/feed', page: FeedPage },
+  { path: '/me', page: MePage },
   { path: '/announcements', page: AnnouncementsPage, roles: AUTHOR_ROLES },
   { path: '/announcements/new', page: ComposePage, roles: AUTHOR_ROLES },
   { path: '/announcements/:id/reach', page: ReachPage, roles: AUTHOR_ROLES },
@@ -48,6 +60,7 @@ export const routes: AppRoute[] = [
   { path: '/surveys/:id/answer/:unit', page: AnswerSurveyPage },
   { path: '/consultations', page: ConsultationsPage },
   { path: '/consultations/new', page: NewConsultationPage, roles: LEADER_ROLES },
+  { path: '/consultations/calendar', page: CalendarPage, roles: [...AUTHOR_ROLES, 'carer'] },
   { path: '/consultations/:id', page: ConsultationPage },
   { path: '/consultations/:id/adapt/:schoolId', page: AdaptConsultationPage, roles: LEADER_ROLES },
   { path: '/decisions', page: DecisionsPage, roles: LEADER_ROLES },

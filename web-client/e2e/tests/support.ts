@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
@@ -19,6 +19,7 @@ const ALIAS = process.env.CHORUS_E2E_ALIAS?.replace(/\/$/, '');
 
 async function freshContext(browser: Browser, options: BrowserContextOptions) {
   const context = await browser.newContext(ALIAS ? { ...options, baseURL: ALIAS } : options);
+  trackRequests(context);
   if (ALIAS) {
     await context.route(`${ALIAS}/**`, async (route) => {
       const request = route.request();
@@ -68,7 +69,7 @@ export async function open(page: Page, path: string, landing: string | RegExp) {
  * violation of WCAG 2.0/2.1/2.2 A and AA (with `every`, no violation at all).
  */
 export async function screen(page: Page, name: string, { every = false } = {}) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await settled(page);
   await page.screenshot({ path: `${artifacts}/screens/${name}.png`, fullPage: true });
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -79,4 +80,41 @@ export async function screen(page: Page, name: string, { every = false } = {}) {
 
 export function unique(prefix: string): string {
   return `${prefix} ${new Date().toISOString().slice(11, 19)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** What each browser profile has in flight, live streams left out (a page keeps its stream open while shown). */
+interface Traffic { pending: Set<Request>; lastChange: number }
+const traffic = new WeakMap<BrowserContext, Traffic>();
+const QUIET_MS = 500;
+const SETTLE_LIMIT_MS = 60_000;
+
+function trackRequests(context: BrowserContext) {
+  const seen: Traffic = { pending: new Set(), lastChange: Date.now() };
+  traffic.set(context, seen);
+  const change = (request: Request, inFlight: boolean) => {
+    if (request.headers()['accept'] === 'text/event-stream') return;
+    if (inFlight) seen.pending.add(request); else seen.pending.delete(request);
+    seen.lastChange = Date.now();
+  };
+  context.on('request', (request) => change(request, true));
+  context.on('requestfinished', (request) => change(request, false));
+  context.on('requestfailed', (request) => change(request, false));
+}
+
+/**
+ * Waits until the page has loaded what it shows: no request in flight for half a second, as Playwright's
+ * 'networkidle' means, but with live streams aside. 'networkidle' never comes while a page follows a live stream
+ * (a vote's results, the opinion map): waiting for it cost a minute per screen. Pages not opened by `signedIn`
+ * (a test's own page) still wait for 'networkidle'.
+ */
+async function settled(page: Page) {
+  const seen = traffic.get(page.context());
+  if (!seen) {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    return;
+  }
+  const limit = Date.now() + SETTLE_LIMIT_MS;
+  while (Date.now() < limit && (seen.pending.size > 0 || Date.now() - seen.lastChange < QUIET_MS)) {
+    await page.waitForTimeout(100);
+  }
 }

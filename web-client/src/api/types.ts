@@ -5,6 +5,7 @@ type Schemas = components['schemas'];
 
 export type Me = Schemas['Me'];
 export type TrustDashboard = Schemas['TrustDashboard'];
+export type SurveyResponseRates = Schemas['SurveyResponseRates'];
 export type SchoolView = Schemas['SchoolView'];
 export type Audience = Schemas['Audience'];
 export type CarerToFollowUp = Schemas['CarerToFollowUp'];
@@ -26,6 +27,9 @@ export type PreferencesInput = Schemas['PreferencesInput'];
 export type QueueEntry = Schemas['QueueEntry'];
 export type ConcernEntry = Schemas['ConcernEntry'];
 export type ConsultationView = Schemas['ConsultationView'];
+export type AskCalendar = Schemas['Calendar'];
+export type AskWeek = Schemas['Week'];
+export type AskEntry = Schemas['Entry'];
 export type ConsultationDraft = Schemas['ConsultationDraft'];
 export type PhasePlan = Schemas['PhasePlan'];
 export type Phase = NonNullable<PhasePlan['phase']>;

@@ -4,6 +4,8 @@ import type { UserManager } from 'oidc-client-ts';
 import { vi } from 'vitest';
 import { AuthProvider, landingPath } from './AuthProvider';
 import { useAuth } from './AuthContext';
+import { keepFeed, keptFeed } from '../api/offlineFeed';
+import userEvent from '@testing-library/user-event';
 
 function fakeManager(returnTo: string) {
   const user = {
@@ -50,5 +52,18 @@ describe('AuthProvider', () => {
     expect(landingPath({ returnTo: '/auth/callback?code=1' })).toBe('/');
     expect(landingPath(undefined)).toBe('/');
     expect(landingPath({ returnTo: '/surveys?tab=open' })).toBe('/surveys?tab=open');
+  });
+
+  it('signing out leaves no one’s feed readable on the phone', async () => {
+    keepFeed('carer.demo', [{ id: 'ann-1', title: 'Trip' }]);
+    const manager = { ...fakeManager('/'), removeUser: vi.fn(async () => {}), signoutRedirect: vi.fn(async () => {}) } as unknown as UserManager;
+    function SignOut() {
+      const { signOut } = useAuth();
+      return <button type="button" onClick={() => void signOut()}>Sign out</button>;
+    }
+    render(<MemoryRouter><AuthProvider manager={manager}><SignOut /></AuthProvider></MemoryRouter>);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(manager.signoutRedirect).toHaveBeenCalled();
+    expect(keptFeed('carer.demo')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext, type Auth, type Session } from './AuthContext';
 import { CALLBACK_PATH, toSession } from './oidc';
+import { forgetAllFeeds } from '../api/offlineFeed';
 
 interface Props {
   manager: UserManager;
@@ -53,7 +54,7 @@ export function AuthProvider({ manager, children }: Props) {
           }
         } else {
           const user = await manager.getUser();
-          if (live && user && !user.expired) setSession(toSession(user));
+          if (live && user && (!user.expired || !navigator.onLine)) setSession(toSession(user));
         }
       } catch (e) {
         if (live) {
@@ -66,16 +67,19 @@ export function AuthProvider({ manager, children }: Props) {
     };
     void start();
     const loaded = (user: User) => { setSession(toSession(user)); setEnded(false); };
-    // Only a session that existed can end; a first visit has nothing to end.
-    const gone = () => { if (sessionRef.current) setEnded(true); setSession(null); };
+    // Only a session that existed can end; a first visit has nothing to end. An ended session leaves no messages
+    // readable on the device.
+    const gone = () => { if (sessionRef.current) setEnded(true); setSession(null); forgetAllFeeds(); };
+    // Offline a renewal cannot succeed: the session stays (read-only, from the kept feed) until the connection returns.
+    const renewFailed = () => { if (navigator.onLine) gone(); };
     manager.events.addUserLoaded(loaded);
     manager.events.addUserUnloaded(gone);
-    manager.events.addSilentRenewError(gone);
+    manager.events.addSilentRenewError(renewFailed);
     return () => {
       live = false;
       manager.events.removeUserLoaded(loaded);
       manager.events.removeUserUnloaded(gone);
-      manager.events.removeSilentRenewError(gone);
+      manager.events.removeSilentRenewError(renewFailed);
     };
   }, [manager]);
 
@@ -86,6 +90,7 @@ export function AuthProvider({ manager, children }: Props) {
 
   const signOut = useCallback(async () => {
     const user = await manager.getUser();
+    forgetAllFeeds();
     await manager.removeUser();
     await manager.signoutRedirect({ id_token_hint: user?.id_token });
   }, [manager]);
@@ -94,6 +99,8 @@ export function AuthProvider({ manager, children }: Props) {
     const user = await manager.getUser();
     if (!user) return null;
     if (!user.expired) return user.access_token;
+    // Offline nothing reaches the api anyway: keep the session so the kept feed stays readable.
+    if (!navigator.onLine) return user.access_token;
     try {
       const renewed = await manager.signinSilent();
       return renewed?.access_token ?? null;

@@ -29,6 +29,12 @@ describe('Layout', () => {
     expect(labels).not.toContain('Trust dashboard');
   });
 
+  it('gives carers and staff the asks calendar, and pupils none', () => {
+    expect(navigationFor(['carer']).map((item) => item.label)).toContain('Asks calendar');
+    expect(navigationFor(['staff']).map((item) => item.label)).toContain('Asks calendar');
+    expect(navigationFor(['pupil']).map((item) => item.label)).not.toContain('Asks calendar');
+  });
+
   it('gives staff a feed of what is addressed to them', () => {
     expect(navigationFor(['staff']).map((item) => item.label)).toContain('My feed');
   });

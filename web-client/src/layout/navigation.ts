@@ -21,6 +21,7 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   if (hasAny(roles, AUTHOR_ROLES) || hasAny(roles, READER_ROLES)) {
     items.push({ to: '/surveys', label: t('nav.surveys') });
     items.push({ to: '/consultations', label: t('nav.consultations') });
+    if (hasAny(roles, [...AUTHOR_ROLES, 'carer'])) items.push({ to: '/consultations/calendar', label: t('nav.calendar') });
   }
   if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t('nav.trust') });
   if (roles.includes('trust-admin')) items.push({ to: '/roster/import', label: t('nav.roster') });

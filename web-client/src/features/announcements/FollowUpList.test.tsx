@@ -20,6 +20,8 @@ describe('FollowUpList', () => {
     const table = await screen.findByTestId('still-to-acknowledge');
     expect(within(table).getByRole('row', { name: /Carer 1/ })).toHaveTextContent('Child 1 (3B)');
     expect(table).not.toHaveTextContent('car-1');
+    expect(within(table).getByRole('link', { name: 'What Carer 1 is asked (calendar)' }))
+      .toHaveAttribute('href', '/consultations/calendar?carerId=car-1');
     expect(screen.getByText('Showing 2 carers so far.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Show more carers' }));
     expect(await within(table).findByRole('row', { name: /Carer 3/ })).toBeInTheDocument();

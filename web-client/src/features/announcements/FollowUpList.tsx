@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
@@ -39,7 +40,14 @@ export function FollowUpList({ id, version }: { id: string; version?: number }) 
               <tbody>
                 {carers.map((carer) => (
                   <tr key={carer.personId}>
-                    <th scope="row">{carer.name ?? carer.personId}</th>
+                    <th scope="row">
+                      {carer.name ?? carer.personId}{' '}
+                      {carer.personId && (
+                        <Link className="muted" to={`/consultations/calendar?carerId=${encodeURIComponent(carer.personId)}`}>
+                          {t('calendar.theirAsks', { name: carer.name ?? carer.personId })}
+                        </Link>
+                      )}
+                    </th>
                     <td>{(carer.children ?? []).map((child) => (child.classes?.length ? t('reach.child', { name: child.name ?? '', classes: child.classes }) : child.name ?? '')).join('; ')}</td>
                     <td>{(carer.schoolIds ?? []).map((s) => nameOf(s)).join(', ')}</td>
                   </tr>

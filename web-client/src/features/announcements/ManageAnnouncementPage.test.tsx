@@ -38,6 +38,20 @@ describe('a school leader corrects or withdraws a published announcement', () =>
     // Dates already past would be refused by the api: they are left out.
     expect(edit).not.toHaveProperty('acknowledgeBy');
     expect(edit).not.toHaveProperty('publishAt');
+    expect(edit).not.toHaveProperty('editReason');
+  });
+
+  it('gives readers the reason for a correction, and sees it beside the edit', async () => {
+    const { calls } = fakeApi({
+      ...schools,
+      'GET /api/v1/announcements/a-1': published,
+      'PUT /api/v1/announcements/a-1': { ...published, version: 2, edited: true, editedAt: '2026-12-02T10:00:00Z', editReason: 'The coach leaves earlier' },
+    });
+    renderPage(<ManageAnnouncementPage />, page);
+    await userEvent.type(await screen.findByLabelText(/Why did you change it\?/), '  The coach leaves earlier ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the correction' }));
+    expect(await screen.findByText(/Edited .* \(version 2\): The coach leaves earlier/)).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ editReason: 'The coach leaves earlier' });
   });
 
   it('withdraws it with a reason, only after confirming, and then sees the reason', async () => {
@@ -79,5 +93,29 @@ describe('a carer reads a corrected announcement', () => {
     });
     renderPage(<FeedPage />, { roles: ['carer'] });
     expect(await screen.findByText(/^Edited /)).toBeInTheDocument();
+  });
+
+  it('sees when and why it was corrected', async () => {
+    fakeApi({
+      ...schools,
+      'GET /api/v1/me': { username: 'carer.demo', roles: ['carer'], children: [] },
+      'GET /api/v1/feed': { items: [{ id: 'a-1', schoolId: 'sch-001', title: 'Trip on Friday', html: '<p>Bring a coat.</p>', priority: 'NORMAL', publishedAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-02T10:00:00Z', editedAt: '2026-12-02T10:00:00Z', editReason: 'The coach leaves earlier', version: 2, edited: true }], next: null },
+    });
+    renderPage(<FeedPage />, { roles: ['carer'] });
+    expect(await screen.findByText(/^Edited .*: The coach leaves earlier$/)).toBeInTheDocument();
+  });
+});
+
+describe('a carer reads a withdrawn announcement', () => {
+  it('sees that the school withdrew it and why, and none of its text, links or acknowledgement', async () => {
+    fakeApi({
+      ...schools,
+      'GET /api/v1/me': { username: 'carer.demo', roles: ['carer'], children: [] },
+      'GET /api/v1/feed': { items: [{ id: 'a-1', schoolId: 'sch-001', title: 'Trip on Friday', html: null, priority: 'IMPORTANT', requiresAcknowledgement: false, publishedAt: '2026-12-01T09:00:00Z', links: [], withdrawn: true, withdrawnAt: '2026-12-02T11:00:00Z', withdrawalReason: 'The trip is cancelled' }], next: null },
+    });
+    renderPage(<FeedPage />, { roles: ['carer'] });
+    expect(await screen.findByText('Withdrawn by the school: The trip is cancelled')).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Trip on Friday' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'I have read this' })).not.toBeInTheDocument();
   });
 });

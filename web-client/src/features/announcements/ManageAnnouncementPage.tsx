@@ -44,7 +44,7 @@ export function AnnouncementState({ view }: { view: AnnouncementView }) {
   return (
     <p className="muted">
       <span className="badge">{label('announcements', view.status)}</span>
-      {view.edited && view.editedAt && <> · {t('announcements.editedOn', { when: formatDateTime(view.editedAt), version: view.version })}</>}
+      {view.edited && view.editedAt && <> · {t('announcements.editedOn', { when: formatDateTime(view.editedAt), version: view.version })}{view.editReason && <>: {view.editReason}</>}</>}
       {view.retractedAt && <> · <strong>{t('announcements.withdrawnBecause', { when: formatDateTime(view.retractedAt), reason: view.retractionReason ?? '' })}</strong></>}
     </p>
   );
@@ -65,10 +65,11 @@ function EditForm({ view }: { view: AnnouncementView }) {
   const { t } = useTranslation();
   const { api } = useApi();
   const [texts, setTexts] = useState<Texts>(() => textsOf(view));
-  const save = useChange((edited: Texts) => ok(api.PUT('/api/v1/announcements/{id}', {
-    params: { path: { id: view.id! } }, body: editInput(view, edited),
-  })) as Promise<AnnouncementView>);
+  const [reason, setReason] = useState('');
   const live = view.status === 'PUBLISHED';
+  const save = useChange((edited: Texts) => ok(api.PUT('/api/v1/announcements/{id}', {
+    params: { path: { id: view.id! } }, body: editInput(view, edited, new Date(), live ? reason : undefined),
+  })) as Promise<AnnouncementView>);
   const set = (lang: string, field: 'title' | 'body', value: string) => setTexts((all) => ({ ...all, [lang]: { ...all[lang], [field]: value } }));
   const submit = (e: FormEvent) => { e.preventDefault(); save.mutate(texts); };
   return (
@@ -88,6 +89,12 @@ function EditForm({ view }: { view: AnnouncementView }) {
           </div>
         </fieldset>
       ))}
+      {live && (
+        <div className="field">
+          <label htmlFor="edit-reason">{t('announcements.editReason')}</label>
+          <input id="edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </div>
+      )}
       <button type="submit" disabled={save.isPending}>{t('announcements.saveEdit')}</button>
       {save.isSuccess && <Notice>{live ? t('announcements.editedLive') : t('announcements.editedDraft')}</Notice>}
       {save.error && <ErrorMessage error={save.error} />}

@@ -7,9 +7,9 @@ const future = (iso: string | undefined, now: Date) => (iso && new Date(iso) > n
 /**
  * The edit the api expects (`PUT /announcements/{id}` takes the whole announcement): the announcement as it is,
  * with the new texts. Dates already past are left out, since the api accepts only future ones; a published
- * announcement keeps its audience, school and dates anyway.
+ * announcement keeps its audience, school and dates anyway. The reason, if given, is shown to readers with the edit.
  */
-export function editInput(view: AnnouncementView, texts: Texts, now = new Date()): AnnouncementInput {
+export function editInput(view: AnnouncementView, texts: Texts, now = new Date(), editReason?: string): AnnouncementInput {
   const windowStart = future(view.trustWide?.windowStart, now);
   const windowEnd = future(view.trustWide?.windowEnd, now);
   return {
@@ -26,6 +26,7 @@ export function editInput(view: AnnouncementView, texts: Texts, now = new Date()
     trustWide: view.trustWide && windowStart && windowEnd
       ? { mode: view.trustWide.adaptable ? 'ADAPTABLE' : 'IDENTICAL', windowStart, windowEnd, allowDecline: view.trustWide.allowDecline }
       : undefined,
+    editReason: editReason?.trim() || undefined,
   };
 }
 

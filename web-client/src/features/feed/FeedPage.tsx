@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
@@ -9,6 +9,8 @@ import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { useAuth } from '../../auth/AuthContext';
+import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -24,12 +26,17 @@ export function FeedPage() {
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/feed', { params: { query: { limit: 20, cursor: pageParam } as FeedQuery } })) as Promise<Page>,
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
+  const username = useAuth().session?.username;
+  const firstPage = feed.data?.pages[0]?.items;
+  useEffect(() => { if (username && firstPage) keepFeed(username, firstPage); }, [username, firstPage]);
+  const kept = feed.error && username && isOffline(feed.error) ? keptFeed(username) : null;
+  const items = kept ? kept.items : feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <section aria-labelledby="feed-title">
       <h1 id="feed-title">{t('feed.title')}</h1>
       {feed.isPending && <Loading />}
-      {feed.error && <ErrorMessage error={feed.error} />}
+      {kept && <p className="notice" role="status">{t('feed.offline', { when: formatDateTime(kept.savedAt) })}</p>}
+      {feed.error && !kept && <ErrorMessage error={feed.error} />}
       {feed.isSuccess && items.length === 0 && <p>{t('feed.empty')}</p>}
       <ul className="feed">
         {items.map((item) => <li key={item.id}><FeedCard item={item} /></li>)}
@@ -71,13 +78,16 @@ export function FeedCard({ item }: { item: FeedItem }) {
   });
   const headingId = `item-${item.id}`;
   const from = item.schoolId ? nameOf(item.schoolId) : t('feed.trust');
+  if (item.withdrawn) {
+    return <WithdrawnCard item={item} headingId={headingId} from={from} />;
+  }
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{item.title}</h2>
       <p className="muted">
         {item.priority && item.priority !== 'NORMAL' && <span className={`badge ${item.priority}`}>{label('priority', item.priority)}</span>}{' '}
         {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
-        {item.edited && <> · <em>{t('feed.edited', { when: formatDateTime(item.updatedAt) })}</em></>}
+        {item.edited && <> · <em><Edited item={item} /></em></>}
       </p>
       {about.length > 0 && <p className="about">{t('feed.about', { children: about })}</p>}
       {/* The api renders the author's Markdown to sanitised HTML. */}
@@ -99,6 +109,29 @@ export function FeedCard({ item }: { item: FeedItem }) {
           )
       )}
       {acknowledge.error && <ErrorMessage error={acknowledge.error} />}
+    </article>
+  );
+}
+
+/** "Edited 3 Dec, 10:00: the hall is booked", or without a reason when the editor gave none. */
+function Edited({ item }: { item: FeedItem }) {
+  const { t } = useTranslation();
+  const when = formatDateTime(item.editedAt ?? item.updatedAt);
+  return <>{item.editReason ? t('feed.editedBecause', { when, reason: item.editReason }) : t('feed.edited', { when })}</>;
+}
+
+/** What stays of a withdrawn post in the feeds it reached: its title, who withdrew it, when and why; never its text. */
+function WithdrawnCard({ item, headingId, from }: { item: FeedItem; headingId: string; from: string }) {
+  const { t } = useTranslation();
+  const reason = item.withdrawalReason ?? '';
+  return (
+    <article className="card withdrawn" aria-labelledby={headingId}>
+      <h2 id={headingId}><s>{item.title}</s></h2>
+      <p className="muted">
+        {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+        {item.withdrawnAt && <> · {t('feed.withdrawnOn', { when: formatDateTime(item.withdrawnAt) })}</>}
+      </p>
+      <p className="notice">{item.schoolId ? t('feed.withdrawnBySchool', { reason }) : t('feed.withdrawnByTrust', { reason })}</p>
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { whatAndWhere } from './whatAndWhere';
 
 type Page = { items?: ConcernEntry[]; next?: string | null };
 
@@ -71,7 +72,7 @@ function Concern({ entry, onDone }: { entry: ConcernEntry; onDone: (message: str
   const key = `${entry.kind}-${entry.id}`;
   return (
     <article className="card" aria-labelledby={`concern-${key}`}>
-      <h2 id={`concern-${key}`}>{entry.title}</h2>
+      <h2 id={`concern-${key}`}>{whatAndWhere(entry)}</h2>
       <p className="muted">
         {entry.byPupil && <span className="badge">{t('moderation.pupil')}</span>}{' '}
         {t('moderation.by', { author: entry.author ?? '' })} · {(entry.schoolIds ?? []).map((id) => nameOf(id)).join(', ')} · {t('concerns.raised', { when: formatDateTime(entry.raisedAt) })}

@@ -22,12 +22,25 @@ describe('ModerationPage', () => {
     renderPage(<ModerationPage />, { roles: ['school-leader'] });
     expect(await screen.findByText('A quiet reading corner')).toBeInTheDocument();
     expect(screen.getByText(/Written by Oliver Bennett/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'An idea for the consultation “Playground ideas”' })).toBeInTheDocument();
     expect(screen.getByText(/nobody else sees it until a moderator approves it/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove it' })).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Show it' }));
     expect(await screen.findByText('Shown to everyone who can read it.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ visibility: 'SHOWN' });
     expect(await screen.findByText('Nothing is waiting for moderation.')).toBeInTheDocument();
+  });
+
+  it('says what a survey’s written answer is and where it was written, and an unknown kind in plain words', async () => {
+    const answer = { ...pupilsIdea, kind: 'survey-answer', id: 'rsp-1.q2', title: 'School lunches', text: 'More fruit please' };
+    const statement = { ...pupilsIdea, kind: 'something-new', id: 'x-1', title: 'Homework', text: 'Less of it' };
+    fakeApi({
+      'GET /api/v1/moderation/queue': { items: [answer, statement], next: null },
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] },
+    });
+    renderPage(<ModerationPage />, { roles: ['school-leader'] });
+    expect(await screen.findByRole('heading', { name: 'A written answer to the survey “School lunches”' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Something written in “Homework”' })).toBeInTheDocument();
   });
 });
 

@@ -6,6 +6,7 @@ import { useSchools } from '../../api/hooks';
 import type { QueueEntry } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n';
+import { whatAndWhere } from './whatAndWhere';
 import { ErrorMessage, Loading, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -62,7 +63,7 @@ function Waiting({ entry, onDone }: { entry: QueueEntry; onDone: (message: strin
   const reports = entry.reports ?? [];
   return (
     <article className="card" aria-labelledby={`mod-${key}`}>
-      <h2 id={`mod-${key}`}>{entry.title}</h2>
+      <h2 id={`mod-${key}`}>{whatAndWhere(entry)}</h2>
       <p className="muted">
         {entry.byPupil && <span className="badge">{t('moderation.pupil')}</span>}{' '}
         {t('moderation.by', { author: entry.author ?? '' })} · {entry.schoolId ? nameOf(entry.schoolId) : t('feed.trust')} · {formatDateTime(entry.submittedAt)}

@@ -29,8 +29,30 @@ export function PrivacyPage() {
       <h2>{t('privacy.rightsTitle')}</h2>
       <p>{t('privacy.rights')}</p>
       <p>{t('privacy.anonymousNotReturned')}</p>
+      {session && <MyData />}
       {session?.roles.includes('privacy-officer') && <SubjectAccess />}
     </section>
+  );
+}
+
+/** Anyone signed in downloads what Chorus holds naming them (the same export as the privacy officer's, audited). */
+function MyData() {
+  const { t } = useTranslation();
+  const { raw } = useApi();
+  const exported = useMutation({
+    mutationFn: async () => {
+      const response = await raw('/api/v1/me/data', { headers: { Accept: 'application/json' } });
+      await saveAs(response, 'my-chorus-data.json');
+    },
+  });
+  return (
+    <div className="panel" role="group" aria-labelledby="my-data-title">
+      <h2 id="my-data-title">{t('privacy.mineTitle')}</h2>
+      <p className="muted">{t('privacy.mineHelp')}</p>
+      <button type="button" onClick={() => exported.mutate()} disabled={exported.isPending}>{t('privacy.mineDownload')}</button>
+      {exported.isSuccess && <Notice>{t('privacy.mineDone')}</Notice>}
+      {exported.error && <ErrorMessage error={exported.error} />}
+    </div>
   );
 }
 

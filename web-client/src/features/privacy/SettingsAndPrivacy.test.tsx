@@ -49,6 +49,17 @@ describe('the privacy page', () => {
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 
+  it('lets a carer download their own data from the privacy page', async () => {
+    const { calls } = fakeApi({ 'GET /api/v1/me/data': { person: { id: 'car-000002' }, sections: {}, notes: [] } });
+    URL.createObjectURL = vi.fn(() => 'blob:mine');
+    URL.revokeObjectURL = vi.fn();
+    renderPage(<PrivacyPage />, { roles: ['carer'] });
+    await userEvent.click(screen.getByRole('button', { name: 'Download my data' }));
+    expect(await screen.findByText('Your data is downloaded.')).toBeInTheDocument();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me/data']);
+    expect(URL.createObjectURL).toHaveBeenCalled();
+  });
+
   it('shows the api\'s reason when the person is not known', async () => {
     fakeApi({});
     renderPage(<PrivacyPage />, { roles: ['privacy-officer'] });

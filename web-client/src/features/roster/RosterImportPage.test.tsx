@@ -29,6 +29,19 @@ describe('a trust administrator imports the roster', () => {
       '/api/v1/directory/imports?dryRun=true', '/api/v1/directory/imports?dryRun=false&confirmDeletions=true']);
   });
 
+  it('shows which delta rows were skipped because the stored record was changed later', async () => {
+    fakeApi({
+      'GET /api/v1/schools': { items: [{ id: 'sch-001', name: 'Oakfield Primary' }] },
+      'POST /api/v1/directory/imports': lines({ report: { dryRun: true, rows: 2, changes: { people: { created: 0, updated: 1, deleted: 0, unchanged: 0 } },
+        outdated: [{ file: 'users.csv', line: 3, sourcedId: 'pup-5', dateLastModified: '2026-12-05T08:00:00Z', storedDateLastModified: '2026-12-05T19:00:00Z' }] } }),
+    });
+    renderPage(<RosterImportPage />, { roles: ['trust-admin'] });
+    await userEvent.upload(screen.getByLabelText('OneRoster files'), zip());
+    await userEvent.click(screen.getByRole('button', { name: 'Check the files' }));
+    const skipped = await screen.findByRole('table', { name: '1 change skipped: the stored record was changed later than this row says' });
+    expect(within(skipped).getByRole('row', { name: /pup-5/ })).toHaveTextContent('users.csv3pup-52026-12-05T08:00:00Z2026-12-05T19:00:00Z');
+  });
+
   it('lists every problem in the export with where it is and what to do, and imports nothing', async () => {
     const { calls } = fakeApi({
       'GET /api/v1/schools': { items: [] },

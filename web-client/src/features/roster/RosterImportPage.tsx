@@ -125,6 +125,15 @@ function Report({ report }: { report: ImportReport }) {
           </table>
         </div>
       ))}
+      {!!report.outdated?.length && (
+        <div className="table-wrap">
+          <table>
+            <caption>{t('roster.outdated', { count: report.outdated.length })}</caption>
+            <thead><tr><th scope="col">{t('roster.file')}</th><th scope="col">{t('roster.line')}</th><th scope="col">sourcedId</th><th scope="col">{t('roster.rowChangedAt')}</th><th scope="col">{t('roster.storedChangedAt')}</th></tr></thead>
+            <tbody>{report.outdated.map((row, i) => <tr key={i}><td>{row.file}</td><td>{row.line}</td><td>{row.sourcedId}</td><td>{row.dateLastModified}</td><td>{row.storedDateLastModified}</td></tr>)}</tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

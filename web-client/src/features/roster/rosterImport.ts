@@ -3,6 +3,7 @@ export interface Counts { created?: number; updated?: number; deleted?: number; 
 export interface ImportReport {
   dryRun?: boolean; rows?: number; changes?: Record<string, Counts>; schools?: Record<string, Record<string, Counts>>;
   largeDeletions?: { schoolId?: string; people?: number; deleted?: number }[];
+  outdated?: { file?: string; line?: number; sourcedId?: string; dateLastModified?: string; storedDateLastModified?: string }[];
 }
 export interface RosterProblem { file?: string; line?: number; column?: string; problem?: string; fix?: string }
 export interface ImportProblem { type?: string; detail?: string; problemCount?: number; problems?: RosterProblem[]; largeDeletions?: ImportReport['largeDeletions'] }

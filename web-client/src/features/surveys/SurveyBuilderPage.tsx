@@ -31,6 +31,7 @@ export function SurveyBuilderPage() {
   const [audience, setAudience] = useState<Audience>({ scope: 'SCHOOLS', ids: [], roles: ['CARERS'] });
   const [anonymity, setAnonymity] = useState<Anonymity>('CONFIDENTIAL');
   const [eachCarerAnswers, setEachCarerAnswers] = useState(false);
+  const [parentsAndGuardiansOnly, setParentsAndGuardiansOnly] = useState(false);
   const [closesAt, setClosesAt] = useState('');
   const [questions, setQuestions] = useState<Question[]>([withType({ id: 'q1', text: '', required: true }, 'SINGLE_CHOICE')]);
   const [next, setNext] = useState(2);
@@ -49,12 +50,13 @@ export function SurveyBuilderPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: string[] = [];
+    const carers = (audience.roles ?? []).includes('CARERS');
     if (!title.trim()) found.push(t('compose.titleRequired'));
     if (!isComplete(audience)) found.push(t('compose.audienceRequired'));
     setProblems(found);
     if (found.length) return;
     publish.mutate({
-      title, description, audience, anonymity, eachCarerAnswers,
+      title, description, audience, anonymity, eachCarerAnswers, parentsAndGuardiansOnly: carers && parentsAndGuardiansOnly,
       closesAt: closesAt ? new Date(closesAt).toISOString() : undefined,
       questionnaire: { sections: [{ id: 's1', title: t('surveys.sectionTitle'), questions: questions.map(clean) }] },
     });
@@ -81,7 +83,14 @@ export function SurveyBuilderPage() {
         </div>
         <AudiencePicker value={audience} onChange={setAudience} choices={audienceChoices(me.data, session?.roles ?? [], schools)} reach={reach} />
         {(audience.roles ?? []).includes('CARERS') && (
-          <label className="check"><input type="checkbox" checked={eachCarerAnswers} onChange={(e) => setEachCarerAnswers(e.target.checked)} />{t('surveys.eachCarerAnswers')}</label>
+          <>
+            <label className="check"><input type="checkbox" checked={eachCarerAnswers} onChange={(e) => setEachCarerAnswers(e.target.checked)} />{t('surveys.eachCarerAnswers')}</label>
+            <label className="check">
+              <input type="checkbox" checked={parentsAndGuardiansOnly} aria-describedby="parents-and-guardians-only" onChange={(e) => setParentsAndGuardiansOnly(e.target.checked)} />
+              {t('surveys.parentsAndGuardiansOnly')}
+            </label>
+            <p id="parents-and-guardians-only" className="hint">{t('surveys.parentsAndGuardiansOnlyHelp')}</p>
+          </>
         )}
         <fieldset>
           <legend>{t('surveys.anonymity')}</legend>

@@ -25,6 +25,22 @@ function results(respondents: number, status = 'OPEN') {
 const route = { path: '/surveys/srv-1/results', route: '/surveys/:id/results', roles: ['school-leader', 'staff'] };
 
 describe('a head reads a survey’s results', () => {
+  it('sees how many of those asked at the school answered, and sets a goal for the survey', async () => {
+    const rates = { surveyId: 'srv-1', title: 'Lunches', goal: null, closingSoon: false, minimumGroupSize: 5, schools: [
+      { schoolId: 'sch-001', schoolName: 'Oakfield Primary', asked: 40, answered: 12, percent: 30, hidden: false, answeredHidden: false, belowGoal: null },
+    ] };
+    const { calls } = fakeApi({
+      'GET /api/v1/surveys/srv-1': SURVEY, 'GET /api/v1/surveys/srv-1/results': results(12), 'GET /api/v1/schools': { items: [] },
+      'GET /api/v1/surveys/srv-1/response-rates': rates,
+      'PUT /api/v1/surveys/srv-1/goal': { id: 'srv-1', responseGoal: 50 },
+    });
+    renderPage(<SurveyResultsPage />, route);
+    expect(await screen.findByRole('row', { name: /Oakfield Primary/ })).toHaveTextContent('4012 (30%)');
+    await userEvent.type(screen.getByLabelText('Goal (% of those asked)'), '50');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the goal' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ responseRate: 50 }));
+  });
+
   it('sees no answers while fewer than 5 people have answered, and is told why', async () => {
     fakeApi({ 'GET /api/v1/surveys/srv-1': SURVEY, 'GET /api/v1/surveys/srv-1/results': results(2), 'GET /api/v1/schools': { items: [] } });
     renderPage(<SurveyResultsPage />, route);

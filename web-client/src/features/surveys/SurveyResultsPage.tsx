@@ -17,6 +17,7 @@ import { usePageTitle } from '../../layout/usePageTitle';
 import { CloseSurvey } from './CloseSurvey';
 import { questionsOf } from './questionnaire';
 import { WrittenAnswers } from './WrittenAnswers';
+import { ResponseRatesPanel } from '../trust/SurveyGoals';
 
 /** Live results with charts, each school beside the whole, and a CSV export. */
 export function SurveyResultsPage() {
@@ -73,6 +74,7 @@ export function SurveyResultsPage() {
         {manages && results.status === 'OPEN' && <CloseSurvey surveyId={id} />}
       </div>
       {exportError !== undefined && <ErrorMessage error={exportError} />}
+      {results.status === 'OPEN' && <ResponseRatesPanel surveyId={id} canSetGoal={manages} />}
       {!tooFew && questions.map((question, i) => {
         const overall = results.overall?.find((r) => r.questionId === question.id);
         const title = `${t('surveys.questionNumber', { n: i + 1 })}: ${question.text}`;

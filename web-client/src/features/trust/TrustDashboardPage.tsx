@@ -9,6 +9,7 @@ import { BarChart } from '../../charts/BarChart';
 import { formatDate, formatNumber } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { SurveyGoals } from './SurveyGoals';
 
 type SchoolFigures = NonNullable<TrustDashboard['schools']>[number];
 interface Period { from?: string; to?: string }
@@ -71,6 +72,7 @@ export function TrustDashboardPage() {
           </div>
         </>
       )}
+      <SurveyGoals />
     </section>
   );
 }

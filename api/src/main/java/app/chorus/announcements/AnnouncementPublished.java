@@ -18,9 +18,19 @@ import java.util.Map;
  * @param summaries        a short plain-text summary per language, for push and email
  * @param defaultLanguage  the trust default language
  * @param publishedAt      when it went live
+ * @param editReason       for an edit (version above 1): why, as the editor gave it; otherwise null
  */
 public record AnnouncementPublished(String announcementId, int version, String schoolId, Audience audience,
                                     Priority priority, boolean requiresAcknowledgement,
                                     Map<String, String> titles, Map<String, String> summaries,
-                                    String defaultLanguage, Instant publishedAt) {
+                                    String defaultLanguage, Instant publishedAt,
+                                    String editReason) {
+
+    /** A first publication (or an edit without a reason). */
+    public AnnouncementPublished(String announcementId, int version, String schoolId, Audience audience, Priority priority,
+                                 boolean requiresAcknowledgement, Map<String, String> titles, Map<String, String> summaries,
+                                 String defaultLanguage, Instant publishedAt) {
+        this(announcementId, version, schoolId, audience, priority, requiresAcknowledgement, titles, summaries,
+            defaultLanguage, publishedAt, null);
+    }
 }

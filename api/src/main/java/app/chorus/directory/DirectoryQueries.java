@@ -15,6 +15,14 @@ public interface DirectoryQueries {
 
     Mono<PersonSummary> person(String personId);
 
+    /** A pupil's year group as the roster says it ({@code R}, {@code Y1} ... {@code Y13}); empty when it gives none. */
+    Mono<String> yearGroupOf(String pupilId);
+
+    /** The age every pupil of a year group has reached on 1 September, the start of the school year (Reception: 4). */
+    static int ageAtStartOfYear(String yearGroup) {
+        return app.chorus.directory.internal.YearGroups.rank(yearGroup) + 4;
+    }
+
     /** The pupils a carer cares for, with their school, year group and classes. */
     Flux<CaredForPupil> pupilsCaredFor(String carerId);
 

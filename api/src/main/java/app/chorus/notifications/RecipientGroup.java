@@ -20,4 +20,19 @@ public interface RecipientGroup {
     static String name(String kind, String key) {
         return kind + ":" + key;
     }
+
+    /** A group of {@code kind} whose members of a key are {@code members.apply(key)}. */
+    static RecipientGroup of(String kind, java.util.function.Function<String, Flux<AudienceMember>> members) {
+        return new RecipientGroup() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Flux<AudienceMember> members(String key) {
+                return members.apply(key);
+            }
+        };
+    }
 }

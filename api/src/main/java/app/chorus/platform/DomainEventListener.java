@@ -11,4 +11,19 @@ public interface DomainEventListener<E> {
     Class<E> eventType();
 
     Mono<Void> on(E event);
+
+    /** A listener of {@code type} that handles each event with {@code handle}. */
+    static <E> DomainEventListener<E> of(Class<E> type, java.util.function.Function<E, Mono<Void>> handle) {
+        return new DomainEventListener<>() {
+            @Override
+            public Class<E> eventType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> on(E event) {
+                return handle.apply(event);
+            }
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package app.chorus.platform;
 
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The secondary indexes a module's queries need, made when the api is ready. A real MongoDB and the embedded store
@@ -30,27 +32,44 @@ public abstract class StoreIndexes {
         this.indexes = List.of(indexes);
     }
 
-    /** An ascending index on {@code fields} of {@code collection}. */
-    public record On(String collection, List<String> fields) {
+    /**
+     * An ascending index on {@code fields} of {@code collection}; with {@code expireAfter}, a TTL index on its one date
+     * field: a real MongoDB deletes a document that long after that moment, and {@link ExpiredDocuments} does the same
+     * on the embedded store, which accepts TTL indexes but never expires anything.
+     */
+    public record On(String collection, List<String> fields, Duration expireAfter) {
 
         public On(String collection, String... fields) {
-            this(collection, List.of(fields));
+            this(collection, List.of(fields), null);
+        }
+
+        /** Documents of {@code collection} deleted {@code expireAfter} after the date in {@code field}. */
+        public static On expiring(String collection, String field, Duration expireAfter) {
+            return new On(collection, List.of(field), expireAfter);
         }
 
         Index index() {
             Index index = new Index();
             fields.forEach(field -> index.on(field, Direction.ASC));
-            return index;
+            return expireAfter == null ? index : index.expire(expireAfter);
         }
+    }
+
+    /** The TTL indexes this module declares. */
+    public List<On> expiring() {
+        return indexes.stream().filter(on -> on.expireAfter() != null).toList();
     }
 
     /** Creates the indexes one after the other in the background; a failure is logged, queries still work, only slower. */
     @EventListener(ApplicationReadyEvent.class)
     public void ensure() {
-        Flux.fromIterable(indexes)
-            .concatMap(on -> mongo.indexOps(on.collection()).createIndex(on.index()))
-            .doOnError(failure -> log.warn("Could not create the {} indexes; queries still work, only slower", module, failure))
+        create().doOnError(failure -> log.warn("Could not create the {} indexes; queries still work, only slower", module, failure))
             .onErrorComplete()
             .subscribe();
+    }
+
+    /** Creates the indexes one after the other (for tools and benchmarks that run without the application). */
+    public Mono<Void> create() {
+        return Flux.fromIterable(indexes).concatMap(on -> mongo.indexOps(on.collection()).createIndex(on.index())).then();
     }
 }

@@ -1,12 +1,10 @@
 package app.chorus.retention;
 
 import java.time.Instant;
-import org.bson.Document;
+import app.chorus.platform.BatchDeletes;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * A module's part of the retention purge: deletes or anonymises its data of one {@link RetainedData} kind that
@@ -29,13 +27,6 @@ public interface ExpiringData {
      * each batch deleted; every deletion is of single documents, so stopping half way loses nothing.
      */
     static Flux<Long> deleteInBatches(ReactiveMongoTemplate mongo, Query expired, String collection, int batch) {
-        Query page = Query.of(expired).limit(batch);
-        page.fields().include("_id");
-        return Mono.defer(() -> mongo.find(page, Document.class, collection).map(found -> found.get("_id")).collectList()
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(0L)
-                    : mongo.remove(Query.query(Criteria.where("_id").in(ids)), collection)
-                        .map(result -> result.getDeletedCount())))
-            .repeat()
-            .takeWhile(deleted -> deleted > 0);
+        return BatchDeletes.delete(mongo, expired, collection, batch);
     }
 }

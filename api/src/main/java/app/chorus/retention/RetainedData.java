@@ -23,8 +23,15 @@ public enum RetainedData {
         "push devices not seen for this long; removed"),
     AUDIT_ENTRIES("auditEntries", Period.ofYears(6), Period.ofYears(1),
         "audit entries, counted from the act; deleted after a signed checkpoint of each chain's head"),
+    MODERATION_DECISIONS("moderationDecisions", Period.ofYears(1), Period.ofMonths(1),
+        "moderation decisions and reports, counted from the last decision: a removed contribution's item is deleted, a "
+            + "shown one keeps its text but loses who reported and decided it and why"),
+    SAFEGUARDING_CONCERNS("safeguardingConcerns", Period.ofYears(25), Period.ofYears(6),
+        "what raised a safeguarding concern, with who acknowledged it, counted from when it was raised; deleted. The "
+            + "default follows child protection record guidance and is to be checked by the DPO"),
     ROSTER_LEAVERS("rosterLeavers", Period.ofYears(1), Period.ofMonths(1),
-        "people who left every school, counted from when the roster stopped listing them");
+        "people who left every school, counted from when the roster stopped listing them; erased as on a request "
+            + "(named answers removed, devices removed, the audit's name forgotten), the tallies stay");
 
     private final String field;
     private final Period byDefault;

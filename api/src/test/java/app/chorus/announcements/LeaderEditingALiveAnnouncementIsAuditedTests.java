@@ -40,6 +40,20 @@ class LeaderEditingALiveAnnouncementIsAuditedTests {
         });
     }
 
+    @Test
+    void theEditorsReasonIsRecordedWithTheVersion() {
+        AnnouncementSteps steps = new AnnouncementSteps(web);
+        Map<String, Object> post = post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Cake sale", "On Monday.");
+        String id = (String) steps.publish("head.oakfield", post).get("id");
+
+        steps.ok(HttpMethod.PUT, "head.oakfield", "/api/v1/announcements/" + id, AnnouncementSteps.with(
+            post("sch-001", audience("SCHOOLS", List.of("sch-001"), "CARERS"), "Cake sale (moved)", "On Wednesday."),
+            "editReason", "The oven is broken"));
+
+        assertThat(entries("announcement-edited", id)).singleElement()
+            .satisfies(edit -> assertThat(edit.get("reason")).isEqualTo("version 2: The oven is broken"));
+    }
+
     private String whoRecorded(String kind, String id) {
         List<Map<String, Object>> found = entries(kind, id);
         assertThat(found).hasSize(1);

@@ -118,6 +118,35 @@ class DataManagerAppliesADailyDeltaTests {
             .jsonPath("$.changes.people.updated").isEqualTo(0);
     }
 
+    @Test
+    void aDeltaThatArrivesLateDoesNotUndoALaterChangeAndSaysWhichRowsItSkipped() {
+        importSet(delta("""
+            sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
+            pup-sch-101-5,active,2026-12-05T19:00:00Z,true,Evening,Family5,car-sch-101-5,04
+            """, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n"), "")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.updated").isEqualTo(2)
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-5')].change").isEqualTo("updated")
+            .jsonPath("$.outdated").isEmpty();
+
+        importSet(delta("""
+            sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades
+            pup-sch-101-6,active,2026-12-05T09:00:00Z,true,Morning,Family6,car-sch-101-6,04
+            pup-sch-101-5,tobedeleted,2026-12-05T08:00:00Z,true,Morning,Family5,car-sch-101-5,04
+            """, "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n"), "")
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.changes.people.deleted").isEqualTo(0)
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-6')].change").isEqualTo("updated")
+            .jsonPath("$.samples[?(@.id == 'pup-sch-101-5')]").isEmpty()
+            .jsonPath("$.outdated.length()").isEqualTo(1)
+            .jsonPath("$.outdated[0].file").isEqualTo("users.csv")
+            .jsonPath("$.outdated[0].line").isEqualTo(3)
+            .jsonPath("$.outdated[0].sourcedId").isEqualTo("pup-sch-101-5")
+            .jsonPath("$.outdated[0].storedDateLastModified").isEqualTo("2026-12-05T19:00:00Z");
+    }
+
     private void appliedAgainChangesNothing(Path delta) {
         importSet(delta, "")
             .expectStatus().isOk()

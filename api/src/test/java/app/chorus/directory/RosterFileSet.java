@@ -42,6 +42,11 @@ public final class RosterFileSet {
         return SchoolExport.of(school, name, pupils, pupils);
     }
 
+    /** The export that takes one school out of the trust: the school marked tobedeleted, nobody listed. */
+    public static RosterFileSet schoolRemoval(String school, String name) {
+        return SchoolExport.removal(school, name);
+    }
+
     /** A file set already written to a folder. */
     public static RosterFileSet at(Path dir) {
         return new RosterFileSet(dir);

@@ -28,6 +28,7 @@ final class MatrixFixtures {
         fixtures.put("school", school);
         fixtures.put("schoolId", school);
         fixtures.put("unit", pupilId);
+        fixtures.put("pupilId", pupilId);
         fixtures.put("installationId", "matrix-device");
         fixtures.put("questionId", "ideas");
         String announcement = fixtures.made("announcement", () -> id(leader, HttpMethod.POST, "/api/v1/announcements", Map.of(

@@ -13,6 +13,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ApiTest
@@ -35,6 +37,11 @@ class ConfidentialAnswersOnlyThePrivacyOfficerCanLinkTests {
 
         Document stored = mongo.findById(responseId, Document.class, "survey_responses").block();
         assertThat(stored.toJson()).doesNotContain("car-000001").doesNotContain("pup-000001");
+        Document mark = mongo.findOne(Query.query(Criteria.where("surveyId").is(id).and("responseId").is(responseId)),
+            Document.class, "survey_participation").block();
+        assertThat(mark.toJson()).as("the mark keeps who answered sealed").doesNotContain("car-000001")
+            .doesNotContain("pup-000001");
+        assertThat(mark.get("identity", Document.class)).containsKeys("k", "c");
 
         web.get().uri("/api/v1/surveys/{id}/responses/{rid}/identity", id, responseId).header("Authorization", Tokens.bearer("privacy.trust"))
             .exchange().expectStatus().isOk()

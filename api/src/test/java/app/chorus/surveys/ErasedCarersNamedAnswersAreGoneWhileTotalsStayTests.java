@@ -81,6 +81,35 @@ class ErasedCarersNamedAnswersAreGoneWhileTotalsStayTests {
     }
 
     @Test
+    void anErasedCarersConfidentialAnswerNoLongerLeadsToThemWhileTheResultsStay() {
+        String id = new SurveyFixtures(web).opened("leader.trust",
+            draft("Confidential wellbeing survey", Audience.trust(AudienceRole.CARERS), Anonymity.CONFIDENTIAL));
+        List<Respondents.ChildUnit> all = new Respondents(audiences, directory).oneCarerPerChild();
+        // away from the families the other tests erase (the last six, and an Oakfield one)
+        List<Respondents.ChildUnit> units = all.subList(all.size() - 30, all.size() - 6).stream()
+            .filter(child -> !"sch-001".equals(child.schoolId())).limit(6).toList();
+        List<String> responses = units.stream().map(unit -> responding.submit(unit.carerId(), id, unit.pupilId(),
+            walkingAnswers(), UUID.randomUUID().toString()).block().responseId()).toList();
+        String carer = units.get(0).carerId();
+        identity(id, responses.get(0)).expectStatus().isOk().expectBody().jsonPath("$.personId").isEqualTo(carer);
+        Map<?, ?> before = results(id);
+
+        erase("privacy.trust", carer).expectStatus().isOk();
+
+        assertThat(results(id)).isEqualTo(before);
+        identity(id, responses.get(0)).expectStatus().isNotFound();
+        int other = java.util.stream.IntStream.range(1, units.size()).filter(n -> !units.get(n).carerId().equals(carer))
+            .findFirst().orElseThrow();
+        identity(id, responses.get(other)).expectStatus().isOk().expectBody().jsonPath("$.personId")
+            .isEqualTo(units.get(other).carerId());
+    }
+
+    private WebTestClient.ResponseSpec identity(String surveyId, String responseId) {
+        return web.get().uri("/api/v1/surveys/{id}/responses/{rid}/identity", surveyId, responseId)
+            .header("Authorization", Tokens.bearer("privacy.trust")).exchange();
+    }
+
+    @Test
     void onlyThePrivacyOfficerErasesAndOnlyPeopleTheTrustKnows() {
         erase("leader.trust", "car-000002").expectStatus().isForbidden()
             .expectHeader().contentTypeCompatibleWith("application/problem+json");

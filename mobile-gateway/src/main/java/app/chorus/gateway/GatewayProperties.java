@@ -55,10 +55,12 @@ public record GatewayProperties(
     /**
      * Every request counts against {@code perUser} and {@code perDevice}; on top of those, whatever creates something
      * (a POST, or registering a device) against {@code perUserCreating}, and the expensive reads and writes (imports,
-     * exports, results: {@code expensivePaths}, Ant patterns) against {@code perUserExpensive}.
+     * exports, results: {@code expensivePaths}, Ant patterns) against {@code perUserExpensive}. The buckets live in
+     * the MongoDB at {@code storeUri} when it is set (shared by every replica), else in each instance's memory;
+     * {@code storeTimeout} is the longest wait for the store before a request is let through.
      */
     public record RateLimits(Limit perUser, Limit perDevice, Limit perUserCreating, Limit perUserExpensive,
-                             List<String> expensivePaths) {
+                             List<String> expensivePaths, String storeUri, @DefaultValue("500ms") Duration storeTimeout) {
 
         public RateLimits {
             expensivePaths = expensivePaths == null ? List.of() : List.copyOf(expensivePaths);

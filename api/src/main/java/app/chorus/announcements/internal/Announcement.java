@@ -39,6 +39,8 @@ public class Announcement {
     int version;
     List<PastVersion> history = new ArrayList<>();
     Instant editedAt;
+    /** Why the latest edit of the published announcement was made, as readers see it; null when none was given. */
+    String editReason;
     AnnouncementStatus status;
     boolean needsApproval;
     String approvedBy;
@@ -71,16 +73,17 @@ public class Announcement {
     }
 
     /** Changes content and settings; a published announcement keeps its previous version and is re-announced. */
-    void edit(AnnouncementDraft draft, String by, Instant now) {
+    void edit(AnnouncementDraft draft, String reason, String by, Instant now) {
         requireNotFinished(now);
         if (isLive()) {
             if (!Objects.equals(draft.audience(), audience) || !Objects.equals(draft.schoolId(), schoolId)) {
                 throw Problem.conflict("audience-fixed-once-published",
                     "A published announcement's audience and school cannot change. Retract it and publish a new one.");
             }
-            history.add(new PastVersion(version, translations, now, by));
+            history.add(new PastVersion(version, translations, now, by, reason));
             version++;
             editedAt = now;
+            editReason = reason;
             translations = draft.translations();
             links = draft.links();
             priority = draft.priority();
@@ -331,6 +334,7 @@ public class Announcement {
     public int version() { return version; }
     public List<PastVersion> history() { return history; }
     public Instant editedAt() { return editedAt; }
+    public String editReason() { return editReason; }
     public boolean needsApproval() { return needsApproval; }
     public String approvedBy() { return approvedBy; }
     public String returnComment() { return returnComment; }

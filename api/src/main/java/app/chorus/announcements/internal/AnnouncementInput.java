@@ -14,6 +14,8 @@ import java.util.Map;
  * @param translations title and Markdown body per language tag; must include {@code defaultLanguage}
  * @param publishAt    when to publish (future; omitted = as soon as approved/submitted)
  * @param trustWide    for trust-wide posts: identical everywhere or adaptable by schools
+ * @param editReason   on an edit of a published announcement: why it changed, shown to readers beside the edit date
+ *                     (optional, up to 500 characters; not used on drafts)
  */
 public record AnnouncementInput(
     String schoolId,
@@ -26,7 +28,16 @@ public record AnnouncementInput(
     List<LinkInput> links,
     Instant publishAt,
     Instant expiresAt,
-    TrustWideInput trustWide) {
+    TrustWideInput trustWide,
+    String editReason) {
+
+    /** A draft's input, with no edit reason. */
+    public AnnouncementInput(String schoolId, Audience audience, Priority priority, Boolean requiresAcknowledgement,
+                             Instant acknowledgeBy, String defaultLanguage, Map<String, Translation> translations,
+                             List<LinkInput> links, Instant publishAt, Instant expiresAt, TrustWideInput trustWide) {
+        this(schoolId, audience, priority, requiresAcknowledgement, acknowledgeBy, defaultLanguage, translations, links,
+            publishAt, expiresAt, trustWide, null);
+    }
 
     public record Translation(String title, String body) {
     }

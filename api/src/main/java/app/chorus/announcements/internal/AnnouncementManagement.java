@@ -78,8 +78,9 @@ public class AnnouncementManagement {
     public Mono<AnnouncementView> edit(CurrentUser user, String id, AnnouncementInput input) {
         Instant now = now();
         AnnouncementDraft draft = validator.validate(input, now);
+        String reason = optional(input.editReason(), "editReason", 500);
         return change(user, id, (access, announcement) -> checkAddressable(access, draft)
-            .then(Mono.fromRunnable(() -> announcement.edit(draft, user.personId(), now))));
+            .then(Mono.fromRunnable(() -> announcement.edit(draft, reason, user.personId(), now))));
     }
 
     public Mono<AnnouncementView> submit(CurrentUser user, String id) {
@@ -259,6 +260,16 @@ public class AnnouncementManagement {
     private static String required(String value, String field, String why) {
         if (value == null || value.isBlank() || value.length() > 2000) {
             throw Problem.badRequest("validation", field + " is required (up to 2000 characters). " + why).with("field", field);
+        }
+        return value.strip();
+    }
+
+    private static String optional(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw Problem.badRequest("validation", field + " is at most " + max + " characters; shorten it.").with("field", field);
         }
         return value.strip();
     }

@@ -14,7 +14,7 @@ public record AnnouncementView(String id, AnnouncementStatus status, String scho
                                Audience audience,
                                Priority priority, boolean requiresAcknowledgement, Instant acknowledgeBy,
                                String defaultLanguage, Map<String, Content> translations, List<Link> links,
-                               List<Attachment> attachments, int version, boolean edited, Instant editedAt,
+                               List<Attachment> attachments, int version, boolean edited, Instant editedAt, String editReason,
                                List<Integer> previousVersions, boolean needsApproval, String approvedBy,
                                String returnComment, Instant publishAt, Instant publishedAt, Instant expiresAt,
                                Instant retractedAt, String retractionReason, TrustWide trustWide,
@@ -36,7 +36,7 @@ public record AnnouncementView(String id, AnnouncementStatus status, String scho
             : List.of();
         return new AnnouncementView(a.id(), a.status(now), a.schoolId(), a.authorId(), authorName, a.audience(), a.priority(),
             a.requiresAcknowledgement(), a.acknowledgeBy(), a.defaultLanguage(), a.translations(), a.links(), a.attachments(),
-            a.version(), a.version() > 1, a.editedAt(), a.history().stream().map(PastVersion::version).toList(),
+            a.version(), a.version() > 1, a.editedAt(), a.editReason(), a.history().stream().map(PastVersion::version).toList(),
             a.needsApproval(), a.approvedBy(), a.returnComment(), a.publishAt(), a.publishedAt(), a.expiresAt(),
             a.retractedAt(), a.retractionReason(), a.trustWide(), adoption, a.createdAt(), a.updatedAt());
     }

@@ -108,7 +108,7 @@ class Announcer {
         return new FeedEntry(edition.eventId(a.id()), a.id(), edition.schoolId() != null ? edition.schoolId() : a.schoolId(),
             edition.audienceKeys(), a.publishAt(), liveAt, now, a.expiresAt(), seq, retracted, a.version(), a.version() > 1,
             a.priority(), a.requiresAcknowledgement(), a.acknowledgeBy(), a.defaultLanguage(), a.translations(),
-            edition.localNote(), a.links(), a.attachments());
+            edition.localNote(), a.links(), a.attachments(), a.editedAt(), a.editReason(), a.retractedAt(), a.retractionReason());
     }
 
     private static AnnouncementPublished published(Announcement a, Edition edition, String eventId, Instant now) {
@@ -120,7 +120,8 @@ class Announcer {
         });
         String school = edition.schoolId() != null ? edition.schoolId() : a.schoolId();
         return new AnnouncementPublished(eventId, a.version(), school, audienceOf(a, edition), a.priority(),
-            a.requiresAcknowledgement(), titles, summaries, a.defaultLanguage(), edition.liveAt() != null ? edition.liveAt() : now);
+            a.requiresAcknowledgement(), titles, summaries, a.defaultLanguage(), edition.liveAt() != null ? edition.liveAt() : now,
+            a.version() > 1 ? a.editReason() : null);
     }
 
     /** A school's edition reaches only that school's part of the trust-wide audience. */

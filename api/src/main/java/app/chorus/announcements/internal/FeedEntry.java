@@ -16,16 +16,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id             the edition's event id ({@code ID} or {@code ID@SCHOOL})
  * @param sortAt         the announcement's publish time, shared by all its editions so they sort together
  * @param seq            global change sequence (delta sync)
+ * @param retracted      a tombstone: readers who had the post keep its title, date and the reason, never its body
  */
 @Document("announcement_feed")
 public record FeedEntry(@Id String id, String announcementId, String schoolId, List<String> audienceKeys, Instant sortAt,
                         Instant publishedAt, Instant updatedAt, Instant expiresAt, long seq, boolean retracted, int version,
                         boolean edited, Priority priority, boolean requiresAcknowledgement, Instant acknowledgeBy,
                         String defaultLanguage, Map<String, Content> translations, String localNote, List<Link> links,
-                        List<Attachment> attachments) {
+                        List<Attachment> attachments, Instant editedAt, String editReason, Instant retractedAt,
+                        String retractionReason) {
 
+    /** Live and unexpired: counts as unread or awaiting acknowledgement. */
     boolean isVisibleAt(Instant now) {
-        return !retracted && (expiresAt == null || expiresAt.isAfter(now));
+        return !retracted && isShownAt(now);
+    }
+
+    /** In readers' feeds: live or withdrawn (as a tombstone), until it expires. */
+    boolean isShownAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
     }
 
     Content contentIn(String language) {

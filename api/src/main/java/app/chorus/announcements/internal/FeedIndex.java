@@ -138,7 +138,7 @@ final class FeedIndex {
 
         FeedEntry probe() {
             return new FeedEntry("\uffff", announcementId, null, List.of(), sortAt, null, null, null, 0, false, 0, false,
-                null, false, null, null, Map.of(), null, List.of(), List.of());
+                null, false, null, null, Map.of(), null, List.of(), List.of(), null, null, null, null);
         }
     }
 }

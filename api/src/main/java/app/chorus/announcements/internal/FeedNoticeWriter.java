@@ -40,6 +40,6 @@ class FeedNoticeWriter implements FeedNotices {
         });
         return new FeedEntry(notice.id(), notice.id(), notice.schoolId(), List.copyOf(notice.audience().keys()), notice.at(), notice.at(),
             now, null, seq, false, 1, false, Priority.NORMAL, false, null, notice.defaultLanguage(), translations, null,
-            List.of(new Link(notice.linkTitle(), notice.link())), List.of());
+            List.of(new Link(notice.linkTitle(), notice.link())), List.of(), null, null, null, null);
     }
 }

@@ -45,7 +45,7 @@ public class FeedService {
             Map<String, List<FeedEntry>> groups = new LinkedHashMap<>();
             boolean[] more = {false};
             feed.index().walk(context.recipient.keys(), after, entry -> {
-                if (!entry.isVisibleAt(now)) {
+                if (!entry.isShownAt(now)) {
                     return true;
                 }
                 if (groups.size() == size && !groups.containsKey(entry.announcementId())) {
@@ -87,6 +87,10 @@ public class FeedService {
     public Mono<FeedItem> acknowledge(CurrentUser user, String announcementId) {
         return context(user).flatMap(context -> {
             List<FeedEntry> editions = visibleEditions(context, announcementId);
+            if (editions.get(0).retracted()) {
+                return Mono.error(Problem.conflict("announcement-withdrawn",
+                    "The school withdrew this announcement, so there is nothing to acknowledge."));
+            }
             if (!editions.get(0).requiresAcknowledgement()) {
                 return Mono.error(Problem.conflict("acknowledgement-not-requested",
                     "This announcement does not ask for acknowledgement; opening it is enough."));
@@ -109,7 +113,7 @@ public class FeedService {
 
     private List<FeedEntry> editionsFor(Context context, String announcementId, Instant now) {
         return feed.index().editionsOf(announcementId).stream()
-            .filter(entry -> entry.isVisibleAt(now) && context.recipient.matches(entry.audienceKeys()))
+            .filter(entry -> entry.isShownAt(now) && context.recipient.matches(entry.audienceKeys()))
             .sorted(FeedIndex.ORDER).toList();
     }
 

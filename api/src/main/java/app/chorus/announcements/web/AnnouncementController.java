@@ -72,7 +72,7 @@ class AnnouncementController {
         return management.get(user, id);
     }
 
-    @Operation(summary = "Edit: drafts in place; a published announcement gets a new version (previous kept, shown as edited)")
+    @Operation(summary = "Edit: drafts in place; a published announcement gets a new version (previous kept, shown as edited, with editReason if given)")
     @PutMapping("/{id}")
     Mono<AnnouncementView> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody AnnouncementInput input) {
         return management.edit(user, id, input);
@@ -96,7 +96,7 @@ class AnnouncementController {
         return management.returnToAuthor(user, id, request.comment());
     }
 
-    @Operation(summary = "Retract with a reason; recipients' feeds drop it")
+    @Operation(summary = "Retract with a reason; recipients' feeds keep it as a tombstone showing the reason, never the text")
     @PostMapping("/{id}/retract")
     Mono<AnnouncementView> retract(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                    @RequestBody RetractRequest request) {

@@ -33,7 +33,11 @@ class AuditedEvents {
     DomainEventListener<AnnouncementPublished> auditAnnouncementPublished(AuditRecorder audit) {
         return byCaller(audit, AnnouncementPublished.class, e -> new Act("announcement-published:" + e.announcementId()
             + ":" + e.version(), e.version() > 1 ? "announcement-edited" : "announcement-published", e.schoolId(), null,
-            "announcement:" + e.announcementId(), e.version() > 1 ? "version " + e.version() : null, e.publishedAt()));
+            "announcement:" + e.announcementId(), e.version() > 1 ? editDetail(e) : null, e.publishedAt()));
+    }
+
+    private static String editDetail(AnnouncementPublished e) {
+        return "version " + e.version() + (e.editReason() == null ? "" : ": " + e.editReason());
     }
 
     @Bean
@@ -128,16 +132,6 @@ class AuditedEvents {
     }
 
     private static <E> DomainEventListener<E> listener(Class<E> type, Function<E, Mono<?>> handle) {
-        return new DomainEventListener<>() {
-            @Override
-            public Class<E> eventType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> on(E event) {
-                return handle.apply(event).then();
-            }
-        };
+        return DomainEventListener.of(type, event -> handle.apply(event).then());
     }
 }

@@ -24,9 +24,10 @@ class ErasedActors implements DomainEventListener<PersonErased> {
 
     @Override
     public Mono<Void> on(PersonErased event) {
-        String pseudonymous = "person-erased:" + event.at().toEpochMilli() + ":" + event.erasedBy();
+        String pseudonymous = "person-erased:" + event.erasureId();
         return actors.forget(event.personId())
-            .then(recorder.record(new Act(pseudonymous, "person-erased", null, event.erasedBy(), "person", null, event.at())))
+            .then(recorder.record(new Act(pseudonymous, "person-erased", null, event.erasedBy(), "person", event.reason(),
+                event.at())))
             .then();
     }
 }

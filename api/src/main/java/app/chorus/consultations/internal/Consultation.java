@@ -120,6 +120,12 @@ public class Consultation {
         return endsAt != null && endsAt.isAfter(now) ? endsAt : null;
     }
 
+    /** Whether people take part now (the ideas, deliberation or decision phase). */
+    boolean takingPartAt(Instant now) {
+        Phase phase = phaseAt(now);
+        return phase != null && TAKING_PART.contains(phase);
+    }
+
     /** When taking part opens (the first of the ideas, deliberation and decision phases), or null when it never does. */
     public Instant asksFrom() {
         return phases.stream().filter(plan -> TAKING_PART.contains(plan.phase())).map(PhasePlan::startsAt).findFirst()

@@ -1,7 +1,9 @@
 package app.chorus.consultations.internal;
 
+import app.chorus.consent.PupilParticipation;
 import app.chorus.directory.Access;
 import app.chorus.directory.AccessPolicy;
+import app.chorus.directory.AudienceRole;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.shared.Problem;
@@ -18,11 +20,21 @@ class ConsultationAccess {
     private final ConsultationStore consultations;
     private final AccessPolicy policy;
     private final Voices voices;
+    private final PupilParticipation pupils;
 
-    ConsultationAccess(ConsultationStore consultations, AccessPolicy policy, Voices voices) {
+    ConsultationAccess(ConsultationStore consultations, AccessPolicy policy, Voices voices, PupilParticipation pupils) {
         this.consultations = consultations;
         this.policy = policy;
         this.voices = voices;
+        this.pupils = pupils;
+    }
+
+    /**
+     * A pupil under the trust's minimum age reads the consultation but takes part (ideas, supports, comments, local
+     * answers) only with a carer's consent: 403 otherwise. Carers speaking for their child are not concerned.
+     */
+    Mono<Void> oldEnough(Voice voice) {
+        return voice.role() == AudienceRole.PUPILS ? pupils.require(voice.personId()) : Mono.empty();
     }
 
     Mono<Reader> reader(CurrentUser user, String consultationId) {

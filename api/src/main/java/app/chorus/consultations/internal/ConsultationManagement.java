@@ -96,13 +96,13 @@ public class ConsultationManagement {
     }
 
     /**
-     * Moves on from {@code stage}. A write in between that left the stage as it was (the announcement of the stage, a
-     * push handed over) is read again and the move retried; one that moved the stage on answers 409, so two leaders
-     * pressing at once never skip a phase.
+     * Moves on from {@code stage}. Another leader's edit in between that left the stage as it was (an action updated) is
+     * read again and the move retried; one that moved the stage on answers 409, so two leaders pressing at once never skip
+     * a phase. The scheduler's marks do not conflict with it (ADR 0258).
      */
     private Mono<Consultation> advanceFrom(String consultationId, String stage, Consultation consultation, int attempts) {
         consultation.advance(clock.instant());
-        return consultations.save(consultation).onErrorResume(OptimisticLockingFailureException.class, changed -> attempts > 1
+        return consultations.save(consultation, null).onErrorResume(OptimisticLockingFailureException.class, changed -> attempts > 1
             ? consultations.require(consultationId)
                 .filter(fresh -> stage.equals(fresh.stageAt(clock.instant())))
                 .switchIfEmpty(Mono.error(ConsultationManagement::movedOn))
@@ -122,7 +122,7 @@ public class ConsultationManagement {
             PendingPush push = consultation.publishOutcome(new Outcome(input.decision(), input.rationale(),
                 orEmpty(input.ideaIds()), orEmpty(input.commentIds()), null, clock.instant(), user.personId(), both.getT2(),
                 user.hasAny(Role.TRUST_LEADER) ? "Trust leader" : "School leader"), clock.instant());
-            return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
+            return consultations.save(consultation, push).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
         }))
             .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("consultationId", "concurrent-change",
                 "The consultation changed meanwhile. Reload and try again."))
@@ -145,7 +145,7 @@ public class ConsultationManagement {
             PendingPush push = consultation.putAction(new Action(id, input.what(), input.ownerName(),
                 input.status() == null ? Action.ActionStatus.PLANNED : input.status(), input.progress() == null ? 0 : input.progress(),
                 orEmpty(input.milestones()), 0, clock.instant()), clock.instant());
-            return consultations.save(consultation).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
+            return consultations.save(consultation, push).flatMap(saved -> pushes.announce(saved, push).thenReturn(saved));
         }))
             .onErrorMap(OptimisticLockingFailureException.class, changed -> Problems.conflict("actionId", "concurrent-change",
                 "The consultation changed meanwhile. Reload and try again."))
@@ -153,8 +153,9 @@ public class ConsultationManagement {
     }
 
     /**
-     * A leader's edit read again and applied again when the consultation changed between the read and the save (the
-     * scheduler announcing its stage marks it too): the edit does not depend on what changed, so it is not refused.
+     * A leader's edit read again and applied again when another leader's edit was saved between the read and the save
+     * (two leaders updating different actions): the edit does not depend on what changed, so it is not refused. The
+     * scheduler's marks never conflict with it (ADR 0258).
      */
     private static Mono<Consultation> againIfChanged(java.util.function.Supplier<Mono<Consultation>> edit) {
         return Mono.defer(edit).retryWhen(reactor.util.retry.Retry.max(2).filter(OptimisticLockingFailureException.class::isInstance)

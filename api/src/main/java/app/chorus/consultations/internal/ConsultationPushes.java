@@ -86,30 +86,10 @@ class ConsultationPushes {
     }
 
     static <E> DomainEventListener<E> listener(Class<E> type, Function<E, Mono<Void>> handle) {
-        return new DomainEventListener<>() {
-            @Override
-            public Class<E> eventType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> on(E event) {
-                return handle.apply(event);
-            }
-        };
+        return DomainEventListener.of(type, handle);
     }
 
     private static RecipientGroup group(String kind, Function<String, Flux<AudienceMember>> members) {
-        return new RecipientGroup() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public Flux<AudienceMember> members(String key) {
-                return members.apply(key);
-            }
-        };
+        return RecipientGroup.of(kind, members);
     }
 }

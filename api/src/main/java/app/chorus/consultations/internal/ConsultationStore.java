@@ -1,6 +1,10 @@
 package app.chorus.consultations.internal;
 
 import app.chorus.shared.Problem;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -9,9 +13,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The consultations collection. */
+/**
+ * The consultations collection. Leaders' edits are checked against the version they read; the scheduler's and the push
+ * hand-over's marks are field-level updates of fields leaders never write, so neither kind of write undoes or refuses
+ * the other. Marks name the collection, not the entity: an update by entity would have the version increased with it.
+ */
 @Component
 class ConsultationStore {
+
+    /** Fields only the scheduler, the push hand-over and delta stamps write after the consultation is created. */
+    static final Set<String> SCHEDULER_OWNED = Set.of("_id", "_class", "version", "announcedStage", "unannounced", ChangeStamps.FIELD);
 
     private final ReactiveMongoTemplate mongo;
     private final ChangeStamps stamps;
@@ -25,8 +36,30 @@ class ConsultationStore {
         return stamps.next().flatMap(seq -> mongo.insert(consultation.stamped(seq)));
     }
 
-    Mono<Consultation> save(Consultation consultation) {
-        return stamps.next().flatMap(seq -> mongo.save(consultation.stamped(seq)));
+    /**
+     * Saves a leader's edit read at {@code consultation.version()}: every field of the aggregate except those the
+     * scheduler and the push hand-over mark on their own ({@link #SCHEDULER_OWNED}), with the push this edit owes added
+     * to those still owed. Fails with {@link OptimisticLockingFailureException} only when another edit was saved since
+     * the read; the scheduler's marks never make it fail, and it never undoes them (ADR 0258).
+     */
+    Mono<Consultation> save(Consultation consultation, PendingPush owed) {
+        Document fields = new Document();
+        mongo.getConverter().write(consultation, fields);
+        Update update = new Update();
+        fields.forEach((field, value) -> {
+            if (!SCHEDULER_OWNED.contains(field)) {
+                update.set(field, value);
+            }
+        });
+        update.inc("version", 1);
+        if (owed != null) {
+            update.push("unannounced", owed);
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(consultation.id()).and("version").is(consultation.version()));
+        return stamps.next().flatMap(seq -> mongo.findAndModify(unchanged, update.max(ChangeStamps.FIELD, seq),
+                FindAndModifyOptions.options().returnNew(true), Consultation.class))
+            .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
+                "Consultation " + consultation.id() + " was edited since version " + consultation.version())));
     }
 
     Mono<Consultation> find(String id) {
@@ -45,10 +78,16 @@ class ConsultationStore {
         return mongo.find(Query.query(Criteria.where("continuesFrom").is(id)), Consultation.class);
     }
 
-    /** Clears a push's mark once it is handed over (the version stays: a save from an older read only marks it again). */
+    /** Clears a push's mark once it is handed over (a field-level mark: the version stays). */
     Mono<Void> clearPending(String id, String key) {
         Query byId = Query.query(Criteria.where("_id").is(id));
-        return mongo.updateFirst(byId, new Update().pull("unannounced", new org.bson.Document("key", key)), Consultation.class).then();
+        return mongo.updateFirst(byId, new Update().pull("unannounced", new Document("key", key)), Consultation.COLLECTION).then();
+    }
+
+    /** Stamps a change the document does not show (who its audience holds moved), so delta sync looks at it again. */
+    Mono<Void> restamp(String id, long seq) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().max(ChangeStamps.FIELD, seq),
+            Consultation.COLLECTION).then();
     }
 
     /** Consultations owing a push marked before this time. */
@@ -56,11 +95,14 @@ class ConsultationStore {
         return mongo.find(Query.query(Criteria.where("unannounced.since").lt(before)), Consultation.class);
     }
 
-    /** Records an announced stage only if it is still the one this announcer saw (announced once). */
+    /**
+     * Records an announced stage only if it is still the one this announcer saw (announced once). A field-level mark:
+     * the version a leader's edit is checked against stays as it is.
+     */
     Mono<Boolean> markAnnounced(String id, String seen, String announced) {
         Query unchanged = Query.query(Criteria.where("_id").is(id).and("announcedStage").is(seen));
         return stamps.next().flatMap(seq -> mongo.updateFirst(unchanged,
-                new Update().set("announcedStage", announced).set(ChangeStamps.FIELD, seq).inc("version", 1), Consultation.class))
+                new Update().set("announcedStage", announced).max(ChangeStamps.FIELD, seq), Consultation.COLLECTION))
             .map(result -> result.getModifiedCount() == 1);
     }
 }

@@ -58,7 +58,7 @@ public class Deliberation {
             Consultation consultation = reader.consultation();
             Voice voice = reader.voice(as);
             consultation.requireDiscussionOpen(clock.instant());
-            return editions.requireOpenFor(consultation, voice, clock.instant())
+            return editions.requireOpenFor(consultation, voice, clock.instant()).then(access.oldEnough(voice))
                 .then(ideaOf(consultationId, input, reader))
                 .then(parentOf(consultationId, input, reader))
                 .defaultIfEmpty(NO_PARENT)

@@ -42,6 +42,8 @@ class ErasedContributors implements DomainEventListener<PersonErased> {
             .then(mongo.updateMulti(authored, new Update().unset("authorId"), Comment.COLLECTION))
             .then(detachSupports(theirs))
             .then(mongo.remove(theirs, Participants.PEOPLE))
+            .then(mongo.remove(theirs, RosterReach.REACH))
+            .then(mongo.remove(theirs, RosterReach.DEPARTURES))
             .then();
     }
 

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * A person's home: the consultations needing their input now and those they took part in with outcome news, whole
  * (with a {@code sync} cursor) or as a delta since a cursor, as the feed is synced: a consultation stamped since the
  * cursor ({@link ChangeStamps}) comes back changed when it is on the home now, removed when the person can see it but it
- * is not on their home; one they cannot see is left out.
+ * is not on their home or a roster change took them out of its audience; one they cannot see is otherwise left out.
  */
 @Service
 public class HomeConsultations {
@@ -30,14 +30,16 @@ public class HomeConsultations {
     private final ChangeStamps stamps;
     private final ConsultationAccess access;
     private final Participants participants;
+    private final RosterReach reach;
     private final Clock clock;
 
     HomeConsultations(ConsultationStore consultations, ChangeStamps stamps, ConsultationAccess access,
-                      Participants participants, ObjectProvider<Clock> clock) {
+                      Participants participants, RosterReach reach, ObjectProvider<Clock> clock) {
         this.consultations = consultations;
         this.stamps = stamps;
         this.access = access;
         this.participants = participants;
+        this.reach = reach;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -61,7 +63,7 @@ public class HomeConsultations {
         long from = ChangeStamps.fromCursor(cursor);
         Instant now = clock.instant();
         return stamps.changedSince(from, DELTA_SIZE).collectList().flatMap(batch -> Flux.fromIterable(batch)
-            .concatMap(found -> change(user, found, now))
+            .concatMap(found -> change(user, found, from, now))
             .collectList()
             .map(changes -> delta(changes, batch.isEmpty() ? from : batch.get(batch.size() - 1).changeSeq(),
                 batch.size() == DELTA_SIZE)));
@@ -92,11 +94,14 @@ public class HomeConsultations {
 
     /**
      * A stamped consultation for this person: changed when on their home, removed when they can see it but it is not on
-     * their home; nothing when they cannot see it (another school's ids are not news to them).
+     * their home, or when a roster change since the cursor took them out of its audience ({@link RosterReach}); nothing
+     * when they cannot see it otherwise (another school's ids are not news to them).
      */
-    private Mono<Change> change(CurrentUser user, Consultation found, Instant now) {
+    private Mono<Change> change(CurrentUser user, Consultation found, long from, Instant now) {
         return access.reader(user, found).flatMap(reader -> entry(reader, found, now).map(Change::changed)
-            .defaultIfEmpty(Change.removed(found.id())));
+                .defaultIfEmpty(Change.removed(found.id())))
+            .switchIfEmpty(Mono.defer(() -> reach.leftSince(found.id(), user.personId(), from)
+                .filter(Boolean::booleanValue).map(left -> Change.removed(found.id()))));
     }
 
     /** The consultation as the person's home shows it; empty when it is not on their home. */

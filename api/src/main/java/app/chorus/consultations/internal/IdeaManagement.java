@@ -54,7 +54,7 @@ public class IdeaManagement {
             consultation.requirePhase(Phase.IDEAS, clock.instant(), "propose ideas");
             Voice voice = reader.voice(as);
             boolean byPupil = voice.role() == AudienceRole.PUPILS;
-            return editions.requireOpenFor(consultation, voice, clock.instant())
+            return editions.requireOpenFor(consultation, voice, clock.instant()).then(access.oldEnough(voice))
                 .then(moderation.submit(ModerationGate.IDEA, id, consultation.title(consultation.defaultLanguage()),
                     input.title() + "\n\n" + input.body(), consultation.schoolId(), reader.safeguardingSchools(), user.personId(), byPupil))
                 .flatMap(visibility -> mongo.insert(new Idea(id, consultationId, input.title(), input.body(), input.category(),
@@ -71,7 +71,7 @@ public class IdeaManagement {
             consultation.requirePhase(Phase.IDEAS, clock.instant(), "support ideas");
             Voice voice = reader.voice(as);
             return supportable(consultationId, ideaId, reader)
-                .flatMap(idea -> editions.requireOpenFor(consultation, voice, clock.instant())
+                .flatMap(idea -> editions.requireOpenFor(consultation, voice, clock.instant()).then(access.oldEnough(voice))
                     .then(supports.add(consultation, ideaId, voice, clock.instant())))
                 .flatMap(added -> added ? participants.tookPart(consultationId, voice, clock.instant())
                     : Mono.error(Problems.conflict("ideaId", "already-supported",

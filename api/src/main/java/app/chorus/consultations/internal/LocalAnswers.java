@@ -79,7 +79,7 @@ public class LocalAnswers {
                 .flatMap(edition -> {
                     Questionnaire questionnaire = questionnaire(edition);
                     Tally tally = questionnaire.tally(questionnaire.validate(answers == null ? Map.of() : answers, true));
-                    return editions.requireOpenFor(consultation, voice, clock.instant())
+                    return editions.requireOpenFor(consultation, voice, clock.instant()).then(access.oldEnough(voice))
                         .then(supports.voiceId(consultation, voice))
                         .flatMap(voiceId -> mongo.insert(new Document("_id", edition.id() + "|" + voiceId)
                             .append("consultationId", consultationId).append("schoolId", edition.schoolId())

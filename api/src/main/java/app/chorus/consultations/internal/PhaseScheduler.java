@@ -33,6 +33,7 @@ public class PhaseScheduler {
     private final DuePhases due;
     private final ConsultationStore consultations;
     private final Voices voices;
+    private final RosterReach reach;
     private final DomainEvents events;
     private final Duration every;
     private final Duration lease;
@@ -40,12 +41,13 @@ public class PhaseScheduler {
     private final String owner = "phases-" + UUID.randomUUID();
     private Disposable timer;
 
-    PhaseScheduler(DuePhases due, ConsultationStore consultations, Voices voices, DomainEvents events,
+    PhaseScheduler(DuePhases due, ConsultationStore consultations, Voices voices, RosterReach reach, DomainEvents events,
                    @Value("${chorus.consultations.sweep-interval:1s}") Duration every,
                    @Value("${chorus.consultations.lease:30s}") Duration lease, ObjectProvider<Clock> clock) {
         this.due = due;
         this.consultations = consultations;
         this.voices = voices;
+        this.reach = reach;
         this.events = events;
         this.every = every;
         this.lease = lease;
@@ -80,11 +82,14 @@ public class PhaseScheduler {
         return consultations.find(consultationId)
             .flatMap(consultation -> {
                 Object event = consultation.stageEvent(now);
+                boolean opened = event instanceof ConsultationOpened;
                 Mono<Long> announced = event == null ? Mono.just(0L)
-                    : (event instanceof ConsultationOpened ? voices.snapshot(consultation) : Mono.<Void>empty())
+                    : (opened ? voices.snapshot(consultation) : Mono.<Void>empty())
                         .then(events.publish(event))
                         .then(consultations.markAnnounced(consultationId, consultation.announcedStage(), consultation.stageAt(now)))
                         .doOnNext(marked -> log.info("Consultation {} is now {}", consultationId, consultation.stageAt(now)))
+                        // after the announcement, so a large audience's reach never delays it (nor outlives the lease unmarked)
+                        .flatMap(marked -> marked && opened ? reach.record(consultation) : Mono.<Void>empty())
                         .thenReturn(1L);
                 return announced.flatMap(n -> due.release(consultationId, holder, consultation.nextChangeAfter(now)).thenReturn(n));
             })

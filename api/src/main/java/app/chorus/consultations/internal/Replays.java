@@ -15,6 +15,9 @@ import reactor.core.publisher.Mono;
 class Replays {
 
     static final String COLLECTION = "consultation_requests";
+    static final String AT = "at";
+    /** How long a retry gets the first request's id back; after that the same key counts as a new request. */
+    static final java.time.Duration KEPT = java.time.Duration.ofDays(7);
     private final ReactiveMongoTemplate mongo;
 
     Replays(ReactiveMongoTemplate mongo) {
@@ -27,7 +30,7 @@ class Replays {
             return Mono.just(fresh);
         }
         String key = Ids.digest(subject + "|" + idempotencyKey);
-        return mongo.insert(new Document("_id", key).append("id", fresh), COLLECTION).thenReturn(fresh)
+        return mongo.insert(new Document("_id", key).append("id", fresh).append(AT, new java.util.Date()), COLLECTION).thenReturn(fresh)
             .onErrorResume(DuplicateKeyException.class, retry -> mongo.findById(key, Document.class, COLLECTION)
                 .map(claimed -> claimed.getString("id")));
     }

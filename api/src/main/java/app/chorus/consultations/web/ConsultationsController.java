@@ -79,8 +79,10 @@ class ConsultationsController {
     }
 
     @GetMapping("/calendar")
-    @Operation(summary = "Leaders: per week, the surveys, consultations and decisions open or planned, for a school, the trust or one carer (fatigue calendar)",
-        description = "carerId: every ask reaching the carer through any of their children is counted in 'open'; those of schools you do not lead are not listed.")
+    @Operation(summary = "Per week, the surveys, consultations and decisions open or planned, for a school or the trust (leaders) or one carer (fatigue calendar)",
+        description = "carerId: every ask reaching the carer through any of their children is counted in 'open'. Staff and leaders of one of "
+            + "their children's schools see listed only the asks of their own schools; a carer asks for their own with their own id and sees "
+            + "all of them. 'limit' is the trust's most open asks per person.")
     Mono<AskCalendar.Calendar> calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
                                         @RequestParam(required = false) Integer weeks, @RequestParam(required = false) String schoolId,
                                         @RequestParam(required = false) String carerId) {

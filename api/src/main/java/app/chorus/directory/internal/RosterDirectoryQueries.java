@@ -31,6 +31,11 @@ class RosterDirectoryQueries implements DirectoryQueries {
     }
 
     @Override
+    public Mono<String> yearGroupOf(String pupilId) {
+        return people.find(pupilId).mapNotNull(Person::yearGroup);
+    }
+
+    @Override
     public Flux<String> rosterAdministrators() {
         return administrators.all();
     }

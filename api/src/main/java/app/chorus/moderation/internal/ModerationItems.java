@@ -26,14 +26,18 @@ import reactor.core.publisher.Mono;
 class ModerationItems {
 
     static final String COLLECTION = "moderation_items";
+    /** The last decision's moment (derived, for the retention purge), null while nobody decided. */
+    static final String DECIDED_AT = "decidedAt";
     private final ReactiveMongoTemplate mongo;
+    private final ItemDocuments documents;
 
-    ModerationItems(ReactiveMongoTemplate mongo) {
+    ModerationItems(ReactiveMongoTemplate mongo, ItemDocuments documents) {
         this.mongo = mongo;
+        this.documents = documents;
     }
 
     Mono<ModerationItem> find(ContributionRef ref) {
-        return mongo.findById(ref.key(), Document.class, COLLECTION).map(ModerationItems::fromDocument);
+        return mongo.findById(ref.key(), Document.class, COLLECTION).map(documents::fromDocument);
     }
 
     /** Removes an item whose text was erased at its source, unless it holds a safeguarding concern. */
@@ -43,7 +47,7 @@ class ModerationItems {
 
     /** Inserts a new item; empty when another request inserted it first. */
     Mono<ModerationItem> insert(ModerationItem item) {
-        return mongo.insert(toDocument(item), COLLECTION).thenReturn(item)
+        return mongo.insert(documents.toDocument(item), COLLECTION).thenReturn(item)
             .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
     }
 
@@ -52,7 +56,7 @@ class ModerationItems {
         ModerationItem next = new ModerationItem(item.contribution(), item.visibility(), item.queued(), item.reports(),
             item.decisions(), item.review(), item.concern(), item.submittedAt(), item.version() + 1);
         Query current = Query.query(Criteria.where("_id").is(item.ref().key()).and("version").is(item.version()));
-        return mongo.findAndReplace(current, toDocument(next), COLLECTION)
+        return mongo.findAndReplace(current, documents.toDocument(next), COLLECTION)
             .map(previous -> next);
     }
 
@@ -75,7 +79,7 @@ class ModerationItems {
         Criteria overdue = Criteria.where("concern.acknowledgedAt").is(null).and("concern.raisedAt").lte(Date.from(raisedBefore))
             .and("concern.escalationNotifiedAt").is(null);
         Query query = Query.query(Criteria.where("concern").ne(null).orOperator(untold, overdue)).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(ModerationItems::fromDocument);
+        return mongo.find(query, Document.class, COLLECTION).map(documents::fromDocument);
     }
 
     private Flux<ModerationItem> page(Criteria criteria, Instant afterAt, String afterId, int limit) {
@@ -84,66 +88,6 @@ class ModerationItems {
             Criteria.where("submittedAt").is(Date.from(afterAt)).and("_id").gt(afterId));
         Query query = Query.query(new Criteria().andOperator(criteria, position))
             .with(Sort.by("submittedAt", "_id")).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(ModerationItems::fromDocument);
-    }
-
-    static Document toDocument(ModerationItem item) {
-        Contribution c = item.contribution();
-        return new Document("_id", c.ref().key()).append("kind", c.ref().kind()).append("itemId", c.ref().id())
-            .append("title", c.title()).append("text", c.text()).append("schoolId", c.schoolId())
-            .append("safeguardingSchools", List.copyOf(c.safeguardingSchools()))
-            .append("authorPersonId", c.authorPersonId()).append("byPupil", c.byPupil())
-            .append("visibility", item.visibility().name())
-            .append("queued", item.queued() == null ? null : item.queued().name())
-            .append("reports", item.reports().stream().map(r -> new Document("by", r.by()).append("reason", r.reason())
-                .append("at", Date.from(r.at()))).toList())
-            .append("decisions", item.decisions().stream().map(d -> new Document("by", d.by())
-                .append("visibility", d.visibility().name()).append("reason", d.reason()).append("at", Date.from(d.at()))).toList())
-            .append("review", item.review() == null ? null : new Document("reason", item.review().reason())
-                .append("at", Date.from(item.review().at())).append("excludedModerator", item.review().excludedModerator())
-                .append("decidedAt", date(item.review().decidedAt())))
-            .append("concern", item.concern() == null ? null : concernDocument(item.concern()))
-            .append("submittedAt", Date.from(item.submittedAt())).append("version", item.version());
-    }
-
-    private static Document concernDocument(ModerationItem.Concern concern) {
-        return new Document("phrases", List.copyOf(concern.phrases())).append("schoolIds", List.copyOf(concern.schoolIds()))
-            .append("raisedAt", date(concern.raisedAt())).append("notifiedAt", date(concern.notifiedAt()))
-            .append("acknowledgedAt", date(concern.acknowledgedAt())).append("acknowledgedBy", concern.acknowledgedBy())
-            .append("note", concern.note()).append("escalatedAt", date(concern.escalatedAt()))
-            .append("escalationNotifiedAt", date(concern.escalationNotifiedAt()));
-    }
-
-    static ModerationItem fromDocument(Document d) {
-        Contribution contribution = new Contribution(new ContributionRef(d.getString("kind"), d.getString("itemId")),
-            d.getString("title"), d.getString("text"), d.getString("schoolId"),
-            new HashSet<>(d.getList("safeguardingSchools", String.class, List.of())), d.getString("authorPersonId"),
-            d.getBoolean("byPupil", false));
-        List<ModerationItem.Report> reports = d.getList("reports", Document.class, List.of()).stream()
-            .map(r -> new ModerationItem.Report(r.getString("by"), r.getString("reason"), instant(r.getDate("at")))).toList();
-        List<ModerationItem.Decision> decisions = d.getList("decisions", Document.class, List.of()).stream()
-            .map(x -> new ModerationItem.Decision(x.getString("by"), Visibility.valueOf(x.getString("visibility")),
-                x.getString("reason"), instant(x.getDate("at")))).toList();
-        Document r = d.get("review", Document.class);
-        ModerationItem.Review review = r == null ? null : new ModerationItem.Review(r.getString("reason"),
-            instant(r.getDate("at")), r.getString("excludedModerator"), instant(r.getDate("decidedAt")));
-        Document c = d.get("concern", Document.class);
-        ModerationItem.Concern concern = c == null ? null : new ModerationItem.Concern(
-            new HashSet<>(c.getList("phrases", String.class, List.of())), new HashSet<>(c.getList("schoolIds", String.class, List.of())),
-            instant(c.getDate("raisedAt")), instant(c.getDate("notifiedAt")), instant(c.getDate("acknowledgedAt")),
-            c.getString("acknowledgedBy"), c.getString("note"), instant(c.getDate("escalatedAt")),
-            instant(c.getDate("escalationNotifiedAt")));
-        String queued = d.getString("queued");
-        return new ModerationItem(contribution, Visibility.valueOf(d.getString("visibility")),
-            queued == null ? null : ModerationItem.QueueReason.valueOf(queued), reports, decisions, review, concern,
-            instant(d.getDate("submittedAt")), d.get("version", Number.class).longValue());
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+        return mongo.find(query, Document.class, COLLECTION).map(documents::fromDocument);
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * A file set the roster inbox could not import is pushed to the trust's roster administrators (the recipient group
@@ -29,33 +27,13 @@ class RosterImportFailures {
 
     @Bean
     DomainEventListener<RosterImportFailed> tellRosterAdministrators(Notifications notifications) {
-        return new DomainEventListener<>() {
-            @Override
-            public Class<RosterImportFailed> eventType() {
-                return RosterImportFailed.class;
-            }
-
-            @Override
-            public Mono<Void> on(RosterImportFailed event) {
-                return notifications.fanOut(toPush(event)).then();
-            }
-        };
+        return DomainEventListener.of(RosterImportFailed.class, event -> notifications.fanOut(toPush(event)).then());
     }
 
     @Bean
     RecipientGroup rosterAdministrators(DirectoryQueries directory) {
-        return new RecipientGroup() {
-            @Override
-            public String kind() {
-                return KIND;
-            }
-
-            @Override
-            public Flux<AudienceMember> members(String key) {
-                return directory.rosterAdministrators()
-                    .map(personId -> new AudienceMember(personId, AudienceRole.STAFF, Set.of(), Set.of(), null));
-            }
-        };
+        return RecipientGroup.of(KIND, key -> directory.rosterAdministrators()
+            .map(personId -> new AudienceMember(personId, AudienceRole.STAFF, Set.of(), Set.of(), null)));
     }
 
     static PushMessage toPush(RosterImportFailed event) {

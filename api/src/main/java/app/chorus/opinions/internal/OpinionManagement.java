@@ -122,7 +122,7 @@ public class OpinionManagement implements OpinionConversations {
             return Mono.error(Problem.badRequest("invalid-statement", "Write a statement of 1 to " + Statement.MAX_TEXT
                 + " characters (this one has " + statement.length() + ").").with("field", "text"));
         }
-        return seats.of(user, conversationId).flatMap(seat -> {
+        return seats.of(user, conversationId).flatMap(seats::oldEnough).flatMap(seat -> {
             if (!seat.takesPart() && !seat.leads()) {
                 return Mono.error(Problem.forbidden("not-in-audience", "Only people in the conversation write in it."));
             }

@@ -2,6 +2,7 @@ package app.chorus.opinions.internal;
 
 import app.chorus.directory.Access;
 import app.chorus.directory.AccessPolicy;
+import app.chorus.consent.PupilParticipation;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
@@ -18,11 +19,13 @@ class Seats {
     private final OpinionStore store;
     private final AccessPolicy accessPolicy;
     private final AudienceResolver audiences;
+    private final PupilParticipation pupils;
 
-    Seats(OpinionStore store, AccessPolicy accessPolicy, AudienceResolver audiences) {
+    Seats(OpinionStore store, AccessPolicy accessPolicy, AudienceResolver audiences, PupilParticipation pupils) {
         this.store = store;
         this.accessPolicy = accessPolicy;
         this.audiences = audiences;
+        this.pupils = pupils;
     }
 
     Mono<Seat> of(CurrentUser user, String conversationId) {
@@ -44,7 +47,13 @@ class Seats {
 
     Mono<Seat> takingPart(CurrentUser user, String conversationId) {
         return of(user, conversationId).filter(Seat::takesPart).switchIfEmpty(Mono.error(() ->
-            Problem.forbidden("not-in-audience", "Only people the conversation is addressed to vote and write in it.")));
+            Problem.forbidden("not-in-audience", "Only people the conversation is addressed to vote and write in it.")))
+            .flatMap(this::oldEnough);
+    }
+
+    /** A pupil under the trust's minimum age takes part only with a carer's consent (403 otherwise). */
+    Mono<Seat> oldEnough(Seat seat) {
+        return seat.pupil() ? pupils.require(seat.personId()).thenReturn(seat) : Mono.just(seat);
     }
 
     static boolean leads(Access access, String schoolId) {

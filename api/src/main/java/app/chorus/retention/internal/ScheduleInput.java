@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record ScheduleInput(String announcementReceipts, String surveyResponses, String consultationContributions,
                             String opinionVotes, String decisionBallots, String devices, String auditEntries,
-                            String rosterLeavers) {
+                            String moderationDecisions, String safeguardingConcerns, String rosterLeavers) {
 
     /** The periods given, by kind, in the schedule's order. */
     Map<RetainedData, String> given() {
@@ -22,6 +22,8 @@ public record ScheduleInput(String announcementReceipts, String surveyResponses,
         put(given, RetainedData.DECISION_BALLOTS, decisionBallots);
         put(given, RetainedData.DEVICES, devices);
         put(given, RetainedData.AUDIT_ENTRIES, auditEntries);
+        put(given, RetainedData.MODERATION_DECISIONS, moderationDecisions);
+        put(given, RetainedData.SAFEGUARDING_CONCERNS, safeguardingConcerns);
         put(given, RetainedData.ROSTER_LEAVERS, rosterLeavers);
         return given;
     }

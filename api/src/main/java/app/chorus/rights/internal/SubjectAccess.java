@@ -2,6 +2,7 @@ package app.chorus.rights.internal;
 
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.PersonSummary;
+import app.chorus.directory.RosterLeavers;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.platform.DomainEvents;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A subject access export for the privacy officer: everything Chorus holds naming one person; audited. */
+/**
+ * A subject access export: everything Chorus holds naming one person, for the privacy officer or for the person
+ * themselves (their own data only); every export is audited.
+ */
 @Service
 public class SubjectAccess {
 
@@ -35,9 +39,12 @@ public class SubjectAccess {
     private final DirectoryQueries directory;
     private final ObjectProvider<PersonalDataSource> sources;
     private final DomainEvents events;
+    private final RosterLeavers leavers;
 
-    SubjectAccess(DirectoryQueries directory, ObjectProvider<PersonalDataSource> sources, DomainEvents events) {
+    SubjectAccess(DirectoryQueries directory, ObjectProvider<PersonalDataSource> sources, DomainEvents events,
+                  RosterLeavers leavers) {
         this.directory = directory;
+        this.leavers = leavers;
         this.sources = sources;
         this.events = events;
     }
@@ -46,13 +53,32 @@ public class SubjectAccess {
         if (!officer.has(Role.PRIVACY_OFFICER)) {
             return Mono.error(Problem.forbidden("not-privacy-officer", "Only the privacy officer exports a person's data."));
         }
+        return exportOf(personId, officer.personId(), "subject-access-exported");
+    }
+
+    /** The signed-in person's own export: the same sections as the privacy officer's, about them and nobody else. */
+    public Mono<Export> mine(CurrentUser user) {
+        if (!user.isLinkedToPerson()) {
+            return Mono.error(Problem.forbidden("not-a-directory-person",
+                "Your login is not linked to a person of the trust's directory, so Chorus holds no personal data under it. Ask the trust admin."));
+        }
+        return exportOf(user.personId(), user.personId(), "subject-access-self-exported");
+    }
+
+    private Mono<Export> exportOf(String personId, String actorId, String act) {
         return directory.person(personId)
+            .switchIfEmpty(leavers.leaver(personId).map(SubjectAccess::asLeaver))
             .switchIfEmpty(Mono.error(() -> Problem.notFound("Person " + personId)))
             .flatMap(person -> Flux.fromStream(sources.orderedStream())
                 .concatMap(source -> source.about(personId).collectList().map(items -> Map.entry(source.section(), items)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
                 .map(sections -> new Export(person, sections, NOTES)))
-            .flatMap(export -> events.publish(new ActRecorded("subject-access:" + UUID.randomUUID(), "subject-access-exported",
-                null, officer.personId(), "person", null, null)).thenReturn(export));
+            .flatMap(export -> events.publish(new ActRecorded("subject-access:" + UUID.randomUUID(), act,
+                null, actorId, "person", null, null)).thenReturn(export));
+    }
+
+    /** A leaver until the schedule erases them: the roster no longer gives their name. */
+    private static PersonSummary asLeaver(RosterLeavers.Leaver leaver) {
+        return new PersonSummary(leaver.personId(), null, null, null, leaver.kind(), null);
     }
 }

@@ -9,13 +9,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @Tag(name = "People's rights", description = "Subject access and erasure by the privacy officer")
 @RestController
-@RequestMapping("/api/v1/people/{personId}")
 class SubjectAccessController {
 
     private final SubjectAccess access;
@@ -25,9 +23,18 @@ class SubjectAccessController {
     }
 
     @Operation(summary = "Subject access: everything Chorus holds naming the person, as JSON (privacy officer only)")
-    @GetMapping("/data")
+    @GetMapping("/api/v1/people/{personId}/data")
     Mono<ResponseEntity<SubjectAccess.Export>> export(@AuthenticationPrincipal CurrentUser user, @PathVariable String personId) {
-        return access.export(user, personId).map(export -> ResponseEntity.ok()
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + personId + "-data.json\"").body(export));
+        return access.export(user, personId).map(export -> attachment(export, personId + "-data.json"));
+    }
+
+    @Operation(summary = "My data: everything Chorus holds naming me, as JSON (any signed-in person of the directory; audited)")
+    @GetMapping("/api/v1/me/data")
+    Mono<ResponseEntity<SubjectAccess.Export>> mine(@AuthenticationPrincipal CurrentUser user) {
+        return access.mine(user).map(export -> attachment(export, "my-chorus-data.json"));
+    }
+
+    private static ResponseEntity<SubjectAccess.Export> attachment(SubjectAccess.Export export, String filename) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(export);
     }
 }

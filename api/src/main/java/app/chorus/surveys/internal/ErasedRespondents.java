@@ -5,7 +5,6 @@ import app.chorus.rights.PersonErased;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +18,12 @@ class ErasedRespondents implements DomainEventListener<PersonErased> {
 
     private final ReactiveMongoTemplate mongo;
     private final FreeTextScreening screening;
+    private final ConfidentialIdentities identities;
 
-    ErasedRespondents(ReactiveMongoTemplate mongo, FreeTextScreening screening) {
+    ErasedRespondents(ReactiveMongoTemplate mongo, FreeTextScreening screening, ConfidentialIdentities identities) {
         this.mongo = mongo;
         this.screening = screening;
+        this.identities = identities;
     }
 
     @Override
@@ -35,7 +36,8 @@ class ErasedRespondents implements DomainEventListener<PersonErased> {
         Query theirs = Query.query(Criteria.where("personId").is(event.personId()));
         return mongo.find(theirs, org.bson.Document.class, Responses.COLLECTION).concatMap(screening::forget)
             .then(mongo.remove(theirs, Responses.COLLECTION))
-            .then(mongo.updateMulti(theirs, new Update().unset("personId").unset("pupilId"), Participations.COLLECTION))
+            .then(identities.of(event.personId()).flatMap(marks -> mongo.updateMulti(Query.query(marks),
+                ConfidentialIdentities.forgotten(), Participations.COLLECTION)))
             .then();
     }
 }

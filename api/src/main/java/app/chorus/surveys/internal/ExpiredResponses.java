@@ -46,8 +46,9 @@ class ExpiredResponses implements ExpiringData {
     private reactor.core.publisher.Mono<Long> purgeSurvey(String surveyId) {
         Query ofSurvey = Query.query(Criteria.where("surveyId").is(surveyId));
         return mongo.remove(ofSurvey, Responses.COLLECTION)
-            .flatMap(removed -> mongo.updateMulti(Query.query(Criteria.where("surveyId").is(surveyId)
-                    .and("personId").exists(true)), new Update().unset("personId").unset("pupilId"), Participations.COLLECTION)
+            .flatMap(removed -> mongo.updateMulti(Query.query(new Criteria().andOperator(Criteria.where("surveyId")
+                    .is(surveyId), ConfidentialIdentities.identified())), ConfidentialIdentities.forgotten(),
+                    Participations.COLLECTION)
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(surveyId)),
                     new Update().set(PURGED_AT, new Date()), Survey.COLLECTION))
                 .thenReturn(removed.getDeletedCount()));

@@ -29,10 +29,12 @@ public class Participations {
 
     private final ReactiveMongoTemplate mongo;
     private final BulkWrites bulk;
+    private final ConfidentialIdentities identities;
 
-    Participations(ReactiveMongoTemplate mongo, BulkWrites bulk) {
+    Participations(ReactiveMongoTemplate mongo, BulkWrites bulk, ConfidentialIdentities identities) {
         this.mongo = mongo;
         this.bulk = bulk;
+        this.identities = identities;
     }
 
     /** The unit's mark once it submitted (PENDING or SUBMITTED); a draft is not one. */
@@ -46,9 +48,11 @@ public class Participations {
      */
     public Mono<Void> insertPending(String participationId, String surveyId, String responseId, String keyDigest,
                                         ResponseUnit confidentialIdentity, Instant now) {
-        Document mark = new Document("_id", participationId).append("surveyId", surveyId);
-        pendingFields(responseId, keyDigest, confidentialIdentity, now).forEach(mark::append);
-        return bulk.insert(COLLECTION, mark);
+        return pendingFields(participationId, responseId, keyDigest, confidentialIdentity, now).flatMap(fields -> {
+            Document mark = new Document("_id", participationId).append("surveyId", surveyId);
+            fields.forEach(mark::append);
+            return bulk.insert(COLLECTION, mark);
+        });
     }
 
     /**
@@ -57,19 +61,22 @@ public class Participations {
      */
     public Mono<Boolean> claimDraft(String participationId, String responseId, String keyDigest,
                                     ResponseUnit confidentialIdentity, Instant now) {
-        Update update = new Update().unset("answers").unset("savedAt");
-        pendingFields(responseId, keyDigest, confidentialIdentity, now).forEach(update::set);
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(participationId).and("state").is(DRAFT)), update, COLLECTION)
-            .map(result -> result.getMatchedCount() > 0);
+        return pendingFields(participationId, responseId, keyDigest, confidentialIdentity, now).flatMap(fields -> {
+            Update update = new Update().unset("answers").unset("savedAt");
+            fields.forEach(update::set);
+            return mongo.updateFirst(Query.query(Criteria.where("_id").is(participationId).and("state").is(DRAFT)), update,
+                COLLECTION).map(result -> result.getMatchedCount() > 0);
+        });
     }
 
-    private static Document pendingFields(String responseId, String keyDigest, ResponseUnit confidentialIdentity, Instant now) {
+    private Mono<Document> pendingFields(String participationId, String responseId, String keyDigest,
+                                         ResponseUnit confidentialIdentity, Instant now) {
         Document fields = new Document("state", PENDING).append("responseId", responseId)
             .append("idempotencyKey", keyDigest).append("pendingSince", now);
-        if (confidentialIdentity != null) {
-            fields.append("personId", confidentialIdentity.personId()).append("pupilId", confidentialIdentity.pupilId());
-        }
-        return fields;
+        return identities.fields(participationId, confidentialIdentity).map(identity -> {
+            identity.forEach(fields::append);
+            return fields;
+        });
     }
 
     /** Marks the unit answered; an anonymous survey's mark forgets which response was its own. */
@@ -93,10 +100,11 @@ public class Participations {
         return mongo.exists(Query.query(Criteria.where("state").is(PENDING).and("responseId").is(responseId)), COLLECTION);
     }
 
-    /** The confidential identity behind a response, for the privacy officer. */
+    /** The confidential identity behind a response ({@code personId}, {@code pupilId}), for the privacy officer. */
     public Mono<Document> identityOf(String surveyId, String responseId) {
-        return mongo.findOne(Query.query(Criteria.where("surveyId").is(surveyId).and("responseId").is(responseId)
-            .and("personId").exists(true)), Document.class, COLLECTION);
+        return mongo.findOne(Query.query(new Criteria().andOperator(Criteria.where("surveyId").is(surveyId)
+            .and("responseId").is(responseId), ConfidentialIdentities.identified())), Document.class, COLLECTION)
+            .map(identities::open);
     }
 
     private static Query byId(String id) {

@@ -35,6 +35,8 @@ public class Survey {
     private Instant openingAnnouncedAt;
     private Instant createdAt;
     private boolean answered;
+    /** The share of those asked (per school, in percent) the survey's leaders aim to hear from; null: no goal. */
+    private Integer responseGoal;
     @Version
     private Long version;
 
@@ -104,6 +106,18 @@ public class Survey {
         }
     }
 
+    /** Sets (or, with null, removes) the response rate each school should reach, in percent of those asked. */
+    public void setResponseGoal(Integer percent, Instant now) {
+        if (percent != null && (percent < 1 || percent > 100)) {
+            throw Problem.badRequest("validation", "responseRate is a percentage from 1 to 100 (or null for no goal).")
+                .with("field", "responseRate");
+        }
+        if (statusAt(now) == SurveyStatus.CLOSED) {
+            throw Problem.conflict("survey-closed", "This survey is closed; a goal can no longer change what it hears.");
+        }
+        responseGoal = percent;
+    }
+
     /** The status as respondents see it: an open survey past its closing time is closed. */
     public SurveyStatus statusAt(Instant now) {
         if (status == SurveyStatus.SCHEDULED && opensAt != null && !opensAt.isAfter(now)) {
@@ -161,6 +175,7 @@ public class Survey {
     public Instant openingAnnouncedAt() { return openingAnnouncedAt; }
     public Instant createdAt() { return createdAt; }
     public boolean answered() { return answered; }
+    public Integer responseGoal() { return responseGoal; }
     public Long version() { return version; }
     public boolean isTrustWide() { return audience.scope() == Audience.Scope.TRUST; }
 }

@@ -94,6 +94,10 @@ public class SurveyManagement {
             .flatMap(survey -> survey.statusAt(clock.instant()) == SurveyStatus.OPEN ? announce(survey) : Mono.just(survey));
     }
 
+    public Mono<Survey> setResponseGoal(CurrentUser user, String surveyId, Integer percent) {
+        return change(user, surveyId, (survey, now) -> survey.setResponseGoal(percent, now));
+    }
+
     public Mono<Survey> close(CurrentUser user, String surveyId) {
         return change(user, surveyId, Survey::close);
     }

@@ -104,6 +104,11 @@ public class SurveyResults {
         return groups(survey, by).map(groups -> smallGroups.hiddenGroups(respondents(groups)));
     }
 
+    /** Respondents per school, unsuppressed: for figures that apply the small-group rule themselves. */
+    public Mono<Map<String, Long>> respondentsBySchool(Survey survey) {
+        return groups(survey, Breakdown.SCHOOL).map(SurveyResults::respondents);
+    }
+
     /** The view; a group whose tally, label and suppression are those of {@code before} keeps its results from it. */
     private ResultsView view(Survey survey, Map<String, Tally> groups, Breakdown by, Map<String, String> labels,
                              SurveyStatus status, Viewed before) {

@@ -31,10 +31,10 @@ public class Tallies {
     static final String COLLECTION = "survey_tallies";
     /**
      * Counters are top-level fields {@code c:q:Q:o:OPTION} (ADR 0087): a path of one level is applied by the store
-     * without walking sub-documents. Cells written before that keep them nested under {@code c}; both are read.
+     * without walking sub-documents. Cells written before that, counters nested under {@code c}, are flattened at
+     * start-up ({@link TallyCellsFlattened}).
      */
     static final String COUNTER_PREFIX = "c:";
-    private static final String NESTED_COUNTERS = "c";
     /** A cell's write version: every write that changes its counters increments it (ADR 0093). */
     static final String VERSION = "v";
     /** Cursor batch for reading a survey's cells: every cell in one reply. */
@@ -156,11 +156,6 @@ public class Tallies {
                 fields.computeIfAbsent(field, f -> new long[1])[0] += number.longValue();
             }
         });
-        if (cell.get(NESTED_COUNTERS) instanceof Document nested) {
-            Map<String, Long> before = new HashMap<>();
-            flatten("", nested, before);
-            before.forEach((path, value) -> fields.computeIfAbsent(counterField(path), f -> new long[1])[0] += value);
-        }
     }
 
     private static Map<String, Long> paths(Map<String, long[]> fields) {
@@ -220,15 +215,5 @@ public class Tallies {
         Map<String, long[]> fields = new HashMap<>();
         addCounters(cell, fields);
         return paths(fields);
-    }
-
-    private static void flatten(String prefix, Document document, Map<String, Long> into) {
-        document.forEach((key, value) -> {
-            if (value instanceof Document nested) {
-                flatten(prefix + key + ".", nested, into);
-            } else if (value instanceof Number number) {
-                into.put(prefix + key, number.longValue());
-            }
-        });
     }
 }

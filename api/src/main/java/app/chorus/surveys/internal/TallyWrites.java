@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.SchemaSteps;
 import app.chorus.questionnaires.Tally;
 import app.chorus.platform.BulkWrites;
 import jakarta.annotation.PreDestroy;
@@ -204,7 +205,8 @@ class TallyWrites {
 
     private static Update cellFields(CellQueue queue) {
         return new Update().setOnInsert("surveyId", queue.surveyId).setOnInsert("school", queue.cell.school())
-            .setOnInsert("year", queue.cell.year()).setOnInsert("role", queue.cell.role().key());
+            .setOnInsert("year", queue.cell.year()).setOnInsert("role", queue.cell.role().key())
+            .setOnInsert(SchemaSteps.SCHEMA, TallyCellsFlattened.SCHEMA);
     }
 
     /** Removes guards at once (recovery, flush). */

@@ -28,6 +28,11 @@ public class UnitKeys {
         return key().map(secret -> surveyId + ":" + hmac(secret, surveyId + "|" + unitKey));
     }
 
+    /** A keyed hash of a person, by which their confidential marks are found for erasure without opening any. */
+    public Mono<String> personKey(String personId) {
+        return key().map(secret -> hmac(secret, "person|" + personId));
+    }
+
     private Mono<byte[]> key() {
         if (key == null) {
             key = secrets.secret(configured, "unit-hmac").cache();

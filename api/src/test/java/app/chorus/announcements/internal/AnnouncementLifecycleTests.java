@@ -74,11 +74,13 @@ class AnnouncementLifecycleTests {
     @Test
     void editingAPublishedPostKeepsThePreviousVersionAndReannouncesIt() {
         Announcement post = published("Trip on Monday");
-        post.edit(classPost("Trip on Tuesday"), "stf-3", NOW.plusSeconds(60));
+        post.edit(classPost("Trip on Tuesday"), "The coach is booked on Tuesday", "stf-3", NOW.plusSeconds(60));
 
         assertThat(post.version()).isEqualTo(2);
         assertThat(post.history()).extracting(PastVersion::version).containsExactly(1);
         assertThat(post.history().get(0).translations().get("en").title()).isEqualTo("Trip on Monday");
+        assertThat(post.history().get(0).reason()).isEqualTo("The coach is booked on Tuesday");
+        assertThat(post.editReason()).isEqualTo("The coach is booked on Tuesday");
         assertThat(post.editionsDue(NOW.plusSeconds(60))).hasSize(1);
     }
 
@@ -88,7 +90,7 @@ class AnnouncementLifecycleTests {
         post.retract("Cancelled", NOW.plusSeconds(10));
 
         assertThat(post.editionsDue(NOW.plusSeconds(10))).hasSize(1);
-        assertThatThrownBy(() -> post.edit(classPost("Again"), "stf-3", NOW.plusSeconds(20)))
+        assertThatThrownBy(() -> post.edit(classPost("Again"), null, "stf-3", NOW.plusSeconds(20)))
             .isInstanceOfSatisfying(Problem.class, problem -> {
                 assertThat(problem.status()).isEqualTo(409);
                 assertThat(problem.kind()).isEqualTo("announcement-retracted");

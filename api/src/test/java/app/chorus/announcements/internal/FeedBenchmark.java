@@ -109,7 +109,7 @@ public final class FeedBenchmark {
                     "<p>Body of notice " + i + "</p>", "Body of notice " + i));
                 posts.add(published(id, key, content, at));
                 entries.add(new FeedEntry(id, id, schoolOf(key), List.of(key), at, at, at, null, i + 1L, false, 1, false,
-                    i % 10 == 0 ? Priority.IMPORTANT : Priority.NORMAL, i % 20 == 0, null, "en", content, null, List.of(), List.of()));
+                    i % 10 == 0 ? Priority.IMPORTANT : Priority.NORMAL, i % 20 == 0, null, "en", content, null, List.of(), List.of(), null, null, null, null));
             }
             mongo.insertAll(posts).then().block();
             mongo.insertAll(entries).doOnNext(feed.index()::put).then().block();

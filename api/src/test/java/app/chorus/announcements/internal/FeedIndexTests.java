@@ -15,7 +15,7 @@ class FeedIndexTests {
 
     private static FeedEntry entry(String id, String announcementId, int minutes, long seq, String... keys) {
         return new FeedEntry(id, announcementId, null, List.of(keys), T.plusSeconds(60L * minutes), T, T, null, seq, false, 1, false,
-            Priority.NORMAL, false, null, "en", Map.of("en", new Content("t", "b", "b", "b")), null, List.of(), List.of());
+            Priority.NORMAL, false, null, "en", Map.of("en", new Content("t", "b", "b", "b")), null, List.of(), List.of(), null, null, null, null);
     }
 
     private static List<String> walk(FeedIndex index, List<String> keys, FeedIndex.FeedCursor after) {

@@ -30,7 +30,7 @@ public final class ApiViews {
     public record FeedItem(String id, String schoolId, String language, String title, String summary, String priority,
                            boolean requiresAcknowledgement, Instant acknowledgeBy, Instant publishedAt, Instant updatedAt,
                            int version, boolean edited, List<LocalNote> localNotes, Instant openedAt,
-                           Instant acknowledgedAt) {
+                           Instant acknowledgedAt, String editReason, boolean withdrawn, String withdrawalReason) {
 
         public List<LocalNote> localNotes() {
             return localNotes == null ? List.of() : localNotes;

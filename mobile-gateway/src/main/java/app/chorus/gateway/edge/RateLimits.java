@@ -4,16 +4,15 @@ import app.chorus.edge.ProblemException;
 import app.chorus.edge.ProblemResponses;
 import app.chorus.gateway.GatewayProperties;
 import app.chorus.gateway.GatewayProperties.Limit;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.AntPathMatcher;
@@ -27,8 +26,9 @@ import reactor.core.publisher.Mono;
  * Per-user (token subject) and per-device ({@code X-Device-Id}) token buckets, and two tighter per-user buckets for
  * creating things (one account cannot register hundreds of devices or flood a moderation queue) and for expensive work
  * (imports, exports, results). Runs after authentication, so the user is the verified one. Over the limit: 429 problem with {@code Retry-After} in whole seconds.
- * Buckets live in this instance's memory (Caffeine, expiring once full again): replicas each count their own
- * share; see ADR 0072 for a shared store.
+ * Buckets live in the {@link BucketStore}: shared by the replicas in MongoDB when one is configured, else in this
+ * instance's memory. When the shared store does not answer in time the request is let through (logged): a slow
+ * database must not take the whole edge down with it.
  */
 @Component
 class RateLimits implements WebFilter, org.springframework.core.Ordered {
@@ -36,6 +36,9 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     static final String DEVICE = "X-Device-Id";
     /** After Spring Security's WebFilterChainProxy (order -100). */
     static final int ORDER = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
     private final AsyncProxyManager<String> buckets;
     private final BucketConfiguration perUser;
@@ -45,8 +48,9 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     private final List<String> expensivePaths;
     private final AntPathMatcher paths = new AntPathMatcher();
     private final ProblemResponses problems;
+    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    RateLimits(GatewayProperties properties, ProblemResponses problems) {
+    RateLimits(GatewayProperties properties, ProblemResponses problems, BucketStore store) {
         GatewayProperties.RateLimits limits = properties.rateLimits();
         this.perUser = configuration(limits.perUser());
         this.perDevice = configuration(limits.perDevice());
@@ -54,10 +58,7 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
         this.perUserExpensive = configuration(limits.perUserExpensive());
         this.expensivePaths = limits.expensivePaths();
         this.problems = problems;
-        this.buckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
-            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-            .build()
-            .asAsync();
+        this.buckets = store.buckets();
     }
 
     @Override
@@ -108,7 +109,20 @@ class RateLimits implements WebFilter, org.springframework.core.Ordered {
     }
 
     private Mono<ConsumptionProbe> consume(String key, BucketConfiguration configuration) {
-        return Mono.fromFuture(() -> buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1));
+        return Mono.fromFuture(() -> buckets.builder().build(key, configuration).tryConsumeAndReturnRemaining(1))
+            .onErrorResume(failure -> {
+                warnAtMostEvery10s(failure);
+                return Mono.just(ConsumptionProbe.consumed(1, 0));
+            });
+    }
+
+    /** One line per 10 s while the store fails, not one per request. */
+    private void warnAtMostEvery10s(Throwable failure) {
+        long last = lastWarned.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
+            log.warn("Rate-limit store failed: requests let through unlimited until it answers ({})", failure.toString());
+        }
     }
 
     private static ProblemException tooMany(ConsumptionProbe probe) {

@@ -20,16 +20,23 @@ public record MobileAnnouncement(
     @Schema(description = "Changed since first published") boolean edited,
     @Schema(description = "Opened on any of the carer's devices") boolean opened,
     boolean acknowledged,
-    @Schema(description = "Labels of the carer's children it concerns, e.g. \"Amira (Oakfield Primary)\"") List<String> children) {
+    @Schema(description = "Labels of the carer's children it concerns, e.g. \"Amira (Oakfield Primary)\"") List<String> children,
+    @Schema(description = "Why it was last edited, as the school gave it (null: no reason given)") String editReason,
+    @Schema(description = "The school withdrew it: show the title and the reason, nothing else") boolean withdrawn,
+    String withdrawalReason) {
 
     static MobileAnnouncement of(FeedItem item, ChildLabels labels) {
         return new MobileAnnouncement(item.id(), item.schoolId(), item.title(), item.summary(), item.priority(),
             item.requiresAcknowledgement(), item.acknowledgeBy(), item.publishedAt(), item.updatedAt(), item.edited(),
-            item.openedAt() != null, item.acknowledgedAt() != null, labels.concerning(item));
+            item.openedAt() != null, item.acknowledgedAt() != null, labels.concerning(item), item.editReason(),
+            item.withdrawn(), item.withdrawalReason());
     }
 
     /** Needs the carer: acknowledgement outstanding first, then unread. */
     int attention() {
+        if (withdrawn) {
+            return 2;
+        }
         if (acknowledgementRequired && !acknowledged) {
             return 0;
         }

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** An app that kept the home's sync cursor gets exactly what changed since: the edit, the retraction, the read. */
+/**
+ * An app that kept the home's sync cursor gets exactly what changed since: the edit, the retraction (as a tombstone with
+ * the school's reason, ADR 0274), the read.
+ */
 @GatewayTest
 class DeltaSyncReturnsOnlyChangesTests {
 
@@ -43,10 +46,14 @@ class DeltaSyncReturnsOnlyChangesTests {
         String delta = get("/mobile/v1/sync?since=" + cursor);
 
         List<String> changed = JsonPath.read(delta, "$.changed[*].id");
-        assertThat(changed).containsExactly(edited);
-        assertThat((String) JsonPath.read(delta, "$.changed[0].title")).isEqualTo("Lunch menu (updated)");
-        assertThat((Boolean) JsonPath.read(delta, "$.changed[0].edited")).isTrue();
-        assertThat((List<String>) JsonPath.read(delta, "$.removed")).containsExactly(retracted);
+        assertThat(changed).containsExactlyInAnyOrder(edited, retracted);
+        assertThat((List<String>) JsonPath.read(delta, "$.changed[?(@.id == '" + edited + "')].title")).containsExactly("Lunch menu (updated)");
+        assertThat((List<Boolean>) JsonPath.read(delta, "$.changed[?(@.id == '" + edited + "')].edited")).containsExactly(true);
+        assertThat((List<Boolean>) JsonPath.read(delta, "$.changed[?(@.id == '" + retracted + "')].withdrawn")).containsExactly(true);
+        assertThat((List<String>) JsonPath.read(delta, "$.changed[?(@.id == '" + retracted + "')].withdrawalReason"))
+            .containsExactly("Sent in error");
+        assertThat((List<Object>) JsonPath.read(delta, "$.changed[?(@.id == '" + retracted + "')].summary")).containsOnlyNulls();
+        assertThat((List<String>) JsonPath.read(delta, "$.removed")).isEmpty();
         assertThat((List<String>) JsonPath.read(delta, "$.read[*].id")).containsExactly(readOnTablet);
         assertThat(delta).doesNotContain(untouched);
 

@@ -1,5 +1,6 @@
 package app.chorus.directory.internal.oneroster;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,20 @@ import java.util.Map;
  * @param largeDeletions the schools that lose more than {@link RosterImports#CONFIRM_SHARE_PERCENT}% of their people,
  *                       which a real import applies only with {@code confirmDeletions=true}
  * @param samples        the first changes, e.g. {@code people pup-000123 updated}
+ * @param outdated       delta rows not applied because the stored record was changed later than they say
  */
 public record ImportReport(boolean dryRun, long rows, Map<String, Counts> changes, Map<String, Map<String, Counts>> schools,
-                           List<LargeDeletion> largeDeletions, List<Change> samples, long millis) {
+                           List<LargeDeletion> largeDeletions, List<Change> samples, List<Outdated> outdated, long millis) {
+
+    /** A delta row older than what is stored for its record: skipped, so a late file cannot undo a later change. */
+    public record Outdated(String file, long line, String sourcedId, Instant dateLastModified, Instant storedDateLastModified) {
+
+        @Override
+        public String toString() {
+            return file + " line " + line + ": '" + sourcedId + "' changed at " + dateLastModified + ", but the stored record was changed at "
+                + storedDateLastModified + "; the row was skipped";
+        }
+    }
 
     public record Counts(long created, long updated, long deleted, long unchanged) {
 

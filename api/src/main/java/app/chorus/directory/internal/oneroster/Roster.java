@@ -1,5 +1,6 @@
 package app.chorus.directory.internal.oneroster;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ final class Roster {
     final Map<String, SchoolClass> classes = new LinkedHashMap<>();
     final List<UserRole> roles = new ArrayList<>();
     final List<Enrollment> enrollments = new ArrayList<>();
+    /** The dateLastModified of each row that gave one, by {@code kind/sourcedId} (kind: orgs, sessions, users...). */
+    final Map<String, Instant> modified = new HashMap<>();
     /** The line of each org in orgs.csv, to point problems about ownership at it. */
     final Map<String, Long> orgLines = new HashMap<>();
     String version = "1.2";
@@ -62,6 +65,7 @@ final class Roster {
         other.users.values().forEach(user -> users.merge(user.id(), user, Roster::both));
         roles.addAll(other.roles);
         enrollments.addAll(other.enrollments);
+        modified.putAll(other.modified);
         keepLastOfEachId();
     }
 

@@ -9,6 +9,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import app.chorus.directory.internal.store.Collections;
+import app.chorus.directory.internal.store.Leavers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,27 +27,33 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Applies one collection's target documents: compares each with the stored content hash and writes only what
  * differs (replace by sourcedId), then deletes what the roster no longer has. Every write is a single-document
- * upsert or delete keyed by sourcedId, so re-running after a crash converges on the same state.
+ * upsert or delete keyed by sourcedId, so re-running after a crash converges on the same state. People it deletes are
+ * recorded as leavers first, and people it creates are leavers no more.
  */
 final class RosterApplier {
 
     static final int BATCH = 500;
     static final int SAMPLES = 50;
+    /** Ids per {@code $in} read of the stored hashes. */
+    static final int BY_ID = 1_000;
 
-    /** A stored document's content hash and the schools it belongs to. */
-    private record Stored(String hash, List<String> schools) {
+    /** A stored document's content hash, the schools it belongs to and (for people) its kind. */
+    private record Stored(String hash, List<String> schools, String kind) {
     }
 
     private final ReactiveMongoTemplate mongo;
     private final boolean dryRun;
     private final List<ImportReport.Change> samples;
     private final SchoolTally tally;
+    private final Leavers leavers;
 
-    RosterApplier(ReactiveMongoTemplate mongo, boolean dryRun, List<ImportReport.Change> samples, SchoolTally tally) {
+    RosterApplier(ReactiveMongoTemplate mongo, boolean dryRun, List<ImportReport.Change> samples, SchoolTally tally,
+                  Leavers leavers) {
         this.mongo = mongo;
         this.dryRun = dryRun;
         this.samples = samples;
         this.tally = tally;
+        this.leavers = leavers;
     }
 
     /**
@@ -57,11 +65,13 @@ final class RosterApplier {
             AtomicLong created = new AtomicLong();
             AtomicLong updated = new AtomicLong();
             AtomicLong unchanged = new AtomicLong();
+            List<String> createdIds = new ArrayList<>();
             Flux<WriteModel<Document>> upserts = Flux.fromStream(targets).subscribeOn(Schedulers.boundedElastic()).handle((doc, sink) -> {
                 String id = doc.getString("_id");
                 Stored before = stored.remove(id);
                 if (before == null) {
                     created.incrementAndGet();
+                    createdIds.add(id);
                     change(kind, id, schoolsOf(doc), "created");
                     sink.next(new InsertOneModel<>(doc));
                     return;
@@ -78,18 +88,36 @@ final class RosterApplier {
             Flux<WriteModel<Document>> deletes = Flux.defer(() -> Flux.fromIterable(stored.keySet().stream().sorted().toList()))
                 .doOnNext(id -> change(kind, id, stored.get(id).schools(), "deleted"))
                 .map(id -> new DeleteOneModel<>(Filters.eq("_id", id)));
-            return write(collection, upserts).then(Mono.defer(() -> {
-                long deleted = stored.size();
-                return write(collection, deletes).thenReturn(
-                    new ImportReport.Counts(created.get(), updated.get(), deleted, unchanged.get()));
-            }));
+            return write(collection, upserts)
+                .then(Mono.defer(() -> leaving(collectionName, createdIds, stored)))
+                .then(Mono.defer(() -> {
+                    long deleted = stored.size();
+                    return write(collection, deletes).thenReturn(
+                        new ImportReport.Counts(created.get(), updated.get(), deleted, unchanged.get()));
+                }));
         }));
     }
 
+    /** For people: those created are leavers no more, those about to be deleted become leavers. */
+    private Mono<Void> leaving(String collectionName, List<String> createdIds, Map<String, Stored> toDelete) {
+        if (dryRun || !Collections.PEOPLE.equals(collectionName)) {
+            return Mono.empty();
+        }
+        return leavers.returned(createdIds).then(leavers.left(departures(toDelete)));
+    }
+
+    private static List<Leavers.Departure> departures(Map<String, Stored> deleted) {
+        return deleted.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(entry -> new Leavers.Departure(entry.getKey(), entry.getValue().kind(), entry.getValue().schools())).toList();
+    }
+
+    /** The stored hashes of the scope's documents only, read by sourcedId in batches (never the whole collection). */
     private Mono<Map<String, Stored>> storedHashes(MongoCollection<Document> collection, Set<String> scope) {
-        return Flux.from(collection.find().projection(Projections.include("hash", "schoolIds", "schoolId")).batchSize(5_000))
-            .filter(doc -> scope.contains(doc.getString("_id")))
-            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc))));
+        List<String> ids = new ArrayList<>(scope);
+        return Flux.range(0, (ids.size() + BY_ID - 1) / BY_ID)
+            .concatMap(batch -> collection.find(Filters.in("_id", ids.subList(batch * BY_ID, Math.min(ids.size(), (batch + 1) * BY_ID))))
+                .projection(Projections.include("hash", "schoolIds", "schoolId", "kind")).batchSize(BY_ID))
+            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc), doc.getString("kind"))));
     }
 
     /** A person's or class's schools; an org is its own school. */

@@ -2,18 +2,22 @@ package app.chorus.directory.internal.oneroster;
 
 import app.chorus.directory.RosterImported;
 import app.chorus.directory.internal.store.Collections;
+import app.chorus.directory.internal.store.Leavers;
 import app.chorus.directory.internal.store.TrustShapes;
 import app.chorus.platform.DomainEvents;
 import app.chorus.shared.Problem;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -52,6 +57,7 @@ public class RosterImports {
     /** The running import's claim: released before its report reaches the caller, so the caller may import again at once. */
     private final AtomicReference<Object> running = new AtomicReference<>();
     private final DomainEvents events;
+    private final Leavers leavers;
 
     /** How to import: {@code confirmDeletions} lets an import delete more than the set share of a school's people. */
     public record Options(boolean dryRun, boolean confirmDeletions) {
@@ -59,14 +65,20 @@ public class RosterImports {
 
     /** A validated file set, its source, the trust's roster with it in place of the source's last set, and its scope. */
     private record Plan(Roster set, String sourceId, List<String> replaced, Roster merged, RosterDocuments.Scope scope,
-                        Set<String> schools) {
+                        Set<String> schools, List<ImportReport.Outdated> outdated) {
     }
 
     public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events) {
+        this(mongo, shapes, events, new Leavers(mongo, Clock.systemUTC()));
+    }
+
+    @Autowired
+    public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events, Leavers leavers) {
         this.mongo = mongo;
         this.shapes = shapes;
         this.sources = new RosterSources(mongo);
         this.events = events;
+        this.leavers = leavers;
     }
 
     /** Imports a folder holding manifest.csv and the OneRoster files. */
@@ -85,7 +97,7 @@ public class RosterImports {
             return read(dir, new Roster(), progress)
                 .flatMap(read -> read.delta() ? onStoredRows(dir, read.roster(), progress) : Mono.just(read))
                 .map(read -> valid(read, progress))
-                .flatMap(read -> plan(read.roster(), progress))
+                .flatMap(read -> plan(read.roster(), read.outdated(), progress))
                 .flatMap(plan -> largeDeletions(plan).flatMap(large -> {
                     if (!large.isEmpty() && !options.dryRun() && !options.confirmDeletions()) {
                         return Mono.error(unconfirmed(large));
@@ -137,6 +149,7 @@ public class RosterImports {
         }
         progress.accept("valid: " + read.roster().users.size() + " users, " + read.roster().classes.size() + " classes, "
             + read.roster().enrollments.size() + " enrollments");
+        read.outdated().forEach(row -> progress.accept("skipped " + row));
         return read;
     }
 
@@ -153,7 +166,7 @@ public class RosterImports {
      * Finds the earlier file sets this one replaces (those whose schools it all holds) and refuses it when it holds only
      * some of another set's schools; then merges it with the rows of every other set.
      */
-    private Mono<Plan> plan(Roster set, Consumer<String> progress) {
+    private Mono<Plan> plan(Roster set, List<ImportReport.Outdated> outdated, Consumer<String> progress) {
         String sourceId = RosterSources.idOf(set);
         Set<String> schools = set.schools();
         return sources.all().collectList().flatMap(all -> {
@@ -172,14 +185,21 @@ public class RosterImports {
             if (!claimed.isEmpty()) {
                 return Mono.error(invalid(claimed));
             }
-            progress.accept("merging with the roster of " + (all.size() - replaced.size()) + " other file set(s)");
-            Roster merged = new Roster();
+            List<RosterSources.Source> others = all.stream().filter(source -> !replaced.contains(source.id())).toList();
+            progress.accept("merging with what " + others.size() + " other file set(s) hold about its people");
             Roster previous = new Roster();
-            return Flux.fromIterable(all)
-                .concatMap(source -> sources.load(source, replaced.contains(source.id()) ? previous : merged))
-                .then(Mono.fromCallable(() -> {
+            return Flux.fromIterable(all).filter(source -> replaced.contains(source.id()))
+                .concatMap(source -> sources.load(source, previous))
+                .then(Mono.defer(() -> {
+                    Set<String> people = new HashSet<>(set.users.keySet());
+                    people.addAll(previous.users.keySet());
+                    return new RosterNeighbours(mongo, others).of(people);
+                }))
+                .flatMap(neighbours -> Mono.fromCallable(() -> {
+                    Roster merged = new Roster();
+                    neighbours.forEach(merged::add);
                     merged.add(set);
-                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), schools);
+                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), schools, outdated);
                 }).subscribeOn(Schedulers.boundedElastic()));
         });
     }
@@ -195,8 +215,10 @@ public class RosterImports {
     /** The schools of the file set that would lose more than the set share of their people. */
     private Mono<List<ImportReport.LargeDeletion>> largeDeletions(Plan plan) {
         Map<String, long[]> bySchool = new HashMap<>();
+        // only the file set's schools' people (index on schoolIds), not the whole trust's
         return mongo.getCollection(Collections.PEOPLE)
-            .flatMapMany(people -> Flux.from(people.find().projection(Projections.include("schoolIds")).batchSize(5_000)))
+            .flatMapMany(people -> Flux.from(people.find(Filters.in("schoolIds", plan.schools()))
+                .projection(Projections.include("schoolIds")).batchSize(5_000)))
             .filter(person -> plan.scope().people().contains(person.getString("_id")))
             .doOnNext(person -> {
                 Roster.User user = plan.merged().users.get(person.getString("_id"));
@@ -230,7 +252,7 @@ public class RosterImports {
         RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope());
         List<ImportReport.Change> samples = new ArrayList<>();
         SchoolTally tally = new SchoolTally(plan.schools());
-        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally);
+        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally, leavers);
         Map<String, ImportReport.Counts> changes = new LinkedHashMap<>();
         long rows = set.orgs.size() + set.sessions.size() + set.users.size() + set.classes.size() + set.roles.size() + set.enrollments.size();
         RosterDocuments.Scope scope = plan.scope();
@@ -241,7 +263,7 @@ public class RosterImports {
             .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people()), progress))
             .then(dryRun ? Mono.empty() : own(plan, generation))
             .then(Mono.defer(() -> {
-                ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples,
+                ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples, plan.outdated(),
                     System.currentTimeMillis() - started);
                 Mono<Void> bump = dryRun || report.noChange() ? Mono.empty()
                     : shapes.changed().then(Mono.defer(() -> events.publish(new RosterImported(UUID.randomUUID().toString(),

@@ -37,6 +37,7 @@ final class RosterReader {
 
     private final Path dir;
     private final List<RosterProblem> problems = new ArrayList<>();
+    private final List<ImportReport.Outdated> outdated = new ArrayList<>();
     private final Roster roster = new Roster();
     private final LongConsumer progress;
     private final Map<String, String> manifest = new HashMap<>();
@@ -59,8 +60,11 @@ final class RosterReader {
         this.roster.add(stored);
     }
 
-    /** @param delta whether any file of the set is a delta */
-    record Result(Roster roster, List<RosterProblem> problems, boolean delta) {
+    /**
+     * @param delta    whether any file of the set is a delta
+     * @param outdated the delta rows skipped because the stored record was changed later
+     */
+    record Result(Roster roster, List<RosterProblem> problems, boolean delta, List<ImportReport.Outdated> outdated) {
     }
 
     Result read() {
@@ -74,7 +78,7 @@ final class RosterReader {
             readEnrollments();
             roster.keepLastOfEachId();
         }
-        return new Result(roster, problems, readable && FILES.stream().anyMatch(file -> mode(file).equals("delta")));
+        return new Result(roster, problems, readable && FILES.stream().anyMatch(file -> mode(file).equals("delta")), outdated);
     }
 
     /** Reads manifest.csv; false when it is missing or unreadable (the files it lists are then unknown). */
@@ -150,11 +154,18 @@ final class RosterReader {
                     "give every row its own sourcedId, or remove the repeated row");
             } else {
                 take(row, each);
+                dated(file, id, modified);
             }
         });
         changes.sort(Comparator.comparing(DatedRow::modified, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(change -> change.row().line));
-        changes.forEach(change -> take(change.row(), each));
+        changes.forEach(change -> {
+            String id = change.row().optional("sourcedId");
+            if (!older(file, change.row().line, id, change.modified())) {
+                take(change.row(), each);
+                dated(file, id, change.modified());
+            }
+        });
         if (!readable) {
             unreadable.add(file + ".csv");
         }
@@ -176,6 +187,30 @@ final class RosterReader {
         return true;
     }
 
+    /**
+     * Whether a delta row is older than the stored record it changes (both dated): it is then skipped and reported, so
+     * a file that arrives late cannot undo a later change.
+     */
+    private boolean older(String file, long line, String id, Instant modified) {
+        Instant stored = id == null || modified == null ? null : roster.modified.get(kind(file) + "/" + id);
+        if (stored != null && modified.isBefore(stored)) {
+            outdated.add(new ImportReport.Outdated(file + ".csv", line, id, modified, stored));
+            return true;
+        }
+        return false;
+    }
+
+    private void dated(String file, String id, Instant modified) {
+        if (id != null && modified != null) {
+            roster.modified.put(kind(file) + "/" + id, modified);
+        }
+    }
+
+    /** The roster's name for the rows of a file (academicSessions.csv holds sessions). */
+    static String kind(String file) {
+        return file.equals("academicSessions") ? "sessions" : file;
+    }
+
     private void take(CsvTable.Row row, Consumer<CsvTable.Row> each) {
         each.accept(row);
         if (++rows % 10_000 == 0) {
@@ -185,6 +220,7 @@ final class RosterReader {
 
     /** A bulk file stands for every row of its kind: the stored ones it does not hold are gone. */
     private void forget(String file) {
+        roster.modified.keySet().removeIf(key -> key.startsWith(kind(file) + "/"));
         switch (file) {
             case "orgs" -> roster.orgs.clear();
             case "academicSessions" -> roster.sessions.clear();

@@ -2,12 +2,16 @@ package app.chorus.directory.internal.oneroster;
 
 import app.chorus.directory.internal.store.Collections;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,7 +28,10 @@ import reactor.core.publisher.Mono;
  */
 final class RosterSources {
 
-    static final int CHUNK = 1_000;
+    /** Rows per stored chunk: small, so that finding one person's rows (RosterNeighbours) reads few others with them. */
+    static final int CHUNK = 100;
+    /** A stored row's dateLastModified, when its file gave one. */
+    static final String MODIFIED = "dateLastModified";
 
     record Source(String id, List<String> schools, String generation) {
     }
@@ -55,7 +62,10 @@ final class RosterSources {
         Roster rows = new Roster();
         Query query = Query.query(Criteria.where("source").is(source.id()).and("generation").is(source.generation()));
         return mongo.find(query, Document.class, Collections.ROSTER_ROWS)
-            .doOnNext(chunk -> read(chunk, rows))
+            .doOnNext(chunk -> {
+                BiConsumer<String, Document> add = reader(rows);
+                chunk.getList("rows", Document.class).forEach(row -> add.accept(chunk.getString("kind"), row));
+            })
             .then(Mono.fromRunnable(() -> into.add(rows)));
     }
 
@@ -63,13 +73,14 @@ final class RosterSources {
     Mono<String> save(String sourceId, Roster roster) {
         String generation = UUID.randomUUID().toString();
         List<Document> chunks = new ArrayList<>();
-        chunk(chunks, sourceId, generation, "orgs", roster.orgs.values());
-        chunk(chunks, sourceId, generation, "sessions", roster.sessions.values());
-        chunk(chunks, sourceId, generation, "users", roster.users.values());
-        chunk(chunks, sourceId, generation, "classes", roster.classes.values());
-        chunk(chunks, sourceId, generation, "roles", roster.roles);
-        chunk(chunks, sourceId, generation, "enrollments", roster.enrollments);
-        return Flux.fromIterable(chunks).concatMap(chunk -> mongo.insert(chunk, Collections.ROSTER_ROWS)).then(Mono.just(generation));
+        chunk(chunks, sourceId, generation, "orgs", roster.orgs.values(), roster.modified);
+        chunk(chunks, sourceId, generation, "sessions", roster.sessions.values(), roster.modified);
+        chunk(chunks, sourceId, generation, "users", roster.users.values(), roster.modified);
+        chunk(chunks, sourceId, generation, "classes", roster.classes.values(), roster.modified);
+        chunk(chunks, sourceId, generation, "roles", roster.roles, roster.modified);
+        chunk(chunks, sourceId, generation, "enrollments", roster.enrollments, roster.modified);
+        return Flux.fromIterable(chunks).buffer(100).concatMap(batch -> mongo.insert(batch, Collections.ROSTER_ROWS))
+            .then(Mono.just(generation));
     }
 
     /** Makes the generation current (the source now owns its schools) and drops the other generations' chunks. */
@@ -89,32 +100,67 @@ final class RosterSources {
             .then();
     }
 
-    private static void chunk(List<Document> chunks, String source, String generation, String kind, Collection<? extends Record> rows) {
+    private static void chunk(List<Document> chunks, String source, String generation, String kind, Collection<? extends Record> rows,
+                              Map<String, Instant> modified) {
         List<Document> chunk = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (Record row : rows) {
-            chunk.add(encode(row));
+            Document encoded = encode(row);
+            Instant changed = modified.get(kind + "/" + encoded.getString("id"));
+            chunk.add(changed == null ? encoded : encoded.append(MODIFIED, Date.from(changed)));
+            keys.addAll(keysOf(row));
             if (chunk.size() == CHUNK) {
-                chunks.add(new Document("source", source).append("generation", generation).append("kind", kind).append("rows", chunk));
+                chunks.add(chunkOf(source, generation, kind, chunk, keys));
                 chunk = new ArrayList<>();
+                keys = new LinkedHashSet<>();
             }
         }
         if (!chunk.isEmpty()) {
-            chunks.add(new Document("source", source).append("generation", generation).append("kind", kind).append("rows", chunk));
+            chunks.add(chunkOf(source, generation, kind, chunk, keys));
         }
     }
 
-    private static void read(Document chunk, Roster into) {
-        String kind = chunk.getString("kind");
-        Class<? extends Record> type = KINDS.get(kind);
-        Consumer<Record> add = switch (kind) {
-            case "orgs" -> row -> into.orgs.put(((Roster.Org) row).id(), (Roster.Org) row);
-            case "sessions" -> row -> into.sessions.put(((Roster.Session) row).id(), (Roster.Session) row);
-            case "users" -> row -> into.users.put(((Roster.User) row).id(), (Roster.User) row);
-            case "classes" -> row -> into.classes.put(((Roster.SchoolClass) row).id(), (Roster.SchoolClass) row);
-            case "roles" -> row -> into.roles.add((Roster.UserRole) row);
-            default -> row -> into.enrollments.add((Roster.Enrollment) row);
+    private static Document chunkOf(String source, String generation, String kind, List<Document> rows, Set<String> keys) {
+        return new Document("source", source).append("generation", generation).append("kind", kind)
+            .append("keys", new ArrayList<>(keys)).append("rows", rows);
+    }
+
+    /**
+     * The ids a row is found by: a user by their own and their agents' ids, a role or enrollment by its person, an org,
+     * session or class by its own.
+     */
+    private static List<String> keysOf(Record row) {
+        if (row instanceof Roster.User user) {
+            List<String> keys = new ArrayList<>(user.agentIds());
+            keys.add(user.id());
+            return keys;
+        }
+        if (row instanceof Roster.UserRole role) {
+            return List.of(role.userId());
+        }
+        if (row instanceof Roster.Enrollment enrollment) {
+            return List.of(enrollment.userId());
+        }
+        return List.of(String.valueOf(row instanceof Roster.Org org ? org.id()
+            : row instanceof Roster.Session session ? session.id() : ((Roster.SchoolClass) row).id()));
+    }
+
+    /** Adds a stored row of the given kind to {@code into}. */
+    static BiConsumer<String, Document> reader(Roster into) {
+        return (kind, row) -> {
+            Record record = decode(row, KINDS.get(kind));
+            if (row.get(MODIFIED) instanceof Date changed) {
+                into.modified.put(kind + "/" + row.getString("id"), changed.toInstant());
+            }
+            switch (kind) {
+                case "orgs" -> into.orgs.put(((Roster.Org) record).id(), (Roster.Org) record);
+                case "sessions" -> into.sessions.put(((Roster.Session) record).id(), (Roster.Session) record);
+                case "users" -> into.users.put(((Roster.User) record).id(), (Roster.User) record);
+                case "classes" -> into.classes.put(((Roster.SchoolClass) record).id(), (Roster.SchoolClass) record);
+                case "roles" -> into.roles.add((Roster.UserRole) record);
+                default -> into.enrollments.add((Roster.Enrollment) record);
+            }
         };
-        chunk.getList("rows", Document.class).forEach(row -> add.accept(decode(row, type)));
     }
 
     private static Document encode(Record row) {

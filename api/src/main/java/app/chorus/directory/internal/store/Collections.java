@@ -12,6 +12,8 @@ public final class Collections {
     public static final String ROSTER_SOURCES = "directory_roster_sources";
     /** The rows of each source's last file set, in chunks, so one school's import can be merged with the others'. */
     public static final String ROSTER_ROWS = "directory_roster_rows";
+    /** People the roster stopped listing, with the day they left, until the retention schedule erases them. */
+    public static final String LEAVERS = "directory_leavers";
 
     private Collections() {
     }

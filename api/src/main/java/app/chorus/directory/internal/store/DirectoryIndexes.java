@@ -14,16 +14,16 @@ import reactor.core.publisher.Flux;
  * {@code audienceKeys} (resolving an audience).
  */
 @Component
-class DirectoryIndexes {
+public class DirectoryIndexes {
 
     private final ReactiveMongoTemplate mongo;
 
-    DirectoryIndexes(ReactiveMongoTemplate mongo) {
+    public DirectoryIndexes(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     @EventListener(ApplicationStartedEvent.class)
-    void create() {
+    public void create() {
         Flux.concat(
             mongo.indexOps(Collections.PEOPLE).createIndex(new Index().on("audienceKeys", Sort.Direction.ASC).named("audience_keys")),
             mongo.indexOps(Collections.PEOPLE).createIndex(new Index().on("schoolIds", Sort.Direction.ASC).on("kind", Sort.Direction.ASC)

@@ -1,0 +1,125 @@
+package app.chorus.consultations.internal;
+
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.RosterImported;
+import app.chorus.platform.DomainEventListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who a consultation open for taking part reaches, as the roster said when it opened and after each roster import since
+ * ({@code consultation_reach}). A roster import stamps the open consultations of its schools (and the trust-wide ones),
+ * so delta sync brings them to those who joined and takes them off the homes of those who no longer take part; those
+ * who left its audience altogether cannot see it any more, so each is recorded ({@code consultation_departures}) for
+ * the delta to name it to them, and to nobody else (ADR 0260). Streams the audience in batches: bounded memory.
+ */
+@Component
+class RosterReach implements DomainEventListener<RosterImported> {
+
+    static final String REACH = "consultation_reach";
+    static final String DEPARTURES = "consultation_departures";
+    static final String AT_OPENING = "opening";
+    private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(RosterReach.class);
+    private final ConsultationStore consultations;
+    private final ChangeStamps stamps;
+    private final AudienceResolver audiences;
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    RosterReach(ConsultationStore consultations, ChangeStamps stamps, AudienceResolver audiences, ReactiveMongoTemplate mongo,
+                ObjectProvider<Clock> clock) {
+        this.consultations = consultations;
+        this.stamps = stamps;
+        this.audiences = audiences;
+        this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public Class<RosterImported> eventType() {
+        return RosterImported.class;
+    }
+
+    /** Idempotent on the import: a repeat finds nobody new to have left, and stamps again. */
+    @Override
+    public Mono<Void> on(RosterImported event) {
+        Instant now = clock.instant();
+        return consultations.all()
+            .filter(consultation -> consultation.takingPartAt(now) && touches(consultation, event.schoolIds()))
+            .concatMap(consultation -> refresh(consultation, event.importId()))
+            .reduce(0L, Long::sum)
+            .doOnNext(left -> log.info("Roster import {}: open consultations restamped, {} people no longer reached", event.importId(), left))
+            .then();
+    }
+
+    /** Who the consultation reaches as it opens (once: repeats change nothing). */
+    Mono<Void> record(Consultation consultation) {
+        return audiences.resolve(consultation.audience()).map(AudienceMember::personId)
+            .buffer(BATCH)
+            .concatMap(batch -> reached(consultation.id(), batch, AT_OPENING, true))
+            .then();
+    }
+
+    /** Whether this person stopped being reached by the consultation after stamp {@code since}. */
+    Mono<Boolean> leftSince(String consultationId, String personId, long since) {
+        if (personId == null) {
+            return Mono.just(false);
+        }
+        return mongo.exists(Query.query(Criteria.where("_id").is(consultationId + "|" + personId).and("seq").gt(since)), DEPARTURES);
+    }
+
+    /** Marks everyone reached now with this import, records those it no longer reaches, and stamps it; how many left. */
+    private Mono<Long> refresh(Consultation consultation, String importId) {
+        String id = consultation.id();
+        return stamps.next().flatMap(seq -> audiences.resolve(consultation.audience()).map(AudienceMember::personId)
+            .buffer(BATCH)
+            .concatMap(batch -> reached(id, batch, importId, false))
+            .then(Mono.defer(() -> departed(id, importId, seq)))
+            .flatMap(left -> consultations.restamp(id, seq).thenReturn(left)));
+    }
+
+    /** Records these people as reached in this generation ({@code onlyNew}: leaving those recorded before as they are). */
+    private Mono<Void> reached(String consultationId, List<String> personIds, String generation, boolean onlyNew) {
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, REACH);
+        personIds.forEach(personId -> {
+            Update update = new Update().set("consultationId", consultationId).set("personId", personId);
+            bulk.upsert(Query.query(Criteria.where("_id").is(consultationId + "|" + personId)),
+                onlyNew ? update.setOnInsert("generation", generation) : update.set("generation", generation));
+        });
+        return bulk.execute().then();
+    }
+
+    private Mono<Long> departed(String consultationId, String importId, long seq) {
+        Query gone = Query.query(Criteria.where("consultationId").is(consultationId).and("generation").ne(importId));
+        return mongo.find(gone, Document.class, REACH).map(left -> left.getString("personId"))
+            .buffer(BATCH)
+            .concatMap(left -> recordDepartures(consultationId, left, seq).thenReturn((long) left.size()))
+            .reduce(0L, Long::sum);
+    }
+
+    private Mono<Void> recordDepartures(String consultationId, List<String> personIds, long seq) {
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DEPARTURES);
+        personIds.forEach(personId -> bulk.upsert(Query.query(Criteria.where("_id").is(consultationId + "|" + personId)),
+            new Update().set("consultationId", consultationId).set("personId", personId).max("seq", seq)));
+        List<String> ids = personIds.stream().map(personId -> consultationId + "|" + personId).toList();
+        return bulk.execute().then(mongo.remove(Query.query(Criteria.where("_id").in(ids)), REACH)).then();
+    }
+
+    private static boolean touches(Consultation consultation, List<String> schoolIds) {
+        return consultation.isTrustWide() || schoolIds.contains(consultation.schoolId());
+    }
+}

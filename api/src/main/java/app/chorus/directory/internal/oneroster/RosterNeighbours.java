@@ -1,0 +1,130 @@
+package app.chorus.directory.internal.oneroster;
+
+import app.chorus.directory.internal.store.Collections;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The rows other file sets hold that the documents of one set's people need, found through the {@code keys} of the
+ * stored chunks (ADR 0250) instead of by reading every other set: the rows of those people themselves (a carer whose
+ * other child is at another school, a teacher at two schools) and of the people they name as agents (that child, with
+ * their classes and schools). The work follows the people the set shares with other sets, not the size of the trust.
+ */
+final class RosterNeighbours {
+
+    static final int IN_BATCH = 1_000;
+
+    private final ReactiveMongoTemplate mongo;
+    /** The other sources' current generations, by source id. */
+    private final Map<String, String> generations;
+    private final Map<String, Roster> bySource = new LinkedHashMap<>();
+    private final Set<String> asked = new HashSet<>();
+
+    RosterNeighbours(ReactiveMongoTemplate mongo, List<RosterSources.Source> others) {
+        this.mongo = mongo;
+        this.generations = new LinkedHashMap<>();
+        others.forEach(source -> generations.put(source.id(), source.generation()));
+        generations.keySet().forEach(id -> bySource.put(id, new Roster()));
+    }
+
+    /** The other sources' rows about {@code people}, one roster per source in source order (empty when there are none). */
+    Mono<List<Roster>> of(Set<String> people) {
+        if (generations.isEmpty() || people.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Set<String> agents = new HashSet<>();
+        Set<String> records = new HashSet<>();
+        return people(people, true, agents, records)
+            .then(Mono.defer(() -> people(fresh(agents), false, new HashSet<>(), records)))
+            .then(Mono.defer(() -> records(fresh(records), records)))
+            .then(Mono.defer(() -> records(fresh(records), new HashSet<>())))
+            .then(Mono.fromSupplier(() -> List.copyOf(bySource.values())));
+    }
+
+    /**
+     * The user, role and enrollment rows of {@code people} (with {@code named}: also the users naming one of them as an
+     * agent); collects the people they name and the orgs and classes they point at.
+     */
+    private Mono<Void> people(Set<String> people, boolean named, Set<String> agents, Set<String> records) {
+        return chunks(people, (kind, row) -> switch (kind) {
+            case "users" -> {
+                List<String> rowAgents = row.getList("agentIds", String.class, List.of());
+                if (people.contains(row.getString("id")) || named && rowAgents.stream().anyMatch(people::contains)) {
+                    agents.add(row.getString("id"));
+                    agents.addAll(rowAgents);
+                    add(records, row.getString("primaryOrgId"));
+                    yield true;
+                }
+                yield false;
+            }
+            case "roles", "enrollments" -> {
+                if (people.contains(row.getString("userId"))) {
+                    add(records, row.getString(kind.equals("roles") ? "orgId" : "classId"));
+                    yield true;
+                }
+                yield false;
+            }
+            default -> false;
+        });
+    }
+
+    /** The org and class rows of {@code ids}; collects the schools of the classes into {@code schools}. */
+    private Mono<Void> records(Set<String> ids, Set<String> schools) {
+        return chunks(ids, (kind, row) -> {
+            if ((kind.equals("orgs") || kind.equals("classes")) && ids.contains(row.getString("id"))) {
+                add(schools, row.getString("schoolId"));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private interface Keep {
+        boolean test(String kind, Document row);
+    }
+
+    /** Reads the chunks whose keys hold one of {@code ids} and adds the rows {@code keep} wants to their source's roster. */
+    private Mono<Void> chunks(Set<String> ids, Keep keep) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        asked.addAll(ids);
+        List<List<String>> batches = new ArrayList<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + IN_BATCH)));
+        }
+        // only the $in on keys, so the store answers it from the index alone; source and generation are checked here
+        return mongo.getCollection(Collections.ROSTER_ROWS).flatMapMany(rows -> Flux.fromIterable(batches)
+                .concatMap(batch -> Flux.from(rows.find(Filters.in("keys", batch)).batchSize(200))))
+            .filter(chunk -> chunk.getString("generation").equals(generations.get(chunk.getString("source"))))
+            .doOnNext(chunk -> {
+                String kind = chunk.getString("kind");
+                BiConsumer<String, Document> into = RosterSources.reader(bySource.get(chunk.getString("source")));
+                chunk.getList("rows", Document.class).stream().filter(row -> keep.test(kind, row)).forEach(row -> into.accept(kind, row));
+            })
+            .then();
+    }
+
+    private Set<String> fresh(Set<String> ids) {
+        Set<String> fresh = new HashSet<>(ids);
+        fresh.removeAll(asked);
+        return fresh;
+    }
+
+    private static void add(Set<String> ids, String id) {
+        if (id != null && !id.isBlank()) {
+            ids.add(id);
+        }
+    }
+}
