@@ -1,8 +1,8 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.BulkWrites;
 import app.chorus.platform.SchemaSteps;
 import app.chorus.questionnaires.Tally;
-import app.chorus.platform.BulkWrites;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
