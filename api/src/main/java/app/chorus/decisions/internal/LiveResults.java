@@ -36,7 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class LiveResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> BREAKDOWNS = Set.of("school", "year", "role");
     private static final Duration NAMES_FRESH_FOR = Duration.ofSeconds(10);
 
     private final DecisionStore decisions;
@@ -59,7 +58,7 @@ public class LiveResults {
     }
 
     public Mono<DecisionResultsView> results(DecisionManagement.Viewer viewer, String by) {
-        if (by != null && !BREAKDOWNS.contains(by)) {
+        if (by != null && !LiveTotals.BREAKDOWNS.contains(by)) {
             return Mono.error(Problem.badRequest("bad-breakdown", "Break results down by school, year or role (by=school)."));
         }
         Decision decision = viewer.decision();
