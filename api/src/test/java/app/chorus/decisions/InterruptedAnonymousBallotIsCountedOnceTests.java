@@ -87,13 +87,14 @@ class InterruptedAnonymousBallotIsCountedOnceTests extends DecisionTestBase {
 
     /**
      * What a crash after the mark (and maybe the ballot) and before the live count leaves, for the decision's only
-     * ballot so far: a PENDING mark naming the ballot, and no live counters.
+     * ballot so far: a PENDING mark naming the ballot, and no live counters (neither in the cells nor in the totals).
      */
     private void crashedBeforeTheCount(String decisionId, String ballotId) {
         assertThat(stored("decision_marks", decisionId)).isEqualTo(1);
         mongo.updateFirst(Query.query(Criteria.where("decisionId").is(decisionId)),
             new Update().set("pendingBallot", ballotId).set("pendingSince", Date.from(Instant.now())), "decision_marks").block();
         mongo.remove(Query.query(Criteria.where("decisionId").is(decisionId)), "decision_tallies").block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(decisionId)), new Update().unset("g"), "decision_totals").block();
     }
 
     private void recoverAll() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,8 +19,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Casting ballots: one standing ballot per unit, enforced by a unique {@code _id} (a keyed hash of the unit).
- * Named and confidential ballots live under that id and a change replaces the ballot in one conditional update
- * (on its revision), then moves its live counters in one {@code $inc}. Anonymous ballots are final: a mark under the
+ * Named and confidential ballots live under that id; casting or changing one is one conditional upsert that answers
+ * the ballot it replaced, then its live counters move in one {@code $inc} (shared with other ballots, ADR 0290). Anonymous ballots are final: a mark under the
  * keyed hash in {@code decision_marks} stops a second one, and the ballot itself has a random id, its cell and choice,
  * and nothing else. A confidential ballot's voter is kept apart in {@code decision_voters}.
  */
@@ -33,6 +34,8 @@ public class BallotCasting {
     static final String PENDING_BALLOT = "pendingBallot";
     static final String PENDING_SINCE = "pendingSince";
     static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
+    /** Upserts the ballot and answers the one it replaced (none for a first ballot). */
+    private static final FindAndModifyOptions REPLACED = FindAndModifyOptions.options().upsert(true).returnNew(false);
 
     private final DecisionStore decisions;
     private final Voters voters;
@@ -55,7 +58,7 @@ public class BallotCasting {
 
     /** Casts (or changes) the ballot of one of this person's units; nothing is written when it is refused. */
     public Mono<BallotReceipt> cast(String personId, String decisionId, BallotRequest ballot, String idempotencyKey) {
-        return decisions.forCasting(decisionId).flatMap(decision -> voters.unit(decision, personId, ballot.unit())
+        return decisions.recent(decisionId).flatMap(decision -> voters.unit(decision, personId, ballot.unit())
             .flatMap(unit -> cast(decision, unit, ballot, idempotencyKey)));
     }
 
@@ -73,41 +76,39 @@ public class BallotCasting {
         });
     }
 
+    /**
+     * One conditional upsert that answers the ballot it replaced: none (a first ballot), an earlier one (a change:
+     * the live counters move by the difference), or a duplicate key when the stored ballot already carries this
+     * Idempotency-Key (a retry, answered as such) or another request inserted it first (read again and go on).
+     */
     private Mono<BallotReceipt> standing(Decision decision, VotingUnit unit, String ballotId, Choice choice,
                                          String keyDigest, Instant now) {
-        return mongo.findById(ballotId, Document.class, BALLOTS)
-            .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-            .flatMap(earlier -> earlier.isPresent()
-                ? replace(decision, unit, earlier.get(), choice, keyDigest, now)
-                : first(decision, unit, ballotId, choice, keyDigest, now))
+        Update update = new Update().inc("rev", 1L).set("key", keyDigest);
+        ballotDocument(decision, unit, choice, now).forEach(update::set);
+        Criteria stored = Criteria.where("_id").is(ballotId);
+        Query notThisRequest = Query.query(keyDigest == null ? stored : stored.and("key").ne(keyDigest));
+        return mongo.findAndModify(notThisRequest, update, REPLACED, Document.class, BALLOTS)
+            .onErrorMap(DuplicateKeyException.class, taken -> new AlreadyStored())
+            .flatMap(earlier -> replaced(decision, unit, earlier, choice, now))
+            .switchIfEmpty(Mono.defer(() -> first(decision, unit, ballotId, choice, now)))
+            .onErrorResume(AlreadyStored.class, taken -> mongo.findById(ballotId, Document.class, BALLOTS)
+                .filter(earlier -> keyDigest != null && keyDigest.equals(earlier.getString("key")))
+                .map(earlier -> new BallotReceipt(decision.id(), unit.unit(), false, true,
+                    earlier.getDate("castAt") == null ? null : earlier.getDate("castAt").toInstant(), decision.anonymity().changing()))
+                .switchIfEmpty(Mono.error(RaceLost::new)))
             .retryWhen(Retry.max(5).filter(RaceLost.class::isInstance));
     }
 
-    private Mono<BallotReceipt> first(Decision decision, VotingUnit unit, String ballotId, Choice choice, String keyDigest, Instant now) {
-        Document ballot = ballotDocument(decision, unit, choice, now).append("_id", ballotId).append("rev", 1L)
-            .append("key", keyDigest);
-        return mongo.insert(ballot, BALLOTS)
-            .onErrorMap(DuplicateKeyException.class, taken -> new RaceLost())
-            .then(tallies.apply(decision.id(), unit.cell(), choice.counters(decision), null, null))
+    private Mono<BallotReceipt> first(Decision decision, VotingUnit unit, String ballotId, Choice choice, Instant now) {
+        return tallies.apply(decision.id(), unit.cell(), choice.counters(decision), null, null)
             .then(confidentialVoter(decision, unit, ballotId, now))
             .thenReturn(new BallotReceipt(decision.id(), unit.unit(), false, false, now, decision.anonymity().changing()));
     }
 
-    private Mono<BallotReceipt> replace(Decision decision, VotingUnit unit, Document earlier, Choice choice,
-                                        String keyDigest, Instant now) {
-        if (keyDigest != null && keyDigest.equals(earlier.getString("key"))) {
-            return Mono.just(new BallotReceipt(decision.id(), unit.unit(), false, true,
-                earlier.getDate("castAt") == null ? null : earlier.getDate("castAt").toInstant(), decision.anonymity().changing()));
-        }
-        long rev = earlier.get("rev", Number.class).longValue();
-        Update update = new Update().set("rev", rev + 1).set("key", keyDigest);
-        ballotDocument(decision, unit, choice, now).forEach(update::set);
-        Query same = Query.query(Criteria.where("_id").is(earlier.getString("_id")).and("rev").is(rev));
+    private Mono<BallotReceipt> replaced(Decision decision, VotingUnit unit, Document earlier, Choice choice, Instant now) {
         Choice before = Choice.of(earlier.get("choice", Document.class));
         VotingUnit.Cell beforeCell = cellOf(earlier.get("cell", Document.class));
-        return mongo.updateFirst(same, update, BALLOTS)
-            .flatMap(result -> result.getModifiedCount() == 0 ? Mono.error(new RaceLost())
-                : tallies.apply(decision.id(), unit.cell(), choice.counters(decision), beforeCell, before.counters(decision)))
+        return tallies.apply(decision.id(), unit.cell(), choice.counters(decision), beforeCell, before.counters(decision))
             .then(confidentialVoter(decision, unit, earlier.getString("_id"), now))
             .thenReturn(new BallotReceipt(decision.id(), unit.unit(), true, false, now, decision.anonymity().changing()));
     }
@@ -194,6 +195,13 @@ public class BallotCasting {
     static VotingUnit.Cell cellOf(Document cell) {
         return new VotingUnit.Cell(cell.getString("school"), cell.getString("year"),
             app.chorus.directory.AudienceRole.valueOf(cell.getString("role")));
+    }
+
+    /** The upsert met a stored ballot it did not match: this request's own (a retry), or one inserted meanwhile. */
+    private static final class AlreadyStored extends RuntimeException {
+        AlreadyStored() {
+            super(null, null, false, false);
+        }
     }
 
     /** Another request for the same unit got there first: read again and go on from what it wrote. */

@@ -44,19 +44,21 @@ public class DecisionManagement {
     private final AudienceResolver audiences;
     private final Voters voters;
     private final BallotCasting casting;
+    private final LiveTotals totals;
     private final DomainEvents events;
     private final ReactiveMongoTemplate mongo;
     private final Duration grace;
     private final Clock clock;
 
     DecisionManagement(DecisionStore decisions, AccessPolicy accessPolicy, AudienceResolver audiences, Voters voters, BallotCasting casting,
-                       DomainEvents events, ReactiveMongoTemplate mongo,
+                       LiveTotals totals, DomainEvents events, ReactiveMongoTemplate mongo,
                        @Value("${chorus.decisions.close-grace:2s}") Duration grace, ObjectProvider<Clock> clock) {
         this.decisions = decisions;
         this.accessPolicy = accessPolicy;
         this.audiences = audiences;
         this.voters = voters;
         this.casting = casting;
+        this.totals = totals;
         this.events = events;
         this.mongo = mongo;
         this.grace = grace;
@@ -75,6 +77,7 @@ public class DecisionManagement {
                 .then(audiences.validate(seeded.audience()))
                 .then(Mono.fromSupplier(() -> Decision.create(id, seeded, user.personId(), now)))
                 .flatMap(decisions::insert)
+                .flatMap(decision -> totals.start(decision.id()).thenReturn(decision))
                 .flatMap(this::announceOpening)
                 .onErrorResume(DuplicateKeyException.class, replay -> managed(user, id));
         });
@@ -114,15 +117,20 @@ public class DecisionManagement {
 
     /** Whoever manages it or may vote in it; others 404. */
     public Mono<Viewer> viewer(CurrentUser user, String decisionId) {
-        return decisions.require(decisionId).zipWith(accessPolicy.accessOf(user)).flatMap(both -> {
-            Decision decision = both.getT1();
-            if (canManage(user, both.getT2(), decision)) {
-                return Mono.just(new Viewer(decision, true));
-            }
-            return voters.unitsOf(decision, user.personId()).hasElements()
+        return decisions.recent(decisionId).flatMap(decision -> manages(user, decision).flatMap(manages -> manages
+            ? Mono.just(new Viewer(decision, true))
+            : voters.unitsOf(decision, user.personId()).hasElements()
                 .filter(Boolean::booleanValue)
-                .map(voter -> new Viewer(decision, false));
-        }).switchIfEmpty(Mono.error(() -> Problem.notFound("Decision " + decisionId)));
+                .map(voter -> new Viewer(decision, false))))
+            .switchIfEmpty(Mono.error(() -> Problem.notFound("Decision " + decisionId)));
+    }
+
+    /** Only leaders need their access read (a voter's every results read would pay for it otherwise). */
+    private Mono<Boolean> manages(CurrentUser user, Decision decision) {
+        if (!user.hasAny(Role.TRUST_LEADER, Role.SCHOOL_LEADER)) {
+            return Mono.just(isCreator(user, decision));
+        }
+        return accessPolicy.accessOf(user).map(access -> canManage(user, access, decision));
     }
 
     /** A decision as one person sees it: {@code manages} adds what only its leaders see (blocks' reasons). */
@@ -205,8 +213,11 @@ public class DecisionManagement {
         if (user.has(Role.TRUST_LEADER) && access.isTrustWide()) {
             return true;
         }
-        boolean creator = user.personId() != null && user.personId().equals(decision.createdBy());
-        return creator || decision.schoolId() != null && user.has(Role.SCHOOL_LEADER) && access.leadsSchools().contains(decision.schoolId());
+        return isCreator(user, decision) || decision.schoolId() != null && user.has(Role.SCHOOL_LEADER) && access.leadsSchools().contains(decision.schoolId());
+    }
+
+    private static boolean isCreator(CurrentUser user, Decision decision) {
+        return user.personId() != null && user.personId().equals(decision.createdBy());
     }
 
     private static void requireMayDecide(CurrentUser user, Access access, DecisionDraft draft) {

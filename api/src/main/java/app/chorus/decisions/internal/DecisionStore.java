@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 class DecisionStore {
 
     static final Duration CLAIM_EXPIRES = Duration.ofMinutes(2);
-    /** How long casting may use a decision read earlier (a close on another instance takes effect within it). */
+    /** How long casting and viewing may use a decision read earlier (a close on another instance takes effect within it). */
     private static final long FRESH_FOR_MS = 1_000;
 
     private final ReactiveMongoTemplate mongo;
@@ -47,8 +47,11 @@ class DecisionStore {
             .switchIfEmpty(Mono.error(() -> Problem.notFound("Decision " + decisionId)));
     }
 
-    /** The decision for casting: read at most once a second per instance (every ballot needs it). */
-    Mono<Decision> forCasting(String decisionId) {
+    /**
+     * The decision for casting and viewing: read at most once a second per instance (every ballot and results read
+     * needs it); a change made here is seen at once, one made by another instance within that second.
+     */
+    Mono<Decision> recent(String decisionId) {
         Decision cached = recent.getIfPresent(decisionId);
         if (cached != null) {
             return Mono.just(cached);

@@ -36,14 +36,15 @@ import tools.jackson.databind.node.ObjectNode;
 public class LiveResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> BREAKDOWNS = Set.of("school", "year", "role");
+    private static final Duration NAMES_FRESH_FOR = Duration.ofSeconds(10);
 
     private final DecisionStore decisions;
     private final LiveTallies tallies;
     private final ResultSignals signals;
     private final SmallGroups smallGroups;
-    private final DirectoryQueries directory;
     private final Clock clock;
+    /** The schools' names for breakdowns, read again at most every {@link #NAMES_FRESH_FOR} (only a roster import changes them). */
+    private final Mono<Map<String, String>> schoolNames;
 
     LiveResults(DecisionStore decisions, LiveTallies tallies, ResultSignals signals, SmallGroups smallGroups,
                 DirectoryQueries directory, ObjectProvider<Clock> clock) {
@@ -51,12 +52,13 @@ public class LiveResults {
         this.tallies = tallies;
         this.signals = signals;
         this.smallGroups = smallGroups;
-        this.directory = directory;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.schoolNames = directory.schools().collectMap(SchoolSummary::id, SchoolSummary::name)
+            .cache(names -> NAMES_FRESH_FOR, failure -> Duration.ZERO, () -> NAMES_FRESH_FOR);
     }
 
     public Mono<DecisionResultsView> results(DecisionManagement.Viewer viewer, String by) {
-        if (by != null && !BREAKDOWNS.contains(by)) {
+        if (by != null && !LiveTotals.BREAKDOWNS.contains(by)) {
             return Mono.error(Problem.badRequest("bad-breakdown", "Break results down by school, year or role (by=school)."));
         }
         Decision decision = viewer.decision();
@@ -64,9 +66,8 @@ public class LiveResults {
         if (decision.resultsHiddenAt(clock.instant())) {
             return Mono.just(new DecisionResultsView(decision.id(), decision.method(), status, true, false, null, null, null, null, null));
         }
-        Mono<Map<String, String>> labels = "school".equals(by)
-            ? directory.schools().collectMap(SchoolSummary::id, SchoolSummary::name) : Mono.just(Map.of());
-        return tallies.cells(decision.id()).collectList()
+        Mono<Map<String, String>> labels = "school".equals(by) ? schoolNames : Mono.just(Map.of());
+        return tallies.forResults(decision.id(), by)
             .zipWith(labels, (cells, names) -> view(viewer, status, cells, by, names));
     }
 

@@ -6,7 +6,11 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.DirectoryQueries.CaredForPupil;
+import app.chorus.platform.Coalescer;
 import app.chorus.shared.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,13 +21,24 @@ import reactor.core.publisher.Mono;
 /**
  * Who may cast which ballots, decided from the directory when they vote: a carer one per child in the audience (only
  * for children they are the parent or guardian of, when the decision says so; or one for themself when the decision
- * counts per person), staff and pupils one each for themselves.
+ * counts per person), staff and pupils one each for themselves. People asking together are read from the directory
+ * together (two {@code $in} reads), and what was read is used again for {@link #FRESH_FOR} (ADR 0291).
  */
 @Component
 class Voters {
 
+    /** How long a person's children and audience keys read from the directory serve their ballots and reads. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(2);
+    private static final int MAX_BATCH = 256;
+
     private final AudienceResolver audiences;
     private final DirectoryQueries directory;
+    private final Coalescer<String, Voter> lookups = new Coalescer<>(MAX_BATCH, this::read);
+    private final Cache<String, Voter> recent = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(FRESH_FOR).build();
+
+    /** A person as the directory knows them for voting: the children they care for and their audience keys. */
+    private record Voter(List<CaredForPupil> children, Set<String> keys) {
+    }
 
     Voters(AudienceResolver audiences, DirectoryQueries directory) {
         this.audiences = audiences;
@@ -34,11 +49,19 @@ class Voters {
         if (personId == null || personId.isBlank()) {
             return Flux.empty();
         }
-        boolean carersOnly = decision.audience().roles().equals(Set.of(AudienceRole.CARERS));
-        // a carers-only vote needs only the children; staff and pupils are found by their audience keys
-        Mono<Set<String>> keys = carersOnly ? Mono.just(Set.of()) : audiences.keysOf(personId);
-        return Mono.zip(keys, directory.pupilsCaredFor(personId).collectList())
-            .flatMapIterable(both -> units(decision, personId, both.getT1(), both.getT2()));
+        return voter(personId).flatMapIterable(voter -> units(decision, personId, voter.keys(), voter.children()));
+    }
+
+    private Mono<Voter> voter(String personId) {
+        Voter known = recent.getIfPresent(personId);
+        return known != null ? Mono.just(known) : lookups.submit(personId).doOnNext(voter -> recent.put(personId, voter));
+    }
+
+    private Mono<List<Coalescer.Outcome<Voter>>> read(List<String> personIds) {
+        Set<String> distinct = Set.copyOf(personIds);
+        return Mono.zip(directory.pupilsCaredFor(distinct), audiences.keysOf(distinct), (children, keys) -> personIds.stream()
+            .map(id -> Coalescer.Outcome.of(new Voter(children.getOrDefault(id, List.of()), keys.getOrDefault(id, Set.of()))))
+            .toList());
     }
 
     /** The unit a ballot is cast for; 404 when this person may not cast it (their vote is nobody else's business). */

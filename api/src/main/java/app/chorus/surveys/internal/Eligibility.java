@@ -4,6 +4,7 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.DirectoryQueries.CaredForPupil;
+import app.chorus.platform.Coalescer;
 import app.chorus.shared.Problem;
 import java.util.List;
 import java.util.Optional;

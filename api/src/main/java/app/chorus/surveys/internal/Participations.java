@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.BulkWrites;
 import java.time.Instant;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

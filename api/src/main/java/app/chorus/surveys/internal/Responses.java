@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.BulkWrites;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;

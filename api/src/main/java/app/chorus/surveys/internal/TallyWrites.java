@@ -1,5 +1,6 @@
 package app.chorus.surveys.internal;
 
+import app.chorus.platform.BulkWrites;
 import app.chorus.platform.SchemaSteps;
 import app.chorus.questionnaires.Tally;
 import jakarta.annotation.PreDestroy;

@@ -85,15 +85,31 @@ public final class DecisionBenchmark {
         progress("signing in " + units.size() + " carers ...");
         tokens.signIn(units.stream().map(Unit::carerId).toList());
         String bearer = tokens.bearer(leaderVoter.carerId());
-        Bench.Sampler reads = Bench.sampleWhile(() -> web.get().uri("/api/v1/decisions/{id}/results?by=school", decision.id())
-            .header("Authorization", bearer).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)), 20, 0);
+        Runnable read = () -> web.get().uri("/api/v1/decisions/{id}/results?by=school", decision.id())
+            .header("Authorization", bearer).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30));
+        Bench.Sampler reads = Bench.sampleWhile(read, 20, 0);
+        progress("casting from " + Instant.now());
         long t0 = System.nanoTime();
-        BenchRuns.load(BENCH, "ballots cast", ballots, concurrency, 20,
+        long cpu0 = Bench.processCpuNanos();
+        // in two halves: the second shows the cost once the JIT has compiled the path (a small run is still compiling)
+        int half = ballots / 2;
+        BenchRuns.load(BENCH, "ballots cast", half, concurrency, 10,
             i -> cast(web, tokens, decision.id(), order.get((int) i), new Random(i)));
+        long cpuHalf = Bench.processCpuNanos();
+        BenchRuns.load(BENCH, "more ballots cast", ballots - half, concurrency, 10,
+            i -> cast(web, tokens, decision.id(), order.get((int) (half + i)), new Random(half + i)));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuPerBallot = (Bench.processCpuNanos() - cpu0) / 1e6 / ballots;
+        double warmCpuPerBallot = (Bench.processCpuNanos() - cpuHalf) / 1e6 / Math.max(1, ballots - half);
         double[] sorted = reads.stop();
+        progress("cast until " + Instant.now());
         double perSecond = ballots / seconds;
-        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s; %d live reads", ballots, seconds, perSecond, sorted.length));
+        progress(String.format(Locale.ROOT, "%d ballots in %.1f s: %.0f/s, %.2f ms of CPU each (api, store, clients and reader), %.2f ms in the second half; "
+            + "%d live reads", ballots, seconds, perSecond, cpuPerBallot, warmCpuPerBallot, sorted.length));
+
+        Bench.Latency quiet = Bench.latency(50, 300, () -> { }, read);
+        progress(String.format(Locale.ROOT, "results read with no ballots arriving: p50 %.2f ms, p99 %.2f ms, %.2f ms of CPU each",
+            quiet.p50(), quiet.p99(), quiet.cpuMs()));
 
         ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
         List<RankedBallot> standing = mongo.find(Query.query(Criteria.where("decisionId").is(decision.id())), Document.class, BallotCasting.BALLOTS)
@@ -101,7 +117,7 @@ public final class DecisionBenchmark {
                 .stream().map(List::of).toList()))
             .collectList().block();
         double irvMs = irvCount(decision, standing);
-        boolean match = liveEqualsRecount(context, decision, standing);
+        boolean match = liveEqualsRecount(context, decision, standing) && shownEqualsRecount(web, bearer, decision, standing);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.id())),
             new Update().set("closesAt", Instant.now().minusSeconds(60)), Decision.class).block();
@@ -115,10 +131,10 @@ public final class DecisionBenchmark {
 
         return String.format(Locale.ROOT,
             "{\"bench\":\"decision\",\"units\":%d,\"ballots\":%d,\"changes\":%d,\"concurrency\":%d,\"schools\":%d,\"options\":%d,"
-                + "\"ballots_per_s\":%.0f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
-                + "\"results_reads\":%d,\"standing_ballots\":%d,\"counts_match\":%b,\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
-            units.size(), ballots, changes, concurrency, schools, OPTIONS, perSecond, irvMs, closeMs, percentile(sorted, 50),
-            percentile(sorted, 99), sorted.length, standing.size(), match && sameWinner,
+                + "\"ballots_per_s\":%.0f,\"cpu_ms_per_ballot\":%.2f,\"cpu_ms_per_ballot_second_half\":%.2f,\"irv_count_ms\":%.1f,\"close_ms\":%.0f,\"results_p50_ms\":%.2f,\"results_p99_ms\":%.2f,"
+                + "\"results_reads\":%d,\"results_quiet_p99_ms\":%.2f,\"results_cpu_ms\":%.2f,\"standing_ballots\":%d,\"counts_match\":%b,\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
+            units.size(), ballots, changes, concurrency, schools, OPTIONS, perSecond, cpuPerBallot, warmCpuPerBallot, irvMs, closeMs, percentile(sorted, 50),
+            percentile(sorted, 99), sorted.length, quiet.p99(), quiet.cpuMs(), standing.size(), match && sameWinner,
             Runtime.getRuntime().availableProcessors(), loadAverage());
     }
 
@@ -177,8 +193,7 @@ public final class DecisionBenchmark {
 
     /** The live first preferences and ballot count equal a recount from the standing ballots. */
     private static boolean liveEqualsRecount(ConfigurableApplicationContext context, Decision decision, List<RankedBallot> standing) {
-        Map<String, Long> recount = new HashMap<>();
-        standing.forEach(ballot -> recount.merge(ballot.rankings().get(0).get(0), 1L, Long::sum));
+        Map<String, Long> recount = firstPreferences(standing);
         Map<String, Long> live = new HashMap<>();
         context.getBean(LiveTallies.class).cells(decision.id()).toIterable().forEach(cell -> {
             Document k = cell.get("k", Document.class);
@@ -194,6 +209,27 @@ public final class DecisionBenchmark {
         boolean match = live.equals(recount) && liveBallots == standing.size();
         progress("live counters " + live + " (" + liveBallots + " ballots) vs recount " + recount + " (" + standing.size() + "): " + match);
         return match;
+    }
+
+    /** The results a voter is shown (from the running totals) hold the recount's first preferences and ballots. */
+    @SuppressWarnings("unchecked")
+    private static boolean shownEqualsRecount(WebClient web, String bearer, Decision decision, List<RankedBallot> standing) {
+        Map<String, Object> shown = web.get().uri("/api/v1/decisions/{id}/results", decision.id()).header("Authorization", bearer)
+            .retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+        Map<String, Long> firsts = new HashMap<>();
+        ((Map<String, Number>) ((Map<String, Object>) shown.get("figures")).get("firstPreferences"))
+            .forEach((option, n) -> firsts.put(option, n.longValue()));
+        firsts.values().removeIf(n -> n == 0);
+        Map<String, Long> recount = firstPreferences(standing);
+        boolean match = firsts.equals(recount) && ((Number) shown.get("ballots")).longValue() == standing.size();
+        progress("results shown " + firsts + " (" + shown.get("ballots") + " ballots): " + (match ? "equal" : "NOT equal") + " to the recount");
+        return match;
+    }
+
+    private static Map<String, Long> firstPreferences(List<RankedBallot> standing) {
+        Map<String, Long> recount = new HashMap<>();
+        standing.forEach(ballot -> recount.merge(ballot.rankings().get(0).get(0), 1L, Long::sum));
+        return recount;
     }
 
     private static void progress(String message) {

@@ -3,6 +3,7 @@ package app.chorus.surveys.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.directory.AudienceRole;
+import app.chorus.platform.BulkWrites;
 import app.chorus.shared.Problem;
 import app.chorus.testing.ApiTest;
 import java.time.Instant;

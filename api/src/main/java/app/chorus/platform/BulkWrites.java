@@ -1,4 +1,4 @@
-package app.chorus.surveys.internal;
+package app.chorus.platform;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -24,16 +24,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Single-document writes of concurrent submissions, sent per collection as one unordered {@code bulkWrite} (ADR 0087).
+ * Single-document writes of concurrent requests (survey submissions, decision ballots), sent per collection as one unordered {@code bulkWrite} (ADR 0087).
  * Each write still stands alone (no transaction, as before): it is acknowledged when the bulk reply says it was
  * applied, and a write refused on its own (a duplicate key) fails only the caller that sent it, with the same
  * exception a single write would give ({@link org.springframework.dao.DuplicateKeyException}).
  */
 @Component
-class BulkWrites {
+public class BulkWrites {
 
     /** Enough to carry every submission in flight in one command, small enough for one wire message. */
-    static final int MAX_BATCH = 512;
+    public static final int MAX_BATCH = 512;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final MongoExceptionTranslator TRANSLATOR = new MongoExceptionTranslator();
 
@@ -44,15 +44,15 @@ class BulkWrites {
         this.mongo = mongo;
     }
 
-    Mono<Void> insert(String collection, Document document) {
+    public Mono<Void> insert(String collection, Document document) {
         return write(collection, new InsertOneModel<>(document));
     }
 
-    Mono<Void> updateOne(String collection, Query query, Update update) {
+    public Mono<Void> updateOne(String collection, Query query, Update update) {
         return write(collection, new UpdateOneModel<>(query.getQueryObject(), update.getUpdateObject()));
     }
 
-    Mono<Void> upsert(String collection, Query query, Update update) {
+    public Mono<Void> upsert(String collection, Query query, Update update) {
         return write(collection, new UpdateOneModel<>(query.getQueryObject(), update.getUpdateObject(),
             new UpdateOptions().upsert(true)));
     }

@@ -1,4 +1,4 @@
-package app.chorus.surveys.internal;
+package app.chorus.platform;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,15 +15,15 @@ import reactor.core.publisher.MonoSink;
  * @param <T> what is sent (a write, an id to read)
  * @param <R> what each item gets back
  */
-final class Coalescer<T, R> {
+public final class Coalescer<T, R> {
 
     /** One outcome per item, in the order sent: a value, or the failure of that item alone. */
-    record Outcome<R>(R value, Throwable failure) {
-        static <R> Outcome<R> of(R value) {
+    public record Outcome<R>(R value, Throwable failure) {
+        public static <R> Outcome<R> of(R value) {
             return new Outcome<>(value, null);
         }
 
-        static <R> Outcome<R> failed(Throwable failure) {
+        public static <R> Outcome<R> failed(Throwable failure) {
             return new Outcome<>(null, failure);
         }
     }
@@ -37,12 +37,12 @@ final class Coalescer<T, R> {
     private boolean sending;
 
     /** {@code send} gets up to {@code maxBatch} items and answers one outcome per item, in order. */
-    Coalescer(int maxBatch, Function<List<T>, Mono<List<Outcome<R>>>> send) {
+    public Coalescer(int maxBatch, Function<List<T>, Mono<List<Outcome<R>>>> send) {
         this.maxBatch = maxBatch;
         this.send = send;
     }
 
-    Mono<R> submit(T value) {
+    public Mono<R> submit(T value) {
         return Mono.create(sink -> {
             boolean start;
             synchronized (this) {
