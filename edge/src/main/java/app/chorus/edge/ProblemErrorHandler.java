@@ -40,6 +40,11 @@ public class ProblemErrorHandler implements WebExceptionHandler, Ordered {
         if (failure instanceof ProblemException problem) {
             return responses.write(exchange, problem);
         }
+        ProblemException unavailable = Unavailable.of(failure);
+        if (unavailable != null) {
+            log.warn("{} at {}: {}", unavailable.kind(), exchange.getRequest().getPath(), failure.toString());
+            return responses.write(exchange, unavailable);
+        }
         return responses.write(exchange, toProblem(failure));
     }
 

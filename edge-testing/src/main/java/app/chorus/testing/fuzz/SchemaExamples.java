@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,12 +18,13 @@ public final class SchemaExamples {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 8;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JsonNode schemas;
-    private final Map<String, String> known;
+    private final Map<String, ?> known;
 
-    /** {@code document} is the whole OpenAPI document; {@code known} gives a string value by property name. */
-    public SchemaExamples(JsonNode document, Map<String, String> known) {
+    /** {@code document} is the whole OpenAPI document; {@code known} gives a property's value (any JSON) by its name. */
+    public SchemaExamples(JsonNode document, Map<String, ?> known) {
         this.schemas = document.path("components").path("schemas");
         this.known = known;
     }
@@ -32,6 +34,9 @@ public final class SchemaExamples {
     }
 
     private JsonNode of(JsonNode schema, String name, int depth) {
+        if (known.containsKey(name)) {
+            return JSON.valueToTree(known.get(name));
+        }
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asString();
             return depth > MAX_DEPTH ? NODES.objectNode() : of(schemas.path(ref.substring(ref.lastIndexOf('/') + 1)), name, depth + 1);
@@ -76,9 +81,6 @@ public final class SchemaExamples {
     }
 
     private String text(JsonNode schema, String name) {
-        if (known.containsKey(name)) {
-            return known.get(name);
-        }
         String format = schema.path("format").asString("");
         return switch (format) {
             case "date-time" -> Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
