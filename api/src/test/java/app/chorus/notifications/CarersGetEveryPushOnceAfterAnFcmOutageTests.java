@@ -58,7 +58,10 @@ class CarersGetEveryPushOnceAfterAnFcmOutageTests {
             assertThat(notifications.progress(fanOutId).block().pending()).as("still queued when FCM comes back").isPositive();
 
             standIn.faults(FcmStandIn.Faults.NONE);
+            long recovered = System.nanoTime();
             FanOutProgress progress = fixture.awaitSent(fanOutId, 0, Duration.ofSeconds(180));
+            System.out.printf("FCM outage: %d devices, %d sends refused in %d s of outage, drained %.1f s after FCM came back%n",
+                tokens.size(), attempts, OUTAGE.toSeconds(), (System.nanoTime() - recovered) / 1e9);
             assertThat(progress.failed()).as("pushes given up").isZero();
             // the tokens are new to this test: everything they received is this announcement
             tokens.values().forEach(token -> assertThat(standIn.deliveries().received(token))

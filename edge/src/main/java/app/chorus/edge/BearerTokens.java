@@ -14,7 +14,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -44,7 +46,7 @@ public final class BearerTokens {
      * Keys once fetched stay in use while Keycloak is down: they are fetched again only for a token signed with a key
      * not seen yet, and that fetch gives up after {@link #KEYS_TIMEOUT}.
      */
-    public static NimbusReactiveJwtDecoder decoder(String jwkSetUri, String issuerUri, String audience, Duration clockSkew) {
+    public static ReactiveJwtDecoder decoder(String jwkSetUri, String issuerUri, String audience, Duration clockSkew) {
         HttpClient keys = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) KEYS_TIMEOUT.toMillis())
             .responseTimeout(KEYS_TIMEOUT);
@@ -55,7 +57,10 @@ public final class BearerTokens {
             new JwtTimestampValidator(clockSkew),
             new JwtIssuerValidator(issuerUri),
             audience(audience)));
-        return decoder;
+        // keys that cannot be fetched surface as a bare IllegalStateException (a 500); as a JwtException Spring Security
+        // makes it an AuthenticationServiceException, which is answered 503 (Unavailable)
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+            failure -> new JwtException("The identity provider's signing keys could not be fetched", failure));
     }
 
     /**
@@ -66,7 +71,8 @@ public final class BearerTokens {
     public static ServerHttpSecurity only(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                           Converter<Jwt, ? extends Mono<? extends AbstractAuthenticationToken>> converter,
                                           ProblemResponses problems) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange, unauthenticated(failure));
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
+            failure instanceof AuthenticationServiceException ? Unavailable.identity() : unauthenticated(failure));
         ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange, HttpStatus.FORBIDDEN,
             "forbidden", "Forbidden", "Your role does not allow this action.");
         return http

@@ -17,10 +17,7 @@ final class Unavailable {
     /** The 503 problem for this failure, or null when it is not about a part being down. */
     static ProblemException of(Throwable failure) {
         if (ProblemErrorHandler.hasCause(failure, AuthenticationServiceException.class)) {
-            return new ProblemException(503, "identity-unavailable", "Service unavailable",
-                "Your sign-in cannot be checked right now: the identity provider (Keycloak) does not answer. "
-                    + "Try again in a minute; if it keeps happening, tell your trust's IT support.")
-                .header("Retry-After", RETRY_SECONDS);
+            return identity();
         }
         if (storeDown(failure)) {
             return new ProblemException(503, "store-unavailable", "Service unavailable",
@@ -29,6 +26,14 @@ final class Unavailable {
                 .header("Retry-After", RETRY_SECONDS);
         }
         return null;
+    }
+
+    /** Keycloak's keys could not be fetched for a token signed with a key not seen yet. */
+    static ProblemException identity() {
+        return new ProblemException(503, "identity-unavailable", "Service unavailable",
+            "Your sign-in cannot be checked right now: the identity provider (Keycloak) does not answer. "
+                + "Try again in a minute; if it keeps happening, tell your trust's IT support.")
+            .header("Retry-After", RETRY_SECONDS);
     }
 
     private static boolean storeDown(Throwable failure) {

@@ -71,8 +71,10 @@ class LeaderKeepsWorkingAcrossAStoreRestartTests {
         }
 
         store = StoreProcess.start(DATA, STORE_PORT);
+        long restarted = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
             .untilAsserted(() -> read(acknowledged.get(0)).expectStatus().isOk());
+        System.out.printf("Store restart: the api answered again %.1f s after the store was back%n", (System.nanoTime() - restarted) / 1e9);
         for (String id : acknowledged) {
             read(id).expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
         }

@@ -124,7 +124,7 @@ public final class MobileHomeBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext gateway(String apiUrl) {
+    static ConfigurableApplicationContext gateway(String apiUrl) {
         // as command-line arguments, so that they win over the gateway's application.yml
         return new SpringApplicationBuilder(MobileGatewayApplication.class)
             .web(WebApplicationType.REACTIVE)
