@@ -14,15 +14,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the realm's key endpoint on a fixed loopback port, which a test can take down (nothing listening),
@@ -33,9 +33,13 @@ final class StandInRealm implements AutoCloseable {
 
     private final int port;
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon -> {
+        Thread thread = new Thread(daemon, "stand-in-realm");
+        thread.setDaemon(true);
+        return thread;
+    });
     private HttpServer server;
-    private ServerSocket hanging;
-    private final List<Socket> held = new ArrayList<>();
+    private volatile CountDownLatch hanging = new CountDownLatch(0);
 
     StandInRealm(int port) {
         this.port = port;
@@ -48,13 +52,26 @@ final class StandInRealm implements AutoCloseable {
 
     /** Serves the keys (every key made so far). */
     synchronized void up() {
-        stopHanging();
+        hanging.countDown();
+        listen();
+    }
+
+    private void listen() {
+        if (server != null) {
+            return;
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(handlers);
         server.createContext("/realms/chorus/protocol/openid-connect/certs", exchange -> {
+            try {
+                hanging.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] body = new JWKSet(List.copyOf(keys.stream().map(RSAKey::toPublicJWK).toList())).toString()
                 .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -67,35 +84,17 @@ final class StandInRealm implements AutoCloseable {
 
     /** Nothing listens any more: connections are refused. */
     synchronized void down() {
+        hanging.countDown();
         if (server != null) {
             server.stop(0);
             server = null;
         }
-        stopHanging();
     }
 
-    /** Accepts connections and never answers: a Keycloak stuck in a pause. */
+    /** Accepts connections and never answers (until up or down): a Keycloak stuck in a pause. */
     synchronized void hang() {
-        down();
-        try {
-            hanging = new ServerSocket(port, 16, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread acceptor = new Thread(() -> {
-            while (!hanging.isClosed()) {
-                try {
-                    Socket socket = hanging.accept();
-                    synchronized (held) {
-                        held.add(socket);
-                    }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "hanging-realm");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        hanging = new CountDownLatch(1);
+        listen();
     }
 
     /** The realm rotates its keys: tokens signed from now on carry a key id the api has not seen. */
@@ -127,25 +126,9 @@ final class StandInRealm implements AutoCloseable {
         }
     }
 
-    private void stopHanging() {
-        if (hanging != null) {
-            try {
-                hanging.close();
-                synchronized (held) {
-                    for (Socket socket : held) {
-                        socket.close();
-                    }
-                    held.clear();
-                }
-            } catch (IOException ignored) {
-                // closing a stand-in
-            }
-            hanging = null;
-        }
-    }
-
     @Override
     public void close() {
         down();
+        handlers.shutdownNow();
     }
 }
