@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -42,6 +43,9 @@ class AppSendsMangledBodiesToEveryMobileOperationTests {
 
     @Autowired
     WebTestClient gateway;
+
+    @LocalServerPort
+    int port;
 
     private final List<String> failures = new ArrayList<>();
     private int sent;
@@ -99,7 +103,7 @@ class AppSendsMangledBodiesToEveryMobileOperationTests {
     }
 
     private int send(HttpMethod method, String uri, byte[] body, String what) {
-        WebTestClient.RequestBodySpec request = gateway.method(method).uri(URI.create(uri))
+        WebTestClient.RequestBodySpec request = gateway.method(method).uri(URI.create("http://127.0.0.1:" + port + uri))
             .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo"));
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
