@@ -2,6 +2,7 @@ package app.chorus.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.testing.Unavailable;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -76,11 +76,6 @@ class CarerKeepsUsingChorusWhileKeycloakIsDownTests {
     }
 
     private static void unavailable(WebTestClient.ResponseSpec answer) {
-        answer.expectStatus().isEqualTo(503)
-            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:identity-unavailable")
-            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Try again in a minute"));
+        Unavailable.answered(answer, "identity-unavailable");
     }
 }

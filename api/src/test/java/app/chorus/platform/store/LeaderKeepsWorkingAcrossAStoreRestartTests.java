@@ -3,6 +3,7 @@ package app.chorus.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.testing.Tokens;
+import app.chorus.testing.Unavailable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,12 +97,7 @@ class LeaderKeepsWorkingAcrossAStoreRestartTests {
     }
 
     private static void unavailable(WebTestClient.ResponseSpec answer) {
-        answer.expectStatus().isEqualTo(503)
-            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-            .expectBody()
-            .jsonPath("$.type").isEqualTo("urn:chorus:problem:store-unavailable")
-            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Try again in a minute"));
+        Unavailable.answered(answer, "store-unavailable");
     }
 
     private static Path tempDir() {

@@ -102,12 +102,7 @@ public final class SoakBenchmark {
         fanOuts.dispose();
         Files.createDirectories(plot.toAbsolutePath().getParent());
         Files.writeString(plot, SoakPlot.svg(samples, minutes));
-        String json = json(minutes, carers, thinkMs, fanoutSeconds, samples, plot);
-        gateway.close();
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-            .setLevel(ch.qos.logback.classic.Level.ERROR);
-        BENCH.result(json);
-        System.exit(0);
+        MobileHomeBenchmark.finish(gateway, BENCH, json(minutes, carers, thinkMs, fanoutSeconds, samples, plot));
     }
 
     private static String unitOf(HttpClient http, String survey) {

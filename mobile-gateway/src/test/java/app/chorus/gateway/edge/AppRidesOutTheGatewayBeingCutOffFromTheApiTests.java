@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -57,13 +56,7 @@ class AppRidesOutTheGatewayBeingCutOffFromTheApiTests {
         link.cut();
         for (int call = 0; call < 12; call++) {
             long started = System.nanoTime();
-            get(call % 2 == 0 ? "/mobile/v1/home" : "/api/v1/me", token)
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:chorus:problem:api-unavailable")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("try again"));
+            ApiDownAnswers503Tests.apiUnavailable(get(call % 2 == 0 ? "/mobile/v1/home" : "/api/v1/me", token));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         }
 
