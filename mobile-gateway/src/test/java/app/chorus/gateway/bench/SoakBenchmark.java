@@ -7,12 +7,15 @@ import app.chorus.testing.bench.Bench;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,20 +48,21 @@ public final class SoakBenchmark {
     }
 
     /** One sample of the JVM and of the load since the previous sample. */
-    record Sample(double minute, double heapMb, int threads, long fds, long sockets, long requests, long errors,
-                  double p50, double p99) {
+    record Sample(double minute, double heapMb, int threads, long fds, long sockets, long established, long closeWait,
+                  long requests, long errors, double p50, double p99) {
 
         String json() {
             return String.format(Locale.ROOT, "{\"minute\": %.1f, \"heap_mb\": %.1f, \"threads\": %d, \"fds\": %d, "
-                + "\"sockets\": %d, \"requests\": %d, \"errors\": %d, \"p50_ms\": %.1f, \"p99_ms\": %.1f}",
-                minute, heapMb, threads, fds, sockets, requests, errors, p50, p99);
+                + "\"sockets\": %d, \"established\": %d, \"close_wait\": %d, \"requests\": %d, \"errors\": %d, "
+                + "\"p50_ms\": %.1f, \"p99_ms\": %.1f}",
+                minute, heapMb, threads, fds, sockets, established, closeWait, requests, errors, p50, p99);
         }
     }
 
     public static void main(String[] args) throws Exception {
         int minutes = Bench.option(args, "--minutes", 30);
-        int carers = Bench.option(args, "--carers", 40);
-        int thinkMs = Bench.option(args, "--think-ms", 250);
+        int carers = Bench.option(args, "--carers", 20);
+        int thinkMs = Bench.option(args, "--think-ms", 500);
         int sampleSeconds = Bench.option(args, "--sample-seconds", minutes <= 5 ? 15 : 60);
         int fanoutSeconds = Bench.option(args, "--fanout-seconds", minutes <= 5 ? 45 : 180);
         Path plot = Path.of(Bench.option(args, "--plot", "mobile-gateway/target/soak-heap.svg"));
@@ -75,7 +79,7 @@ public final class SoakBenchmark {
         ConnectionProvider connections = ConnectionProvider.builder("soak").maxConnections(carers * 2).pendingAcquireMaxCount(-1).build();
         HttpClient http = HttpClient.create(connections).baseUrl(base).responseTimeout(Duration.ofSeconds(10))
             .headers(headers -> headers.set("Authorization", Tokens.bearer("carer.demo")));
-        Mixed load = new Mixed(http, announcements, survey, unitOf(http, survey), thinkMs);
+        Mixed load = new Mixed(http, announcements, survey, unitOf(http, survey), syncCursor(http), thinkMs);
         for (int device = 0; device < 3; device++) {
             load.registerDevice("soak-phone-" + device);
         }
@@ -94,15 +98,27 @@ public final class SoakBenchmark {
             Bench.sleep(Math.min(sampleSeconds * 1000L, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             Sample sample = load.sample((System.nanoTime() - started) / 60e9);
             samples.add(sample);
-            BENCH.progress("minute %.1f: heap %.0f MB after GC, %d threads, %d fds (%d sockets), %d requests, %d errors, p50 %.1f ms, p99 %.1f ms",
-                sample.minute(), sample.heapMb(), sample.threads(), sample.fds(), sample.sockets(), sample.requests(),
-                sample.errors(), sample.p50(), sample.p99());
+            BENCH.progress("minute %.1f: heap %.0f MB after GC, %d threads, %d fds (%d sockets: %d established, %d close-wait), "
+                    + "%d requests, %d errors, p50 %.1f ms, p99 %.1f ms", sample.minute(), sample.heapMb(), sample.threads(),
+                sample.fds(), sample.sockets(), sample.established(), sample.closeWait(), sample.requests(), sample.errors(),
+                sample.p50(), sample.p99());
         }
         running.dispose();
         fanOuts.dispose();
         Files.createDirectories(plot.toAbsolutePath().getParent());
         Files.writeString(plot, SoakPlot.svg(samples, minutes));
         MobileHomeBenchmark.finish(gateway, BENCH, json(minutes, carers, thinkMs, fanoutSeconds, samples, plot));
+    }
+
+    /** Where the app syncs from: the {@code sync} cursor of its home. */
+    private static String syncCursor(HttpClient http) {
+        String home = http.get().uri("/mobile/v1/home").responseSingle((response, body) -> body.asString())
+            .block(Duration.ofSeconds(30));
+        String cursor = JsonMapper.builder().build().readTree(home).path("sync").asString("");
+        if (cursor.isEmpty()) {
+            throw new IllegalStateException("The home has no sync cursor: " + home);
+        }
+        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
 
     private static String unitOf(HttpClient http, String survey) {
@@ -127,12 +143,12 @@ public final class SoakBenchmark {
                 + "\"fanout_every_s\": %d, \"requests\": %d, \"errors\": %d, \"heap_after_gc_first_mb\": %.1f, "
                 + "\"heap_after_gc_last_mb\": %.1f, \"heap_after_gc_max_mb\": %.1f, \"heap_growth_pct\": %.1f, "
                 + "\"threads_first\": %d, \"threads_last\": %d, \"fds_first\": %d, \"fds_last\": %d, \"sockets_first\": %d, "
-                + "\"sockets_last\": %d, \"p99_first_ms\": %.1f, \"p99_last_ms\": %.1f, \"p99_drift_pct\": %.1f, "
+                + "\"sockets_last\": %d, \"close_wait_last\": %d, \"p99_first_ms\": %.1f, \"p99_last_ms\": %.1f, \"p99_drift_pct\": %.1f, "
                 + "\"heap_flat_within_10pct\": %s, \"plot\": \"%s\", \"samples\": [%s], "
                 + "\"machine\": \"%d cores, Java %s; api, store, gateway and load in one JVM; load average %.1f\"}",
             minutes, carers, thinkMs, fanoutSeconds, requests, errors, first.heapMb(), last.heapMb(), maxHeap,
             100 * (last.heapMb() - first.heapMb()) / first.heapMb(), first.threads(), last.threads(), first.fds(), last.fds(),
-            first.sockets(), last.sockets(), first.p99(), last.p99(), 100 * (last.p99() - first.p99()) / Math.max(first.p99(), 1e-9),
+            first.sockets(), last.sockets(), last.closeWait(), first.p99(), last.p99(), 100 * (last.p99() - first.p99()) / Math.max(first.p99(), 1e-9),
             Math.abs(last.heapMb() - first.heapMb()) <= 0.1 * first.heapMb(), plot,
             samples.stream().map(Sample::json).collect(Collectors.joining(", ")),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Bench.loadAverage());
@@ -145,15 +161,17 @@ public final class SoakBenchmark {
         private final List<String> announcements;
         private final String survey;
         private final String unit;
+        private final String since;
         private final int thinkMs;
         private final AtomicLong errors = new AtomicLong();
         private volatile ConcurrentLinkedQueue<Double> window = new ConcurrentLinkedQueue<>();
 
-        Mixed(HttpClient http, List<String> announcements, String survey, String unit, int thinkMs) {
+        Mixed(HttpClient http, List<String> announcements, String survey, String unit, String since, int thinkMs) {
             this.http = http;
             this.announcements = announcements;
             this.survey = survey;
             this.unit = unit;
+            this.since = since;
             this.thinkMs = thinkMs;
         }
 
@@ -177,7 +195,7 @@ public final class SoakBenchmark {
                 return send("GET", "/mobile/v1/home", device, null);
             }
             if (pick < 11) {
-                return send("GET", "/mobile/v1/sync", device, null);
+                return send("GET", "/mobile/v1/sync?since=" + since, device, null);
             }
             if (pick < 14) {
                 return send("GET", "/api/v1/feed?limit=30", device, null);
@@ -227,8 +245,9 @@ public final class SoakBenchmark {
             System.gc();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            Map<String, Long> states = SocketStates.ofThisProcess();
             return new Sample(minute, heap / 1e6, ManagementFactory.getThreadMXBean().getThreadCount(), fds(false), fds(true),
-                sorted.length, failed, sorted.length == 0 ? 0 : Bench.percentile(sorted, 50),
+                states.getOrDefault("ESTABLISHED", 0L), states.getOrDefault("CLOSE_WAIT", 0L), sorted.length, failed, sorted.length == 0 ? 0 : Bench.percentile(sorted, 50),
                 sorted.length == 0 ? 0 : Bench.percentile(sorted, 99));
         }
 
