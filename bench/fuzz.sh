@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# about: Jazzer fuzzing of the roster reader and upload and of an announcement's Markdown and attachment types, for longer than ./chorus test does: executions, time, findings
-# usage: ./chorus bench fuzz [--rounds N]   (default 5; each round fuzzes each target for its maxDuration, 45 s, 20 s and 60 s,
-#        continuing from the corpus earlier rounds and runs kept in api/.cifuzz-corpus)
+# about: Jazzer fuzzing of the roster reader and upload and of an announcement's Markdown and attachment types, then damaged bodies and queries for every api and /mobile/v1 operation, for longer than ./chorus test does: executions, time, findings
+# usage: ./chorus bench fuzz [--rounds N] [--bodies B]   (default 5 rounds; each round fuzzes each Jazzer target for its maxDuration,
+#        45 s, 20 s and 60 s, continuing from the corpus earlier rounds and runs kept in api/.cifuzz-corpus; then B damaged
+#        bodies per operation (default 60; ./chorus test sends 8 to the api, 25 to the gateway) with a fresh seed per round)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 ROUNDS=5
+BODIES=60
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
-    *) echo "[bench fuzz] unknown option $1 (use --rounds N)" >&2; exit 2 ;;
+    --bodies) BODIES="$2"; shift 2 ;;
+    *) echo "[bench fuzz] unknown option $1 (use --rounds N --bodies B)" >&2; exit 2 ;;
   esac
 done
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
@@ -38,7 +41,25 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "[bench fuzz]   $target: ${runs:-0} executions in ${secs:-0} s" >&2
   done
 done
-json="{\"bench\":\"fuzz\",\"rounds\":$ROUNDS"
+declare -A SENT
+BODY_TESTS=(IntegratorSendsMangledBodiesToEveryOperationTests AppSendsMangledBodiesToEveryMobileOperationTests)
+for round in $(seq 1 "$ROUNDS"); do
+  seed=$(( $(date +%s) + round ))
+  echo "[bench fuzz] round $round of $ROUNDS: $BODIES damaged bodies per api and /mobile/v1 operation, seed $seed" >&2
+  if ! mvn -B -pl tally,opinions-math,edge,edge-testing,api,mobile-gateway -am test -Dnpm.executable=true \
+       -Dtest="$(IFS=,; echo "${BODY_TESTS[*]}")" -Dsurefire.failIfNoSpecifiedTests=false \
+       -Dchorus.fuzz.bodies="$BODIES" -Dchorus.fuzz.seed="$seed" -Dchorus.keycloak.url="$KEYCLOAK_URL" >"$LOG" 2>&1; then
+    FINDINGS=$((FINDINGS + 1))
+    grep -aE "with .*: [0-9]{3} |Tests run:.*Failures" "$LOG" | head -20 >&2 || true
+  fi
+  for line in $(grep -aoE "Mangled (mobile )?input: [0-9]+ operations, [0-9]+ requests" "$LOG" | tr ' ' '_'); do
+    target=$([[ "$line" == *mobile* ]] && echo mobile || echo api)
+    requests=$(echo "$line" | grep -oE "[0-9]+_requests" | grep -oE "[0-9]+")
+    SENT[$target]=$(( ${SENT[$target]:-0} + requests ))
+    echo "[bench fuzz]   $target: $requests damaged requests" >&2
+  done
+done
+json="{\"bench\":\"fuzz\",\"rounds\":$ROUNDS,\"bodies_per_operation\":$BODIES,\"api_damaged_requests\":${SENT[api]:-0},\"mobile_damaged_requests\":${SENT[mobile]:-0}"
 for target in "${TARGETS[@]}"; do
   json+=",\"$target\":{\"executions\":${RUNS[$target]},\"seconds\":${SECONDS_SPENT[$target]}}"
 done

@@ -9,18 +9,7 @@ for arg in "$@"; do
     *) echo "unknown option $arg (use --carers N --seconds S; also --poll-ms P --api-seconds A --warmup S --schools N --pupils M --announcements K)" >&2; exit 2 ;;
   esac
 done
-CP_FILE="$ROOT/mobile-gateway/target/bench-classpath.txt"
-echo "[bench mobile-home] compiling api and mobile-gateway (with test sources) ..." >&2
-# the benchmark needs no single-page app: skip its npm build (npm.executable=true runs the no-op 'true')
-BUILD=(-q -B -pl mobile-gateway -am -Dnpm.executable=true test-compile dependency:build-classpath
-  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
-mvn -o "${BUILD[@]}" >&2 2>&1 || mvn "${BUILD[@]}" >&2 \
-  || { echo "[bench mobile-home] the build failed: run 'mvn -pl mobile-gateway -am test-compile' to see why." >&2; exit 1; }
-KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:${KEYCLOAK_PORT:-8180}}"
-if ! curl -fsS -o /dev/null --max-time 5 "$KEYCLOAK_URL/realms/chorus/.well-known/openid-configuration"; then
-  echo "[bench mobile-home] Keycloak is not answering at $KEYCLOAK_URL: start it with ./chorus keycloak (or set KEYCLOAK_URL)." >&2
-  exit 1
-fi
-exec java ${BENCH_JAVA_OPTS:--Xmx3g} -Dchorus.keycloak.url="$KEYCLOAK_URL" \
-  -cp "mobile-gateway/target/test-classes:mobile-gateway/target/classes:$(cat "$CP_FILE")" \
+BENCH=mobile-home
+source "$ROOT/bench/lib/gateway-classpath.sh"
+exec java ${BENCH_JAVA_OPTS:--Xmx3g} -Dchorus.keycloak.url="$KEYCLOAK_URL" -cp "$GATEWAY_CP" \
   app.chorus.gateway.bench.MobileHomeBenchmark "$@"

@@ -12,6 +12,14 @@ interface Props {
 
 interface ReturnState { returnTo?: string }
 
+/** The error held when Keycloak did not answer (network failure or timeout), told apart from a refused sign-in. */
+export const SIGN_IN_UNREACHABLE = 'sign-in-unreachable';
+
+function describe(e: unknown): string {
+  if (e instanceof TypeError || (e instanceof Error && e.name === 'ErrorTimeout')) return SIGN_IN_UNREACHABLE;
+  return e instanceof Error ? e.message : String(e);
+}
+
 // The authorization code can be redeemed once; React may run the start-up effect twice.
 let callback: Promise<User> | null = null;
 function completeSignIn(manager: UserManager): Promise<User> {
@@ -58,7 +66,7 @@ export function AuthProvider({ manager, children }: Props) {
         }
       } catch (e) {
         if (live) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(describe(e));
           navigateRef.current('/', { replace: true });
         }
       } finally {
@@ -85,7 +93,14 @@ export function AuthProvider({ manager, children }: Props) {
 
   const signIn = useCallback(async (returnTo?: string) => {
     const target = returnTo ?? window.location.pathname + window.location.search;
-    await manager.signinRedirect({ state: { returnTo: target } satisfies ReturnState });
+    try {
+      setError(undefined);
+      await manager.signinRedirect({ state: { returnTo: target } satisfies ReturnState });
+    } catch (e) {
+      // Keycloak down or unreachable: say so where the sign-in button is, rather than a click doing nothing
+      setError(describe(e));
+      navigateRef.current('/', { replace: true });
+    }
   }, [manager]);
 
   const signOut = useCallback(async () => {

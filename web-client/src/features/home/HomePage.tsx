@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
+import { SIGN_IN_UNREACHABLE } from '../../auth/AuthProvider';
 import { useTranslation } from 'react-i18next';
 import { navigationFor } from '../../layout/navigation';
 import { usePageTitle } from '../../layout/usePageTitle';
@@ -13,7 +14,9 @@ export function HomePage() {
       <section aria-labelledby="welcome-title" className="welcome">
         <h1 id="welcome-title">{t('app.welcome')}</h1>
         <p>{t('app.welcomeBody')}</p>
-        {error && <p role="alert" className="error">{t('app.authFailed', { detail: error })}</p>}
+        {error && <p role="alert" className="error">
+          {error === SIGN_IN_UNREACHABLE ? t('app.signInUnreachable') : t('app.authFailed', { detail: error })}
+        </p>}
         <button type="button" className="button large" onClick={() => void signIn('/')}>{t('app.signIn')}</button>
       </section>
     );

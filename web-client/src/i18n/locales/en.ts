@@ -21,6 +21,7 @@ export const en = {
     notFound: 'We could not find that page.',
     backHome: 'Go to the start page',
     configFailed: 'Chorus could not load its settings. Check that the portal is running and reload the page.',
+    signInUnreachable: 'The sign-in service is not answering right now. Wait a minute and sign in again; if it keeps happening, tell your school office.',
     authFailed: 'Sign-in did not complete: {{detail}}. Try signing in again.',
     retry: 'Try again',
   },

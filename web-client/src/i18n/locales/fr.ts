@@ -19,6 +19,7 @@ export const fr: Catalogue = {
     notFound: 'Nous n’avons pas trouvé cette page.',
     backHome: 'Aller à la page d’accueil',
     configFailed: 'Chorus n’a pas pu charger ses paramètres. Vérifiez que le portail fonctionne et rechargez la page.',
+    signInUnreachable: 'Le service de connexion ne répond pas pour le moment. Attendez une minute et reconnectez-vous ; si cela continue, prévenez le secrétariat de l’école.',
     authFailed: 'La connexion n’a pas abouti : {{detail}}. Essayez de vous reconnecter.',
     retry: 'Réessayer',
   },

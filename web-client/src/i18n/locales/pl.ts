@@ -19,6 +19,7 @@ export const pl: Catalogue = {
     notFound: 'Nie znaleźliśmy tej strony.',
     backHome: 'Przejdź do strony startowej',
     configFailed: 'Chorus nie mógł wczytać ustawień. Sprawdź, czy portal działa, i odśwież stronę.',
+    signInUnreachable: 'Usługa logowania w tej chwili nie odpowiada. Poczekaj minutę i zaloguj się ponownie; jeśli to się powtarza, powiadom sekretariat szkoły.',
     authFailed: 'Logowanie nie powiodło się: {{detail}}. Spróbuj zalogować się ponownie.',
     retry: 'Spróbuj ponownie',
   },

@@ -68,6 +68,14 @@ class IntegratorIsToldWhatIsWrongWithAPageRequestTests {
         assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
     }
 
+    @Test
+    void aQueryLongerThanTheRequestLineLimitGetsAProblemRatherThanSilence() throws IOException {
+        String answer = raw("GET /api/v1/announcements?cursor=" + "x".repeat(5_000)
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 414");
+        assertThat(answer).containsIgnoringCase("content-type: application/problem+json").contains("uri-too-long");
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);

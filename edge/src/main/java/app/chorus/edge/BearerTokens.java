@@ -1,9 +1,11 @@
 package app.chorus.edge;
 
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -12,7 +14,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -21,7 +25,9 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The Keycloak access token checks of the api and the gateway alike: signature (the realm's keys), expiry, issuer
@@ -33,13 +39,28 @@ public final class BearerTokens {
     private BearerTokens() {
     }
 
-    public static NimbusReactiveJwtDecoder decoder(String jwkSetUri, String issuerUri, String audience, Duration clockSkew) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+    /** How long fetching the realm's keys may take before the request is answered 503 (a hung Keycloak must not hang us). */
+    static final Duration KEYS_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Keys once fetched stay in use while Keycloak is down: they are fetched again only for a token signed with a key
+     * not seen yet, and that fetch gives up after {@link #KEYS_TIMEOUT}.
+     */
+    public static ReactiveJwtDecoder decoder(String jwkSetUri, String issuerUri, String audience, Duration clockSkew) {
+        HttpClient keys = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) KEYS_TIMEOUT.toMillis())
+            .responseTimeout(KEYS_TIMEOUT);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+            .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build())
+            .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
             new JwtTimestampValidator(clockSkew),
             new JwtIssuerValidator(issuerUri),
             audience(audience)));
-        return decoder;
+        // keys that cannot be fetched surface as a bare IllegalStateException (a 500); as a JwtException Spring Security
+        // makes it an AuthenticationServiceException, which is answered 503 (Unavailable)
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+            failure -> new JwtException("The identity provider's signing keys could not be fetched", failure));
     }
 
     /**
@@ -50,7 +71,8 @@ public final class BearerTokens {
     public static ServerHttpSecurity only(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                           Converter<Jwt, ? extends Mono<? extends AbstractAuthenticationToken>> converter,
                                           ProblemResponses problems) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange, unauthenticated(failure));
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
+            failure instanceof AuthenticationServiceException ? Unavailable.identity() : unauthenticated(failure));
         ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange, HttpStatus.FORBIDDEN,
             "forbidden", "Forbidden", "Your role does not allow this action.");
         return http

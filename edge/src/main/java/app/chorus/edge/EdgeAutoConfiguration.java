@@ -37,6 +37,12 @@ public class EdgeAutoConfiguration {
         return new RequestIds(accessLog);
     }
 
+    /** Requests HTTP decoding refused, answered as problems (ADR 0269). */
+    @Bean
+    MalformedRequests malformedRequests() {
+        return new MalformedRequests();
+    }
+
     /**
      * A misspelt field is refused with a problem naming it (never dropped silently), and a number or a boolean is
      * not taken for a string: {@link BodyProblems} names the field and the rule.

@@ -40,6 +40,16 @@ public class ProblemErrorHandler implements WebExceptionHandler, Ordered {
         if (failure instanceof ProblemException problem) {
             return responses.write(exchange, problem);
         }
+        if (exchange.getResponse().isCommitted() || failure.getClass().getName().equals("reactor.netty.channel.AbortedException")) {
+            // the caller has gone (or the answer is already on its way): there is no one to send a problem to
+            log.debug("No answer possible at {}: {}", exchange.getRequest().getPath(), failure.toString());
+            return Mono.empty();
+        }
+        ProblemException unavailable = Unavailable.of(failure);
+        if (unavailable != null) {
+            log.warn("{} at {}: {}", unavailable.kind(), exchange.getRequest().getPath(), failure.toString());
+            return responses.write(exchange, unavailable);
+        }
         return responses.write(exchange, toProblem(failure));
     }
 

@@ -25,10 +25,14 @@ public class ProblemResponses {
         this.json = json;
     }
 
+    /** A caller's mistake (4xx) also names the rule it broke as {@code rule}, for clients that branch on it. */
     public static ProblemDetail problem(HttpStatusCode status, String kind, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemException.typeOf(kind));
         problem.setTitle(title);
+        if (status.is4xxClientError()) {
+            problem.setProperty("rule", kind);
+        }
         return problem;
     }
 

@@ -59,7 +59,7 @@ public class LiveResults {
 
     public Mono<DecisionResultsView> results(DecisionManagement.Viewer viewer, String by) {
         if (by != null && !LiveTotals.BREAKDOWNS.contains(by)) {
-            return Mono.error(Problem.badRequest("bad-breakdown", "Break results down by school, year or role (by=school)."));
+            return Mono.error(Problem.badRequest("bad-breakdown", "Break results down by school, year or role (by=school).").with("field", "by"));
         }
         Decision decision = viewer.decision();
         DecisionStatus status = decision.statusAt(clock.instant());

@@ -63,7 +63,7 @@ class SchoolDirectoryController {
                                   @RequestParam(required = false) String cursor,
                                   @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {
-            return Mono.error(Problem.badRequest("invalid-limit", "limit must be between 1 and 500."));
+            return Mono.error(Problem.badRequest("invalid-limit", "limit must be between 1 and 500.").with("field", "limit"));
         }
         return readable(user, schoolId).map(shape -> {
             List<ClassView> after = shape.classes().values().stream()

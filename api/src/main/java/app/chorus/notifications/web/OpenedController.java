@@ -28,7 +28,8 @@ class OpenedController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> opened(@AuthenticationPrincipal CurrentUser user, @RequestBody Opened opened) {
         if (opened == null || blank(opened.source()) || blank(opened.sourceId())) {
-            throw Problem.badRequest("malformed-open", "Say what was opened: source (e.g. announcement) and sourceId.");
+            throw Problem.badRequest("malformed-open", "Say what was opened: source (e.g. announcement) and sourceId.")
+                .with("field", opened == null || blank(opened.source()) ? "source" : "sourceId");
         }
         if (!user.isLinkedToPerson()) {
             throw Problem.forbidden("not-a-directory-person", "Your sign-in is not linked to a person of the directory.");

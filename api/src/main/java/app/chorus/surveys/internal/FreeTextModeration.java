@@ -61,7 +61,7 @@ public class FreeTextModeration {
     public Mono<TextAnswer> moderate(Survey survey, String responseId, String questionId, String state) {
         requireFreeText(survey, questionId);
         if (state == null || !STATES.contains(state)) {
-            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + " in 'state'.");
+            throw Problem.badRequest("bad-moderation", "Moderate with one of " + STATES + " in 'state'.").with("field", "state");
         }
         return responses.moderate(survey.id(), responseId, questionId, state)
             .filter(Boolean::booleanValue)

@@ -43,7 +43,7 @@ class RespondingController {
 
         Map<String, Object> required() {
             if (answers == null) {
-                throw Problem.badRequest("invalid-answers", "Send {\"answers\": {\"questionId\": answer, ...}}.");
+                throw Problem.badRequest("invalid-answers", "Send {\"answers\": {\"questionId\": answer, ...}}.").with("field", "answers");
             }
             return answers;
         }

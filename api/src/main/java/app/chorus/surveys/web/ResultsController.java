@@ -106,7 +106,7 @@ class ResultsController {
         try {
             return Breakdown.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw Problem.badRequest("bad-breakdown", "Break results down by school, year or role.");
+            throw Problem.badRequest("bad-breakdown", "Break results down by school, year or role.").with("field", "by");
         }
     }
 }

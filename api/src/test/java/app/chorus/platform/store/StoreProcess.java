@@ -21,9 +21,14 @@ final class StoreProcess implements AutoCloseable {
     }
 
     static StoreProcess start(Path dataDir) throws Exception {
+        return start(dataDir, 0);
+    }
+
+    /** On a given port (0: any free one), so that a store started again is where its clients look for it. */
+    static StoreProcess start(Path dataDir, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            StoreMain.class.getName(), "--data", dataDir.toString(), "--port", "0")
+            StoreMain.class.getName(), "--data", dataDir.toString(), "--port", String.valueOf(port))
             .redirectErrorStream(true)
             .start();
         StringBuilder output = new StringBuilder();

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiBreaker {
 
     static final String NAME = "api";
+    static final int TRIAL_CALLS = 8;
 
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> apiBreakerSettings(GatewayProperties properties) {
@@ -29,7 +30,12 @@ class ApiBreaker {
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
-                .permittedNumberOfCallsInHalfOpenState(3)
+                // more trial calls than the widest composition makes at once: the home makes 4 calls together, and with
+                // 3 trial calls its 4th was refused, the other 3 cancelled unrecorded, and the breaker stayed half-open
+                // for good (the gateway refused every home after an api outage until the gateway was restarted)
+                .permittedNumberOfCallsInHalfOpenState(TRIAL_CALLS)
+                // and trial calls that never report back must not hold it half-open either
+                .maxWaitDurationInHalfOpenState(Duration.ofSeconds(5))
                 .ignoreExceptions(ApiProblem.class)
                 .build())
             .build());

@@ -57,7 +57,8 @@ class EdgeErrorHandler extends ProblemErrorHandler {
             || hasCause(failure, CallNotPermittedException.class) || hasCauseNamed(failure, "io.github.resilience4j.bulkhead.BulkheadFullException")
             || hasCause(failure, TimeoutException.class)
             || hasCause(failure, ConnectException.class) || failure instanceof WebClientRequestException
-            || failure.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException");
+            || hasCauseNamed(failure, "reactor.netty.http.client.PrematureCloseException")
+            || hasCauseNamed(failure, "reactor.netty.channel.AbortedException");
     }
 
     /** For failure types of optional (runtime-only) libraries. */

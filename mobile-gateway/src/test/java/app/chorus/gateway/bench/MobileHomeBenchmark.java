@@ -83,11 +83,16 @@ public final class MobileHomeBenchmark {
         Load.Result home = load.closed("/mobile/v1/home", options.carers, options.seconds);
         progress("home: " + home.summary());
         String figures = json(options, warmedUp, home, noop, polled, apiCalls, load.idleCpuMillisPerSecond());
+        finish(gateway, BENCH, figures);
+    }
+
+    /** Stops the gateway, then prints the result as the last line and ends the JVM (the api with it). */
+    static void finish(ConfigurableApplicationContext gateway, Bench bench, String json) {
         gateway.close();
         // shutting the api down may still log a warning: the JSON must stay the last line
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
             .setLevel(ch.qos.logback.classic.Level.ERROR);
-        BENCH.result(figures);
+        bench.result(json);
         System.exit(0);
     }
 
@@ -124,7 +129,7 @@ public final class MobileHomeBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext gateway(String apiUrl) {
+    static ConfigurableApplicationContext gateway(String apiUrl) {
         // as command-line arguments, so that they win over the gateway's application.yml
         return new SpringApplicationBuilder(MobileGatewayApplication.class)
             .web(WebApplicationType.REACTIVE)

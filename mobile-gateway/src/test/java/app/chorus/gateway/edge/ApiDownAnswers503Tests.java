@@ -56,15 +56,7 @@ class ApiDownAnswers503Tests {
         for (int call = 0; call < 10; call++) {
             long started = System.nanoTime();
             String path = call % 2 == 0 ? "/api/v1/me" : "/mobile/v1/home";
-            gateway.get().uri(path)
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:chorus:problem:api-unavailable")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("try again"));
+            apiUnavailable(gateway.get().uri(path).header(HttpHeaders.AUTHORIZATION, token).exchange());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
         }
         long started = System.nanoTime();
@@ -74,6 +66,16 @@ class ApiDownAnswers503Tests {
             .expectStatus().isEqualTo(503);
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .as("the open breaker answers without waiting for the api").isLessThan(Duration.ofMillis(500));
+    }
+
+    /** The app's answer when the gateway cannot reach the api: a 503 problem that says to try again, with Retry-After. */
+    static void apiUnavailable(WebTestClient.ResponseSpec answer) {
+        answer.expectStatus().isEqualTo(503)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("urn:chorus:problem:api-unavailable")
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("try again"));
     }
 
     /** A socket that accepts connections and never answers: an api stuck in a GC pause or a dead node. */
