@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -72,6 +73,9 @@ class IntegratorSendsMangledBodiesToEveryOperationTests {
         "consultation_local_answers", "decisions", "opinion_conversations", "opinion_statements", "opinion_votes",
         "safeguarding_contacts", "retention_schedule", "notification_opens", "devices", "notification_preferences");
 
+    /** A device id of this test's own: a damaged registration that is still valid must not register the matrix's device. */
+    private static final String DEVICE = "mangled-device";
+
     @Autowired
     ApplicationContext context;
 
@@ -92,7 +96,8 @@ class IntegratorSendsMangledBodiesToEveryOperationTests {
             .returnResult().getResponseBody());
         Map<String, Map<String, String>> table = MatrixTable.parse(Files.readString(EveryRoleMeetsTheAuthorizationMatrixTests.TABLE));
         Map<Caller, WebTestClient> clients = clients();
-        MatrixFixtures fixtures = MatrixFixtures.of(OWN, OWN_PUPIL, clients.get(Caller.TRUST_LEADER), clients.get(Caller.PUPIL));
+        MatrixFixtures fixtures = MatrixFixtures.of(OWN, OWN_PUPIL, clients.get(Caller.TRUST_LEADER), clients.get(Caller.PUPIL))
+            .withInstallation(DEVICE);
         SchemaExamples examples = new SchemaExamples(document, KNOWN);
         MangledBodies mangle = new MangledBodies(Choices.seeded(SEED));
         int operations = 0;
@@ -209,6 +214,11 @@ class IntegratorSendsMangledBodiesToEveryOperationTests {
             parameters.appendReplacement(uri, Matcher.quoteReplacement(fixtures.value(path, parameters.group(1))));
         }
         return parameters.appendTail(uri).toString();
+    }
+
+    @AfterEach
+    void forgetTheDevicesItRegistered() {
+        clients().values().forEach(client -> client.delete().uri("/api/v1/devices/" + DEVICE).exchange());
     }
 
     private Map<Caller, WebTestClient> clients() {

@@ -69,6 +69,12 @@ final class MatrixFixtures {
         return values.getOrDefault(parameter, "missing-" + parameter);
     }
 
+    /** The same fixtures with the device id another test uses, so the devices it registers stay apart from the matrix's. */
+    MatrixFixtures withInstallation(String installationId) {
+        put("installationId", installationId);
+        return this;
+    }
+
     private void put(String name, String value) {
         values.put(name, value);
     }
