@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApiTest
 class CarerWithChildrenAtTwoSchoolsKeepsBothTests {
 
-    private static final String MOTHER = "car-shared-mother";
+    static final String MOTHER = "car-shared-mother";
 
     @Autowired
     WebTestClient web;
@@ -48,7 +48,7 @@ class CarerWithChildrenAtTwoSchoolsKeepsBothTests {
         return directory.pupilsCaredFor(MOTHER).map(child -> child.givenName() + " at " + child.schoolId()).sort().collectList().block();
     }
 
-    private static RosterFileSet withTheMother(String school, String name, String child, String year) {
+    static RosterFileSet withTheMother(String school, String name, String child, String year) {
         String pupil = "pup-" + school + "-" + child.toLowerCase();
         return SchoolExport.files(school, name, false)
             .write("users.csv", SchoolExport.bytes("sourcedId,status,dateLastModified,enabledUser,givenName,familyName,agentSourcedIds,grades\r\n"

@@ -1,6 +1,7 @@
 package app.chorus.directory.internal.oneroster;
 
 import app.chorus.directory.internal.store.Collections;
+import app.chorus.platform.SchemaSteps;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +123,12 @@ final class RosterSources {
 
     private static Document chunkOf(String source, String generation, String kind, List<Document> rows, Set<String> keys) {
         return new Document("source", source).append("generation", generation).append("kind", kind)
-            .append("keys", new ArrayList<>(keys)).append("rows", rows);
+            .append("keys", new ArrayList<>(keys)).append("rows", rows).append(SchemaSteps.SCHEMA, RosterChunksKeyed.SCHEMA);
+    }
+
+    /** The ids a stored row of {@code kind} is found by (for chunks stored before they carried their keys). */
+    static List<String> keysOf(String kind, Document row) {
+        return keysOf(decode(row, KINDS.get(kind)));
     }
 
     /**
