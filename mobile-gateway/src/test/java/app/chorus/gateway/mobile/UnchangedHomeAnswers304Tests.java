@@ -6,7 +6,10 @@ import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.Staff;
 import app.chorus.testing.Tokens;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +27,8 @@ class UnchangedHomeAnswers304Tests {
 
     @Test
     void homeIs304UntilANewAnnouncementArrives() {
-        EntityExchangeResult<String> first = get("/mobile/v1/home", null).expectStatus().isOk()
-            .expectBody(String.class).returnResult();
-        String etag = first.getResponseHeaders().getETag();
-        assertThat(etag).startsWith("\"");
-
-        get("/mobile/v1/home", etag).expectStatus().isNotModified().expectBody().isEmpty();
+        // Other tests' scheduled posts may still land in the shared context: poll as an app does until the home holds still.
+        String etag = Awaitility.await().atMost(Duration.ofSeconds(30)).until(this::etagAnsweredWith304, Objects::nonNull);
 
         staff.publish("head.oakfield", Staff.post("sch-001", List.of("sch-001"), "Snow closure", true));
         String changed = get("/mobile/v1/home", etag).expectStatus().isOk()
@@ -46,6 +45,20 @@ class UnchangedHomeAnswers304Tests {
             .getResponseHeaders().getETag();
 
         get(path, etag).expectStatus().isNotModified();
+    }
+
+    /** A fresh ETag when asking again with it answers 304 and no body; null when the home changed in between. */
+    private String etagAnsweredWith304() {
+        EntityExchangeResult<String> first = get("/mobile/v1/home", null).expectStatus().isOk()
+            .expectBody(String.class).returnResult();
+        String etag = first.getResponseHeaders().getETag();
+        assertThat(etag).startsWith("\"");
+        EntityExchangeResult<byte[]> again = get("/mobile/v1/home", etag).expectBody().returnResult();
+        if (again.getStatus().value() != 304) {
+            return null;
+        }
+        assertThat(again.getResponseBody()).isNullOrEmpty();
+        return etag;
     }
 
     private WebTestClient.ResponseSpec get(String path, String ifNoneMatch) {
