@@ -35,6 +35,7 @@ export function rules(resources) {
     problems.push(...appRules(resources, app));
   }
   problems.push(...sharedRateLimits(resources));
+  problems.push(...pushQuota(resources));
   problems.push(...ingressRules(resources));
   problems.push(...networkRules(resources));
   problems.push(...realmRules(resources));
@@ -122,4 +123,18 @@ function sharedRateLimits(resources) {
   const gateway = named(resources, "Deployment", "chorus-mobile-gateway");
   const store = podOf(gateway ?? {})?.containers?.[0]?.env?.find((e) => e.name === "CHORUS_RATE_LIMIT_STORE_URI");
   return store?.valueFrom?.secretKeyRef ? [] : ["Deployment/chorus-mobile-gateway: CHORUS_RATE_LIMIT_STORE_URI must come from a Secret, or each replica limits on its own"];
+}
+
+// Every api replica paces its pushes to chorus.push.rate-per-minute: together, at most FCM's quota (docs/capacity.md).
+const FCM_QUOTA_PER_MINUTE = 600000;
+
+function pushQuota(resources) {
+  const autoscaler = named(resources, "HorizontalPodAutoscaler", "chorus-api");
+  if (!autoscaler) return [];
+  const config = resources.find((r) => r.kind === "ConfigMap" && r.metadata?.name?.startsWith("chorus-config"));
+  const rate = Number(config?.data?.CHORUS_PUSH_RATEPERMINUTE ?? FCM_QUOTA_PER_MINUTE);
+  const replicas = autoscaler.spec.maxReplicas;
+  return rate * replicas > FCM_QUOTA_PER_MINUTE
+    ? [`ConfigMap/chorus-config: CHORUS_PUSH_RATEPERMINUTE ${rate} x ${replicas} api replicas exceeds FCM's ${FCM_QUOTA_PER_MINUTE} a minute: set it to ${Math.floor(FCM_QUOTA_PER_MINUTE / replicas)} or less`]
+    : [];
 }
