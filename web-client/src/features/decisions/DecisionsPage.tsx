@@ -4,19 +4,25 @@ import type { DecisionDetails } from '../../api/types';
 import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { questionOf, useDecisionList } from './useDecisions';
+import { questionOf, useManagedDecisions } from './useDecisions';
 
 /** The votes a leader runs, each with its results (where they close it). */
 export function DecisionsPage() {
   const { t } = useTranslation();
   usePageTitle(t('decisions.title'));
-  const list = useDecisionList();
+  const list = useManagedDecisions();
+  const decisions = list.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <section aria-labelledby="decisions-title">
       <h1 id="decisions-title">{t('decisions.title')}</h1>
       <p>{t('decisions.intro')}</p>
       <p><Link className="button" to="/decisions/new">{t('decisions.create')}</Link></p>
-      {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : <DecisionList decisions={list.data ?? []} />}
+      {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : <DecisionList decisions={decisions} />}
+      {list.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t('decisions.older')}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { idempotencyKey, ok } from '../../api/client';
 import type { BallotRequest, DecisionDetails, DecisionDraft, DecisionResultsView } from '../../api/types';
@@ -17,12 +17,23 @@ export function useDecision(id: string) {
   });
 }
 
-/** A consultation's votes this person manages or may vote in; without one, the votes this leader manages. */
+/** A consultation's votes this person manages or may vote in (a handful, in one page). */
 export function useDecisionList(consultationId?: string) {
   const { api } = useApi();
   return useQuery({
-    queryKey: ['decisions', consultationId ?? 'managed'],
+    queryKey: ['decisions', 'consultation', consultationId],
     queryFn: async () => ((await ok(api.GET('/api/v1/decisions', { params: { query: { consultationId } } }))) as Page<DecisionDetails>).items ?? [],
+  });
+}
+
+/** The votes this leader runs, newest first, a page at a time ("show older" follows the cursor). */
+export function useManagedDecisions() {
+  const { api } = useApi();
+  return useInfiniteQuery({
+    queryKey: ['decisions', 'managed'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/decisions', { params: { query: { cursor: pageParam, limit: 20 } } })) as Promise<Page<DecisionDetails>>,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
 }
 

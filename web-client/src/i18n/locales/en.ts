@@ -722,6 +722,7 @@ export const en = {
     create: 'New vote',
     vote: 'Vote',
     seeResults: 'See the results',
+    older: 'Show older votes',
     phaseTitle: 'Votes in this decision phase',
     howCounted: 'Before you vote',
     OPEN: 'Open', SCHEDULED: 'Not open yet', CLOSING: 'Being counted', CLOSED: 'Closed',

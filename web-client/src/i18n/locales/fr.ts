@@ -744,6 +744,7 @@ export const fr: Catalogue = {
     create: 'Nouveau vote',
     vote: 'Voter',
     seeResults: 'Voir les résultats',
+    older: 'Afficher les votes plus anciens',
     phaseTitle: 'Votes de cette phase de décision',
     howCounted: 'Avant de voter',
     OPEN: 'Ouvert', SCHEDULED: 'Pas encore ouvert', CLOSING: 'Décompte en cours', CLOSED: 'Clos',

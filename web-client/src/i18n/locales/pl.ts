@@ -768,6 +768,7 @@ export const pl: Catalogue = {
     create: 'Nowe głosowanie',
     vote: 'Głosuj',
     seeResults: 'Zobacz wyniki',
+    older: 'Pokaż starsze głosowania',
     phaseTitle: 'Głosowania w tej fazie decyzji',
     howCounted: 'Zanim zagłosujesz',
     OPEN: 'Otwarte', SCHEDULED: 'Jeszcze nieotwarte', CLOSING: 'Trwa liczenie', CLOSED: 'Zamknięte',

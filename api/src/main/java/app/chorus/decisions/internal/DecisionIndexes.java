@@ -15,6 +15,9 @@ class DecisionIndexes extends StoreIndexes {
             new On(BallotCasting.BALLOTS, "decisionId", "_id"),
             new On(BallotCasting.VOTERS, "decisionId"),
             new On(Decision.COLLECTION, "consultationId"),
-            new On(Decision.COLLECTION, "status"));
+            new On(Decision.COLLECTION, "status"),
+            new On(Decision.COLLECTION, "createdAt", "_id"),
+            new On(Decision.COLLECTION, "schoolId", "createdAt"),
+            new On(Decision.COLLECTION, "createdBy", "createdAt"));
     }
 }

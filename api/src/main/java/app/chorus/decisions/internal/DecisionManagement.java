@@ -8,6 +8,8 @@ import app.chorus.directory.AudienceResolver;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.platform.DomainEvents;
+import app.chorus.shared.Page;
+import app.chorus.shared.PositionCursor;
 import app.chorus.shared.Problem;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -137,8 +139,15 @@ public class DecisionManagement {
     public record Viewer(Decision decision, boolean manages) {
     }
 
-    public Flux<Decision> managedBy(CurrentUser user) {
-        return accessPolicy.accessOf(user).flatMapMany(access -> decisions.all().filter(d -> canManage(user, access, d)));
+    /** A page of the decisions this person manages, newest first; {@code next} continues after its last. */
+    public Mono<Page<Decision>> managedBy(CurrentUser user, String cursor, int limit) {
+        PositionCursor after = PositionCursor.decode(cursor);
+        return accessPolicy.accessOf(user).flatMap(access -> decisions.managedPage(user.has(Role.TRUST_LEADER) && access.isTrustWide(),
+                user.personId(), user.has(Role.SCHOOL_LEADER) ? access.leadsSchools() : java.util.Set.of(), after, limit + 1)
+            .collectList()
+            .map(found -> found.size() > limit
+                ? Page.of(found.subList(0, limit), new PositionCursor(found.get(limit - 1).createdAt(), found.get(limit - 1).id()).encode())
+                : Page.of(found, null)));
     }
 
     /** A consultation's decisions that this person manages or may vote in (a decision phase holds a handful). */

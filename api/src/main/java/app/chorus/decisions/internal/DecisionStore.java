@@ -1,10 +1,15 @@
 package app.chorus.decisions.internal;
 
+import app.chorus.shared.PositionCursor;
 import app.chorus.shared.Problem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,8 +64,33 @@ class DecisionStore {
         return require(decisionId).doOnNext(decision -> recent.put(decisionId, decision));
     }
 
-    Flux<Decision> all() {
-        return mongo.findAll(Decision.class);
+    /**
+     * One page of the decisions someone manages, newest first (ties by id), after {@code after}: all of them for the
+     * trust's leaders ({@code everything}), otherwise those they created and those of the schools they lead. Read
+     * through indexes, never the whole collection.
+     */
+    Flux<Decision> managedPage(boolean everything, String createdBy, Collection<String> schools, PositionCursor after, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        if (!everything) {
+            List<Criteria> any = new ArrayList<>();
+            if (createdBy != null) {
+                any.add(Criteria.where("createdBy").is(createdBy));
+            }
+            if (!schools.isEmpty()) {
+                any.add(Criteria.where("schoolId").in(schools));
+            }
+            if (any.isEmpty()) {
+                return Flux.empty();
+            }
+            all.add(new Criteria().orOperator(any));
+        }
+        if (after != null) {
+            all.add(new Criteria().orOperator(Criteria.where("createdAt").lt(after.at()),
+                Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id())));
+        }
+        Criteria criteria = all.isEmpty() ? new Criteria() : all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"))).limit(limit),
+            Decision.class);
     }
 
     Flux<Decision> ofConsultation(String consultationId) {

@@ -9,6 +9,7 @@ import app.chorus.decisions.internal.DecisionManagement;
 import app.chorus.decisions.internal.DecisionDetails;
 import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
+import app.chorus.shared.PositionCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/decisions")
 @Tag(name = "Decisions", description = "Collective votes: create (leaders), cast ballots, close")
 class DecisionsController {
+
+    private static final int MAX_PAGE = 100;
 
     private final DecisionManagement management;
     private final BallotCasting casting;
@@ -55,12 +58,20 @@ class DecisionsController {
     }
 
     @GetMapping
-    @Operation(summary = "Decisions you manage; with consultationId, that consultation's decisions you manage or may vote in")
+    @Operation(summary = "Decisions you manage, newest first, a page at a time (cursor); with consultationId, that "
+        + "consultation's decisions you manage or may vote in (a handful, in one page)")
     Mono<Page<DecisionDetails>> list(@AuthenticationPrincipal CurrentUser user,
-                                     @RequestParam(required = false) String consultationId) {
-        Flux<Decision> decisions = consultationId == null ? management.managedBy(user) : management.ofConsultation(user, consultationId);
-        return decisions.concatMap(decision -> management.view(decision, user.personId()))
-            .collectList().map(items -> Page.of(items, null));
+                                     @RequestParam(required = false) String consultationId,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(defaultValue = "50") int limit) {
+        if (consultationId != null) {
+            return management.ofConsultation(user, consultationId).concatMap(decision -> management.view(decision, user.personId()))
+                .collectList().map(items -> Page.of(items, null));
+        }
+        return Mono.fromCallable(() -> PositionCursor.atMost(limit, MAX_PAGE))
+            .flatMap(size -> management.managedBy(user, cursor, size))
+            .flatMap(page -> Flux.fromIterable(page.items()).concatMap(decision -> management.view(decision, user.personId()))
+                .collectList().map(items -> Page.of(items, page.next())));
     }
 
     @GetMapping("/{decisionId}")
