@@ -143,7 +143,7 @@ public final class SoakBenchmark {
         double p99Last = median(measured.subList(measured.size() / 2, measured.size()));
         long requests = samples.stream().mapToLong(Sample::requests).sum();
         long errors = samples.stream().mapToLong(Sample::errors).sum();
-        double maxHeap = samples.stream().skip(1).mapToDouble(Sample::heapMb).max().orElse(first.heapMb());
+        double maxHeap = measured.stream().mapToDouble(Sample::heapMb).max().orElse(first.heapMb());
         return String.format(Locale.ROOT, "{\"bench\": \"soak\", \"minutes\": %d, \"carers\": %d, \"think_ms\": %d, "
                 + "\"fanout_every_s\": %d, \"requests\": %d, \"errors\": %d, \"heap_after_gc_first_mb\": %.1f, "
                 + "\"heap_after_gc_last_mb\": %.1f, \"heap_after_gc_max_mb\": %.1f, \"heap_growth_pct\": %.1f, "

@@ -41,7 +41,8 @@ final class SocketStates {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
-                for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                List<String> lines = Files.readAllLines(Path.of(table));
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) { // the first line is the header
                     String[] columns = line.trim().split("\\s+");
                     if (columns.length > 9 && mine.contains(columns[9])) {
                         counts.merge(STATES.getOrDefault(columns[3], "OTHER"), 1L, Long::sum);
