@@ -25,9 +25,9 @@ TARGETS=(RosterReaderFuzzTests AnnouncementContentFuzzTests RosterUploadFuzzTest
 FINDINGS=0
 for round in $(seq 1 "$ROUNDS"); do
   echo "[bench fuzz] round $round of $ROUNDS: ${TARGETS[*]} (about 125 s of fuzzing)" >&2
-  # the fuzz profile runs only the fuzz executions when -Dtest names no real test
+  # the api-fuzz module's fuzz profile runs only the fuzz executions when -Dtest names no real test
   # one fuzz test at a time (the full test run fuzzes two at once): each test's "Done" line follows its "Running" line
-  if ! mvn -B -P fuzz -pl tally,opinions-math,api -am test -Dtest=NoTestButTheFuzzExecutions -Dchorus.fuzz.forks=1 \
+  if ! mvn -B -P fuzz -pl api-fuzz -am test -Dtest=NoTestButTheFuzzExecutions -Dchorus.fuzz.forks=1 \
        -Dsurefire.failIfNoSpecifiedTests=false -Dchorus.keycloak.url="$KEYCLOAK_URL" >"$LOG" 2>&1; then
     FINDINGS=$((FINDINGS + 1))
     grep -E "FuzzTestFinding|Tests run:.*Failures|crash-" "$LOG" | head -20 >&2 || true
