@@ -5,8 +5,9 @@ import { i18n } from '../i18n';
 
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear(); });
 
-// CI machines are shared and busy: give pages time to settle before a query gives up.
-configure({ asyncUtilTimeout: 5000 });
+// CI machines are shared and busy, and ./chorus test runs these tests beside the api's (mvn -T 2, ADR 0301): give pages
+// time to settle before a query gives up. A query that finds its element returns at once.
+configure({ asyncUtilTimeout: 15_000 });
 
 // Chorus starts in English for every test; a test that switches language does not leak it.
 afterEach(async () => { await i18n.changeLanguage('en'); });
