@@ -71,7 +71,7 @@ function CarerLookup({ onLookUp }: { onLookUp: (carerId: string) => void }) {
   return (
     <section aria-labelledby="carer-lookup-title">
       <h2 id="carer-lookup-title">{t('calendar.carerTitle')}</h2>
-      <PersonPicker id="calendar-carer" kind="carer" label={t('calendar.carerName')} onPick={(carer) => onLookUp(carer.id)} />
+      <PersonPicker id="calendar-carer" kind="carer" label={t('calendar.carerName')} onPick={(carer) => carer.id && onLookUp(carer.id)} />
     </section>
   );
 }

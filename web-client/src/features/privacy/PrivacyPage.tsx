@@ -74,7 +74,7 @@ function SubjectAccess() {
     <section className="panel" aria-labelledby="sar-title">
       <h2 id="sar-title">{t('privacy.sarTitle')}</h2>
       <p className="muted">{t('privacy.sarHelp')}</p>
-      <PersonPicker id="sar-find" label={t('privacy.sarFind')} onPick={(person) => setPersonId(person.id)} />
+      <PersonPicker id="sar-find" label={t('privacy.sarFind')} onPick={(person) => setPersonId(person.id ?? '')} />
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="sar-person">{t('privacy.sarPerson')}</label>
