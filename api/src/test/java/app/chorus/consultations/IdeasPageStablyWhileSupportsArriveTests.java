@@ -41,7 +41,7 @@ class IdeasPageStablyWhileSupportsArriveTests {
             cursor = (String) next.get("next");
         }
         assertThat(seen).extracting(idea -> idea.get("title").toString()).doesNotHaveDuplicates().hasSize(5);
-        assertThat(seen.get(2)).as("the next page ranks what is not shown yet, counts current")
+        assertThat((Map<Object, Object>) seen.get(2)).as("the next page ranks what is not shown yet, counts current")
             .containsEntry("id", last).containsEntry("supports", 2);
         assertThat(allIds(id).get(0)).as("a fresh listing ranks by support").isEqualTo(last);
     }
