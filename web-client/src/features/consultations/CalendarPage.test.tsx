@@ -40,17 +40,27 @@ describe('CalendarPage', () => {
     expect(calls.some((c) => c.url.includes('schoolId=sch-001') && c.url.includes('weeks=8'))).toBe(true);
   });
 
-  it('lets a teacher look up one carer, naming only their own school’s asks and counting the rest', async () => {
+  it('lets a teacher find one carer by name, naming only their own school’s asks and counting the rest', async () => {
     const { calls } = fakeApi({
       'GET /api/v1/me': { ...head, leadsSchools: [] },
       'GET /api/v1/schools': schools,
+      'GET /api/v1/people': {
+        items: [{ id: 'car-000001', givenName: 'Sarah', familyName: 'Ó Brien', kind: 'carer', schoolIds: ['sch-001'],
+          children: [{ pupilId: 'pup-1', givenName: 'Oliver', familyName: 'Ó Brien', schoolId: 'sch-001' }] }],
+        next: null,
+      },
       'GET /api/v1/consultations/calendar': calendar([{ open: 4, asks: [uniform] }]),
     });
     renderPage(<CalendarPage />, { roles: ['staff'] });
     expect(screen.queryByLabelText('Whose asks')).not.toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText('Carer’s roster id'), 'car-000001');
-    await userEvent.click(screen.getByRole('button', { name: 'Show their asks' }));
+    await userEvent.type(screen.getByLabelText('Carer’s name'), 'o');
+    expect(screen.getByRole('button', { name: 'Find' })).toBeDisabled();
+    await userEvent.type(screen.getByLabelText('Carer’s name'), 'bri');
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    expect(await screen.findByText('carer of Oliver', { exact: false })).toBeInTheDocument();
+    expect(calls.find((c) => c.url.startsWith('/api/v1/people'))?.url).toMatch(/name=obri.*kind=carer|kind=carer.*name=obri/);
+    await userEvent.click(screen.getByRole('button', { name: 'Ó Brien, Sarah' }));
 
     expect(await screen.findByRole('heading', { name: 'Asks reaching carer car-000001' })).toBeInTheDocument();
     expect(screen.getByText('and 3 more from their children’s other schools')).toBeInTheDocument();
@@ -69,7 +79,7 @@ describe('CalendarPage', () => {
     expect(await screen.findByRole('heading', { name: 'Your asks' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Sports day' })).toHaveAttribute('href', '/decisions/dec-1');
     expect(screen.getByText('Vote')).toBeInTheDocument();
-    expect(screen.queryByLabelText('Carer’s roster id')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Carer’s name')).not.toBeInTheDocument();
     expect(calls.find((c) => c.url.startsWith('/api/v1/consultations/calendar'))?.url).toContain('carerId=car-000001');
 
     await userEvent.click(screen.getByRole('button', { name: 'Later weeks' }));

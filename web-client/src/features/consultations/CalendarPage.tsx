@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,6 +10,7 @@ import { LEADER_ROLES, hasAny } from '../../auth/roles';
 import { formatDate, formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { PersonPicker } from '../people/PersonPicker';
 
 const WEEKS = 8;
 
@@ -41,7 +41,7 @@ export function CalendarPage() {
       <h1 id="calendar-title">{t('calendar.title')}</h1>
       <p className="muted">{looksUp ? t('calendar.intro') : t('calendar.introCarer')}</p>
       {leads && <SchoolChoice subject={asked} onChoose={show} />}
-      {looksUp && <CarerLookup carerId={asked.carerId} onLookUp={(carerId) => show({ carerId })} />}
+      {looksUp && <CarerLookup onLookUp={(carerId) => show({ carerId })} />}
       {!looksUp && me.isPending && <Loading />}
       {!looksUp && me.error && <ErrorMessage error={me.error} />}
       {subject && <Weeks subject={subject} from={from} own={!looksUp} onMove={(moved) => show({ ...subject, from: moved })} />}
@@ -66,23 +66,13 @@ function SchoolChoice({ subject, onChoose }: { subject: Subject; onChoose: (subj
   );
 }
 
-function CarerLookup({ carerId, onLookUp }: { carerId?: string; onLookUp: (carerId: string) => void }) {
+function CarerLookup({ onLookUp }: { onLookUp: (carerId: string) => void }) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState(carerId ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (typed.trim()) onLookUp(typed.trim());
-  };
   return (
-    <form onSubmit={submit} aria-labelledby="carer-lookup-title">
+    <section aria-labelledby="carer-lookup-title">
       <h2 id="carer-lookup-title">{t('calendar.carerTitle')}</h2>
-      <div className="field">
-        <label htmlFor="calendar-carer">{t('calendar.carerId')}</label>
-        <input id="calendar-carer" value={typed} onChange={(e) => setTyped(e.target.value)} aria-describedby="calendar-carer-hint" />
-        <p id="calendar-carer-hint" className="hint">{t('calendar.carerHint')}</p>
-      </div>
-      <button type="submit" disabled={!typed.trim()}>{t('calendar.lookUp')}</button>
-    </form>
+      <PersonPicker id="calendar-carer" kind="carer" label={t('calendar.carerName')} onPick={(carer) => carer.id && onLookUp(carer.id)} />
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { saveAs } from '../../api/download';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage, Notice } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { PersonPicker } from '../people/PersonPicker';
 
 /** What the trust holds about me, as a privacy notice; the privacy officer also exports a person's data from here. */
 const HELD = ['account', 'devices', 'announcements', 'surveys', 'consultations', 'votes', 'audit'] as const;
@@ -70,16 +71,19 @@ function SubjectAccess() {
   });
   const submit = (e: FormEvent) => { e.preventDefault(); exported.mutate(personId.trim()); };
   return (
-    <form onSubmit={submit} className="panel" aria-labelledby="sar-title">
+    <section className="panel" aria-labelledby="sar-title">
       <h2 id="sar-title">{t('privacy.sarTitle')}</h2>
       <p className="muted">{t('privacy.sarHelp')}</p>
-      <div className="field">
-        <label htmlFor="sar-person">{t('privacy.sarPerson')}</label>
-        <input id="sar-person" value={personId} onChange={(e) => setPersonId(e.target.value)} required pattern="\S+" />
-      </div>
-      <button type="submit" disabled={exported.isPending}>{t('privacy.sarDownload')}</button>
-      {exported.isSuccess && <Notice>{t('privacy.sarDone', { person: exported.data })}</Notice>}
-      {exported.error && <ErrorMessage error={exported.error} />}
-    </form>
+      <PersonPicker id="sar-find" label={t('privacy.sarFind')} onPick={(person) => setPersonId(person.id ?? '')} />
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="sar-person">{t('privacy.sarPerson')}</label>
+          <input id="sar-person" value={personId} onChange={(e) => setPersonId(e.target.value)} required pattern="\S+" />
+        </div>
+        <button type="submit" disabled={exported.isPending}>{t('privacy.sarDownload')}</button>
+        {exported.isSuccess && <Notice>{t('privacy.sarDone', { person: exported.data })}</Notice>}
+        {exported.error && <ErrorMessage error={exported.error} />}
+      </form>
+    </section>
   );
 }

@@ -49,6 +49,23 @@ describe('the privacy page', () => {
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 
+  it('lets the privacy officer find the person by name instead of their directory record', async () => {
+    const { calls } = fakeApi({
+      'GET /api/v1/people': { items: [{ id: 'car-000002', givenName: 'Amélie', familyName: 'Dupont', kind: 'carer', schoolIds: ['sch-001'], children: [] }], next: null },
+      'GET /api/v1/people/car-000002/data': { person: { id: 'car-000002' }, sections: {}, notes: [] },
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:data');
+    URL.revokeObjectURL = vi.fn();
+    renderPage(<PrivacyPage />, { roles: ['privacy-officer'] });
+    await userEvent.type(screen.getByLabelText('Find them by name'), 'amel');
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Dupont, Amélie' }));
+    expect(screen.getByLabelText(/Directory record of the person/)).toHaveValue('car-000002');
+    await userEvent.click(screen.getByRole('button', { name: 'Download their data' }));
+    expect(await screen.findByText('The data of car-000002 is downloaded.')).toBeInTheDocument();
+    expect(calls[0].url).toContain('name=amel');
+  });
+
   it('lets a carer download their own data from the privacy page', async () => {
     const { calls } = fakeApi({ 'GET /api/v1/me/data': { person: { id: 'car-000002' }, sections: {}, notes: [] } });
     URL.createObjectURL = vi.fn(() => 'blob:mine');

@@ -41,8 +41,34 @@ class IdeasPageStablyWhileSupportsArriveTests {
             cursor = (String) next.get("next");
         }
         assertThat(seen).extracting(idea -> idea.get("title").toString()).doesNotHaveDuplicates().hasSize(5);
-        assertThat(seen.get(4).get("supports")).as("counts shown are current").isEqualTo(2);
+        assertThat((Map<Object, Object>) seen.get(2)).as("the next page ranks what is not shown yet, counts current")
+            .containsEntry("id", last).containsEntry("supports", 2);
         assertThat(allIds(id).get(0)).as("a fresh listing ranks by support").isEqualTo(last);
+    }
+
+    @Test
+    void anIdeaProposedWhileAReaderPagesIsShownOnALaterPageAndAPageAskedForAgainShowsTheSameIdeas() {
+        ConsultationFixtures consultations = new ConsultationFixtures(web);
+        String id = consultations.trustCarersInIdeas("Playground");
+        for (String title : List.of("Benches", "Climbing frame", "Den")) {
+            consultations.proposed("carer.demo", id, OLIVER, title);
+        }
+        Map<?, ?> first = page(id, null);
+        String cursor = (String) first.get("next");
+        List<Map<?, ?>> seen = new ArrayList<>((List<Map<?, ?>>) first.get("items"));
+        consultations.proposed("carer.demo", id, OLIVER, "Eco garden");
+
+        Map<?, ?> second = page(id, cursor);
+        assertThat(page(id, cursor).get("items")).as("the same page again").isEqualTo(second.get("items"));
+        seen.addAll((List<Map<?, ?>>) second.get("items"));
+        cursor = (String) second.get("next");
+        while (cursor != null) {
+            Map<?, ?> next = page(id, cursor);
+            seen.addAll((List<Map<?, ?>>) next.get("items"));
+            cursor = (String) next.get("next");
+        }
+        assertThat(seen).extracting(idea -> idea.get("title").toString()).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrder("Benches", "Climbing frame", "Den", "Eco garden");
     }
 
     private Map<?, ?> page(String id, String cursor) {

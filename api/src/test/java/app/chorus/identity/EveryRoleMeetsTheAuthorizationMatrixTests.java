@@ -53,7 +53,7 @@ class EveryRoleMeetsTheAuthorizationMatrixTests {
     static final Path TABLE = Path.of("src/test/resources/authorization-matrix.md");
     static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     static final int READERS = 8;
-    static final Map<String, String> QUERY = Map.of("filename", "matrix.txt", "question", "ideas", "dryRun", "true");
+    static final Map<String, String> QUERY = Map.of("filename", "matrix.txt", "question", "ideas", "dryRun", "true", "name", "ab");
 
     /** The roles of the issue, as the realm grants them to the demo logins. */
     enum Caller {

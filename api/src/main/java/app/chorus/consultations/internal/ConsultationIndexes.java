@@ -20,8 +20,8 @@ class ConsultationIndexes extends StoreIndexes {
             new On(LocalAnswers.COLLECTION, "consultationId", "schoolId"),
             new On(Consultation.COLLECTION, "continuesFrom"),
             new On(DuePhases.COLLECTION, "dueAt"),
-            new On(IdeaOrders.COLLECTION, "at"),
             new On(RosterReach.REACH, "consultationId"),
-            On.expiring(Replays.COLLECTION, Replays.AT, Replays.KEPT));
+            On.expiring(Replays.COLLECTION, Replays.AT, Replays.KEPT),
+            On.expiring(IdeaListings.COLLECTION, IdeaListings.AT, IdeaListings.KEPT));
     }
 }

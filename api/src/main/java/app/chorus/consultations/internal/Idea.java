@@ -10,4 +10,9 @@ public record Idea(@Id String id, String consultationId, String title, String bo
                    String schoolId, boolean byPupil, String visibility, long supports, String mergedInto, Instant createdAt) {
 
     public static final String COLLECTION = "consultation_ideas";
+
+    /** The same idea with its counter moved by {@code by}. */
+    Idea counted(int by) {
+        return new Idea(id, consultationId, title, body, category, authorId, schoolId, byPupil, visibility, supports + by, mergedInto, createdAt);
+    }
 }

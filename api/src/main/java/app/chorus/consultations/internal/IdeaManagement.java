@@ -8,10 +8,7 @@ import app.chorus.shared.Page;
 import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -28,18 +25,18 @@ public class IdeaManagement {
     private final ReactiveMongoTemplate mongo;
     private final ConsultationAccess access;
     private final Supports supports;
-    private final IdeaOrders orders;
+    private final IdeaListings listings;
     private final Participants participants;
     private final ModerationGate moderation;
     private final LocalEditions editions;
     private final Clock clock;
 
-    IdeaManagement(ReactiveMongoTemplate mongo, ConsultationAccess access, Supports supports, IdeaOrders orders,
+    IdeaManagement(ReactiveMongoTemplate mongo, ConsultationAccess access, Supports supports, IdeaListings listings,
                    Participants participants, ModerationGate moderation, LocalEditions editions, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
         this.access = access;
         this.supports = supports;
-        this.orders = orders;
+        this.listings = listings;
         this.participants = participants;
         this.moderation = moderation;
         this.editions = editions;
@@ -72,11 +69,11 @@ public class IdeaManagement {
             Voice voice = reader.voice(as);
             return supportable(consultationId, ideaId, reader)
                 .flatMap(idea -> editions.requireOpenFor(consultation, voice, clock.instant()).then(access.oldEnough(voice))
-                    .then(supports.add(consultation, ideaId, voice, clock.instant())))
-                .flatMap(added -> added ? participants.tookPart(consultationId, voice, clock.instant())
-                    : Mono.error(Problems.conflict("ideaId", "already-supported",
-                        "You already support this idea" + (voice.pupilId() != null ? " for " + voice.label() : "") + ".")))
-                .then(idea(consultationId, ideaId)).flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0));
+                    .then(supports.add(consultation, ideaId, voice, clock.instant()))
+                    .flatMap(added -> added ? participants.tookPart(consultationId, voice, clock.instant()).thenReturn(idea)
+                        : Mono.error(Problems.conflict("ideaId", "already-supported",
+                            "You already support this idea" + (voice.pupilId() != null ? " for " + voice.label() : "") + "."))))
+                .flatMap(idea -> afterSupport(reader, idea.counted(1), voice, true));
         });
     }
 
@@ -90,10 +87,10 @@ public class IdeaManagement {
             consultation.requirePhase(Phase.IDEAS, clock.instant(), "withdraw a support");
             Voice voice = reader.voice(as);
             return supportable(consultationId, ideaId, reader)
-                .then(supports.withdraw(consultation, ideaId, voice, clock.instant()))
-                .flatMap(removed -> removed ? idea(consultationId, ideaId)
-                    : Mono.error(Problems.conflict("ideaId", "not-supported", "You do not support this idea.")))
-                .flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0));
+                .flatMap(idea -> supports.withdraw(consultation, ideaId, voice, clock.instant())
+                    .flatMap(removed -> removed ? Mono.just(idea.counted(-1))
+                        : Mono.error(Problems.conflict("ideaId", "not-supported", "You do not support this idea."))))
+                .flatMap(idea -> afterSupport(reader, idea, voice, false));
         });
     }
 
@@ -130,25 +127,37 @@ public class IdeaManagement {
             .map(idea -> IdeaView.of(idea, reader.consultation(), user.personId())));
     }
 
-    /** The ideas by support, in the order the first page saw (the cursor carries it: ADR 0120). */
+    /** The ideas by support; later pages show those not shown yet, so none is skipped or repeated (ADR 0325). */
     public Mono<Page<IdeaView>> bySupport(CurrentUser user, String consultationId, String cursor, int limit) {
         int size = PositionCursor.atMost(limit, 100);
         return access.reader(user, consultationId).flatMap(reader -> {
-            Mono<String[]> start = cursor == null
-                ? orders.start(visible(consultationId, reader), clock.instant()).map(orderId -> new String[] {orderId, "0"})
-                : Mono.just(Cursor.parse(cursor));
-            return start.flatMap(position -> orders.slice(position[0], Integer.parseInt(position[1]), size + 1)
-                .switchIfEmpty(Mono.error(() -> Problems.invalid("cursor", "expired-cursor",
-                    "This list's order has expired: start again without a cursor.")))
-                .flatMap(ids -> ideas(ids.subList(0, Math.min(size, ids.size()))).flatMap(found -> withSupports(reader, found))
-                    .map(found -> Page.of(found,
-                        ids.size() > size ? position[0] + ":" + (Integer.parseInt(position[1]) + size) : null))));
+            Query visible = visible(consultationId, reader);
+            Mono<IdeaListings.Slice> slice = cursor == null ? listings.first(visible, size, clock.instant())
+                : Mono.defer(() -> {
+                    String[] position = Cursor.parse(cursor);
+                    return listings.next(position[0], Integer.parseInt(position[1]), visible, size)
+                        .switchIfEmpty(Mono.error(() -> Problems.invalid("cursor", "expired-cursor",
+                            "This list's order has expired: start again without a cursor.")));
+                });
+            return slice.flatMap(found -> withSupports(reader, found.ideas()).map(views -> Page.of(views, found.next())));
         });
     }
 
     public Mono<IdeaView> get(CurrentUser user, String consultationId, String ideaId) {
         return access.reader(user, consultationId).flatMap(reader -> readable(consultationId, ideaId, reader)
             .flatMap(idea -> withSupports(reader, List.of(idea))).map(views -> views.get(0)));
+    }
+
+    /**
+     * The idea after this voice's support or withdrawal, its count as read before the change moved by it (supports
+     * others gave meanwhile show at the next read). A reader with one voice knows which of their voices support it
+     * without asking the store.
+     */
+    private Mono<IdeaView> afterSupport(Reader reader, Idea idea, Voice voice, boolean supports) {
+        if (reader.voices().size() == 1) {
+            return Mono.just(IdeaView.of(idea, reader.consultation(), reader.personId()).supportedAs(supports ? List.of(voice.as()) : List.of()));
+        }
+        return withSupports(reader, List.of(idea)).map(views -> views.get(0));
     }
 
     /** The ideas as this reader sees them, each saying which of the reader's voices support it. */
@@ -179,25 +188,18 @@ public class IdeaManagement {
             .switchIfEmpty(Mono.error(() -> unknownIdea("ideaId", ideaId)));
     }
 
-    private Mono<List<Idea>> ideas(List<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Idea.class).collectList().map(found -> {
-            Map<String, Idea> byId = found.stream().collect(Collectors.toMap(Idea::id, Function.identity()));
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        });
-    }
-
     private static Query visible(String consultationId, Reader reader) {
-        Criteria shownOrMine = reader.personId() == null ? Criteria.where("visibility").is(Visibility.SHOWN)
-            : new Criteria().orOperator(Criteria.where("visibility").is(Visibility.SHOWN), Criteria.where("authorId").is(reader.personId()));
-        return Query.query(new Criteria().andOperator(Criteria.where("consultationId").is(consultationId),
-            Criteria.where("mergedInto").is(null), shownOrMine));
+        // consultationId at the top level: the store's index on it serves only a top-level equality
+        Criteria ofConsultation = Criteria.where("consultationId").is(consultationId).and("mergedInto").is(null);
+        return Query.query(reader.personId() == null ? ofConsultation.and("visibility").is(Visibility.SHOWN)
+            : ofConsultation.orOperator(Criteria.where("visibility").is(Visibility.SHOWN), Criteria.where("authorId").is(reader.personId())));
     }
 
     static Problem unknownIdea(String field, String ideaId) {
         return Problem.notFound("Idea " + ideaId).with("field", field).with("rule", "unknown-idea");
     }
 
-    /** {@code orderId:offset}. */
+    /** {@code listingId:shown}. */
     static final class Cursor {
         private Cursor() {
         }

@@ -2,6 +2,7 @@ package app.chorus.consultations.internal;
 
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceRole;
+import app.chorus.platform.BulkWrites;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
@@ -27,9 +28,11 @@ class Participants {
     static final String PEOPLE = "consultation_participants";
     static final String COUNTS = "consultation_participation";
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
 
-    Participants(ReactiveMongoTemplate mongo) {
+    Participants(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
+        this.bulk = bulk;
     }
 
     /** Records that this voice's person took part (the first time counts). */
@@ -37,7 +40,8 @@ class Participants {
         Document person = new Document("_id", consultationId + "|" + voice.personId()).append("consultationId", consultationId)
             .append("personId", voice.personId()).append("schoolId", voice.schoolId()).append("yearGroup", voice.yearGroup())
             .append("role", voice.role().name()).append("at", Date.from(now));
-        return mongo.insert(person, PEOPLE)
+        // shared with concurrent requests: after a person's first time, every call is a refused duplicate
+        return bulk.insert(PEOPLE, person)
             .then(count(consultationId, voice))
             .onErrorResume(DuplicateKeyException.class, already -> Mono.empty());
     }

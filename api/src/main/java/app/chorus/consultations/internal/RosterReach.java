@@ -31,6 +31,8 @@ class RosterReach implements DomainEventListener<RosterImported> {
 
     static final String REACH = "consultation_reach";
     static final String DEPARTURES = "consultation_departures";
+    /** One document per consultation whose reach is recorded in full (at opening or by an import since). */
+    static final String RECORDED = "consultation_reach_recorded";
     static final String AT_OPENING = "opening";
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(RosterReach.class);
@@ -71,7 +73,17 @@ class RosterReach implements DomainEventListener<RosterImported> {
         return audiences.resolve(consultation.audience()).map(AudienceMember::personId)
             .buffer(BATCH)
             .concatMap(batch -> reached(consultation.id(), batch, AT_OPENING, true))
-            .then();
+            .then(Mono.defer(() -> recorded(consultation.id())));
+    }
+
+    /** Whether the consultation's reach was recorded in full (consultations opened before ADR 0260 have none). */
+    Mono<Boolean> isRecorded(String consultationId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(consultationId)), RECORDED);
+    }
+
+    private Mono<Void> recorded(String consultationId) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(consultationId)), new Update().set("at", java.util.Date.from(clock.instant())),
+            RECORDED).then();
     }
 
     /** Whether this person stopped being reached by the consultation after stamp {@code since}. */
@@ -89,7 +101,7 @@ class RosterReach implements DomainEventListener<RosterImported> {
             .buffer(BATCH)
             .concatMap(batch -> reached(id, batch, importId, false))
             .then(Mono.defer(() -> departed(id, importId, seq)))
-            .flatMap(left -> consultations.restamp(id, seq).thenReturn(left)));
+            .flatMap(left -> consultations.restamp(id, seq).then(recorded(id)).thenReturn(left)));
     }
 
     /** Records these people as reached in this generation ({@code onlyNew}: leaving those recorded before as they are). */

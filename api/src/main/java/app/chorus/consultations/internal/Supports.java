@@ -2,6 +2,7 @@ package app.chorus.consultations.internal;
 
 import java.time.Instant;
 import java.util.Date;
+import app.chorus.platform.BulkWrites;
 import app.chorus.platform.DeploymentSecrets;
 import app.chorus.shared.KeyedHashes;
 import org.bson.Document;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * The support and the counter are two single-document writes: a support is stored {@code uncounted} until its
  * increment is done, and a withdrawal leaves a mark in {@code consultation_recounts} until its decrement is done. What a
- * crash leaves behind is recounted by {@link SupportRecount}.
+ * crash leaves behind is recounted by {@link SupportRecount}. A support's three writes go through {@link BulkWrites}, so
+ * concurrent supports share their store commands while each write still stands alone (ADR 0325).
  */
 @Component
 class Supports {
@@ -29,10 +31,12 @@ class Supports {
     static final String RECOUNTS = "consultation_recounts";
     static final String UNCOUNTED = "uncounted";
     private final ReactiveMongoTemplate mongo;
+    private final BulkWrites bulk;
     private final Mono<byte[]> key;
 
-    Supports(ReactiveMongoTemplate mongo, DeploymentSecrets secrets) {
+    Supports(ReactiveMongoTemplate mongo, BulkWrites bulk, DeploymentSecrets secrets) {
         this.mongo = mongo;
+        this.bulk = bulk;
         this.key = secrets.secret(null, "support-hmac").cache();
     }
 
@@ -45,7 +49,7 @@ class Supports {
             if (!consultation.anonymous()) {
                 support.append("personId", voice.personId());
             }
-            return mongo.insert(support, COLLECTION).then(count(ideaId, 1)).then(counted(support.getString("_id"))).thenReturn(true)
+            return bulk.insert(COLLECTION, support).then(count(ideaId, 1)).then(counted(support.getString("_id"))).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, twice -> Mono.just(false));
         });
     }
@@ -86,11 +90,11 @@ class Supports {
     }
 
     private Mono<Void> counted(String supportId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(supportId)), new Update().unset(UNCOUNTED), COLLECTION).then();
+        return bulk.updateOne(COLLECTION, Query.query(Criteria.where("_id").is(supportId)), new Update().unset(UNCOUNTED));
     }
 
     private Mono<Void> count(String ideaId, int by) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ideaId)), new Update().inc("supports", by), Idea.class).then();
+        return bulk.updateOne(Idea.COLLECTION, Query.query(Criteria.where("_id").is(ideaId)), new Update().inc("supports", by));
     }
 
     /** For each idea, the reader's voices ({@code as}) that support it; ideas none of them supports are absent. */

@@ -75,6 +75,10 @@ class Voices {
     }
 
     private Mono<Voice> selfVoice(Consultation consultation, String personId) {
+        Set<AudienceRole> roles = consultation.audience().roles();
+        if (!roles.contains(AudienceRole.STAFF) && !roles.contains(AudienceRole.PUPILS)) {
+            return Mono.empty(); // a carers' consultation: no need to read the person's keys
+        }
         Set<String> audienceKeys = consultation.audience().keys();
         return audiences.keysOf(personId).flatMap(keys -> {
             for (AudienceRole role : new AudienceRole[] {AudienceRole.STAFF, AudienceRole.PUPILS}) {

@@ -59,6 +59,8 @@ class CarerHomeFollowsRosterChangesTests {
     PhaseScheduler scheduler;
     @Autowired
     ChangeStamps stamps;
+    @Autowired
+    ReachOfEarlierConsultations earlier;
 
     private final List<String> carers = new ArrayList<>();
 
@@ -95,6 +97,27 @@ class CarerHomeFollowsRosterChangesTests {
         Map<?, ?> delta = changes(leaving, cursor);
         assertThat(removed(delta)).contains(id);
         assertThat(changes(unconcerned, cursor).toString()).as("another family is not told the id").doesNotContain(id);
+    }
+
+    @Test
+    void aCarerWhoseChildLeftAConsultationOpenedBeforeTheUpgradeHasItRemovedOnceTheStartRecordedItsReach() {
+        String leaving = carer(true);
+        String id = openOakfieldConsultation();
+        storedAsBeforeReachWasRecorded(id);
+        String cursor = ChangeStamps.cursor(stamps.latest().block());
+
+        assertThat(earlier.recordMissing().block()).as("the start records the reach it lacks").isPositive();
+        placeChildAtOakfield(leaving, false);
+        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+
+        assertThat(removed(changes(leaving, cursor))).contains(id);
+    }
+
+    /** The shape before ADR 0260: an open consultation with no reach recorded. */
+    private void storedAsBeforeReachWasRecorded(String id) {
+        mongo.remove(Query.query(Criteria.where("consultationId").is(id)), RosterReach.REACH).block();
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), RosterReach.RECORDED).block();
+        assertThat(mongo.exists(Query.query(Criteria.where("consultationId").is(id)), RosterReach.REACH).block()).isFalse();
     }
 
     /** An Oakfield carers' consultation in its ideas phase, announced (and its reach recorded) by a sweep. */

@@ -89,8 +89,14 @@ public final class ConsultationBenchmark {
             double commentsPerSecond = comments / ((System.nanoTime() - c0) / 1e9);
             long s0 = System.nanoTime();
             int bulk = supports - 2 * Math.max(200, supports / 20);
+            double ops0 = storeCommands();
+            long cpu0 = processCpuNanos();
             long refused = run("supports", bulk, i -> support(i + Math.max(200, supports / 20)));
             double supportsPerSecond = bulk / ((System.nanoTime() - s0) / 1e9);
+            double opsPerSupport = (storeCommands() - ops0) / bulk;
+            double cpuMsPerSupport = (processCpuNanos() - cpu0) / 1e6 / bulk;
+            progress(String.format(Locale.ROOT, "supports: %.1f store commands and %.2f ms of CPU (the whole JVM) each", opsPerSupport,
+                cpuMsPerSupport));
             double[] atAll = readIdeasWhileSupporting(Math.max(200, supports / 20), supports - Math.max(200, supports / 20));
             double[] thread = readThreads(200);
             double p99At100 = percentile(at100, 99);
@@ -99,11 +105,25 @@ public final class ConsultationBenchmark {
                 "{\"bench\":\"consultation\",\"schools\":%d,\"voices\":%d,\"ideas\":%d,\"supports\":%d,\"comments\":%d,\"concurrency\":%d,"
                     + "\"supports_per_s\":%.0f,\"comments_per_s\":%.0f,\"supports_already_given\":%d,\"ideas_p50_ms_100\":%.2f,"
                     + "\"ideas_p99_ms_100\":%.2f,\"ideas_p50_ms_%d\":%.2f,\"ideas_p99_ms_%d\":%.2f,\"ideas_p99_ms_5000\":%s,\"growth\":%.2f,"
-                    + "\"thread_p50_ms\":%.2f,\"thread_p99_ms\":%.2f,\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
+                    + "\"thread_p50_ms\":%.2f,\"thread_p99_ms\":%.2f,\"store_ops_per_support\":%.1f,\"cpu_ms_per_support\":%.2f,"
+                    + "\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
                 schools, units.size(), ideaIds.size(), supports, comments, concurrency, supportsPerSecond, commentsPerSecond, refused,
                 percentile(at100, 50), p99At100, ideaIds.size(), percentile(atAll, 50), ideaIds.size(), p99AtAll,
                 ideaIds.size() == 5000 ? String.format(Locale.ROOT, "%.2f", p99AtAll) : "null", p99AtAll / Math.max(0.01, p99At100),
-                percentile(thread, 50), percentile(thread, 99), Runtime.getRuntime().availableProcessors(), loadAverage());
+                percentile(thread, 50), percentile(thread, 99), opsPerSupport, cpuMsPerSupport, Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        }
+
+        /** Commands the api's driver sent to the store so far (the driver's command metrics). */
+        private double storeCommands() {
+            return context.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mongodb.driver.commands").timers().stream()
+                .mapToDouble(io.micrometer.core.instrument.Timer::count).sum();
+        }
+
+        /** CPU time of this JVM: the api, the embedded store and the bench's clients. */
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
         }
 
         private List<Unit> units() {

@@ -8,6 +8,6 @@ import org.springframework.stereotype.Component;
 class DirectorySchemaSteps extends SchemaSteps {
 
     DirectorySchemaSteps() {
-        super(RosterChunksKeyed.class);
+        super(RosterChunksKeyed.class, PeopleNamesKeyed.class);
     }
 }

@@ -1,8 +1,11 @@
 package app.chorus.directory.internal.oneroster;
 
+import app.chorus.directory.internal.store.PersonNames;
+
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.internal.YearGroups;
+import app.chorus.directory.internal.store.PersonNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -168,6 +171,8 @@ final class RosterDocuments {
             Document doc = new Document("_id", user.id())
                 .append("kind", kindOf(user))
                 .append("givenName", user.givenName()).append("familyName", user.familyName())
+                .append(PersonNames.KEYS, PersonNames.keys(user.givenName(), user.familyName()))
+                .append(PersonNames.SORT, PersonNames.sortKey(user.givenName(), user.familyName()))
                 .append("email", user.email()).append("username", user.username())
                 .append("preferredLanguage", user.preferredLanguage());
             if (user.accountDisabled()) {
