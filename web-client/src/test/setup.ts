@@ -1,12 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { i18n } from '../i18n';
+import { i18n, i18nReady } from '../i18n';
 
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear(); });
 
 // CI machines are shared and busy: give pages time to settle before a query gives up.
 configure({ asyncUtilTimeout: 5000 });
+
+await i18nReady;
 
 // Chorus starts in English for every test; a test that switches language does not leak it.
 afterEach(async () => { await i18n.changeLanguage('en'); });
