@@ -4,6 +4,7 @@ import { useAuth } from './auth/AuthContext';
 import { hasAny, type Role } from './auth/roles';
 import { useTranslation } from 'react-i18next';
 import { usePreferredLanguage } from './i18n/usePreferredLanguage';
+import { useAcknowledgementQueue } from './api/useAcknowledgementQueue';
 import { Layout } from './layout/Layout';
 import { Loading } from './layout/Status';
 import { HomePage } from './features/home/HomePage';
@@ -41,6 +42,7 @@ function NotFound() {
 export function App() {
   const { ready } = useAuth();
   usePreferredLanguage();
+  useAcknowledgementQueue();
   return (
     <Layout>
       {!ready ? <Loading /> : (

@@ -7,13 +7,13 @@ import { ApiProvider } from './api/ApiContext';
 import { AuthProvider } from './auth/AuthProvider';
 import { createUserManager, SILENT_PATH } from './auth/oidc';
 import { loadConfig } from './config';
-import { i18n } from './i18n';
+import { i18n, i18nReady } from './i18n';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start() {
-  const config = await loadConfig();
+  const [config] = await Promise.all([loadConfig(), i18nReady]);
   const manager = createUserManager(config);
   if (window.location.pathname === SILENT_PATH) {
     await manager.signinSilentCallback();
@@ -35,6 +35,7 @@ async function start() {
   );
 }
 
-start().catch(() => {
+start().catch(async () => {
+  await i18nReady.catch(() => undefined);
   root.render(<main id="main"><h1>{i18n.t('app.name')}</h1><p role="alert">{i18n.t('app.configFailed')}</p></main>);
 });

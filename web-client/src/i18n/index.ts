@@ -1,14 +1,22 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { en, type Resources } from './locales/en';
-import { fr } from './locales/fr';
-import { pl } from './locales/pl';
+import type { Catalogue, Resources } from './locales/en';
 
 /** The languages Chorus itself is written in; announcements may be translated into more (see `languages`). */
 export const UI_LANGUAGES = ['en', 'fr', 'pl'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-export const resources = { en: { translation: en }, fr: { translation: fr }, pl: { translation: pl } };
+/**
+ * Each language's strings are a chunk of their own, fetched when that language is first needed: a person
+ * downloads only their own language (ADR 0320). Every catalogue has every string (locales.test.ts), so there is
+ * no fallback language to fetch as well.
+ */
+export const catalogues: Record<UiLanguage, () => Promise<Catalogue>> = {
+  en: () => import('./locales/en').then((m) => m.en),
+  fr: () => import('./locales/fr').then((m) => m.fr),
+  pl: () => import('./locales/pl').then((m) => m.pl),
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions { defaultNS: 'translation'; resources: { translation: Resources } }
@@ -30,21 +38,39 @@ function mirrorOnPage(lng: string) {
   document.documentElement.dir = i18n.dir(lng);
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: uiLanguageFor(...(typeof navigator === 'undefined' ? [] : navigator.languages)),
-  fallbackLng: 'en',
-  supportedLngs: [...UI_LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+/** Where the last signed-in person's UI language is kept, so the next visit starts in it (and fetches only it). */
+const REMEMBERED = 'chorus.uiLanguage';
+
+/** The language to start in: the one last chosen on this browser, else the browser's, else English. */
+export function startingLanguage(): UiLanguage {
+  let remembered: string | null = null;
+  try { remembered = localStorage.getItem(REMEMBERED); } catch { /* storage blocked: use the browser's */ }
+  return uiLanguageFor(remembered, ...(typeof navigator === 'undefined' ? [] : navigator.languages));
+}
+
+/** Switches the screens to the language, fetching its strings first if this is its first use. */
+export async function switchUiLanguage(lng: UiLanguage): Promise<void> {
+  try { localStorage.setItem(REMEMBERED, lng); } catch { /* not remembered: the preference still applies */ }
+  if (lng !== i18n.language) await i18n.changeLanguage(lng);
+}
+
+/** Settles once the starting language's strings are loaded: render after it. */
+export const i18nReady = i18n.use(resourcesToBackend((lng: string) => catalogues[lng as UiLanguage]()))
+  .use(initReactI18next)
+  .init({
+    lng: startingLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...UI_LANGUAGES],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false },
+  });
 i18n.on('languageChanged', mirrorOnPage);
-mirrorOnPage(i18n.language);
+if (i18n.language) mirrorOnPage(i18n.language);
 
 export { i18n };
 
 /** Languages an announcement may be translated into and a person may prefer: the same list everywhere. */
-export const ANNOUNCEMENT_LANGUAGES = Object.keys(en.languages);
+export const ANNOUNCEMENT_LANGUAGES = ['en', 'cy', 'pl', 'ur', 'ro', 'pa', 'ar', 'so', 'bn', 'pt', 'es', 'fr', 'uk'];
 
 /** British conventions for English (day first, 24-hour clock); UK time whatever the device says. */
 function locale(): string {

@@ -1,5 +1,9 @@
 import { en } from './locales/en';
-import { resources, UI_LANGUAGES, i18n } from '.';
+import { fr } from './locales/fr';
+import { pl } from './locales/pl';
+import { ANNOUNCEMENT_LANGUAGES, UI_LANGUAGES, i18n } from '.';
+
+const resources = { en: { translation: en }, fr: { translation: fr }, pl: { translation: pl } };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -37,7 +41,12 @@ describe('a translator finds every string of the screens, in each language Choru
     }
   });
 
-  it('counts people the way each language does', () => {
+  it('offers every language the English catalogue names for announcements', () => {
+    expect(ANNOUNCEMENT_LANGUAGES).toEqual(Object.keys(en.languages));
+  });
+
+  it('counts people the way each language does', async () => {
+    await i18n.loadLanguages(['fr', 'pl']);
     expect(i18n.t('audience.reach', { count: 1, lng: 'en' })).toBe('Reaches 1 person');
     expect(i18n.t('audience.reach', { count: 8217, lng: 'en' })).toBe('Reaches 8,217 people');
     expect(i18n.t('results.responses', { count: 1, lng: 'pl' })).toBe('1 odpowiedź');

@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/ApiContext';
 import { ok } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { i18n, uiLanguageFor } from '.';
+import { switchUiLanguage, uiLanguageFor } from '.';
 
 /** The query the preferences page edits: saving a new language there changes the UI language too. */
 export const PREFERENCES_QUERY = ['preferences'] as const;
 
 /**
  * Chorus speaks the language the signed-in person prefers (their announcement language) when it is
- * written in it, otherwise the browser's language, otherwise English.
+ * written in it, otherwise the browser's language, otherwise English. Only that language's strings are fetched,
+ * and it is remembered so the next visit starts in it.
  */
 export function usePreferredLanguage() {
   const { session } = useAuth();
@@ -25,6 +26,6 @@ export function usePreferredLanguage() {
   useEffect(() => {
     const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
     const wanted = uiLanguageFor(preferred, ...browser);
-    if (wanted !== i18n.language) void i18n.changeLanguage(wanted);
+    void switchUiLanguage(wanted);
   }, [preferred]);
 }

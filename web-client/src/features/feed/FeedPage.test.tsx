@@ -17,7 +17,8 @@ describe('FeedPage', () => {
       'POST /api/v1/feed/ann-1/acknowledge': () => { acknowledged = true; return { ...item, acknowledgedAt: '2026-11-24T10:00:00Z' }; },
     });
     renderPage(<FeedPage />, { roles: ['carer'] });
-    expect(await screen.findByRole('heading', { name: 'Trip to the museum' })).toBeInTheDocument();
+    // The first card of the file waits for the lazily loaded sanitiser (StoredHtml): seconds on a busy machine.
+    expect(await screen.findByRole('heading', { name: 'Trip to the museum' }, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.getByText('Please pack lunch.')).toBeInTheDocument();
     expect(await screen.findByText(/From Oakfield Primary/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'I have read this' }));

@@ -11,6 +11,7 @@ import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useAuth } from '../../auth/AuthContext';
 import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
+import { isQueued, queueAcknowledgement, QUEUE_CHANGED } from '../../api/offlineAcknowledgements';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -70,11 +71,15 @@ export function FeedCard({ item }: { item: FeedItem }) {
   const about = childrenConcerned(item, me.data?.children ?? []);
   const queries = useQueryClient();
   const [key] = useState(idempotencyKey);
+  const username = useAuth().session?.username;
+  const queued = useQueued(username, item.id!);
   const acknowledge = useMutation({
     mutationFn: () => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
       params: { path: { id: item.id! }, header: { 'Idempotency-Key': key } },
     })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['feed'] }),
+    // Offline, the tap is kept with its key and sent when the connection returns (useAcknowledgementQueue).
+    onError: (error) => { if (username && isOffline(error)) queueAcknowledgement(username, item.id!, key); },
   });
   const headingId = `item-${item.id}`;
   const from = item.schoolId ? nameOf(item.schoolId) : t('feed.trust');
@@ -101,16 +106,28 @@ export function FeedCard({ item }: { item: FeedItem }) {
       {item.requiresAcknowledgement && (
         item.acknowledgedAt
           ? <p className="notice" role="status">{t('feed.acknowledgedOn', { when: formatDateTime(item.acknowledgedAt) })}</p>
-          : (
+          : queued ? <p className="notice" role="status">{t('feed.ackQueued')}</p> : (
             <div className="actions">
               <p className="muted">{t('feed.needsAck')}</p>
               <button type="button" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>{t('feed.acknowledge')}</button>
             </div>
           )
       )}
-      {acknowledge.error && <ErrorMessage error={acknowledge.error} />}
+      {acknowledge.error && !queued && <ErrorMessage error={acknowledge.error} />}
     </article>
   );
+}
+
+/** Whether the person's acknowledgement of this item waits in the offline queue (kept up to date as it is sent). */
+function useQueued(username: string | undefined, announcementId: string): boolean {
+  const [queued, setQueued] = useState(() => !!username && isQueued(username, announcementId));
+  useEffect(() => {
+    const update = () => setQueued(!!username && isQueued(username, announcementId));
+    update();
+    window.addEventListener(QUEUE_CHANGED, update);
+    return () => window.removeEventListener(QUEUE_CHANGED, update);
+  }, [username, announcementId]);
+  return queued;
 }
 
 /** "Edited 3 Dec, 10:00: the hall is booked", or without a reason when the editor gave none. */

@@ -88,6 +88,7 @@ export const en = {
     withdrawnByTrust: 'Withdrawn by the trust: {{reason}}',
     withdrawnOn: 'Withdrawn {{when}}',
     offline: 'You are offline. This is your feed as it was at {{when}}; it is removed from this device when you sign out.',
+    ackQueued: 'Your acknowledgement will be sent when you are back online.',
     needsAck: 'Please confirm you have read this',
     from: 'From {{school}}',
     about: 'About {{children, list}}',

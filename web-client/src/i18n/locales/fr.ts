@@ -87,6 +87,7 @@ export const fr: Catalogue = {
     withdrawnByTrust: 'Retirée par le groupe scolaire : {{reason}}',
     withdrawnOn: 'Retirée le {{when}}',
     offline: 'Vous êtes hors ligne. Voici votre fil tel qu’il était le {{when}} ; il est effacé de cet appareil quand vous vous déconnectez.',
+    ackQueued: 'Votre confirmation de lecture sera envoyée quand vous serez de nouveau en ligne.',
     needsAck: 'Merci de confirmer que vous avez lu ce message',
     from: 'De {{school}}',
     about: 'Concerne {{children, list}}',

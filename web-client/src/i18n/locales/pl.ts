@@ -88,6 +88,7 @@ export const pl: Catalogue = {
     withdrawnByTrust: 'Wycofane przez sieć szkół: {{reason}}',
     withdrawnOn: 'Wycofano {{when}}',
     offline: 'Jesteś offline. Tak wyglądał Twój kanał {{when}}; zostanie usunięty z tego urządzenia po wylogowaniu.',
+    ackQueued: 'Potwierdzenie zostanie wysłane, gdy znów będziesz online.',
     needsAck: 'Potwierdź, że przeczytałeś/przeczytałaś tę wiadomość',
     from: 'Od: {{school}}',
     about: 'Dotyczy: {{children, list}}',

@@ -42,6 +42,9 @@ public interface DirectoryQueries {
     /** The people told about the roster inbox's failed imports (trust administrators who read it, and those configured). */
     Flux<String> rosterAdministrators();
 
+    /** The staff the roster names as leading the school (principal, site administrator), in id order. */
+    Flux<String> leadersOf(String schoolId);
+
     /** Carers with their names and children, read in one go (people unknown to the directory are absent). */
     Mono<Map<String, Carer>> carers(Collection<String> carerIds);
 

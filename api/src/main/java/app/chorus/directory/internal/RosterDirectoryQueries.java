@@ -41,6 +41,11 @@ class RosterDirectoryQueries implements DirectoryQueries {
     }
 
     @Override
+    public Flux<String> leadersOf(String schoolId) {
+        return people.leading(schoolId);
+    }
+
+    @Override
     public Flux<SchoolSummary> schools() {
         return shapes.current().flatMapMany(shape -> Flux.fromStream(shape.schools().values().stream()
             .sorted(Comparator.comparing(TrustShape.School::id)).map(TrustShape.School::summary)));

@@ -58,6 +58,13 @@ public class People {
             .batchSize(BATCH));
     }
 
+    /** The ids of those the roster names as leading the school, in id order (multikey index on leadsSchoolIds). */
+    public Flux<String> leading(String schoolId) {
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people.find(Filters.eq("leadsSchoolIds", schoolId))
+            .projection(Projections.include("_id")).sort(new Document("_id", 1)))
+            .map(document -> document.getString("_id"));
+    }
+
     public Mono<Long> count() {
         return mongo.getCollection(Collections.PEOPLE).flatMap(people -> Mono.from(people.estimatedDocumentCount()));
     }

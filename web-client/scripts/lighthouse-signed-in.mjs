@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Lighthouse on the pages a carer sees signed in: the home, the feed and a survey to answer. Signs in through the
+// real Keycloak login page in Debian's Chromium, then audits each page in the same tab (the session lives in the
+// tab's session storage), mobile profile, the median of CHORUS_LIGHTHOUSE_RUNS runs (3).
+//
+//   CHORUS_WEB_URL=http://127.0.0.1:24090 CHORUS_LIGHTHOUSE_ALIAS=http://127.0.0.1:18090 node scripts/lighthouse-signed-in.mjs
+//
+// Env: CHORUS_WEB_URL (the portal, default http://127.0.0.1:8090); CHORUS_LIGHTHOUSE_ALIAS: an origin Keycloak's
+// chorus-web client knows, when the portal runs on another port (ADR 0145): Chromium goes through a small proxy here
+// that answers the alias from the portal; CHROMIUM_PATH (/usr/bin/chromium); CHORUS_LIGHTHOUSE_USER (carer.demo),
+// CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
+// target/lighthouse/. Installs lighthouse and puppeteer-core from the npm registry when they are missing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLIENT = dirname(dirname(fileURLToPath(import.meta.url)));
+const PACKAGES = { lighthouse: '12.8.2', 'puppeteer-core': '24' };
+const REAL = (process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
+const ALIAS = process.env.CHORUS_LIGHTHOUSE_ALIAS?.replace(/\/$/, '');
+const BASE = ALIAS ?? REAL;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const USER = process.env.CHORUS_LIGHTHOUSE_USER ?? 'carer.demo';
+const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
+const RUNS = Number(process.env.CHORUS_LIGHTHOUSE_RUNS ?? 3);
+const OUT = join(CLIENT, 'target', 'lighthouse');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+
+const log = (message) => process.stderr.write(`[lighthouse] ${message}\n`);
+
+function ensurePackages() {
+  const missing = Object.entries(PACKAGES).filter(([name]) => !existsSync(join(CLIENT, 'node_modules', name, 'package.json')));
+  if (missing.length === 0) return;
+  const specs = missing.map(([name, version]) => `${name}@${version}`);
+  log(`installing ${specs.join(' ')} from the npm registry (not saved in package.json) ...`);
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...specs], { cwd: CLIENT, stdio: ['ignore', 2, 2] });
+}
+
+/** A forward proxy for Chromium: requests to the alias origin are answered by the portal; others pass through. */
+function aliasProxy() {
+  const alias = new URL(ALIAS);
+  const real = new URL(REAL);
+  const server = http.createServer((request, response) => {
+    const target = new URL(request.url);
+    const aliased = target.host === alias.host;
+    const to = aliased ? new URL(target.pathname + target.search, real) : target;
+    const headers = { ...request.headers, host: to.host };
+    if (aliased && headers.origin) headers.origin = REAL;
+    const upstream = http.request(to, { method: request.method, headers }, (answer) => {
+      response.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on('error', (error) => { response.writeHead(502); response.end(String(error)); });
+    request.pipe(upstream);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function signIn(page) {
+  await page.goto(`${BASE}/`, { waitUntil: 'networkidle0' });
+  await page.locator('main button::-p-text(Sign in)').click();
+  await page.waitForSelector('#username', { timeout: 60_000 });
+  await page.type('#username', USER);
+  await page.type('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation({ timeout: 60_000 }), page.click('#kc-login')]);
+  await page.waitForSelector('button::-p-text(Sign out)', { timeout: 60_000 });
+  log(`signed in as ${USER} through Keycloak`);
+}
+
+async function aSurveyToAnswer(page) {
+  await page.goto(`${BASE}/surveys`, { waitUntil: 'networkidle0' });
+  const link = await page.waitForSelector('a[href*="/answer/"]', { timeout: 60_000 });
+  return new URL(await link.evaluate((a) => a.href)).pathname;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function audit(lighthouse, page, port, path, name) {
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const result = await lighthouse(`${BASE}${path}`, {
+      port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: true,
+    }, undefined, page);
+    const { categories, audits } = result.lhr;
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(categories[c].score * 100)]));
+    runs.push({ ...scores, fcpMs: audits['first-contentful-paint'].numericValue, lcpMs: audits['largest-contentful-paint'].numericValue,
+      tbtMs: audits['total-blocking-time'].numericValue, finalUrl: result.lhr.finalDisplayedUrl });
+    writeFileSync(join(OUT, `${name}-${run}.json`), result.report);
+    log(`${name} run ${run}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')} (${result.lhr.finalDisplayedUrl})`);
+  }
+  const keys = [...CATEGORIES, 'fcpMs', 'lcpMs', 'tbtMs'];
+  return { page: name, path, runs, median: Object.fromEntries(keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])))])) };
+}
+
+async function main() {
+  ensurePackages();
+  mkdirSync(OUT, { recursive: true });
+  // Imported only now: they may have just been installed (this script lives in the web client, so they resolve there).
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const proxy = ALIAS ? await aliasProxy() : null;
+  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (proxy) {
+    args.push(`--proxy-server=http://127.0.0.1:${proxy.address().port}`, '--proxy-bypass-list=<-loopback>',
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests');
+    log(`${ALIAS} is answered by ${REAL}`);
+  }
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args, defaultViewport: null });
+  try {
+    const page = await browser.newPage();
+    await signIn(page);
+    const survey = await aSurveyToAnswer(page);
+    const port = Number(new URL(browser.wsEndpoint()).port);
+    const results = [];
+    for (const [name, path] of [['home', '/'], ['feed', '/feed'], ['survey', survey]]) {
+      results.push(await audit(lighthouse, page, port, path, name));
+    }
+    console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const r of results) {
+      const m = r.median;
+      console.log(`| ${r.page} (\`${r.path}\`) | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | `
+        + `${(m.fcpMs / 1000).toFixed(1)} s | ${(m.lcpMs / 1000).toFixed(1)} s | ${m.tbtMs} ms |`);
+    }
+    console.log(JSON.stringify({ user: USER, runs: RUNS, results }));
+  } finally {
+    await browser.close();
+    proxy?.close();
+  }
+}
+
+main().catch((error) => {
+  log(`failed: ${error.stack ?? error}. Is the portal up at ${REAL} and Keycloak reachable?`);
+  process.exit(1);
+});
