@@ -52,6 +52,11 @@ final class RosterNeighbours {
         if (people.isEmpty()) {
             return Mono.just(List.of());
         }
+        // with no other set in the store (the first import, a whole trust's set again) the keys would find only its own rows
+        return sources.anyBut(notOthers).flatMap(others -> others ? find(people, held) : Mono.just(List.of()));
+    }
+
+    private Mono<List<Roster>> find(Set<String> people, Set<String> held) {
         asked.addAll(held);
         Set<String> agents = new HashSet<>();
         Set<String> records = new HashSet<>();

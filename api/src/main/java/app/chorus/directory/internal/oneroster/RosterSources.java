@@ -68,6 +68,11 @@ final class RosterSources {
         return mongo.find(query, Document.class, Collections.ROSTER_SOURCES).map(RosterSources::source);
     }
 
+    /** Whether there is a source other than these. */
+    Mono<Boolean> anyBut(Collection<String> ids) {
+        return mongo.exists(Query.query(Criteria.where("_id").nin(ids)), Collections.ROSTER_SOURCES);
+    }
+
     /** The sources of these ids, by id. */
     Flux<Source> byId(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, Collections.ROSTER_SOURCES)
