@@ -14,6 +14,8 @@ import app.chorus.platform.DomainEventListener;
 import app.chorus.platform.DomainEvents;
 import app.chorus.platform.store.EmbeddedStore;
 import app.chorus.testing.bench.Bench;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import java.net.InetSocketAddress;
@@ -28,7 +30,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 /**
  * {@code ./chorus bench audience}: seeds a synthetic trust into an in-process embedded store through the real
  * importer, then times resolving the trust-wide carer audience and computing one carer's audience keys, and how long
- * the same trust takes imported school by school (each school's own export, one after the other) against the bulk import.
+ * the same trust takes imported school by school (each school's own export, one after the other, into a store emptied of
+ * the bulk import) against the bulk import, with what each school's import asked of the store.
  * Progress on stderr; the last stdout line is one JSON object.
  */
 public final class AudienceBenchmark {
@@ -65,18 +68,6 @@ public final class AudienceBenchmark {
             long reimportMs = (System.nanoTime() - t0) / 1_000_000;
             progress("re-import (no change: " + again.noChange() + ") in " + reimportMs + " ms");
 
-            long[] eachSchoolMs = bySchool(client, dir);
-            long bySchoolMs = java.util.Arrays.stream(eachSchoolMs).sum();
-            long tenth = Math.max(1, eachSchoolMs.length / 10);
-            long firstTenthMs = java.util.Arrays.stream(eachSchoolMs, 0, (int) tenth).sum() / tenth;
-            long lastTenthMs = java.util.Arrays.stream(eachSchoolMs, eachSchoolMs.length - (int) tenth, eachSchoolMs.length).sum() / tenth;
-            progress("one school's import: " + firstTenthMs + " ms on average among the first tenth, " + lastTenthMs
-                + " ms among the last tenth");
-            double bySchoolRatio = importMs == 0 ? 0 : (double) bySchoolMs / importMs;
-            long bySchoolPeople = new People(new ReactiveMongoTemplate(client, BY_SCHOOL)).count().block();
-            progress(String.format(Locale.ROOT, "school by school: %d ms, %.2fx the bulk import; %d people (bulk: %d)", bySchoolMs,
-                bySchoolRatio, bySchoolPeople, people.count().block()));
-
             Audience carers = Audience.trust(AudienceRole.CARERS);
             long people1 = 0;
             long best = Long.MAX_VALUE;
@@ -102,13 +93,30 @@ public final class AudienceBenchmark {
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            long bulkPeople = people.count().block();
+            // the school-by-school import starts, as the bulk one did, from a store holding nothing else
+            mongo.getMongoDatabase().flatMap(db -> reactor.core.publisher.Mono.from(db.drop())).block();
+
+            BySchool each = bySchool(server, dir);
+            long bySchoolMs = java.util.Arrays.stream(each.millis()).sum();
+            double bySchoolRatio = importMs == 0 ? 0 : (double) bySchoolMs / importMs;
+            progress("one school's import: " + firstTenth(each.millis()) + " ms on average among the first tenth, "
+                + lastTenth(each.millis()) + " ms among the last tenth; store documents returned " + firstTenth(each.documents())
+                + " and " + lastTenth(each.documents()) + ", KB returned " + firstTenth(each.bytes()) / 1024 + " and "
+                + lastTenth(each.bytes()) / 1024);
+            progress(String.format(Locale.ROOT, "school by school: %d ms, %.2fx the bulk import; %d people (bulk: %d)", bySchoolMs,
+                bySchoolRatio, each.people(), bulkPeople));
             RosterImports.deleteQuietly(dir);
             BENCH.result(String.format(Locale.ROOT,
                 "{\"bench\":\"audience\",\"schools\":%d,\"pupils\":%d,\"people\":%d,\"resolve_ms\":%d,\"keys_ms\":%.3f,"
                     + "\"heap_mb\":%d,\"generate_ms\":%d,\"import_ms\":%d,\"reimport_ms\":%d,\"by_school_import_ms\":%d,"
-                    + "\"by_school_ratio\":%.2f,\"by_school_people\":%d,\"school_first_tenth_ms\":%d,\"school_last_tenth_ms\":%d,\"unit\":\"ms\",\"machine\":\"2-core\"}",
-                schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs, bySchoolMs, bySchoolRatio, bySchoolPeople,
-                firstTenthMs, lastTenthMs));
+                    + "\"by_school_ratio\":%.2f,\"by_school_people\":%d,\"school_first_tenth_ms\":%d,\"school_last_tenth_ms\":%d,"
+                    + "\"school_first_tenth_docs_read\":%d,\"school_last_tenth_docs_read\":%d,\"school_first_tenth_kb_read\":%d,"
+                    + "\"school_last_tenth_kb_read\":%d,\"school_first_tenth_commands\":%d,\"school_last_tenth_commands\":%d,"
+                    + "\"unit\":\"ms\",\"machine\":\"2-core\"}",
+                schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs, bySchoolMs, bySchoolRatio, each.people(),
+                firstTenth(each.millis()), lastTenth(each.millis()), firstTenth(each.documents()), lastTenth(each.documents()),
+                firstTenth(each.bytes()) / 1024, lastTenth(each.bytes()) / 1024, firstTenth(each.commands()), lastTenth(each.commands())));
         } finally {
             server.close();
             RosterImports.deleteQuietly(data);
@@ -128,29 +136,57 @@ public final class AudienceBenchmark {
             .<DomainEventListener<?>>getBeanProvider(ResolvableType.forClass(DomainEventListener.class)));
     }
 
+    /** Each school's import: its time, and the commands, documents and bytes the store answered it. */
+    private record BySchool(long[] millis, long[] commands, long[] documents, long[] bytes, long people) {
+    }
+
     /**
      * Imports the same trust again, into an empty database of the same store, as each school's own export one after
-     * the other (the way a trust whose schools export separately fills Chorus); answers each school's time.
+     * the other (the way a trust whose schools export separately fills Chorus), through a client that counts what each
+     * school's import asks of the store (the same for a school whatever the machine's load).
      */
-    private static long[] bySchool(MongoClient client, Path trust) throws Exception {
+    private static BySchool bySchool(EmbeddedStore server, Path trust) throws Exception {
         Path split = Files.createTempDirectory("chorus-bench-by-school-");
-        try {
+        StoreTraffic traffic = new StoreTraffic();
+        MongoClientSettings settings = MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.address().getPort()))
+            .addCommandListener(traffic).build();
+        try (MongoClient client = MongoClients.create(settings)) {
             List<Path> sets = new SchoolExports(trust).write(split);
             ReactiveMongoTemplate mongo = indexed(new ReactiveMongoTemplate(client, BY_SCHOOL));
             RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), noListeners());
-            long[] each = new long[sets.size()];
-            for (int i = 0; i < sets.size(); i++) {
+            int n = sets.size();
+            BySchool each = new BySchool(new long[n], new long[n], new long[n], new long[n], 0);
+            traffic.take();
+            for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
                 imports.importFolder(sets.get(i), false, message -> { }).block();
-                each[i] = (System.nanoTime() - t0) / 1_000_000;
-                if ((i + 1) % 10 == 0 || i + 1 == sets.size()) {
-                    progress("school by school: " + (i + 1) + " of " + sets.size() + " schools imported");
+                each.millis()[i] = (System.nanoTime() - t0) / 1_000_000;
+                StoreTraffic.Counts counts = traffic.take();
+                each.commands()[i] = counts.commands();
+                each.documents()[i] = counts.documentsReturned();
+                each.bytes()[i] = counts.bytesReturned();
+                if ((i + 1) % 10 == 0 || i + 1 == n) {
+                    progress("school by school: " + (i + 1) + " of " + n + " schools imported");
                 }
             }
-            return each;
+            long people = new People(mongo).count().block();
+            return new BySchool(each.millis(), each.commands(), each.documents(), each.bytes(), people);
         } finally {
             RosterImports.deleteQuietly(split);
         }
+    }
+
+    /** The average over the first tenth of the schools (at least one). */
+    private static long firstTenth(long[] values) {
+        int tenth = Math.max(1, values.length / 10);
+        return java.util.Arrays.stream(values, 0, tenth).sum() / tenth;
+    }
+
+    /** The average over the last tenth of the schools (at least one). */
+    private static long lastTenth(long[] values) {
+        int tenth = Math.max(1, values.length / 10);
+        return java.util.Arrays.stream(values, values.length - tenth, values.length).sum() / tenth;
     }
 
     private static final Bench BENCH = new Bench("audience");

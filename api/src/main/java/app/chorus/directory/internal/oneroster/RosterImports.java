@@ -135,7 +135,7 @@ public class RosterImports {
                 "add orgs.csv with the rows of the school(s) the delta is for (unchanged rows are fine) and list it in manifest.csv"))));
         }
         Roster stored = new Roster();
-        return sources.all().filter(source -> source.schools().stream().anyMatch(schools::contains))
+        return sources.about(RosterSources.idOf(delta), schools).filter(source -> source.schools().stream().anyMatch(schools::contains))
             .concatMap(source -> sources.load(source, stored))
             .then(Mono.defer(() -> {
                 progress.accept("applying the delta to the stored rows of " + String.join(", ", schools));
@@ -164,12 +164,13 @@ public class RosterImports {
 
     /**
      * Finds the earlier file sets this one replaces (those whose schools it all holds) and refuses it when it holds only
-     * some of another set's schools; then merges it with the rows of every other set.
+     * some of another set's schools; then merges it with what the other sets hold about its people. Only the sets
+     * that share a school with it are read here (ADR 0337).
      */
     private Mono<Plan> plan(Roster set, List<ImportReport.Outdated> outdated, Consumer<String> progress) {
         String sourceId = RosterSources.idOf(set);
         Set<String> schools = set.schools();
-        return sources.all().collectList().flatMap(all -> {
+        return sources.about(sourceId, schools).collectList().flatMap(all -> {
             List<RosterProblem> claimed = new ArrayList<>();
             List<String> replaced = new ArrayList<>();
             for (RosterSources.Source other : all) {
@@ -185,15 +186,18 @@ public class RosterImports {
             if (!claimed.isEmpty()) {
                 return Mono.error(invalid(claimed));
             }
-            List<RosterSources.Source> others = all.stream().filter(source -> !replaced.contains(source.id())).toList();
-            progress.accept("merging with what " + others.size() + " other file set(s) hold about its people");
+            Set<String> notOthers = new HashSet<>(replaced);
+            notOthers.add(sourceId);
+            progress.accept("merging with what the other file sets hold about its people");
             Roster previous = new Roster();
             return Flux.fromIterable(all).filter(source -> replaced.contains(source.id()))
                 .concatMap(source -> sources.load(source, previous))
                 .then(Mono.defer(() -> {
                     Set<String> people = new HashSet<>(set.users.keySet());
                     people.addAll(previous.users.keySet());
-                    return new RosterNeighbours(mongo, others).of(people);
+                    Set<String> held = new HashSet<>(set.orgs.keySet());
+                    held.addAll(set.classes.keySet());
+                    return new RosterNeighbours(mongo, sources, notOthers).of(people, held);
                 }))
                 .flatMap(neighbours -> Mono.fromCallable(() -> {
                     Roster merged = new Roster();

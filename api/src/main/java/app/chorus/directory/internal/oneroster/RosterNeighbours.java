@@ -4,10 +4,12 @@ import app.chorus.directory.internal.store.Collections;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,23 +27,37 @@ final class RosterNeighbours {
     static final int IN_BATCH = 1_000;
 
     private final ReactiveMongoTemplate mongo;
-    /** The other sources' current generations, by source id. */
-    private final Map<String, String> generations;
-    private final Map<String, Roster> bySource = new LinkedHashMap<>();
+    private final RosterSources sources;
+    /** The sources whose rows are not wanted: the set's own and those it replaces. */
+    private final Set<String> notOthers;
+    /**
+     * The current generation of each other source a chunk was found in, looked up when first met (ADR 0337): reading
+     * every source of the trust would cost what the trust holds.
+     */
+    private final Map<String, String> generations = new HashMap<>();
+    private final Map<String, Roster> bySource = new TreeMap<>();
     private final Set<String> asked = new HashSet<>();
 
-    RosterNeighbours(ReactiveMongoTemplate mongo, List<RosterSources.Source> others) {
+    RosterNeighbours(ReactiveMongoTemplate mongo, RosterSources sources, Set<String> notOthers) {
         this.mongo = mongo;
-        this.generations = new LinkedHashMap<>();
-        others.forEach(source -> generations.put(source.id(), source.generation()));
-        generations.keySet().forEach(id -> bySource.put(id, new Roster()));
+        this.sources = sources;
+        this.notOthers = notOthers;
     }
 
-    /** The other sources' rows about {@code people}, one roster per source in source order (empty when there are none). */
-    Mono<List<Roster>> of(Set<String> people) {
-        if (generations.isEmpty() || people.isEmpty()) {
+    /**
+     * The other sources' rows about {@code people}, one roster per source in source id order (empty when there are
+     * none). The orgs and classes of {@code held} (those the set holds itself, whose rows win the merge) are not read.
+     */
+    Mono<List<Roster>> of(Set<String> people, Set<String> held) {
+        if (people.isEmpty()) {
             return Mono.just(List.of());
         }
+        // with no other set in the store (the first import, a whole trust's set again) the keys would find only its own rows
+        return sources.anyBut(notOthers).flatMap(others -> others ? find(people, held) : Mono.just(List.of()));
+    }
+
+    private Mono<List<Roster>> find(Set<String> people, Set<String> held) {
+        asked.addAll(held);
         Set<String> agents = new HashSet<>();
         Set<String> records = new HashSet<>();
         return people(people, true, agents, records)
@@ -106,14 +122,35 @@ final class RosterNeighbours {
         }
         // only the $in on keys, so the store answers it from the index alone; source and generation are checked here
         return mongo.getCollection(Collections.ROSTER_ROWS).flatMapMany(rows -> Flux.fromIterable(batches)
-                .concatMap(batch -> Flux.from(rows.find(Filters.in("keys", batch)).batchSize(200))))
-            .filter(chunk -> chunk.getString("generation").equals(generations.get(chunk.getString("source"))))
-            .doOnNext(chunk -> {
-                String kind = chunk.getString("kind");
-                BiConsumer<String, Document> into = RosterSources.reader(bySource.get(chunk.getString("source")));
-                chunk.getList("rows", Document.class).stream().filter(row -> keep.test(kind, row)).forEach(row -> into.accept(kind, row));
-            })
+                .concatMap(batch -> Flux.from(rows.find(Filters.in("keys", batch)).batchSize(200))
+                    .filter(chunk -> !notOthers.contains(chunk.getString("source")))
+                    .collectList()
+                    .flatMap(chunks -> current(chunks).then(Mono.fromRunnable(() -> keep(chunks, keep))))))
             .then();
+    }
+
+    /** Adds the rows {@code keep} wants of the chunks of their source's current generation to that source's roster. */
+    private void keep(List<Document> chunks, Keep keep) {
+        for (Document chunk : chunks) {
+            String source = chunk.getString("source");
+            if (chunk.getString("generation").equals(generations.get(source))) {
+                String kind = chunk.getString("kind");
+                BiConsumer<String, Document> into = RosterSources.reader(bySource.computeIfAbsent(source, id -> new Roster()));
+                chunk.getList("rows", Document.class).stream().filter(row -> keep.test(kind, row)).forEach(row -> into.accept(kind, row));
+            }
+        }
+    }
+
+    /** Looks up the current generation of the sources of these chunks not met before (a source gone since has none). */
+    private Mono<Void> current(List<Document> chunks) {
+        Set<String> unknown = new TreeSet<>();
+        chunks.forEach(chunk -> unknown.add(chunk.getString("source")));
+        unknown.removeAll(generations.keySet());
+        if (unknown.isEmpty()) {
+            return Mono.empty();
+        }
+        return sources.byId(unknown).doOnNext(source -> generations.put(source.id(), source.generation()))
+            .then(Mono.fromRunnable(() -> unknown.forEach(id -> generations.putIfAbsent(id, ""))));
     }
 
     private Set<String> fresh(Set<String> ids) {

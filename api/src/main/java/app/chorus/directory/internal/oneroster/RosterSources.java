@@ -29,8 +29,13 @@ import reactor.core.publisher.Mono;
  */
 final class RosterSources {
 
-    /** Rows per stored chunk: small, so that finding one person's rows (RosterNeighbours) reads few others with them. */
+    /** Rows per stored chunk of orgs, sessions and classes (a school has a few dozen). */
     static final int CHUNK = 100;
+    /**
+     * Rows per stored chunk of users, roles and enrollments: small, because finding one person's rows (RosterNeighbours)
+     * reads the whole chunk each is in, and one school's import looks up every person it shares with another set.
+     */
+    static final int PEOPLE_CHUNK = 20;
     /** A stored row's dateLastModified, when its file gave one. */
     static final String MODIFIED = "dateLastModified";
 
@@ -53,9 +58,29 @@ final class RosterSources {
         return "schools:" + String.join(",", schools.isEmpty() ? new java.util.TreeSet<>(roster.orgs.keySet()) : schools);
     }
 
-    Flux<Source> all() {
-        return mongo.findAll(Document.class, Collections.ROSTER_SOURCES)
-            .map(doc -> new Source(doc.getString("_id"), doc.getList("schools", String.class), doc.getString("generation")));
+    /**
+     * The source {@code sourceId} and the sources owning one of {@code schools} (through the index on {@code schools}):
+     * the only ones a set can replace or collide with, whatever the number of schools in the trust.
+     */
+    Flux<Source> about(String sourceId, Collection<String> schools) {
+        Criteria same = Criteria.where("_id").is(sourceId);
+        Query query = Query.query(schools.isEmpty() ? same : new Criteria().orOperator(same, Criteria.where("schools").in(schools)));
+        return mongo.find(query, Document.class, Collections.ROSTER_SOURCES).map(RosterSources::source);
+    }
+
+    /** Whether there is a source other than these. */
+    Mono<Boolean> anyBut(Collection<String> ids) {
+        return mongo.exists(Query.query(Criteria.where("_id").nin(ids)), Collections.ROSTER_SOURCES);
+    }
+
+    /** The sources of these ids, by id. */
+    Flux<Source> byId(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, Collections.ROSTER_SOURCES)
+            .map(RosterSources::source);
+    }
+
+    private static Source source(Document doc) {
+        return new Source(doc.getString("_id"), doc.getList("schools", String.class), doc.getString("generation"));
     }
 
     /** Adds the rows of a source's current generation to {@code into}. */
@@ -110,7 +135,7 @@ final class RosterSources {
             Instant changed = modified.get(kind + "/" + encoded.getString("id"));
             chunk.add(changed == null ? encoded : encoded.append(MODIFIED, Date.from(changed)));
             keys.addAll(keysOf(row));
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == rowsPerChunk(kind)) {
                 chunks.add(chunkOf(source, generation, kind, chunk, keys));
                 chunk = new ArrayList<>();
                 keys = new LinkedHashSet<>();
@@ -119,6 +144,10 @@ final class RosterSources {
         if (!chunk.isEmpty()) {
             chunks.add(chunkOf(source, generation, kind, chunk, keys));
         }
+    }
+
+    private static int rowsPerChunk(String kind) {
+        return kind.equals("users") || kind.equals("roles") || kind.equals("enrollments") ? PEOPLE_CHUNK : CHUNK;
     }
 
     private static Document chunkOf(String source, String generation, String kind, List<Document> rows, Set<String> keys) {
