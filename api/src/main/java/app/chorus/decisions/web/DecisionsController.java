@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,12 +87,12 @@ class DecisionsController {
         return management.close(user, decisionId).flatMap(decision -> management.view(decision, user.personId()));
     }
 
-    @PostMapping("/{decisionId}/ballots")
+    @PostMapping(path = "/{decisionId}/ballots", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cast or change your ballot",
         description = "201 when cast, 200 when it replaced your earlier ballot or repeated the same Idempotency-Key. "
             + "Anonymous ballots are final (409 ballot-final).")
     Mono<ResponseEntity<BallotReceipt>> cast(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
-                                             @RequestBody @Schema(implementation = BallotRequest.class) JsonNode body,
+                                             @RequestBody @Schema(implementation = BallotRequest.class) byte[] body,
                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return Mono.fromCallable(() -> strict.read(body, BallotRequest.class))
             .flatMap(ballot -> casting.cast(user.personId(), decisionId, ballot, idempotencyKey))

@@ -32,18 +32,46 @@ class StrictBody {
         }
         try {
             return strict.treeToValue(body, type);
-        } catch (UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            throw Problem.badRequest("unknown-field", "'" + field + "' is not a field here; remove it (known fields: "
+        } catch (DatabindException failure) {
+            throw refused(failure);
+        }
+    }
+
+    /**
+     * The body bound straight from its bytes, with no tree in between (ADR 0333): the same checks and the same
+     * problems as {@link #read(JsonNode, Class)}; a body that is not JSON at all is the edge's {@code malformed-json}.
+     */
+    <T> T read(byte[] body, Class<T> type) {
+        if (!startsAnObject(body)) {
+            throw Problem.badRequest("invalid-body", "Send a JSON object.");
+        }
+        try {
+            return strict.readValue(body, type);
+        } catch (DatabindException failure) {
+            throw refused(failure);
+        }
+    }
+
+    private static boolean startsAnObject(byte[] body) {
+        for (byte b : body == null ? new byte[0] : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException refused(DatabindException failure) {
+        String field = path(failure);
+        if (failure instanceof UnrecognizedPropertyException unknown) {
+            return Problem.badRequest("unknown-field", "'" + field + "' is not a field here; remove it (known fields: "
                 + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ").")
                 .with("errors", java.util.List.of(java.util.Map.of("field", field, "rule", "unknown-field",
                     "message", "Not a field of this request.")));
-        } catch (DatabindException wrong) {
-            String field = path(wrong);
-            throw Problem.badRequest("wrong-type", "'" + field + "' has a value of the wrong type or format; check it against "
-                + "/v3/api-docs.").with("errors", java.util.List.of(java.util.Map.of("field", field, "rule", "type",
-                    "message", "Wrong type or format.")));
         }
+        return Problem.badRequest("wrong-type", "'" + field + "' has a value of the wrong type or format; check it against "
+            + "/v3/api-docs.").with("errors", java.util.List.of(java.util.Map.of("field", field, "rule", "type",
+                "message", "Wrong type or format.")));
     }
 
     private static String path(DatabindException failure) {

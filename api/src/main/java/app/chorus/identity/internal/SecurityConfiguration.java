@@ -5,6 +5,7 @@ import app.chorus.edge.ProblemResponses;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -41,6 +42,16 @@ class SecurityConfiguration {
                 .pathMatchers(PUBLIC_PATHS).permitAll()
                 .anyExchange().authenticated())
             .build();
+    }
+
+    /**
+     * No observations of Spring Security's own (the filter chain's phases, each filter, the authentication and the
+     * authorization of every request: ADR 0331); every refusal still shows in {@code http.server.requests} as its 401
+     * or 403.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
