@@ -13,6 +13,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +109,9 @@ class IntegratorFuzzesEveryApiOperationFuzzTests {
 
     private Api read() {
         try {
-            JsonNode document = JSON.readTree(web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .returnResult().getResponseBody());
+            // the first OpenAPI document of an api with all of our code instrumented can take over a minute to make
+            JsonNode document = JSON.readTree(web.mutate().responseTimeout(Duration.ofMinutes(5)).build().get().uri("/v3/api-docs")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
             Map<String, Map<String, String>> table = MatrixTable.parse(Files.readString(EveryRoleMeetsTheAuthorizationMatrixTests.TABLE));
             Map<Caller, WebTestClient> clients = RequestsToEveryOperation.clients(context);
             MatrixFixtures fixtures = MatrixFixtures.of(OWN, OWN_PUPIL, clients.get(Caller.TRUST_LEADER), clients.get(Caller.PUPIL))
