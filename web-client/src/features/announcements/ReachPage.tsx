@@ -42,6 +42,12 @@ export function ReachPage() {
         <li>{t('reach.acknowledged')}<strong data-testid="reach-acknowledged">{report.acknowledged?.total ?? 0}</strong>
           <span className="muted">{t('reach.ackRate', { pct: percent(report.acknowledged?.total, report.audience) })}</span></li>
       </ul>
+      {(report.pushesGivenUp?.expired ?? 0) > 0 && (
+        <p role="alert" data-testid="reach-pushes-expired">{t('reach.pushesExpired', { n: report.pushesGivenUp?.expired })}</p>
+      )}
+      {(report.pushesGivenUp?.refused ?? 0) > 0 && (
+        <p role="alert" data-testid="reach-pushes-refused">{t('reach.pushesRefused', { n: report.pushesGivenUp?.refused })}</p>
+      )}
       <h2>{t('reach.bySchool')}</h2>
       <BarChart title={t('reach.chartLabel')} labels={schools.map((s) => nameOf(s))} max={100} percent
         series={[

@@ -270,6 +270,8 @@ export const en = {
     acknowledged: 'Acknowledged',
     pending: 'Still to acknowledge',
     ackRate: '{{pct}}% acknowledged',
+    pushesExpired: 'Push notifications given up because the notification service stayed unavailable until they expired: {{n}}',
+    pushesRefused: 'Push notifications refused by the notification service: {{n}}',
     bySchool: 'By school',
     school: 'School',
     stillToAck: 'Carers still to acknowledge',

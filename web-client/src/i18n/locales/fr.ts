@@ -275,6 +275,8 @@ export const fr: Catalogue = {
     acknowledged: 'Confirmé',
     pending: 'Confirmation attendue',
     ackRate: '{{pct}} % ont confirmé',
+    pushesExpired: 'Notifications push abandonnées, le service de notification étant resté indisponible jusqu’à leur expiration : {{n}}',
+    pushesRefused: 'Notifications push refusées par le service de notification : {{n}}',
     bySchool: 'Par école',
     school: 'École',
     stillToAck: 'Parents qui n’ont pas encore confirmé',

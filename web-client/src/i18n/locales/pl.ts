@@ -282,6 +282,8 @@ export const pl: Catalogue = {
     acknowledged: 'Potwierdzono',
     pending: 'Czeka na potwierdzenie',
     ackRate: 'Potwierdziło {{pct}}%',
+    pushesExpired: 'Powiadomienia push porzucone, bo usługa powiadomień była niedostępna aż do ich wygaśnięcia: {{n}}',
+    pushesRefused: 'Powiadomienia push odrzucone przez usługę powiadomień: {{n}}',
     bySchool: 'Według szkoły',
     school: 'Szkoła',
     stillToAck: 'Rodzice, którzy jeszcze nie potwierdzili',

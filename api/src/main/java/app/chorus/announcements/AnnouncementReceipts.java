@@ -23,6 +23,13 @@ public interface AnnouncementReceipts {
      */
     Mono<Void> recordDelivered(String announcementId, Collection<String> personIds, String channel, Instant at);
 
+    /**
+     * {@code count} pushes of the announcement were given up for {@code reason} ("expired": FCM could not take them
+     * before they stopped mattering; "refused": FCM refused them for good), shown to leaders with its reach. Unlike
+     * the others this call adds up: notifications make it once per stored batch outcome (ADR 0343).
+     */
+    Mono<Void> recordPushesGivenUp(String announcementId, String reason, long count);
+
     /** The person opened (read) the announcement. */
     Mono<Void> recordOpened(String announcementId, String personId, Instant at);
 

@@ -22,7 +22,7 @@ class DecisionBadInputTests extends DecisionTestBase {
         refused(decisions.cast("carer.demo", ranked, Map.of("ranking", List.of("a"), "approve", List.of("a"))), 400,
             "invalid-ballot", "approve", "not-for-method");
         refused(decisions.cast("carer.demo", ranked, Map.of("ranking", List.of("a"), "weight", 2)), 400, "unknown-field", "weight", "unknown-field");
-        refused(decisions.cast("carer.demo", ranked, Map.of("ranking", "a")), 400, "wrong-type", "ranking", "type");
+        refused(decisions.cast("carer.demo", ranked, Map.of("ranking", "a")), 400, "wrong-type", "ranking", "wrong-type");
         decisions.cast("head.riverside", ranked, Map.of("ranking", List.of("a"))).expectStatus().isNotFound();
         web.get().uri("/api/v1/decisions/{id}", ranked).header("Authorization", Tokens.bearer("head.riverside"))
             .exchange().expectStatus().isNotFound().expectHeader().contentType("application/problem+json");

@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,7 +25,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "chorus.store.port=0",
     "chorus.store.data-dir=${java.io.tmpdir}/chorus-test-store/${random.uuid}",
-    "chorus.identity.issuer-uri=http://127.0.0.1:" + CarerKeepsUsingChorusWhileKeycloakIsDownTests.REALM_PORT + "/realms/chorus",
     "chorus.identity.clock-skew=1s",
     "chorus.identity.verified-tokens=0",
     "chorus.demo.seed-on-first-start=true",
@@ -32,12 +34,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "60s")
 class CarerKeepsUsingChorusWhileKeycloakIsDownTests {
 
-    static final int REALM_PORT = 19412;
+    /** A free port, kept for the realm's whole life: it goes down and comes back on the same address. */
+    private static final int REALM_PORT = TestSocketUtils.findAvailableTcpPort();
     private static final StandInRealm realm = new StandInRealm(REALM_PORT);
 
     static {
         realm.up();
         Runtime.getRuntime().addShutdownHook(new Thread(realm::close, "stand-in-realm"));
+    }
+
+    @DynamicPropertySource
+    static void standInRealm(DynamicPropertyRegistry registry) {
+        registry.add("chorus.identity.issuer-uri", () -> "http://127.0.0.1:" + REALM_PORT + "/realms/chorus");
     }
 
     @Autowired

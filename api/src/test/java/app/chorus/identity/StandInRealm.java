@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for the realm's key endpoint on a fixed loopback port, which a test can take down (nothing listening),
+ * A stand-in for the realm's key endpoint on a loopback port kept across its outages, which a test can take down (nothing listening),
  * hang (accepts connections, never answers) and bring back, and which signs tokens as Keycloak does (the claims the
  * api reads). The real Keycloak the other tests use is never stopped.
  */

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * carer of the trust: the pushes stay queued (none accepted, none given up) and are retried with a growing backoff;
  * once FCM is back they drain, every device getting the message exactly once and none counted failed. The retry
  * backoff here starts at 50 ms (production: 500 ms), so the 30 s outage stands for about five minutes of production's
- * schedule, whose retries give up after about six minutes (12 attempts, the backoff capped at 60 s).
+ * schedule. Outages of hours: {@link CarersGetPushesThroughHoursOfFcmOutageTests}.
  */
 @NotificationsTest
 class CarersGetEveryPushOnceAfterAnFcmOutageTests {

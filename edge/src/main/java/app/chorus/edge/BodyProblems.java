@@ -3,6 +3,8 @@ package app.chorus.edge;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -129,6 +131,8 @@ public final class BodyProblems {
         problem.setProperty("rule", kind);
         if (field != null) {
             problem.setProperty("field", field);
+            // the same shape as the field errors of every other refusal, for clients that read 'errors'
+            problem.setProperty("errors", List.of(Map.of("field", field, "rule", kind, "message", detail)));
         }
         return problem;
     }

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 class ReachCounters {
 
     static final String COLLECTION = "announcement_reach";
+    private static final String GIVEN_UP = "pushesGivenUp";
     enum Step { DELIVERED, OPENED, ACKNOWLEDGED }
 
     /** Where a recipient counts: their roles, schools and year groups ({@code SCHOOL:YEAR}) within the audience. */
@@ -54,6 +55,14 @@ class ReachCounters {
         return mongo.upsert(byId(announcementId), update, COLLECTION).then();
     }
 
+    /** Pushes given up for a reason (their lifetime ran out, FCM refused them): one {@code $inc}. */
+    Mono<Void> givenUp(String announcementId, String reason, long count) {
+        if (count <= 0) {
+            return Mono.empty();
+        }
+        return mongo.upsert(byId(announcementId), new Update().inc(GIVEN_UP + "." + safe(reason), count), COLLECTION).then();
+    }
+
     /** Records the audience an announcement went out to (the denominator of every rate). */
     Mono<Void> baseline(String announcementId, AudienceReach reach) {
         Document bySchool = new Document();
@@ -77,7 +86,8 @@ class ReachCounters {
         Document schools = document.get("audienceBySchool", new Document());
         schools.forEach((school, roles) -> audienceBySchool.put(school, longs((Document) roles)));
         return new ReachReport(announcementId, number(document.get("audience")), audienceBySchool,
-            tally(document, "delivered"), tally(document, "opened"), tally(document, "acknowledged"));
+            tally(document, "delivered"), tally(document, "opened"), tally(document, "acknowledged"),
+            longs(document.get(GIVEN_UP, new Document())));
     }
 
     private static ReachReport.Tally tally(Document document, String step) {

@@ -73,6 +73,11 @@ class ReceiptService implements AnnouncementReceipts {
     }
 
     @Override
+    public Mono<Void> recordPushesGivenUp(String announcementId, String reason, long count) {
+        return counters.givenUp(baseId(announcementId), reason, count);
+    }
+
+    @Override
     public Mono<Void> recordOpened(String announcementId, String personId, Instant at) {
         return record(baseId(announcementId), personId, Step.OPENED, at).then();
     }

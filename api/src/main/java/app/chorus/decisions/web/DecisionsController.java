@@ -11,10 +11,8 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.shared.Page;
 import app.chorus.shared.PositionCursor;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/decisions")
@@ -38,22 +35,19 @@ class DecisionsController {
 
     private final DecisionManagement management;
     private final BallotCasting casting;
-    private final StrictBody strict;
 
-    DecisionsController(DecisionManagement management, BallotCasting casting, StrictBody strict) {
+    DecisionsController(DecisionManagement management, BallotCasting casting) {
         this.management = management;
         this.casting = casting;
-        this.strict = strict;
     }
 
     @PostMapping
     @Operation(summary = "Create a decision (school leaders for their school, trust leaders trust-wide)",
         description = "Opens now or at opensAt; its rules are fixed from now on. A repeated Idempotency-Key returns the same decision.")
     Mono<ResponseEntity<DecisionDetails>> create(@AuthenticationPrincipal CurrentUser user,
-                                              @RequestBody @Schema(implementation = DecisionDraft.class) JsonNode body,
+                                              @RequestBody DecisionDraft draft,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return Mono.fromCallable(() -> strict.read(body, DecisionDraft.class))
-            .flatMap(draft -> management.create(user, draft, idempotencyKey))
+        return management.create(user, draft, idempotencyKey)
             .flatMap(decision -> management.view(decision, user.personId()))
             .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view));
     }
@@ -87,15 +81,14 @@ class DecisionsController {
         return management.close(user, decisionId).flatMap(decision -> management.view(decision, user.personId()));
     }
 
-    @PostMapping(path = "/{decisionId}/ballots", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{decisionId}/ballots")
     @Operation(summary = "Cast or change your ballot",
         description = "201 when cast, 200 when it replaced your earlier ballot or repeated the same Idempotency-Key. "
             + "Anonymous ballots are final (409 ballot-final).")
     Mono<ResponseEntity<BallotReceipt>> cast(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
-                                             @RequestBody @Schema(implementation = BallotRequest.class) byte[] body,
+                                             @RequestBody BallotRequest ballot,
                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return Mono.fromCallable(() -> strict.read(body, BallotRequest.class))
-            .flatMap(ballot -> casting.cast(user.personId(), decisionId, ballot, idempotencyKey))
+        return casting.cast(user.personId(), decisionId, ballot, idempotencyKey)
             .map(receipt -> ResponseEntity.status(receipt.changed() || receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(receipt));
     }

@@ -25,8 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval      how often idle workers look for due batches
  * @param connectTimeout    HTTP connect timeout to FCM
  * @param readTimeout       HTTP read timeout to FCM
- * @param retryBackoff      first retry delay (doubles per attempt, at most 60 s; Retry-After wins when longer)
- * @param maxAttempts       attempts per message before it is given up as failed
+ * @param retryBackoff      first retry delay (doubles per attempt up to {@code maxBackoff}, jittered; Retry-After wins
+ *                          when longer)
+ * @param maxBackoff        the longest wait between two attempts at a message FCM could not take
+ * @param messageLifetime   how long a push still matters: retried until then (an outage of hours included), then given
+ *                          up as expired (ADR 0343)
  * @param emailFallbackAfter important/urgent messages go by email when not opened after this long
  * @param digestAt          local time (Europe/London) when daily-digest pushes go out
  * @param planChunk         audience members planned per step
@@ -47,7 +50,8 @@ public record PushProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("10s") Duration readTimeout,
     @DefaultValue("500ms") Duration retryBackoff,
-    @DefaultValue("12") @Positive int maxAttempts,
+    @DefaultValue("5m") Duration maxBackoff,
+    @DefaultValue("24h") Duration messageLifetime,
     @DefaultValue("2h") Duration emailFallbackAfter,
     @DefaultValue("18:00") LocalTime digestAt,
     @DefaultValue("500") @Positive int planChunk) {

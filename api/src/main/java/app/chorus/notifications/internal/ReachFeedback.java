@@ -42,6 +42,14 @@ public class ReachFeedback {
         return receipts.getObject().recordDelivered(message.sourceId(), people, channel, at);
     }
 
+    /** Pushes of the message given up for {@code reason}, shown with an announcement's reach (ADR 0343). */
+    public Mono<Void> givenUp(PushMessage message, String reason, int count) {
+        if (!counts(message) || count == 0) {
+            return Mono.empty();
+        }
+        return receipts.getObject().recordPushesGivenUp(message.sourceId(), reason, count);
+    }
+
     public Mono<Void> opened(String source, String sourceId, String personId, Instant at) {
         AnnouncementReceipts announcements = receipts.getIfAvailable();
         if (announcements == null || !ANNOUNCEMENT.equals(source)) {

@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -39,7 +40,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "60s")
 class LeaderKeepsWorkingAcrossAStoreRestartTests {
 
-    private static final int STORE_PORT = 19411;
+    /** A free port, kept for the store's whole life: it is killed and started again on the same address. */
+    private static final int STORE_PORT = TestSocketUtils.findAvailableTcpPort();
     private static final Path DATA = tempDir();
     private static StoreProcess store;
 

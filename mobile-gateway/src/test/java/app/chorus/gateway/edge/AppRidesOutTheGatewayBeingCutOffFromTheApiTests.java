@@ -16,6 +16,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "30s")
 class AppRidesOutTheGatewayBeingCutOffFromTheApiTests {
 
-    private static final int LINK_PORT = 19420;
+    /** A free port, kept for the link's whole life: it is cut and restored on the same address. */
+    private static final int LINK_PORT = TestSocketUtils.findAvailableTcpPort();
     private static CuttableLink link;
 
     @Autowired

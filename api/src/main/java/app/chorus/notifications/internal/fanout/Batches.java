@@ -122,7 +122,8 @@ class Batches {
             Updates.inc("attempts", 1),
             Updates.inc("accepted", tally.accepted()),
             Updates.inc("retired", tally.retired()),
-            Updates.inc("failed", tally.failed())));
+            Updates.inc("failed", tally.failed()),
+            Updates.inc("expired", tally.expired())));
         if (!tally.unaccepted().isEmpty()) {
             changes.add(Updates.addEachToSet(UNACCEPTED, tally.unaccepted()));
         }
@@ -194,17 +195,18 @@ class Batches {
             .hasElement();
     }
 
-    /** Sums of the fan-out's batches: size, accepted, retired, failed, and targets still pending. */
+    /** Sums of the fan-out's batches: size, accepted, retired, failed, targets still pending, expired. */
     Mono<long[]> totals(String fanOutId) {
         return collection().flatMapMany(c -> c.find(Filters.eq("fanOutId", fanOutId))
                 .projection(new Document("size", 1).append("accepted", 1).append("retired", 1).append("failed", 1)
-                    .append("status", 1).append("remaining", 1)))
-            .reduce(new long[5], (sums, batch) -> {
+                    .append("expired", 1).append("status", 1).append("remaining", 1)))
+            .reduce(new long[6], (sums, batch) -> {
                 int size = batch.getInteger("size", 0);
                 sums[0] += size;
                 sums[1] += batch.getInteger("accepted", 0);
                 sums[2] += batch.getInteger("retired", 0);
                 sums[3] += batch.getInteger("failed", 0);
+                sums[5] += batch.getInteger("expired", 0);
                 if (List.of(READY, SENDING, WAITING).contains(batch.getString("status"))) {
                     List<Integer> remaining = batch.getList("remaining", Integer.class);
                     sums[4] += remaining == null ? size : remaining.size();
@@ -218,9 +220,10 @@ class Batches {
     }
 
     /**
-     * One send: counts accepted by FCM (or the mail server), tokens retired, messages given up; the indexes settled
-     * without being accepted; when receipts are owed for the accepted ones, the time they became owed, else null.
+     * One send: counts accepted by FCM (or the mail server), tokens retired, messages refused for good, messages given
+     * up because they stopped mattering before anyone took them (ADR 0343); the indexes settled without being
+     * accepted; when receipts are owed for the accepted ones, the time they became owed, else null.
      */
-    record Tally(int accepted, int retired, int failed, List<Integer> unaccepted, Instant receiptsOwedAt) {
+    record Tally(int accepted, int retired, int failed, int expired, List<Integer> unaccepted, Instant receiptsOwedAt) {
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,6 @@ import reactor.core.publisher.Mono;
 public class FanOutWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutWorkers.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final String owner = "instance-" + UUID.randomUUID();
     private final AtomicLong claims = new AtomicLong();
@@ -49,10 +47,11 @@ public class FanOutWorkers implements SmartLifecycle {
     private final DailyDigests digests;
     private final DeliveredReceipts receipts;
     private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
-    /** The jobs' messages, read once per fan-out (the few that run at a time, kept while they are busy). */
-    private final Cache<String, PushMessage> messages = Caffeine.newBuilder().maximumSize(1_000)
+    /** The jobs' messages and expiries, read once per fan-out (the few that run at a time, kept while they are busy). */
+    private final Cache<String, Job> jobs = Caffeine.newBuilder().maximumSize(1_000)
         .expireAfterAccess(Duration.ofHours(1)).build();
     private final PushProperties properties;
+    private final RetrySchedule schedule;
     private final WorkSignal signal;
     private final PlannedHere plannedHere;
     private final Clock clock;
@@ -66,8 +65,9 @@ public class FanOutWorkers implements SmartLifecycle {
     private ScheduledFuture<?> releasing;
 
     FanOutWorkers(Batches batches, FanOuts fanOuts, FanOutPlanner planner, Recipients recipients, DailyDigests digests,
-                  DeliveredReceipts receipts, List<DeliveryChannel> channels, PushProperties properties, WorkSignal signal,
-                  PlannedHere plannedHere, ObjectProvider<Clock> clock) {
+                  DeliveredReceipts receipts, List<DeliveryChannel> channels, PushProperties properties, RetrySchedule schedule,
+                  WorkSignal signal, PlannedHere plannedHere, ObjectProvider<Clock> clock) {
+        this.schedule = schedule;
         this.batches = batches;
         this.fanOuts = fanOuts;
         this.planner = planner;
@@ -204,10 +204,18 @@ public class FanOutWorkers implements SmartLifecycle {
         return batch == null ? null : new Claimed(batch, null);
     }
 
-    /** Sends a claimed batch; {@code known} are its targets when it was planned here, else they are read. */
+    /**
+     * Sends a claimed batch; {@code known} are its targets when it was planned here, else they are read. A batch whose
+     * message has expired is given up without sending.
+     */
     private void send(Document batch, String claim, List<Document> known) throws InterruptedException {
         String batchId = batch.getString("_id");
-        PushMessage message = message(batch.getString("fanOutId"));
+        Job job = job(batch.getString("fanOutId"));
+        PushMessage message = job.message();
+        if (!clock.instant().isBefore(job.expiresAt())) {
+            expire(batch, claim, message);
+            return;
+        }
         List<Document> targets = known != null ? known : batches.targets(batch).block();
         List<Integer> pending = pendingIndexes(batch, targets.size());
         List<Document> sending = pending.stream().map(targets::get).toList();
@@ -224,17 +232,14 @@ public class FanOutWorkers implements SmartLifecycle {
             recipients.retireToken(target.getString("t"), target.getString("p"), "UNREGISTERED or INVALID_ARGUMENT").block();
         }
         int attempts = batch.getInteger("attempts", 0) + 1;
-        List<Integer> retry = attempts >= properties.maxAttempts() ? List.of() : outcome.retry();
-        int givenUp = outcome.retry().size() - retry.size();
+        List<Integer> retry = outcome.retry();
         Instant now = clock.instant();
-        Instant retryAt = now.plus(backoff(attempts, delivery.retryAfter()));
-        List<Integer> unaccepted = new ArrayList<>(outcome.unaccepted());
-        unaccepted.addAll(outcome.retry().subList(retry.size(), outcome.retry().size()));
+        Instant retryAt = schedule.retryAt(now, attempts, delivery.retryAfter(), job.expiresAt());
         Instant owedAt = receipts.owedFor(message, outcome.accepted().size(), now);
-        Boolean recorded = batches.record(batchId, claim, owner, retry, retryAt, new Batches.Tally(outcome.accepted().size(),
-            outcome.retire().size(), outcome.failed() + givenUp, unaccepted, owedAt)).block();
-        if (!Boolean.TRUE.equals(recorded)) {
-            log.warn("Batch {} was taken over while sending (lease {} too short?)", batchId, properties.lease());
+        boolean recorded = recorded(batchId, batches.record(batchId, claim, owner, retry, retryAt, new Batches.Tally(
+            outcome.accepted().size(), outcome.retire().size(), outcome.failed(), 0, outcome.unaccepted(), owedAt)));
+        if (recorded) {
+            schedule.gaveUp(message, RetrySchedule.REFUSED, outcome.failed());
         }
         receipts.afterSend(batchId, owedAt, message, channel.name(), outcome.accepted());
         if (retry.isEmpty()) {
@@ -242,6 +247,25 @@ public class FanOutWorkers implements SmartLifecycle {
         } else {
             signal.wake();
         }
+    }
+
+    /** Settles every target still pending as expired, without sending: the message no longer matters (ADR 0343). */
+    private void expire(Document batch, String claim, PushMessage message) {
+        String batchId = batch.getString("_id");
+        List<Integer> pending = pendingIndexes(batch, batch.getInteger("size", 0));
+        if (recorded(batchId, batches.record(batchId, claim, owner, List.of(), clock.instant(),
+                new Batches.Tally(0, 0, 0, pending.size(), pending, null)))) {
+            schedule.gaveUp(message, RetrySchedule.EXPIRED, pending.size());
+        }
+        finishIfDone(batch.getString("fanOutId"));
+    }
+
+    private boolean recorded(String batchId, Mono<Boolean> record) {
+        boolean recorded = Boolean.TRUE.equals(record.block());
+        if (!recorded) {
+            log.warn("Batch {} was taken over while sending (lease {} too short?)", batchId, properties.lease());
+        }
+        return recorded;
     }
 
     /** Renews the batch's lease while a slow send (SDK retries, Retry-After) is still running. */
@@ -257,16 +281,20 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
-    private PushMessage message(String fanOutId) {
-        PushMessage cached = messages.getIfPresent(fanOutId);
+    /** A fan-out's message and until when it matters. */
+    private record Job(PushMessage message, Instant expiresAt) {
+    }
+
+    private Job job(String fanOutId) {
+        Job cached = jobs.getIfPresent(fanOutId);
         if (cached != null) {
             return cached;
         }
-        Document job = fanOuts.find(fanOutId).blockOptional()
+        Document stored = fanOuts.find(fanOutId).blockOptional()
             .orElseThrow(() -> new IllegalStateException("Fan-out " + fanOutId + " has batches but no job"));
-        PushMessage message = FanOuts.fromDocument(job);
-        messages.put(fanOutId, message);
-        return message;
+        Job job = new Job(FanOuts.fromDocument(stored), FanOuts.expiresAt(stored, properties.messageLifetime()));
+        jobs.put(fanOutId, job);
+        return job;
     }
 
     private static List<Integer> pendingIndexes(Document batch, int size) {
@@ -279,12 +307,6 @@ public class FanOutWorkers implements SmartLifecycle {
             all.add(i);
         }
         return all;
-    }
-
-    private Duration backoff(int attempts, Duration retryAfter) {
-        long base = properties.retryBackoff().toMillis() << Math.min(attempts - 1, 16);
-        long jittered = (long) (Math.min(base, MAX_BACKOFF.toMillis()) * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
-        return retryAfter.toMillis() > jittered ? retryAfter : Duration.ofMillis(jittered);
     }
 
     /** Called only from the planner and worker threads this class starts (never an event loop). */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -44,10 +45,13 @@ class FanOuts {
         return mongo.getCollection(COLLECTION);
     }
 
-    /** Creates the fan-out; completes false when it already exists (an at-least-once repeat). */
-    Mono<Boolean> create(PushMessage message, Instant now) {
+    /**
+     * Creates the fan-out, whose pushes are retried until {@code expiresAt} (ADR 0343); completes false when it already
+     * exists (an at-least-once repeat).
+     */
+    Mono<Boolean> create(PushMessage message, Instant now, Instant expiresAt) {
         Document job = new Document("_id", message.fanOutId()).append("message", toDocument(message))
-            .append("sourceId", message.sourceId()).append("state", PLANNING)
+            .append("sourceId", message.sourceId()).append("state", PLANNING).append("expiresAt", Date.from(expiresAt))
             .append("plannedMembers", 0L).append("plannedChunks", 0L)
             .append("leaseUntil", Date.from(now)).append("createdAt", Date.from(now));
         return collection().flatMap(c -> Mono.from(c.insertOne(job))).thenReturn(true)
@@ -101,6 +105,12 @@ class FanOuts {
         return collection().flatMap(c -> Mono.from(c.updateMany(
             Filters.and(Filters.eq("sourceId", sourceId), Filters.in("state", PLANNING, SENDING)),
             Updates.set("state", CANCELLED)))).then();
+    }
+
+    /** Until when the fan-out's pushes matter; one stored before ADR 0343 counts its lifetime from its creation. */
+    static Instant expiresAt(Document job, Duration lifetime) {
+        Date expiresAt = job.getDate("expiresAt");
+        return expiresAt != null ? expiresAt.toInstant() : job.getDate("createdAt").toInstant().plus(lifetime);
     }
 
     static Document toDocument(PushMessage message) {

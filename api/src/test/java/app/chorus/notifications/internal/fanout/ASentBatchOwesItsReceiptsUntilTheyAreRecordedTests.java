@@ -37,12 +37,12 @@ class ASentBatchOwesItsReceiptsUntilTheyAreRecordedTests {
             .append("status", Batches.SENDING).append("owner", "claim-1").append("attempts", 0)))).block();
 
         assertThat(batches.record(id, "claim-1", "instance-a", List.of(4), RETRY,
-            new Batches.Tally(2, 1, 0, List.of(3), FIRST_SEND)).block()).isTrue();
+            new Batches.Tally(2, 1, 0, 0, List.of(3), FIRST_SEND)).block()).isTrue();
         assertThat(stored(id).getBoolean("receiptsDue")).isTrue();
         assertThat(stored(id).getDate("receiptsOwedAt")).isEqualTo(Date.from(FIRST_SEND));
 
         claimAgain(id, "claim-2");
-        batches.record(id, "claim-2", "instance-a", List.of(), RETRY, new Batches.Tally(0, 0, 1, List.of(4), RETRY)).block();
+        batches.record(id, "claim-2", "instance-a", List.of(), RETRY, new Batches.Tally(0, 0, 1, 0, List.of(4), RETRY)).block();
         batches.receiptsRecorded(id, FIRST_SEND).block();
         assertThat(stored(id).getBoolean("receiptsDue")).as("the retry's receipts are still owed").isTrue();
         assertThat(stored(id).getList(Batches.UNACCEPTED, Integer.class)).containsExactly(3, 4);
@@ -61,7 +61,7 @@ class ASentBatchOwesItsReceiptsUntilTheyAreRecordedTests {
         mongo.getCollection(Batches.COLLECTION).flatMap(c -> Mono.from(c.insertOne(new Document("_id", id)
             .append("status", Batches.SENDING).append("owner", "claim-1").append("attempts", 0)))).block();
 
-        batches.record(id, "claim-1", "instance-a", List.of(), FIRST_SEND, new Batches.Tally(0, 2, 0, List.of(0, 1), null)).block();
+        batches.record(id, "claim-1", "instance-a", List.of(), FIRST_SEND, new Batches.Tally(0, 2, 0, 0, List.of(0, 1), null)).block();
 
         assertThat(stored(id)).doesNotContainKeys("receiptsDue", "receiptsOwedAt");
         assertThat(stored(id).getString("status")).isEqualTo(Batches.DONE);
