@@ -56,3 +56,4 @@ export type OpinionMapView = Schemas['MapView'];
 export type OpinionGroup = Schemas['OpinionGroup'];
 export type OpinionReport = Schemas['ReportView'];
 export type VoteChoice = NonNullable<OpinionVote['vote']>;
+export type ChildConsent = Schemas['ChildConsent'];
