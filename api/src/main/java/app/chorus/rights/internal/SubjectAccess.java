@@ -64,8 +64,7 @@ public class SubjectAccess {
     /** The signed-in person's own export: the same sections as the privacy officer's, about them and nobody else. */
     public Mono<Export> mine(CurrentUser user) {
         if (!user.isLinkedToPerson()) {
-            return Mono.error(Problem.forbidden("not-a-directory-person",
-                "Your login is not linked to a person of the trust's directory, so Chorus holds no personal data under it. Ask the trust admin."));
+            return Mono.error(notLinked());
         }
         return exportOf(user.personId(), user.personId(), "subject-access-self-exported");
     }
@@ -81,7 +80,7 @@ public class SubjectAccess {
     /** The signed-in person's own export as a zip. */
     public Mono<Archive> myArchive(CurrentUser user) {
         if (!user.isLinkedToPerson()) {
-            return mine(user).then(Mono.empty());
+            return Mono.error(notLinked());
         }
         return archiveOf(user.personId(), user.personId(), "subject-access-self-exported", "my-chorus-data.zip");
     }
@@ -89,6 +88,11 @@ public class SubjectAccess {
     private Mono<Archive> archiveOf(String personId, String actorId, String act, String filename) {
         return subject(personId).flatMap(person -> audit(act, actorId, "as a zip archive")
             .thenReturn(new Archive(filename, SubjectAccessArchive.of(person, sources.orderedStream().toList(), NOTES))));
+    }
+
+    private static Problem notLinked() {
+        return Problem.forbidden("not-a-directory-person", "Your login is not linked to a person of the trust's directory, "
+            + "so Chorus holds no personal data under it. Ask the trust admin.");
     }
 
     private Mono<PersonSummary> subject(String personId) {
