@@ -2,19 +2,14 @@ package app.chorus.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,28 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * import, and the audit says so by the account's id. The privacy officer then erases them: the account is deleted,
  * audited without naming them. A deletion a Keycloak outage left owed is done by the next sync.
  */
-@ApiTest
-@TestPropertySource(properties = {
-    "chorus.identity.provisioning.enabled=true",
-    "chorus.identity.provisioning.realm=" + TestRealm.NAME,
-    "chorus.identity.provisioning.batch-size=50"
-})
+@ProvisioningTest
 class PrivacyOfficerErasesALeaverAndTheirSignInAccountGoesTests {
 
     @Autowired
     WebTestClient web;
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void aRealmOfItsOwn() {
-        TestRealm.create();
-    }
-
-    @AfterAll
-    static void realmRemoved() {
-        TestRealm.delete();
-    }
 
     @AfterEach
     void schoolTakenOutAgain() {
@@ -117,10 +97,7 @@ class PrivacyOfficerErasesALeaverAndTheirSignInAccountGoesTests {
         return (List<Map<String, Object>>) page.get("items");
     }
 
-    /** A sync waits for the one the import started, each reading the whole demo roster: minutes on a busy machine. */
     private void sync() {
-        web.mutate().responseTimeout(Duration.ofMinutes(5)).build().post().uri("/api/v1/directory/accounts/sync")
-            .header("Authorization", Tokens.bearer("leader.trust"))
-            .exchange().expectStatus().isOk();
+        SmallSchool.sync(web);
     }
 }
