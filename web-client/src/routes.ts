@@ -37,6 +37,7 @@ const DecisionsPage = lazyPage(() => import('./features/decisions/DecisionsPage'
 const NewDecisionPage = lazyPage(() => import('./features/decisions/NewDecisionPage'), 'NewDecisionPage');
 const BallotPage = lazyPage(() => import('./features/decisions/BallotPage'), 'BallotPage');
 const DecisionResultsPage = lazyPage(() => import('./features/decisions/ResultsPage'), 'ResultsPage');
+const ChildrenConsentPage = lazyPage(() => import('./features/children/ChildrenConsentPage'), 'ChildrenConsentPage');
 const RosterImportPage = lazyPage(() => import('./features/roster/RosterImportPage'), 'RosterImportPage');
 
 export interface AppRoute { path: string; page: ComponentType; roles?: Role[] }
@@ -74,5 +75,6 @@ export const routes: AppRoute[] = [
   { path: '/settings', page: PreferencesPage },
   { path: '/preferences', page: PreferencesPage },
   { path: '/privacy', page: PrivacyPage },
+  { path: '/children/consent', page: ChildrenConsentPage, roles: ['carer'] },
   { path: '/roster/import', page: RosterImportPage, roles: ['trust-admin'] },
 ];

@@ -22,13 +22,16 @@ test('a trust leader sees the trust dashboard, surveys and their account', async
   await leader.context().close();
 });
 
-test('a carer sets notification preferences and reads the privacy notice; on a phone the menu folds away', async ({ browser }) => {
+test('a carer sets notification preferences, reads the privacy notice and their children’s consent page; on a phone the menu folds away', async ({ browser }) => {
   const carer = await signedIn(browser, 'carer.demo', '/settings', 'Settings');
   await expect(carer.getByRole('button', { name: 'Save settings' })).toBeVisible();
   await screen(carer, 'settings');
   await open(carer, '/privacy', 'Privacy');
   await expect(carer.getByRole('heading', { name: 'What Chorus holds about you' })).toBeVisible();
   await screen(carer, 'privacy');
+  await open(carer, '/children/consent', 'Consent for my children');
+  await expect(carer.getByText(/None of your children needs your consent/)).toBeVisible();
+  await screen(carer, 'children-consent');
   await carer.setViewportSize(PHONE.viewport!);
   await open(carer, '/feed', 'My feed');
   const menu = carer.getByRole('button', { name: 'Menu' });

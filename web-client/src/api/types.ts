@@ -57,3 +57,4 @@ export type OpinionGroup = Schemas['OpinionGroup'];
 export type OpinionReport = Schemas['ReportView'];
 export type VoteChoice = NonNullable<OpinionVote['vote']>;
 export type PersonMatch = Schemas['PersonMatch'];
+export type ChildConsent = Schemas['ChildConsent'];

@@ -25,6 +25,7 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   }
   if (roles.includes('trust-leader')) items.push({ to: '/trust', label: t('nav.trust') });
   if (roles.includes('trust-admin')) items.push({ to: '/roster/import', label: t('nav.roster') });
+  if (roles.includes('carer')) items.push({ to: '/children/consent', label: t('nav.children') });
   items.push({ to: '/settings', label: t('nav.preferences') });
   items.push({ to: '/privacy', label: t('nav.privacy') });
   items.push({ to: '/me', label: t('nav.me') });

@@ -41,16 +41,19 @@ function MyData() {
   const { t } = useTranslation();
   const { raw } = useApi();
   const exported = useMutation({
-    mutationFn: async () => {
-      const response = await raw('/api/v1/me/data', { headers: { Accept: 'application/json' } });
-      await saveAs(response, 'my-chorus-data.json');
+    mutationFn: async (zip: boolean) => {
+      const response = zip ? await raw('/api/v1/me/data/archive', { headers: { Accept: 'application/zip' } })
+        : await raw('/api/v1/me/data', { headers: { Accept: 'application/json' } });
+      await saveAs(response, zip ? 'my-chorus-data.zip' : 'my-chorus-data.json');
     },
   });
   return (
     <div className="panel" role="group" aria-labelledby="my-data-title">
       <h2 id="my-data-title">{t('privacy.mineTitle')}</h2>
       <p className="muted">{t('privacy.mineHelp')}</p>
-      <button type="button" onClick={() => exported.mutate()} disabled={exported.isPending}>{t('privacy.mineDownload')}</button>
+      <button type="button" onClick={() => exported.mutate(false)} disabled={exported.isPending}>{t('privacy.mineDownload')}</button>
+      {' '}
+      <button type="button" onClick={() => exported.mutate(true)} disabled={exported.isPending}>{t('privacy.mineDownloadZip')}</button>
       {exported.isSuccess && <Notice>{t('privacy.mineDone')}</Notice>}
       {exported.error && <ErrorMessage error={exported.error} />}
     </div>
@@ -63,13 +66,18 @@ function SubjectAccess() {
   const { raw } = useApi();
   const [personId, setPersonId] = useState('');
   const exported = useMutation({
-    mutationFn: async (id: string) => {
-      const response = await raw(`/api/v1/people/${encodeURIComponent(id)}/data`, { headers: { Accept: 'application/json' } });
-      await saveAs(response, `${id}-data.json`);
+    mutationFn: async ({ id, zip }: { id: string; zip: boolean }) => {
+      const path = `/api/v1/people/${encodeURIComponent(id)}/data${zip ? '/archive' : ''}`;
+      const response = await raw(path, { headers: { Accept: zip ? 'application/zip' : 'application/json' } });
+      await saveAs(response, `${id}-data.${zip ? 'zip' : 'json'}`);
       return id;
     },
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); exported.mutate(personId.trim()); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const zip = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'zip';
+    exported.mutate({ id: personId.trim(), zip });
+  };
   return (
     <section className="panel" aria-labelledby="sar-title">
       <h2 id="sar-title">{t('privacy.sarTitle')}</h2>
@@ -80,7 +88,9 @@ function SubjectAccess() {
           <label htmlFor="sar-person">{t('privacy.sarPerson')}</label>
           <input id="sar-person" value={personId} onChange={(e) => setPersonId(e.target.value)} required pattern="\S+" />
         </div>
-        <button type="submit" disabled={exported.isPending}>{t('privacy.sarDownload')}</button>
+        <button type="submit" value="json" disabled={exported.isPending}>{t('privacy.sarDownload')}</button>
+        {' '}
+        <button type="submit" value="zip" disabled={exported.isPending}>{t('privacy.sarDownloadZip')}</button>
         {exported.isSuccess && <Notice>{t('privacy.sarDone', { person: exported.data })}</Notice>}
         {exported.error && <ErrorMessage error={exported.error} />}
       </form>

@@ -85,3 +85,26 @@ describe('the privacy page', () => {
     expect(await screen.findByRole('alert')).toBeInTheDocument();
   });
 });
+
+describe('subject access as a zip', () => {
+  it('lets a carer download their own data as a zip of spreadsheets and files', async () => {
+    const { calls } = fakeApi({ 'GET /api/v1/me/data/archive': new Response(new Blob(['PK']), { headers: { 'Content-Type': 'application/zip' } }) });
+    URL.createObjectURL = vi.fn(() => 'blob:zip');
+    URL.revokeObjectURL = vi.fn();
+    renderPage(<PrivacyPage />, { roles: ['carer'] });
+    await userEvent.click(screen.getByRole('button', { name: 'Download my data as a zip (spreadsheets and files)' }));
+    expect(await screen.findByText('Your data is downloaded.')).toBeInTheDocument();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/me/data/archive']);
+  });
+
+  it('lets the privacy officer download a person\'s archive', async () => {
+    const { calls } = fakeApi({ 'GET /api/v1/people/car-000002/data/archive': new Response(new Blob(['PK']), { headers: { 'Content-Type': 'application/zip' } }) });
+    URL.createObjectURL = vi.fn(() => 'blob:zip');
+    URL.revokeObjectURL = vi.fn();
+    renderPage(<PrivacyPage />, { roles: ['privacy-officer'] });
+    await userEvent.type(screen.getByLabelText(/Directory record of the person/), 'car-000002');
+    await userEvent.click(screen.getByRole('button', { name: 'Download as a zip (spreadsheets and files)' }));
+    expect(await screen.findByText('The data of car-000002 is downloaded.')).toBeInTheDocument();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/v1/people/car-000002/data/archive']);
+  });
+});

@@ -51,6 +51,7 @@ export const en = {
     me: 'My account',
     roster: 'Roster import',
     calendar: 'Asks calendar',
+    children: 'My children’s consent',
   },
   roles: {
     'trust-leader': 'Trust leader',
@@ -468,6 +469,16 @@ export const en = {
     dailyDigest: 'One email a day instead of one per message (urgent and important messages still come at once)',
     dailyDigestHelp: 'The digest gathers the day’s ordinary announcements.',
   },
+  children: {
+    title: 'Consent for my children',
+    intro: 'Pupils under their school’s minimum age take part in consultations and opinion maps only with a parent’s or guardian’s consent. You can give it or withdraw it at any time; the school keeps a record of each change.',
+    none: 'None of your children needs your consent: they are old enough, or their school sets no minimum age.',
+    underAge: 'Under {{minimumAge}}, the minimum age at their school.',
+    given: 'You consented on {{date}}: they may take part.',
+    notGiven: 'No consent: they cannot take part yet.',
+    give: 'Give consent for {{name}}',
+    withdraw: 'Withdraw consent for {{name}}',
+  },
   privacy: {
     title: 'Privacy',
     link: 'What your trust holds about you',
@@ -492,10 +503,12 @@ export const en = {
     sarPerson: 'Directory record of the person (for example car-000002)',
     sarFind: 'Find them by name',
     sarDownload: 'Download their data',
+    sarDownloadZip: 'Download as a zip (spreadsheets and files)',
     sarDone: 'The data of {{person}} is downloaded.',
     mineTitle: 'Download my data',
     mineHelp: 'A copy of everything Chorus holds naming you, as a file you can keep (JSON). Anonymous answers are not in it: nothing links them to you. The download is recorded in the audit log.',
     mineDownload: 'Download my data',
+    mineDownloadZip: 'Download my data as a zip (spreadsheets and files)',
     mineDone: 'Your data is downloaded.',
   },
   roster: {

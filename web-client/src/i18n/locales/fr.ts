@@ -49,6 +49,7 @@ export const fr: Catalogue = {
     me: 'Mon compte',
     roster: 'Import de l’annuaire',
     calendar: 'Calendrier des sollicitations',
+    children: 'Consentement pour mes enfants',
   },
   roles: {
     'trust-leader': 'Direction du groupe scolaire',
@@ -480,6 +481,16 @@ export const fr: Catalogue = {
     dailyDigest: 'Un e-mail par jour au lieu d’un par message (les messages urgents et importants arrivent toujours tout de suite)',
     dailyDigestHelp: 'Le récapitulatif rassemble les annonces ordinaires de la journée.',
   },
+  children: {
+    title: 'Consentement pour mes enfants',
+    intro: 'Les élèves sous l’âge minimum de leur école ne participent aux consultations et aux cartes d’opinion qu’avec le consentement d’un parent ou tuteur. Vous pouvez le donner ou le retirer à tout moment ; l’école garde une trace de chaque changement.',
+    none: 'Aucun de vos enfants n’a besoin de votre consentement : ils ont l’âge requis, ou leur école ne fixe pas d’âge minimum.',
+    underAge: 'Moins de {{minimumAge}} ans, l’âge minimum de son école.',
+    given: 'Vous avez consenti le {{date}} : il ou elle peut participer.',
+    notGiven: 'Pas de consentement : il ou elle ne peut pas encore participer.',
+    give: 'Donner mon consentement pour {{name}}',
+    withdraw: 'Retirer mon consentement pour {{name}}',
+  },
   privacy: {
     title: 'Confidentialité',
     link: 'Ce que votre groupe scolaire détient sur vous',
@@ -504,10 +515,12 @@ export const fr: Catalogue = {
     sarPerson: 'Fiche de la personne dans l’annuaire (par exemple car-000002)',
     sarFind: 'La trouver par son nom',
     sarDownload: 'Télécharger ses données',
+    sarDownloadZip: 'Télécharger en zip (tableaux et fichiers)',
     sarDone: 'Les données de {{person}} sont téléchargées.',
     mineTitle: 'Télécharger mes données',
     mineHelp: 'Une copie de tout ce que Chorus conserve à votre nom, dans un fichier à garder (JSON). Les réponses anonymes n’y figurent pas : rien ne les relie à vous. Le téléchargement est consigné dans le journal d’audit.',
     mineDownload: 'Télécharger mes données',
+    mineDownloadZip: 'Télécharger mes données en zip (tableaux et fichiers)',
     mineDone: 'Vos données sont téléchargées.',
   },
   roster: {

@@ -49,6 +49,7 @@ export const pl: Catalogue = {
     me: 'Moje konto',
     roster: 'Import katalogu',
     calendar: 'Kalendarz próśb',
+    children: 'Zgoda dla moich dzieci',
   },
   roles: {
     'trust-leader': 'Kierownictwo grupy szkół',
@@ -494,6 +495,16 @@ export const pl: Catalogue = {
     dailyDigest: 'Jeden e-mail dziennie zamiast jednego na wiadomość (pilne i ważne wiadomości nadal przychodzą od razu)',
     dailyDigestHelp: 'Podsumowanie zbiera zwykłe ogłoszenia z całego dnia.',
   },
+  children: {
+    title: 'Zgoda dla moich dzieci',
+    intro: 'Uczniowie poniżej minimalnego wieku w swojej szkole biorą udział w konsultacjach i mapach opinii tylko za zgodą rodzica lub opiekuna. Możesz ją wyrazić lub wycofać w każdej chwili; szkoła zapisuje każdą zmianę.',
+    none: 'Żadne z Twoich dzieci nie potrzebuje Twojej zgody: są wystarczająco duże albo ich szkoła nie ustala minimalnego wieku.',
+    underAge: 'Poniżej {{minimumAge}} lat, minimalnego wieku w jego szkole.',
+    given: 'Zgoda wyrażona {{date}}: dziecko może brać udział.',
+    notGiven: 'Brak zgody: dziecko nie może jeszcze brać udziału.',
+    give: 'Wyraź zgodę dla: {{name}}',
+    withdraw: 'Wycofaj zgodę dla: {{name}}',
+  },
   privacy: {
     title: 'Prywatność',
     link: 'Co sieć szkół przechowuje o Tobie',
@@ -518,10 +529,12 @@ export const pl: Catalogue = {
     sarPerson: 'Rekord osoby w ewidencji (np. car-000002)',
     sarFind: 'Znajdź osobę po nazwisku',
     sarDownload: 'Pobierz jej dane',
+    sarDownloadZip: 'Pobierz jako zip (arkusze i pliki)',
     sarDone: 'Dane {{person}} zostały pobrane.',
     mineTitle: 'Pobierz moje dane',
     mineHelp: 'Kopia wszystkiego, co Chorus przechowuje na Twój temat, w pliku do zachowania (JSON). Nie ma w niej anonimowych odpowiedzi: nic ich z Tobą nie łączy. Pobranie jest zapisywane w dzienniku audytu.',
     mineDownload: 'Pobierz moje dane',
+    mineDownloadZip: 'Pobierz moje dane jako zip (arkusze i pliki)',
     mineDone: 'Twoje dane zostały pobrane.',
   },
   roster: {

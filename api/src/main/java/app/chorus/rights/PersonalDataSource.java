@@ -13,4 +13,9 @@ public interface PersonalDataSource {
     String section();
 
     Flux<Map<String, Object>> about(String personId);
+
+    /** The files the person wrote or received that the archive holds whole, in a folder named after the section. */
+    default Flux<PersonalFile> files(String personId) {
+        return Flux.empty();
+    }
 }

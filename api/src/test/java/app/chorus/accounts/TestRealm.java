@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
  * admin/admin unless KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD say otherwise). The shared {@code chorus} realm is never touched.
  */
 final class TestRealm {
+
+    /** Makes the realm before the test class and deletes it after. */
+    static final class ForTheClass implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            create();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            delete();
+        }
+    }
 
     static final String NAME = "chorus-accounts-test";
     private static final JsonMapper json = JsonMapper.builder().build();

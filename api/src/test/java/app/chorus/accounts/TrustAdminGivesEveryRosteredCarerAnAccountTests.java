@@ -3,43 +3,24 @@ package app.chorus.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.chorus.testing.ApiTest;
 import app.chorus.testing.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A trust admin imports a school's roster and every carer on it can sign in: accounts follow the roster in a realm of
  * the real Keycloak made for these tests (no SMTP there, so invitations are owed).
  */
-@ApiTest
-@TestPropertySource(properties = {
-    "chorus.identity.provisioning.enabled=true",
-    "chorus.identity.provisioning.realm=" + TestRealm.NAME,
-    "chorus.identity.provisioning.batch-size=50"
-})
+@ProvisioningTest
 class TrustAdminGivesEveryRosteredCarerAnAccountTests {
 
     @Autowired
     WebTestClient web;
-
-    @BeforeAll
-    static void aRealmOfItsOwn() {
-        TestRealm.create();
-    }
-
-    @AfterAll
-    static void realmRemoved() {
-        TestRealm.delete();
-    }
 
     @AfterEach
     void schoolTakenOutAgain() {
@@ -163,12 +144,7 @@ class TrustAdminGivesEveryRosteredCarerAnAccountTests {
             .exchange();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sync() {
-        return web.post().uri("/api/v1/directory/accounts/sync")
-            .header("Authorization", Tokens.bearer("leader.trust"))
-            .exchange()
-            .expectStatus().isOk()
-            .expectBody(Map.class).returnResult().getResponseBody();
+        return SmallSchool.sync(web);
     }
 }

@@ -2,6 +2,9 @@ package app.chorus.accounts.internal;
 
 import app.chorus.directory.DirectoryQueries;
 import app.chorus.directory.RosteredPerson;
+import app.chorus.platform.DomainEvents;
+import app.chorus.shared.ActRecorded;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,11 @@ class AccountProvisioner {
     private final Invitations invitations;
     private final PupilSignIn pupilSignIn;
     private final ProvisioningProperties properties;
+    private final DomainEvents events;
 
     AccountProvisioner(KeycloakAdmin keycloak, DirectoryQueries directory, Invitations invitations, PupilSignIn pupilSignIn,
-                       ProvisioningProperties properties) {
+                       ProvisioningProperties properties, DomainEvents events) {
+        this.events = events;
         this.keycloak = keycloak;
         this.directory = directory;
         this.invitations = invitations;
@@ -43,7 +48,7 @@ class AccountProvisioner {
     }
 
     /** The run's facts that do not change while it goes. */
-    private record Run(Tally tally, boolean email, Set<String> pupilSchools) {
+    private record Run(Tally tally, boolean email, Set<String> pupilSchools, String id) {
 
         boolean shouldSignIn(RosteredPerson person) {
             return switch (person.kind()) {
@@ -57,7 +62,7 @@ class AccountProvisioner {
     Mono<AccountsReport> run() {
         long started = System.currentTimeMillis();
         return Mono.zip(keycloak.canSendEmail(), pupilSignIn.schools())
-            .map(both -> new Run(new Tally(), both.getT1(), both.getT2()))
+            .map(both -> new Run(new Tally(), both.getT1(), both.getT2(), java.util.UUID.randomUUID().toString()))
             .flatMap(run -> rostered(run).then(departed(run)).then(run.email() ? sendOwed(run) : Mono.empty())
                 .then(invitations.count())
                 .map(owed -> run.tally().report(owed, run.email(), System.currentTimeMillis() - started)))
@@ -105,7 +110,7 @@ class AccountProvisioner {
     private Mono<Void> switchedOff(Run run, RosteredPerson person) {
         return keycloak.findBySourcedId(person.id())
             .filter(KeycloakUser::enabled)
-            .flatMap(user -> keycloak.update(user.withEnabled(false)).doOnSuccess(v -> run.tally().disabled.incrementAndGet()))
+            .flatMap(user -> disable(run, user, "the roster switched the account off (enabledUser false)"))
             .onErrorResume(KeycloakAdmin::refused, error -> {
                 run.tally().refuse(person.id(), KeycloakAdmin.reason(error));
                 return Mono.empty();
@@ -191,9 +196,16 @@ class AccountProvisioner {
         }
         return directory.rostered(linked.keySet()).map(RosteredPerson::id).collect(Collectors.toSet())
             .flatMapMany(onRoster -> Flux.fromIterable(linked.values()).filter(user -> !onRoster.contains(user.sourcedId())))
-            .flatMap(user -> keycloak.update(user.withEnabled(false)).doOnSuccess(v -> run.tally().disabled.incrementAndGet()),
-                properties.concurrency())
+            .flatMap(user -> disable(run, user, "left the roster"), properties.concurrency())
             .then();
+    }
+
+    /** Disables the account, and the audit records it by the account's id only (the person's name is not in it). */
+    private Mono<Void> disable(Run run, KeycloakUser user, String reason) {
+        return keycloak.update(user.withEnabled(false))
+            .doOnSuccess(v -> run.tally().disabled.incrementAndGet())
+            .then(events.publish(new ActRecorded("account-disabled:" + user.id() + ":" + run.id(), "account-disabled", null, null,
+                "account:" + user.id(), reason, Instant.now())));
     }
 
     // ---------- invitations owed from runs without email ----------

@@ -1,5 +1,6 @@
 package app.chorus.accounts.internal;
 
+import app.chorus.rights.PersonErased;
 import app.chorus.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,25 +18,36 @@ public class AccountsManagement {
 
     private final AccountProvisioner provisioner;
     private final ProvisioningProperties properties;
+    private final ErasedAccounts erasedAccounts;
+    private final OwedAccountWork owed;
     private Mono<AccountsReport> last = Mono.empty();
 
-    AccountsManagement(AccountProvisioner provisioner, ProvisioningProperties properties) {
+    AccountsManagement(AccountProvisioner provisioner, ProvisioningProperties properties, ErasedAccounts erasedAccounts,
+                       OwedAccountWork owed) {
         this.provisioner = provisioner;
         this.properties = properties;
+        this.erasedAccounts = erasedAccounts;
+        this.owed = owed;
     }
 
     public boolean enabled() {
         return properties.enabled();
     }
 
-    /** Queues a run after the current one; the answer is that run's report. */
+    /**
+     * Queues a run after the current one; the answer is that run's report. A run first deletes the accounts of erased
+     * people still owed (before the roster pass, which never recreates an account for someone no longer on it).
+     */
     public synchronized Mono<AccountsReport> sync() {
         if (!properties.enabled()) {
             return Mono.error(Problem.conflict("account-provisioning-off", "Account provisioning is off on this server. "
                 + "Set chorus.identity.provisioning.enabled=true (CHORUS_ACCOUNT_PROVISIONING=true) and give the service "
                 + "account of " + properties.clientId() + " realm-management's view-users, query-users, manage-users and view-realm."));
         }
-        Mono<AccountsReport> next = last.onErrorResume(e -> Mono.empty()).then(Mono.defer(provisioner::run))
+        Mono<AccountsReport> next = last.onErrorResume(e -> Mono.empty())
+            .then(Mono.defer(erasedAccounts::deleteOwed)).then(Mono.defer(provisioner::run))
+            .flatMap(report -> owed.synced().thenReturn(report))
+            .onErrorResume(error -> owed.oweSync().then(Mono.error(error)))
             .onErrorMap(AccountsManagement::unreachable)
             .cache();
         last = next;
@@ -49,9 +61,30 @@ public class AccountsManagement {
         }
     }
 
+    /** An erased person's account is owed deletion, and deleted now if Keycloak answers. */
+    Mono<Void> erased(PersonErased erasure) {
+        return properties.enabled() ? erasedAccounts.erased(erasure) : Mono.empty();
+    }
+
+    /** What a Keycloak outage left undone: the accounts of erased people, then a sync that failed. */
+    Mono<Void> retryOwed() {
+        if (!properties.enabled()) {
+            return Mono.empty();
+        }
+        return erasedAccounts.deleteOwed()
+            .doOnNext(deleted -> {
+                if (deleted > 0) {
+                    log.info("accounts of {} erased people deleted after a wait", deleted);
+                }
+            })
+            .then(owed.syncOwed())
+            .flatMap(syncOwed -> syncOwed ? sync().then() : Mono.empty());
+    }
+
     /** A run after a roster import: started here, its outcome logged. */
     void afterImport() {
-        sync().subscribe(report -> { }, error -> log.warn("account provisioning after a roster import failed: {}", error.getMessage()));
+        sync().subscribe(report -> { }, error -> log.warn("account provisioning after a roster import failed: {}; it is tried again every {}",
+            error.getMessage(), properties.retryEvery()));
     }
 
     private static Throwable unreachable(Throwable error) {

@@ -99,6 +99,15 @@ class KeycloakAdmin {
             .bodyValue(user.representation()).retrieve().toBodilessEntity()).timeout(TIMEOUT).then();
     }
 
+    /** Deletes the user; one already gone counts as deleted. */
+    Mono<Void> delete(String userId) {
+        return token.flatMap(t -> web.delete().uri(admin("/users/{id}"), userId).headers(h -> h.setBearerAuth(t))
+                .retrieve().toBodilessEntity())
+            .timeout(TIMEOUT)
+            .onErrorResume(WebClientResponseException.NotFound.class, gone -> Mono.empty())
+            .then();
+    }
+
     /** The names of the realm roles granted to the user directly. */
     Mono<List<String>> realmRoles(String userId) {
         return token.flatMap(t -> web.get().uri(admin("/users/{id}/role-mappings/realm"), userId).headers(h -> h.setBearerAuth(t))

@@ -1,5 +1,6 @@
 package app.chorus.accounts.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret its secret
  * @param batchSize    people read from the directory (and Keycloak users read) per page
  * @param concurrency  Keycloak calls in flight at once
+ * @param retryEvery   how often owed work (accounts of erased people to delete, a sync that failed) is tried again
  */
 @ConfigurationProperties("chorus.identity.provisioning")
 public record ProvisioningProperties(
@@ -23,5 +25,6 @@ public record ProvisioningProperties(
     @DefaultValue("chorus-service") String clientId,
     @DefaultValue("chorus-service-dev-secret") String clientSecret,
     @DefaultValue("200") int batchSize,
-    @DefaultValue("4") int concurrency) {
+    @DefaultValue("4") int concurrency,
+    @DefaultValue("5m") Duration retryEvery) {
 }
