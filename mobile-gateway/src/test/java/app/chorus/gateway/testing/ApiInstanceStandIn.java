@@ -33,9 +33,10 @@ public final class ApiInstanceStandIn implements AutoCloseable {
             .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                 .defaultIfEmpty("")
                 .flatMap(body -> {
-                    calls.add(new Call(request.method().name(), request.path(),
+                    String path = request.uri().split("\\?")[0];
+                    calls.add(new Call(request.method().name(), path,
                         request.requestHeaders().get("Idempotency-Key"), body));
-                    Mono<Void> wait = request.uri().startsWith("/api/v1/held") ? released.asMono() : Mono.empty();
+                    Mono<Void> wait = path.equals("/api/v1/held") ? released.asMono() : Mono.empty();
                     return wait.thenReturn("{\"instance\":\"" + name + "\",\"body\":" + (body.isEmpty() ? "null" : body) + "}");
                 })
                 .flatMap(answer -> response.header("Content-Type", "application/json").sendString(Mono.just(answer)).then()))
