@@ -23,10 +23,13 @@ public class ApiInstances {
 
     public static final String SERVICE = "chorus-api";
 
-    /** Retries a failed call gets: each instance once more, none with a single instance (it would meet the same fault). */
+    /**
+     * Retries a failed call gets: twice the instances (concurrent calls share the round robin, so a call's next pick
+     * can be the dead instance again; each such pick costs a refused connection), none with a single instance.
+     */
     static int retries(GatewayProperties properties) {
         int instances = properties.apiUrls().size();
-        return instances == 1 ? 0 : instances;
+        return instances == 1 ? 0 : 2 * instances;
     }
 
     /** Registered in the load balancer's own context for {@value #SERVICE}, not scanned. */
