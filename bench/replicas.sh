@@ -10,19 +10,21 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 cd "$ROOT"
-echo "[bench replicas] compiling the api with its test classes and the gateway ..." >&2
-API_CP="$ROOT/api/target/bench-test-classpath.txt"
-GATEWAY_CP="$ROOT/mobile-gateway/target/bench-runtime-classpath.txt"
-API_BUILD=(-q -B -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile="$API_CP" -Dmdep.includeScope=test)
-# the gateway's own runtime classpath (no api on it); the benchmark needs no single-page app: skip its npm build
-GATEWAY_BUILD=(-q -B -pl mobile-gateway -am -Dnpm.executable=true compile dependency:build-classpath
-  -Dmdep.outputFile="$GATEWAY_CP" -Dmdep.includeScope=runtime)
-for build in API_BUILD GATEWAY_BUILD; do
-  declare -n args="$build"
-  mvn -o "${args[@]}" >&2 2>&1 || mvn "${args[@]}" >&2 \
-    || { echo "[bench replicas] the build failed: run 'mvn -pl api,mobile-gateway -am test-compile' to see why." >&2; exit 1; }
-done
+echo "[bench replicas] compiling the api with its test classes and the gateway (a few minutes) ..." >&2
+LOG="$ROOT/api/target/bench-replicas-build.log"
+mkdir -p "$ROOT/api/target"
+# each module's classpath printed by exec:exec (the dependency plugin cannot resolve opinions-math's test classes from
+# the reactor); the api's test phase with no test selected, the gateway's own runtime classpath (no api on it), and
+# no single-page app (npm.executable=true runs the no-op 'true')
+classpath() { # maven args...: the last module's classpath
+  local exec=(org.codehaus.mojo:exec-maven-plugin:3.6.4:exec -Dexec.executable=echo "-Dexec.args=CLASSPATH=%classpath")
+  { mvn -o -B "$@" "${exec[@]}" >"$LOG" 2>&1 || mvn -B "$@" "${exec[@]}" >"$LOG" 2>&1; } \
+    || { echo "[bench replicas] the build failed: see $LOG" >&2; exit 1; }
+  grep '^CLASSPATH=' "$LOG" | tail -1 | cut -d= -f2-
+}
+API_CP="$(classpath -pl api -am test -Dtest=NoTestOnlyTheBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dexec.classpathScope=test)"
+GATEWAY_CP="$(classpath -pl mobile-gateway -am -Dnpm.executable=true compile -Dexec.classpathScope=runtime)"
+[[ -n "$API_CP" && -n "$GATEWAY_CP" ]] || exit 1
 echo "[bench replicas] ${ARGS[*]:-(issue sizes: 200,000 devices, 100,000 answers)}; each process logs to the folder named at the end" >&2
-exec java ${BENCH_JAVA_OPTS:--Xmx2g} -Dchorus.bench.gateway-classpath="$ROOT/mobile-gateway/target/classes:$(cat "$GATEWAY_CP")" \
-  -cp "api/target/test-classes:api/target/classes:$(cat "$API_CP")" \
+exec java ${BENCH_JAVA_OPTS:--Xmx2g} -Dchorus.bench.gateway-classpath="$GATEWAY_CP" -cp "$API_CP" \
   app.chorus.platform.replicas.ReplicasBenchmark "${ARGS[@]}"
