@@ -23,7 +23,7 @@ classpath() { # maven args...: the last module's classpath
   grep '^CLASSPATH=' "$LOG" | tail -1 | cut -d= -f2-
 }
 API_CP="$(classpath -pl api -am test -Dtest=NoTestOnlyTheBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dexec.classpathScope=test)"
-GATEWAY_CP="$(classpath -pl mobile-gateway -am -Dnpm.executable=true compile -Dexec.classpathScope=runtime)"
+GATEWAY_CP="$(classpath -pl mobile-gateway -am -Dnpm.executable=true test -Dtest=NoTestOnlyTheBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dexec.classpathScope=runtime)"
 [[ -n "$API_CP" && -n "$GATEWAY_CP" ]] || exit 1
 echo "[bench replicas] ${ARGS[*]:-(issue sizes: 200,000 devices, 100,000 answers)}; each process logs to the folder named at the end" >&2
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -Dchorus.bench.gateway-classpath="$GATEWAY_CP" -cp "$API_CP" \

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The benchmark's own identity provider: publishes one signing key where the api and the gateways look for a realm's
@@ -28,6 +29,7 @@ final class BenchIssuer implements AutoCloseable {
     private final RSAKey key;
     private final DisposableServer server;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final LoopResources loops = LoopResources.create("bench-issuer", 1, true);
 
     BenchIssuer(int port) {
         try {
@@ -36,7 +38,8 @@ final class BenchIssuer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String keys = new JWKSet(key.toPublicJWK()).toString();
-        server = HttpServer.create().host("127.0.0.1").port(port)
+        // its own event loops: the load's client must not hold up the keys the api and the gateways fetch
+        server = HttpServer.create().runOn(loops).host("127.0.0.1").port(port)
             .route(routes -> routes.get("/realms/bench/protocol/openid-connect/certs",
                 (request, response) -> response.header("Content-Type", "application/json").sendString(Mono.just(keys))))
             .bindNow();
@@ -44,6 +47,11 @@ final class BenchIssuer implements AutoCloseable {
 
     String issuer() {
         return "http://127.0.0.1:" + server.port() + "/realms/bench";
+    }
+
+    /** Signs the tokens of these people now, so that signing is not timed with the load. */
+    void signAhead(List<String> personIds) {
+        personIds.parallelStream().forEach(this::carer);
     }
 
     /** A carer's bearer token (one per person, valid for two hours). */
@@ -68,5 +76,6 @@ final class BenchIssuer implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.dispose();
     }
 }

@@ -33,6 +33,8 @@ final class Child implements AutoCloseable {
 
     static Child start(String name, List<String> command, Path logs) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // a benchmark stopped with Ctrl-C leaves no store, api or gateway behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new Child(name, process, logs.resolve(name + ".log"));
     }
 

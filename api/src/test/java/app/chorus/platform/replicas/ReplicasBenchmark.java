@@ -61,6 +61,7 @@ public final class ReplicasBenchmark {
         first.command("units " + work + " " + responses, Duration.ofMinutes(10));
         this.tokens = Files.readAllLines(work.resolve("tokens.txt"));
         this.units = Files.readAllLines(work.resolve("units.txt")).stream().map(line -> line.split(" ")).toList();
+        issuer.signAhead(units.stream().map(unit -> unit[0]).distinct().toList());
         BENCH.progress("%d devices, %d answers to give", tokens.size(), units.size());
     }
 
