@@ -82,14 +82,12 @@ final class Child implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** SIGTERM, 30 s to stop, then SIGKILL (a no-op for a process that has stopped). */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
+    public void close() {
+        process.destroy();
+        process.onExit().completeOnTimeout(process, 30, TimeUnit.SECONDS).join();
+        process.destroyForcibly();
     }
 
     private void pump(Path log) {
