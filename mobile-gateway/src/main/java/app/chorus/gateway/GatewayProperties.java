@@ -1,5 +1,6 @@
 package app.chorus.gateway;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param issuerUri           the Keycloak realm whose tokens are accepted
  * @param audience            the audience a token must carry (the api's)
  * @param clockSkew           tolerance on token expiry
- * @param apiUrl              base URL of the api
+ * @param apiUrl              base URL of the api when {@code apiUrls} is not set
+ * @param apiUrls             base URLs of the api instances the gateway balances across ({@code CHORUS_API_URLS},
+ *                            comma-separated; ADR 0307); unset: {@code apiUrl} alone
  * @param apiTimeout          longest wait for one api answer before the caller gets 503
  * @param apiConnectTimeout   longest wait for a connection to the api
  * @param maxBodySize         largest request body accepted (413 above) on every route but uploads
@@ -30,6 +33,7 @@ public record GatewayProperties(
     @DefaultValue("chorus-api") String audience,
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue("http://127.0.0.1:8080") String apiUrl,
+    List<URI> apiUrls,
     @DefaultValue("5s") Duration apiTimeout,
     @DefaultValue("1s") Duration apiConnectTimeout,
     @DefaultValue("256KB") DataSize maxBodySize,
@@ -41,6 +45,7 @@ public record GatewayProperties(
 
     public GatewayProperties {
         minimumAppVersion = minimumAppVersion == null ? Map.of() : Map.copyOf(minimumAppVersion);
+        apiUrls = apiUrls == null || apiUrls.isEmpty() ? List.of(URI.create(apiUrl)) : List.copyOf(apiUrls);
     }
 
     /** Keycloak publishes a realm's signing keys here. */

@@ -132,7 +132,7 @@ public final class SurveyBenchmark {
             atEnd.cpuMs(), loadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
-    private static Survey openSurvey(SurveyStore store) {
+    static Survey openSurvey(SurveyStore store) {
         Instant now = Instant.now();
         SurveyDraft draft = new SurveyDraft("Trust-wide parent survey", "Benchmark", Audience.trust(AudienceRole.CARERS),
             Anonymity.ANONYMOUS, false, null, null, BenchQuestionnaire.tenQuestions());
@@ -193,7 +193,7 @@ public final class SurveyBenchmark {
      * school by school, and answers to a trust-wide survey arrive from every school at once, so the first 1,000 span
      * the trust (and the results read at 1,000 already compares the schools) rather than the first school or two.
      */
-    private static List<String[]> childUnits(AudienceResolver audiences, int wanted) {
+    static List<String[]> childUnits(AudienceResolver audiences, int wanted) {
         Set<String> seen = new HashSet<>();
         List<String[]> units = new ArrayList<>();
         audiences.resolve(Audience.trust(AudienceRole.CARERS)).collectList()

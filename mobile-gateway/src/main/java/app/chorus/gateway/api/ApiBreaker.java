@@ -26,7 +26,9 @@ class ApiBreaker {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
             .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.apiTimeout()).build())
             .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                .slidingWindowSize(20)
+                // a window wide enough that one of several api instances dying (the calls it had in flight that cannot
+                // be repeated fail) does not open the breaker for the instances still answering (ADR 0307)
+                .slidingWindowSize(100)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.function.Function;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -19,6 +21,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,34 +29,38 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * The mobile endpoints' way to the api: the caller's own token and request id travel with every call, the
- * {@code api} circuit breaker and timeouts apply, and the api's error answers come back as {@link ApiProblem}.
+ * {@code api} circuit breaker and timeouts apply, calls are balanced across the api instances and repeated on
+ * another when one dies ({@link SafeToRepeat}), and the api's error answers come back as {@link ApiProblem}.
  */
 @Component
 public class ApiClient {
 
     private final WebClient web;
     private final ReactiveCircuitBreaker breaker;
+    private final int retries;
 
     ApiClient(WebClient.Builder builder, GatewayProperties properties, ReactiveCircuitBreakerFactory<?, ?> breakers,
-              JsonMapper json) {
+              JsonMapper json, LoadBalancedExchangeFilterFunction balanced) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.apiConnectTimeout().toMillis())
             .responseTimeout(properties.apiTimeout());
         this.web = builder.clone()
-            .baseUrl(properties.apiUrl())
+            .baseUrl("http://" + ApiInstances.SERVICE)
             .clientConnector(new ReactorClientHttpConnector(http))
             .filter(relayCaller())
+            .filter(balanced)
             // callers' bodies are read strictly (unknown fields refused); the api's answers leniently, so a field
             // the api adds later does not break the gateway
             .codecs(codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(
                 json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build())))
             .build();
         this.breaker = breakers.create(ApiBreaker.NAME);
+        this.retries = ApiInstances.retries(properties);
     }
 
     /** GET a JSON document from the api as the caller. */
     public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
-        return guarded(web.get().uri(uri).exchangeToMono(response -> bodyOrProblem(response, type)));
+        return guarded(web.get().uri(uri).exchangeToMono(response -> bodyOrProblem(response, type)), true);
     }
 
     /** A write relayed as the caller; the api's answer (empty for 204) comes back. */
@@ -61,14 +68,18 @@ public class ApiClient {
                             Class<T> type) {
         WebClient.RequestBodySpec request = web.method(method).uri(uri);
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            request.header(SafeToRepeat.IDEMPOTENCY_KEY, idempotencyKey);
         }
         WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.bodyValue(body);
-        return guarded(ready.exchangeToMono(response -> bodyOrProblem(response, type)));
+        boolean repeatable = idempotencyKey != null || SafeToRepeat.afterLoss(method, HttpHeaders.EMPTY);
+        return guarded(ready.exchangeToMono(response -> bodyOrProblem(response, type)), repeatable);
     }
 
-    private <T> Mono<T> guarded(Mono<T> call) {
-        return breaker.run(call, Mono::error);
+    /** Each attempt goes to the next api instance (ADR 0307); the breaker sees the outcome after the retries. */
+    private <T> Mono<T> guarded(Mono<T> call, boolean repeatableAfterLoss) {
+        Mono<T> attempts = retries == 0 ? call
+            : call.retryWhen(Retry.max(retries).filter(failure -> SafeToRepeat.repeats(failure, repeatableAfterLoss)));
+        return breaker.run(attempts, Mono::error);
     }
 
     private static <T> Mono<T> bodyOrProblem(ClientResponse response, Class<T> type) {

@@ -109,7 +109,7 @@ class GatewayReplicasShareOneRateLimitTests {
     private RateLimits gateway(String storeUri, int perDevice) {
         Limit plenty = new Limit(1_000, Duration.ofMinutes(1));
         GatewayProperties properties = new GatewayProperties("http://127.0.0.1:1/realms/chorus", "chorus-api", Duration.ofSeconds(30),
-            "http://127.0.0.1:1", Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofKilobytes(256), DataSize.ofMegabytes(10),
+            "http://127.0.0.1:1", null, Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofKilobytes(256), DataSize.ofMegabytes(10),
             new GatewayProperties.RateLimits(plenty, new Limit(perDevice, Duration.ofMinutes(1)), plenty, plenty, List.of(),
                 storeUri, Duration.ofMillis(500)),
             Map.of(), 30, 20);

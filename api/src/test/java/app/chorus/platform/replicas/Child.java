@@ -1,0 +1,108 @@
+package app.chorus.platform.replicas;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** One process of the benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
+final class Child implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final PrintWriter input;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    private Child(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> pump(log), name + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Child start(String name, List<String> command, Path logs) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // a benchmark stopped with Ctrl-C leaves no store, api or gateway behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new Child(name, process, logs.resolve(name + ".log"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Waits for an output line starting with {@code prefix}; the line. */
+    String await(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+            if (line == null && !process.isAlive()) {
+                throw new IllegalStateException(name + " stopped: see its log in the benchmark's folder");
+            }
+        }
+        throw new IllegalStateException(name + " did not print '" + prefix + "' in " + timeout.toSeconds() + " s");
+    }
+
+    /** Sends a {@link ReplicaApi} command and returns its result. */
+    String command(String command, Duration timeout) throws InterruptedException {
+        input.println(command);
+        String done = await("DONE " + command.split(" ")[0], timeout);
+        String result = done.substring(done.indexOf(' ', 5) + 1);
+        if (result.startsWith("failed")) {
+            throw new IllegalStateException(name + ": " + command + " " + result);
+        }
+        return result;
+    }
+
+    /** CPU time the process has used so far. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: nothing runs in the process after this. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, 30 s to stop, then SIGKILL (a no-op for a process that has stopped). */
+    @Override
+    public void close() {
+        process.destroy();
+        process.onExit().completeOnTimeout(process, 30, TimeUnit.SECONDS).join();
+        process.destroyForcibly();
+    }
+
+    private void pump(Path log) {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer file = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                file.write(line + "\n");
+                file.flush();
+                if (line.startsWith("DONE ") || line.startsWith("READY") || line.startsWith("REPLICA-API")) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package app.chorus.platform.replicas;
+
+import app.chorus.ChorusApplication;
+import app.chorus.announcements.AnnouncementPublished;
+import app.chorus.announcements.Priority;
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceMember;
+import app.chorus.directory.AudienceResolver;
+import app.chorus.directory.AudienceRole;
+import app.chorus.platform.DomainEvents;
+import app.chorus.surveys.internal.ReplicaSurveys;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import com.mongodb.client.model.Filters;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One api instance of {@code ./chorus bench replicas} (a child JVM on the shared store): the real api, plus a
+ * command line on stdin through which the benchmark prepares the trust and starts work in it, answered on stdout
+ * with {@code DONE <command> [result]}. Commands: {@code devices DIR N} (N devices over the trust's carers, their
+ * tokens in DIR/tokens.txt), {@code units DIR N} (the (carer, child) pairs in DIR/units.txt), {@code survey}
+ * (opens one; its id), {@code fan-out ID} (publishes an urgent trust-wide announcement), {@code recount ID}.
+ */
+public final class ReplicaApi {
+
+    private ReplicaApi() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class).run(args);
+        System.out.println("REPLICA-API ready");
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = commands.readLine()) != null) {
+            String[] command = line.trim().split(" ");
+            String result;
+            try {
+                result = run(api, command);
+            } catch (RuntimeException e) {
+                result = "failed " + e;
+            }
+            System.out.println("DONE " + command[0] + " " + result);
+            System.out.flush();
+        }
+    }
+
+    private static String run(ConfigurableApplicationContext api, String[] command) throws Exception {
+        return switch (command[0]) {
+            case "devices" -> String.valueOf(devices(api, Path.of(command[1]), Integer.parseInt(command[2])));
+            case "units" -> String.valueOf(units(api, Path.of(command[1]), Integer.parseInt(command[2])));
+            case "survey" -> ReplicaSurveys.open(api);
+            case "fan-out" -> fanOut(api, command[1]);
+            case "recount" -> ReplicaSurveys.recount(api, command[1]);
+            default -> "unknown";
+        };
+    }
+
+    /** Up to 10 devices per carer (the product's limit), as many carers as needed; the tokens written one a line. */
+    private static int devices(ConfigurableApplicationContext api, Path dir, int wanted) throws Exception {
+        List<AudienceMember> carers = api.getBean(AudienceResolver.class).resolve(Audience.trust(AudienceRole.CARERS))
+            .collectList().block();
+        int perCarer = Math.min(10, Math.max(1, (wanted + carers.size() - 1) / carers.size()));
+        List<Document> people = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (AudienceMember carer : carers) {
+            if (tokens.size() >= wanted) {
+                break;
+            }
+            List<Document> devices = new ArrayList<>();
+            for (int i = 0; i < perCarer && tokens.size() < wanted; i++) {
+                String token = "replica-" + carer.personId() + "-" + i + "-xxxxxxxx";
+                tokens.add(token);
+                devices.add(new Document("installationId", "phone-" + i).append("token", token)
+                    .append("platform", i % 2 == 0 ? "IOS" : "ANDROID").append("appVersion", "2.0.0")
+                    .append("locale", "en-GB").append("lastSeen", new Date()));
+            }
+            people.add(new Document("_id", carer.personId()).append("devices", devices));
+        }
+        ReactiveMongoTemplate mongo = api.getBean(ReactiveMongoTemplate.class);
+        List<String> ids = people.stream().map(person -> person.getString("_id")).toList();
+        mongo.getCollection("notification_recipients")
+            .flatMap(recipients -> Mono.from(recipients.deleteMany(Filters.in("_id", ids)))
+                .thenMany(Flux.fromIterable(people).buffer(5_000).concatMap(chunk -> recipients.insertMany(chunk)))
+                .then())
+            .block();
+        Files.write(dir.resolve("tokens.txt"), tokens);
+        return tokens.size();
+    }
+
+    private static int units(ConfigurableApplicationContext api, Path dir, int wanted) throws Exception {
+        List<String[]> units = ReplicaSurveys.units(api, wanted);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(dir.resolve("units.txt")))) {
+            units.forEach(unit -> out.println(unit[0] + " " + unit[1]));
+        }
+        return units.size();
+    }
+
+    private static String fanOut(ConfigurableApplicationContext api, String announcementId) {
+        api.getBean(DomainEvents.class).publish(new AnnouncementPublished(announcementId, 1, null,
+            Audience.trust(AudienceRole.CARERS), Priority.URGENT, false, Map.of("en", "Snow: school closed"),
+            Map.of("en", "Stay at home today."), "en", Instant.now())).block();
+        return announcementId;
+    }
+}

@@ -1,0 +1,319 @@
+package app.chorus.platform.replicas;
+
+import app.chorus.notifications.standin.Deliveries;
+import app.chorus.notifications.standin.FcmStandIn;
+import app.chorus.platform.store.StoreMain;
+import app.chorus.testing.bench.Bench;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./chorus bench replicas}: the store in its own process, K api instances ({@link ReplicaApi}) and two gateways
+ * balancing across them, on loopback. For K = 1, 2, 3: a push fan-out to {@code --devices} devices (counted at the
+ * FCM stand-in) and a survey rush of {@code --responses} answers through the gateways, with the CPU per push and per
+ * answer of the api instances and the store together. Then a run with 3 instances where the last is killed with
+ * SIGKILL halfway: missing pushes, raw repeats and their collapse ids, tallies against a full recount, and the
+ * requests that failed at a gateway (before the client's retry) against the moment of the kill. Progress on
+ * stderr; the last stdout line is one JSON object.
+ */
+public final class ReplicasBenchmark {
+
+    private static final Bench BENCH = new Bench("replicas");
+    private static final int IN_FLIGHT_LIMIT = 3 * 500;
+
+    private final int devices;
+    private final int responses;
+    private final int concurrency;
+    private final int basePort;
+    private final Path work;
+    private final BenchIssuer issuer;
+    private final FcmStandIn fcm;
+    private final List<Child> apis = new ArrayList<>();
+    private final List<String> tokens;
+    private final List<String[]> units;
+    private Child store;
+
+    private ReplicasBenchmark(String[] args, Path work) throws Exception {
+        this.devices = Bench.option(args, "--devices", 200_000);
+        this.responses = Bench.option(args, "--responses", 100_000);
+        this.concurrency = Bench.option(args, "--concurrency", 32);
+        this.basePort = Bench.option(args, "--base-port", 22100);
+        this.work = work;
+        this.issuer = new BenchIssuer(basePort);
+        this.fcm = FcmStandIn.start("127.0.0.1", basePort + 2, FcmStandIn.Faults.NONE);
+        startStore();
+        Child first = startApi(Bench.option(args, "--schools", 20));
+        BENCH.progress("registering %d devices and choosing %d (carer, child) pairs ...", devices, responses);
+        first.command("devices " + work + " " + devices, Duration.ofMinutes(10));
+        first.command("units " + work + " " + responses, Duration.ofMinutes(10));
+        this.tokens = Files.readAllLines(work.resolve("tokens.txt"));
+        this.units = Files.readAllLines(work.resolve("units.txt")).stream().map(line -> line.split(" ")).toList();
+        issuer.signAhead(units.stream().map(unit -> unit[0]).distinct().toList());
+        BENCH.progress("%d devices, %d answers to give", tokens.size(), units.size());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("chorus-bench-replicas-");
+        List<Integer> sizes = Arrays.stream(Bench.option(args, "--instances", "1,2,3").split(","))
+            .map(Integer::parseInt).sorted().toList();
+        String json;
+        ReplicasBenchmark bench = new ReplicasBenchmark(args, work);
+        try {
+            List<Run> runs = new ArrayList<>();
+            for (int instances : sizes) {
+                runs.add(bench.measure(instances, false));
+            }
+            Run killed = bench.measure(3, true);
+            json = bench.json(runs, killed);
+        } finally {
+            bench.close();
+        }
+        BENCH.progress("logs of every process: %s", work);
+        BENCH.result(json);
+    }
+
+    /** One run's figures; the kill figures are null in runs without a kill. */
+    record Run(int instances, double pushesPerS, double cpuMsPerPush, double responsesPerS, double cpuMsPerResponse,
+               double gatewayCpuMsPerResponse, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
+               String recount, SurveyRush.Outcome rush) {
+    }
+
+    private Run measure(int instances, boolean kill) throws Exception {
+        while (apis.size() < instances) {
+            startApi(0);
+        }
+        while (apis.size() > instances) {
+            apis.remove(apis.size() - 1).close();
+        }
+        List<Child> gateways = startGateways();
+        try {
+            BENCH.progress("%d api instance(s)%s: fan-out to %d devices and %d answers through 2 gateways", instances,
+                kill ? ", the last killed halfway" : "", tokens.size(), units.size());
+            fcm.deliveries().reset();
+            String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
+            String announcement = "ann-replicas-" + instances + (kill ? "-kill-" : "-") + UUID.randomUUID();
+            SurveyRush rush = new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency);
+            Run run = kill ? killHalfway(announcement, survey, rush, gateways) : oneAfterTheOther(announcement, survey, rush, gateways);
+            BENCH.progress("  %s", run);
+            return run;
+        } finally {
+            for (Child gateway : gateways) {
+                gateway.close();
+            }
+        }
+    }
+
+    private Run oneAfterTheOther(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
+        long cpu0 = cpu(apisAndStore());
+        long t0 = System.nanoTime();
+        apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
+        awaitEveryDevice(Duration.ofMinutes(20));
+        double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = cpu(apisAndStore());
+        long gateway0 = cpu(gateways);
+        SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done));
+        long cpu2 = cpu(apisAndStore());
+        return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
+            outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
+            (cpu(gateways) - gateway0) / 1e6 / units.size(), survey, outcome);
+    }
+
+    /** Fan-out and answers together; the last instance is killed when either is half done. */
+    private Run killHalfway(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
+        Child victim = apis.get(apis.size() - 1);
+        CompletableFuture<SurveyRush.Outcome> answers = CompletableFuture.supplyAsync(
+            () -> rush.run(survey, units, concurrency, done -> progressEvery(done)));
+        apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
+        while (fcm.deliveries().accepted() < tokens.size() / 2 && !answers.isDone()) {
+            Thread.sleep(20);
+        }
+        rush.killed();
+        victim.kill();
+        apis.remove(victim);
+        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted", victim.name(), fcm.deliveries().accepted());
+        awaitEveryDevice(Duration.ofMinutes(20));
+        SurveyRush.Outcome outcome = answers.get();
+        return figures(3, 0, 0, 0, 0, 0, survey, outcome);
+    }
+
+    private Run figures(int instances, double pushesPerS, double cpuPerPush, double responsesPerS, double cpuPerResponse,
+                        double gatewayCpuPerResponse, String survey, SurveyRush.Outcome outcome) throws Exception {
+        Deliveries deliveries = fcm.deliveries();
+        long missing = 0;
+        long raw = 0;
+        boolean sameCollapseId = true;
+        for (String token : tokens) {
+            int received = deliveries.received(token);
+            missing += received == 0 ? 1 : 0;
+            if (received > 1) {
+                raw += received - 1;
+                sameCollapseId &= deliveries.received(token, deliveries.lastPush(token).collapseId()) == received;
+            }
+        }
+        long visible = ((Number) deliveries.counts().get("visibleRepeats")).longValue();
+        String recount = recount(survey);
+        return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, missing,
+            raw, visible, sameCollapseId, recount, outcome);
+    }
+
+    /**
+     * The full recount, again every 5 s for up to a minute while it differs: a submission the gateway gave up on (its
+     * timeout) may still be finishing in the api, and an interrupted one is finished by the api's sweep.
+     */
+    private String recount(String survey) throws InterruptedException {
+        String recount = apis.get(0).command("recount " + survey, Duration.ofMinutes(10));
+        for (int i = 0; i < 12 && !recount.endsWith("match=true"); i++) {
+            Thread.sleep(5_000);
+            recount = apis.get(0).command("recount " + survey, Duration.ofMinutes(10));
+        }
+        return recount;
+    }
+
+    private void awaitEveryDevice(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Deliveries deliveries = fcm.deliveries();
+        while (System.nanoTime() < deadline && tokens.stream().anyMatch(token -> deliveries.received(token) == 0)) {
+            Thread.sleep(200);
+        }
+    }
+
+    private void progressEvery(long done) {
+        if (done % Math.max(1, units.size() / 10) == 0) {
+            BENCH.progress("  %d / %d answers", done, units.size());
+        }
+    }
+
+    private void startStore() throws Exception {
+        store = Child.start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(basePort + 1)), work);
+        store.await("READY", Duration.ofMinutes(2));
+    }
+
+    /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
+    private Child startApi(int schools) throws Exception {
+        int number = apis.size() + 1;
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+            ReplicaApi.class.getName(), "--server.port=" + (basePort + 10 + number),
+            "--spring.mongodb.uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
+            "--chorus.push.stand-in-url=" + fcm.url(), "--chorus.push.lease=10s",
+            "--chorus.identity.issuer-uri=" + issuer.issuer(), "--chorus.secrets.dev-dir=" + work.resolve("secrets"),
+            "--chorus.surveys.background-every=1h", "--logging.level.root=WARN", "--logging.level.app.chorus=INFO"));
+        if (schools > 0) {
+            command.addAll(List.of("--chorus.demo.seed-on-first-start=true", "--chorus.demo.schools=" + schools,
+                "--chorus.demo.pupils=" + responses));
+        }
+        BENCH.progress("starting api-%d%s ...", number, schools > 0 ? " (seeding the trust: minutes)" : "");
+        Child api = Child.start("api-" + number + "-" + UUID.randomUUID().toString().substring(0, 4), command, work);
+        api.await("REPLICA-API ready", Duration.ofMinutes(20));
+        apis.add(api);
+        return api;
+    }
+
+    private List<Child> startGateways() throws Exception {
+        String classpath = System.getProperty("chorus.bench.gateway-classpath");
+        if (classpath == null) {
+            throw new IllegalStateException("-Dchorus.bench.gateway-classpath is not set: run it as ./chorus bench replicas");
+        }
+        String apiUrls = apis.stream().map(api -> "http://127.0.0.1:" + (basePort + 10 + apis.indexOf(api) + 1))
+            .collect(Collectors.joining(","));
+        List<Child> gateways = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            gateways.add(Child.start("gateway-" + i + "-" + apis.size() + "-" + UUID.randomUUID().toString().substring(0, 4),
+                List.of(java(), "-Xmx384m", "-cp", classpath, "app.chorus.gateway.MobileGatewayApplication",
+                    "--server.port=" + (basePort + 20 + i), "--chorus.gateway.api-urls=" + apiUrls,
+                    "--chorus.gateway.issuer-uri=" + issuer.issuer(),
+                    "--chorus.gateway.rate-limits.store-uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
+                    "--logging.level.root=WARN"), work));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (Child gateway : gateways) {
+            awaitReady(http, gateway);
+        }
+        return gateways;
+    }
+
+    private void awaitReady(HttpClient http, Child gateway) throws Exception {
+        URI health = URI.create(url(gateway) + "/actuator/health/readiness");
+        for (int waited = 0; waited < 600; waited++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            if (!gateway.alive()) {
+                throw new IllegalStateException(gateway.name() + " stopped: see its log in " + work);
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException(gateway.name() + " not ready in 10 minutes");
+    }
+
+    private String url(Child gateway) {
+        return "http://127.0.0.1:" + (basePort + 20 + Integer.parseInt(gateway.name().split("-")[1]));
+    }
+
+    private List<Child> apisAndStore() {
+        List<Child> all = new ArrayList<>(apis);
+        all.add(store);
+        return all;
+    }
+
+    private static long cpu(List<Child> children) {
+        return children.stream().mapToLong(Child::cpuNanos).sum();
+    }
+
+    private static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private String json(List<Run> runs, Run killed) {
+        Run one = runs.stream().filter(run -> run.instances() == 1).findFirst().orElse(runs.get(0));
+        Run three = runs.stream().filter(run -> run.instances() == 3).findFirst().orElse(runs.get(runs.size() - 1));
+        String perInstances = runs.stream().map(run -> String.format(Locale.ROOT,
+            "{\"instances\":%d,\"pushes_per_s\":%.0f,\"cpu_ms_per_push\":%.3f,\"responses_per_s\":%.0f,"
+                + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"missing\":%d,\"tallies\":\"%s\","
+                + "\"failed_requests\":%d}",
+            run.instances(), run.pushesPerS(), run.cpuMsPerPush(), run.responsesPerS(), run.cpuMsPerResponse(),
+            run.gatewayCpuMsPerResponse(), run.missing(), run.recount(), run.rush().failedRequests()))
+            .collect(Collectors.joining(",", "[", "]"));
+        SurveyRush.Outcome rush = killed.rush();
+        boolean talliesMatch = killed.recount().equals("respondents=" + units.size() + " match=true");
+        return String.format(Locale.ROOT,
+            "{\"bench\":\"replicas\",\"devices\":%d,\"responses\":%d,\"concurrency\":%d,\"runs\":%s,"
+                + "\"cpu_per_push_3_vs_1\":%.2f,\"cpu_per_response_3_vs_1\":%.2f,"
+                + "\"missing\":%d,\"raw_repeats\":%d,\"in_flight_limit\":%d,\"repeats_same_collapse_id\":%b,"
+                + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
+                + "\"failed_requests_not_in_flight_at_the_kill\":%d,\"answers_recorded_by_the_killed_instance\":%d,"
+                + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
+            tokens.size(), units.size(), concurrency, perInstances, three.cpuMsPerPush() / one.cpuMsPerPush(),
+            three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
+            killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
+            rush.failedOutsideTheKill(), rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
+    }
+
+    private void close() throws Exception {
+        for (Child api : apis) {
+            api.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        fcm.close();
+        issuer.close();
+    }
+}

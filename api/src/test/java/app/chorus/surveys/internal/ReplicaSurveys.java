@@ -1,0 +1,38 @@
+package app.chorus.surveys.internal;
+
+import app.chorus.directory.AudienceResolver;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The survey side of {@code ./chorus bench replicas}, run inside one api instance: the benchmark's ten-question survey
+ * opened to the trust's carers, the (carer, child) pairs that answer it, and the full recount at the end.
+ */
+public final class ReplicaSurveys {
+
+    private ReplicaSurveys() {
+    }
+
+    /** Opens a new trust-wide survey; its id. */
+    public static String open(ApplicationContext api) {
+        return SurveyBenchmark.openSurvey(api.getBean(SurveyStore.class)).id();
+    }
+
+    /** Up to {@code wanted} (carer person id, pupil id) pairs, one per child. */
+    public static List<String[]> units(ApplicationContext api, int wanted) {
+        return SurveyBenchmark.childUnits(api.getBean(AudienceResolver.class), wanted);
+    }
+
+    public static Map<String, Object> randomAnswers() {
+        return BenchQuestionnaire.randomAnswers();
+    }
+
+    /** "respondents=N match=B": the served respondent count and whether every tally equals a full recount. */
+    public static String recount(ApplicationContext api, String surveyId) {
+        Survey survey = api.getBean(SurveyStore.class).require(surveyId).block();
+        long respondents = api.getBean(SurveyResults.class).results(survey, null).block().respondents();
+        boolean match = api.getBean(Tallies.class).matchRecomputation(surveyId, survey.questionnaire()).block();
+        return "respondents=" + respondents + " match=" + match;
+    }
+}

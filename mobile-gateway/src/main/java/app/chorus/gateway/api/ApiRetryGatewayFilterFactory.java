@@ -1,0 +1,67 @@
+package app.chorus.gateway.api;
+
+import app.chorus.gateway.GatewayProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.support.HasRouteId;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code ApiRetry} route filter: a call to an api instance that died is repeated on the next one (the route's
+ * {@code lb://} address picks again on each attempt), by the rules of {@link SafeToRepeat}. No status is retried:
+ * an api that answers, even with a 5xx, has decided. Spring Cloud Gateway's {@code Retry} filter does the repeating,
+ * and keeps the route's request bodies so that a repeated write carries its body again.
+ */
+@Component
+class ApiRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<ApiRetryGatewayFilterFactory.Config> {
+
+    private final GatewayProperties properties;
+
+    ApiRetryGatewayFilterFactory(GatewayProperties properties) {
+        super(Config.class);
+        this.properties = properties;
+    }
+
+    /** No settings: the route id only, which body caching is switched on for. */
+    static class Config implements HasRouteId {
+
+        private String routeId;
+
+        @Override
+        public void setRouteId(String routeId) {
+            this.routeId = routeId;
+        }
+
+        @Override
+        public String getRouteId() {
+            return routeId;
+        }
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        int retries = ApiInstances.retries(properties);
+        if (retries == 0) {
+            return (exchange, chain) -> chain.filter(exchange);
+        }
+        GatewayFilter anyLoss = retry(config.getRouteId(), retries, true);
+        GatewayFilter refusedOnly = retry(config.getRouteId(), retries, false);
+        return (exchange, chain) -> {
+            ServerHttpRequest request = exchange.getRequest();
+            boolean repeatable = SafeToRepeat.afterLoss(request.getMethod(), request.getHeaders());
+            return (repeatable ? anyLoss : refusedOnly).filter(exchange, chain);
+        };
+    }
+
+    private GatewayFilter retry(String routeId, int retries, boolean repeatableAfterLoss) {
+        RetryGatewayFilterFactory retry = new RetryGatewayFilterFactory();
+        retry.setApplicationEventPublisher(getPublisher());
+        RetryConfig config = new RetryConfig().allMethods().setRetries(retries).setSeries().setStatuses()
+            .setExceptions(SafeToRepeat.failures(repeatableAfterLoss));
+        config.setRouteId(routeId);
+        return retry.apply(config);
+    }
+}
