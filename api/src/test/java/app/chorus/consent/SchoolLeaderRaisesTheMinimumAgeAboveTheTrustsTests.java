@@ -7,6 +7,7 @@ import app.chorus.testing.Tokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -28,6 +29,12 @@ class SchoolLeaderRaisesTheMinimumAgeAboveTheTrustsTests {
     WebTestClient web;
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    /** Other tests of the shared context (the authorization matrix, damaged input) set ages with their example bodies. */
+    @BeforeEach
+    void fromTheConfiguredAge() {
+        mongo.remove(new Query(), "consent_minimum_ages").block();
+    }
 
     @AfterEach
     void backToTheConfiguredAge() {

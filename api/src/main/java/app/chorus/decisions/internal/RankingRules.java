@@ -11,9 +11,13 @@ import java.util.List;
  *
  * @param tiebreak RCTab's tiebreakMode
  * @param randomSeed the seed of a draw (recorded with the result), null unless the tie-break draws lots
- * @param batchElimination RCTab's batchElimination
+ * @param batchElimination RCTab's batchElimination (absent: false)
  */
-public record RankingRules(TiebreakMode tiebreak, Long randomSeed, boolean batchElimination) {
+public record RankingRules(TiebreakMode tiebreak, Long randomSeed, Boolean batchElimination) {
+
+    public RankingRules {
+        batchElimination = Boolean.TRUE.equals(batchElimination);
+    }
 
     public static final RankingRules DEFAULT = new RankingRules(TiebreakMode.PREVIOUS_ROUND_COUNTS_THEN_CANDIDATE_ORDER, null, false);
 
