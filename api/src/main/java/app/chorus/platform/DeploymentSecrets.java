@@ -4,9 +4,7 @@ import app.chorus.shared.KeyedHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -71,15 +69,14 @@ public class DeploymentSecrets {
     private static byte[] developmentKey(Path dir) {
         Path file = dir.resolve("hmac.key");
         try {
-            if (!Files.exists(file)) {
+            String key = DevelopmentSecretFiles.readOrMake(file, () -> {
                 byte[] fresh = new byte[48];
                 new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(dir);
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
-            }
+                return Base64.getEncoder().encodeToString(fresh);
+            });
             log.warn("{} is not set: using the development key in {} (outside the store). Production refuses to start "
                 + "without {}.", KEY_ENV, file.toAbsolutePath(), KEY_ENV);
-            return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
+            return key.trim().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the development key in " + dir.toAbsolutePath()
                 + ": set " + KEY_ENV + " or make the folder writable.", e);

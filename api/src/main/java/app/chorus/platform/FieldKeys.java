@@ -77,13 +77,10 @@ public final class FieldKeys {
                     + "./chorus keys new FILE, store it with the secrets (not with the database) and restart.");
             }
             Path dev = devDir.resolve("field-keyset.json");
-            if (!Files.exists(dev)) {
-                Files.createDirectories(devDir);
-                Files.writeString(dev, fresh());
-            }
+            String keyset = DevelopmentSecretFiles.readOrMake(dev, FieldKeys::fresh);
             log.warn("{} is not set: using the development field keyset in {} (outside the store). Production refuses "
                 + "to start without {}.", FILE_ENV, dev.toAbsolutePath(), FILE_ENV);
-            return Files.readString(dev);
+            return keyset;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the field keyset: check " + FILE_ENV + " names a readable file.", e);
         }

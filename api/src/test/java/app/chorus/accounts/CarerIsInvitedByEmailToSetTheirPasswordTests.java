@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApiTest
 @TestPropertySource(properties = {
     "chorus.identity.provisioning.enabled=true",
-    "chorus.identity.provisioning.realm=" + TestRealm.NAME,
+    "chorus.identity.provisioning.realm=" + TestRealm.PROPERTY_VALUE,
     // a context of its own (the other accounts tests' provisioner holds a token of their realm, deleted since)
     "chorus.identity.provisioning.batch-size=100"
 })

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApiTest
 @TestPropertySource(properties = {
     "chorus.identity.provisioning.enabled=true",
-    "chorus.identity.provisioning.realm=" + TestRealm.NAME,
+    "chorus.identity.provisioning.realm=" + TestRealm.PROPERTY_VALUE,
     "chorus.identity.provisioning.batch-size=50"
 })
 @ExtendWith(TestRealm.ForTheClass.class)

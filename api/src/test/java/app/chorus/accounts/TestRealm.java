@@ -40,7 +40,9 @@ final class TestRealm {
         }
     }
 
-    static final String NAME = "chorus-accounts-test";
+    /** The realm as a property value: one per Surefire fork, so that forks running accounts tests at once keep apart. */
+    static final String PROPERTY_VALUE = "chorus-accounts-test-${chorus.test.fork:fork-0}";
+    static final String NAME = "chorus-accounts-test-" + System.getProperty("chorus.test.fork", "fork-0");
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

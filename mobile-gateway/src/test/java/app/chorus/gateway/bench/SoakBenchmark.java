@@ -19,12 +19,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -77,8 +79,12 @@ public final class SoakBenchmark {
         }
         String survey = staff.openSurvey("head.oakfield", "sch-001", "Soak survey");
         ConnectionProvider connections = ConnectionProvider.builder("soak").maxConnections(carers * 2).pendingAcquireMaxCount(-1).build();
+        // the realm's tokens last 5 minutes: a fresh one is fetched every minute, off the clients' event loops
+        AtomicReference<String> bearer = new AtomicReference<>(Tokens.bearer("carer.demo"));
+        Disposable renewing = Flux.interval(Duration.ofMinutes(1), Schedulers.boundedElastic())
+            .subscribe(n -> bearer.set(Tokens.bearer("carer.demo")));
         HttpClient http = HttpClient.create(connections).baseUrl(base).responseTimeout(Duration.ofSeconds(10))
-            .headers(headers -> headers.set("Authorization", Tokens.bearer("carer.demo")));
+            .doOnRequest((request, connection) -> request.header("Authorization", bearer.get()));
         Mixed load = new Mixed(http, announcements, survey, unitOf(http, survey), syncCursor(http), thinkMs);
         for (int device = 0; device < 3; device++) {
             load.registerDevice("soak-phone-" + device);
@@ -106,6 +112,7 @@ public final class SoakBenchmark {
         }
         running.dispose();
         fanOuts.dispose();
+        renewing.dispose();
         Files.createDirectories(plot.toAbsolutePath().getParent());
         Files.writeString(plot, SoakPlot.svg(samples, minutes));
         MobileHomeBenchmark.finish(gateway, BENCH, json(minutes, carers, thinkMs, fanoutSeconds, samples, plot));
