@@ -2,6 +2,8 @@ package app.chorus.platform.store;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -16,9 +18,12 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedStore embeddedStore(StoreProperties properties) {
-        return EmbeddedStore.start(properties.dataDir(), new InetSocketAddress(properties.host(), properties.port()),
-            properties.fsync());
+    EmbeddedStore embeddedStore(StoreProperties properties,
+                                @Value("${chorus.secrets.store-keyset-file:}") String keysetFile,
+                                @Value("${chorus.secrets.dev-dir:.chorus/secrets}") Path devDir) {
+        StoreCipher cipher = StoreCipher.load(keysetFile, devDir, properties.dataDir(), true);
+        return EmbeddedStore.start(properties.dataDir(), cipher,
+            new InetSocketAddress(properties.host(), properties.port()), properties.fsync());
     }
 
     @Bean

@@ -42,7 +42,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
             plan[i] = (byte) (i * 31);
         }
         ObjectId attachment;
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             await(client.collection("announcements").insertMany(List.of(
                 new Document("_id", "a1").append("title", "Sports day moved to Friday"),
@@ -53,7 +53,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
         copyWithoutLock(data, backup);
         deleteAll(data);
 
-        try (EmbeddedStore restored = EmbeddedStore.start(backup, loopback(), false);
+        try (EmbeddedStore restored = EmbeddedStore.start(backup, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(restored.address())) {
             assertThat(client.all("announcements")).containsExactly(
                 Map.entry("a1", new Document("_id", "a1").append("title", "Sports day moved to Friday")),
