@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class StoreCipher {
                 if (!Files.exists(keysetFile)) {
                     Files.createDirectories(devDir);
                     Files.writeString(keysetFile, FieldKeys.fresh());
+                    ownerOnly(keysetFile);
                 }
                 log.warn("{} is not set: the store's data folder is encrypted with the development keyset {} (outside "
                     + "the store). Keep it with the deployment's secrets: without it the data folder and its backups "
@@ -82,6 +84,14 @@ public final class StoreCipher {
         }
     }
 
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+    }
+
     private static void refuseInside(Path keysetFile, Path dataDir) {
         Path key = keysetFile.toAbsolutePath().normalize();
         if (key.startsWith(dataDir.toAbsolutePath().normalize())) {
@@ -92,7 +102,7 @@ public final class StoreCipher {
     }
 
     /** Where the keyset came from, for messages. */
-    String source() {
+    public String source() {
         return source;
     }
 

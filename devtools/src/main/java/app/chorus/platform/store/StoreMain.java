@@ -66,7 +66,7 @@ public final class StoreMain {
     }
 
     /** Without Spring Boot, logback would log everything at DEBUG; keep the store's own INFO lines only. */
-    private static void quietLogs() {
+    static void quietLogs() {
         if (System.getProperty("logback.configurationFile") != null
             || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
