@@ -17,11 +17,16 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoMongoUriCondition.class)
 class EmbeddedStoreConfiguration {
 
+    /** The key of the data folder, from the deployment's secrets (ADR 0350). */
+    @Bean
+    StoreCipher storeCipher(StoreProperties properties,
+                            @Value("${chorus.secrets.store-keyset-file:}") String keysetFile,
+                            @Value("${chorus.secrets.dev-dir:.chorus/secrets}") Path devDir) {
+        return StoreCipher.load(keysetFile, devDir, properties.dataDir(), true);
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedStore embeddedStore(StoreProperties properties,
-                                @Value("${chorus.secrets.store-keyset-file:}") String keysetFile,
-                                @Value("${chorus.secrets.dev-dir:.chorus/secrets}") Path devDir) {
-        StoreCipher cipher = StoreCipher.load(keysetFile, devDir, properties.dataDir(), true);
+    EmbeddedStore embeddedStore(StoreProperties properties, StoreCipher cipher) {
         return EmbeddedStore.start(properties.dataDir(), cipher,
             new InetSocketAddress(properties.host(), properties.port()), properties.fsync());
     }

@@ -66,11 +66,8 @@ class AttackerHoldingTheDataFolderAndItsBackupsWithoutTheKeyReadsNothingTests {
     @Test
     void aFolderWrittenBeforeEncryptionGaveEverythingAwayAndIsRewrittenEncryptedAtTheNextStart() throws IOException {
         Path data = tmp.resolve("old");
-        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            writeWhatPupilsAndStaffWrote(client);
-        }
-        FolderWrittenBeforeEncryption.rewrite(data, TestStoreKey.CIPHER);
+        storeWhatPupilsAndStaffWrote(data);
+        DataFolderInClear.rewriteUnencrypted(data, TestStoreKey.CIPHER);
         assertThat(WhatTheFilesReveal.findings(List.of(data), List.of(PUPIL, ANNOUNCEMENT, ANSWER)))
             .as("what the same search finds in an unencrypted folder").hasSize(3);
 
@@ -85,10 +82,7 @@ class AttackerHoldingTheDataFolderAndItsBackupsWithoutTheKeyReadsNothingTests {
     @Test
     void withAnotherKeyTheStoreRefusesToOpenTheFolderSaysWhatToDoAndChangesNothing() throws IOException {
         Path data = tmp.resolve("store");
-        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            writeWhatPupilsAndStaffWrote(client);
-        }
+        storeWhatPupilsAndStaffWrote(data);
         Map<String, byte[]> before = contents(data);
 
         StoreCipher another = StoreCipher.of(FieldKeys.fresh());
@@ -100,6 +94,13 @@ class AttackerHoldingTheDataFolderAndItsBackupsWithoutTheKeyReadsNothingTests {
         Map<String, byte[]> after = contents(data);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((name, bytes) -> assertThat(Arrays.equals(after.get(name), bytes)).as(name).isTrue());
+    }
+
+    private static void storeWhatPupilsAndStaffWrote(Path data) {
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            writeWhatPupilsAndStaffWrote(client);
+        }
     }
 
     private static void writeWhatPupilsAndStaffWrote(StoreClient client) {

@@ -40,10 +40,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
 
     @Test
     void documentsAndAttachmentsComeBackFromTheCopiedDataFolder() throws IOException {
-        byte[] plan = new byte[700 * 1024];
-        for (int i = 0; i < plan.length; i++) {
-            plan[i] = (byte) (i * 31);
-        }
+        byte[] plan = plan();
         ObjectId attachment;
         try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
@@ -61,15 +58,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
             assertThat(client.all("announcements")).containsExactly(
                 Map.entry("a1", new Document("_id", "a1").append("title", "Sports day moved to Friday")),
                 Map.entry("a2", new Document("_id", "a2").append("title", "Parents' evening")));
-            byte[] read = Flux.from(bucket(client).downloadToPublisher(attachment))
-                .reduce(new ByteArrayOutputStream(), (out, buffer) -> {
-                    byte[] bytes = new byte[buffer.remaining()];
-                    buffer.get(bytes);
-                    out.writeBytes(bytes);
-                    return out;
-                })
-                .map(ByteArrayOutputStream::toByteArray).block();
-            assertThat(read).as("the attachment, byte for byte").isEqualTo(plan);
+            assertThat(download(client, attachment)).as("the attachment, byte for byte").isEqualTo(plan);
         }
     }
 
@@ -101,12 +90,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
 
     @Test
     void aBackupRestoredWithAnotherKeyIsRefusedWithWhatToDoAndNothingIsWritten() throws IOException {
-        Path archive = backup.resolve("chorus.backup");
-        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            await(client.collection("announcements").insertOne(new Document("_id", "a1").append("title", "Sports day")));
-        }
-        StoreBackup.backup(data, TestStoreKey.CIPHER, archive);
+        Path archive = backupOfOneAnnouncement();
         Path fresh = backup.resolve("fresh");
 
         assertThatThrownBy(() -> StoreBackup.restore(archive, StoreCipher.of(FieldKeys.fresh()), fresh))
@@ -120,12 +104,7 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
 
     @Test
     void aDamagedBackupOrAFolderThatHoldsDataIsRefused() throws IOException {
-        Path archive = backup.resolve("chorus.backup");
-        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
-             StoreClient client = new StoreClient(store.address())) {
-            await(client.collection("announcements").insertOne(new Document("_id", "a1").append("title", "Sports day")));
-        }
-        StoreBackup.backup(data, TestStoreKey.CIPHER, archive);
+        Path archive = backupOfOneAnnouncement();
 
         assertThatThrownBy(() -> StoreBackup.restore(archive, TestStoreKey.CIPHER, data))
             .hasMessageContaining("already holds store data").hasMessageContaining("move that folder aside");
@@ -136,6 +115,17 @@ class OperatorRestoresABackupIntoAFreshStoreTests {
         Files.write(damaged, bytes);
         assertThatThrownBy(() -> StoreBackup.restore(damaged, TestStoreKey.CIPHER, backup.resolve("fresh")))
             .hasMessageContaining("incomplete or damaged").hasMessageContaining("use another backup");
+    }
+
+    /** A store holding one announcement, stopped, and its backup. */
+    private Path backupOfOneAnnouncement() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
+             StoreClient client = new StoreClient(store.address())) {
+            await(client.collection("announcements").insertOne(new Document("_id", "a1").append("title", "Sports day")));
+        }
+        Path archive = backup.resolve("chorus.backup");
+        StoreBackup.backup(data, TestStoreKey.CIPHER, archive);
+        return archive;
     }
 
     private static byte[] plan() {
