@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * On-disk record layout shared by journals and snapshots:
+ * Record layout shared by journals and snapshots (since ADR 0350 inside encrypted frames, see {@link #frame}):
  * {@code [int length][int crc32c][byte type][short db length][db][short collection length][collection][BSON]},
  * where length and crc cover everything after the crc. Journals hold after-images: PUT carries the whole
  * document as it is after the write, DELETE a stub holding only its key, DROP nothing.

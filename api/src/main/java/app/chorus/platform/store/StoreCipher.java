@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +110,7 @@ public final class StoreCipher {
     /** The plaintext sealed for its place (a file and offset, see {@link #place}). */
     byte[] seal(byte[] plain, int offset, int length, byte[] place) {
         try {
-            byte[] bytes = offset == 0 && length == plain.length ? plain : java.util.Arrays.copyOfRange(plain, offset, offset + length);
+            byte[] bytes = offset == 0 && length == plain.length ? plain : Arrays.copyOfRange(plain, offset, offset + length);
             return aead.encrypt(bytes, place);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt a store record", e);
