@@ -3,14 +3,15 @@ package app.chorus.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.notifications.NotificationsTest;
+import app.chorus.platform.store.DataFolderInClear;
+import app.chorus.platform.store.StoreCipher;
 import app.chorus.platform.store.StoreProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What a pupil writes waits for Oakfield's moderator, who reads it as written; the stored item and the store's files
- * on disk hold none of its words, while an adult's shown comment is stored as written.
+ * on disk hold none of its words, even opened with the store keyset (the data folder's own encryption, ADR 0350),
+ * while an adult's shown comment is stored as written.
  */
 @NotificationsTest
 class PupilsWordsAreStoredSealedTests {
@@ -32,6 +34,8 @@ class PupilsWordsAreStoredSealedTests {
     ReactiveMongoTemplate mongo;
     @Autowired
     StoreProperties store;
+    @Autowired
+    StoreCipher storeKey;
 
     @Test
     void theModeratorReadsAPupilsIdeaThatTheDataFolderDoesNotHold() throws IOException {
@@ -53,22 +57,15 @@ class PupilsWordsAreStoredSealedTests {
         scenario.submit(comment);
         assertThat(mongo.findById(comment.ref().key(), Document.class, "moderation_items").block().getString("text"))
             .isEqualTo(comment.text());
-        assertThat(filesHolding(adults)).as("the same search finds the adult's words in the store's journal").isNotEmpty();
+        assertThat(filesHolding(adults)).as("the same search finds the adult's words in the store's journal, opened")
+            .isNotEmpty();
     }
 
+    /** The store's files, opened with the store keyset, that hold these words. */
     private List<Path> filesHolding(String words) throws IOException {
-        byte[] needle = words.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(store.dataDir())) {
-            return files.filter(Files::isRegularFile).filter(file -> holds(file, needle)).toList();
-        }
-    }
-
-    private static boolean holds(Path file, byte[] needle) {
-        try {
-            String all = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            return all.contains(new String(needle, StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String needle = new String(words.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return DataFolderInClear.read(store.dataDir(), storeKey).entrySet().stream()
+            .filter(file -> new String(file.getValue(), StandardCharsets.ISO_8859_1).contains(needle))
+            .map(Map.Entry::getKey).toList();
     }
 }

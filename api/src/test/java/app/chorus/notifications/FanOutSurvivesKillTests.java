@@ -1,5 +1,6 @@
 package app.chorus.notifications;
 
+import app.chorus.platform.store.TestStoreKey;
 import app.chorus.notifications.standin.FcmStandIn;
 import app.chorus.platform.store.EmbeddedStore;
 import app.chorus.testing.Tokens;
@@ -37,7 +38,7 @@ class FanOutSurvivesKillTests {
     @Test
     void aFanOutKilledHalfwayIsResumedAfterRestartAndNoDeviceMissesTheMessage() throws Exception {
         Path data = Files.createTempDirectory("chorus-kill-test");
-        try (EmbeddedStore store = EmbeddedStore.start(data, new InetSocketAddress("127.0.0.1", 0), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, new InetSocketAddress("127.0.0.1", 0), false);
              FcmStandIn standIn = FcmStandIn.start()) {
             String mongo = "mongodb://127.0.0.1:" + store.address().getPort() + "/chorus";
             seed(mongo);

@@ -22,6 +22,18 @@ final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dir) throws IOException {
+        DataDirLock lock = tryAcquire(dir);
+        if (lock == null) {
+            Path file = dir.resolve("LOCK");
+            throw new IllegalStateException("The store data folder " + dir.toAbsolutePath() + " is already in use by "
+                + owner(file) + ". Stop that store (or the api embedding it) first, point chorus.store.data-dir "
+                + "(CHORUS_STORE_DIR) at another folder, or share that store by setting MONGODB_URI to its address.");
+        }
+        return lock;
+    }
+
+    /** The lock, or null when a running store holds it. */
+    static DataDirLock tryAcquire(Path dir) throws IOException {
         Path file = dir.resolve("LOCK");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
@@ -33,9 +45,7 @@ final class DataDirLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("The store data folder " + dir.toAbsolutePath() + " is already in use by "
-                + owner(file) + ". Stop that store (or the api embedding it) first, point chorus.store.data-dir "
-                + "(CHORUS_STORE_DIR) at another folder, or share that store by setting MONGODB_URI to its address.");
+            return null;
         }
         channel.truncate(0);
         byte[] pid = String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);

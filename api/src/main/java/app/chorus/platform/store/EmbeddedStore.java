@@ -31,17 +31,19 @@ public final class EmbeddedStore implements AutoCloseable {
     /**
      * Opens the data folder (failing if another store holds it), recovers its contents and listens.
      *
-     * @param fsync also force each acknowledged write to disk (survives power loss, slower)
+     * @param cipher the key every file of the data folder is encrypted with (from the deployment's secrets)
+     * @param fsync  also force each acknowledged write to disk (survives power loss, slower)
      */
-    public static EmbeddedStore start(Path dataDir, InetSocketAddress requested, boolean fsync) {
-        return start(dataDir, requested, fsync, DEFAULT_COMPACT_AFTER_BYTES);
+    public static EmbeddedStore start(Path dataDir, StoreCipher cipher, InetSocketAddress requested, boolean fsync) {
+        return start(dataDir, cipher, requested, fsync, DEFAULT_COMPACT_AFTER_BYTES);
     }
 
-    static EmbeddedStore start(Path dataDir, InetSocketAddress requested, boolean fsync, long compactAfterBytes) {
+    static EmbeddedStore start(Path dataDir, StoreCipher cipher, InetSocketAddress requested, boolean fsync,
+                               long compactAfterBytes) {
         long started = System.nanoTime();
         JournaledBackend backend;
         try {
-            backend = JournaledBackend.open(dataDir, fsync, compactAfterBytes);
+            backend = JournaledBackend.open(dataDir, cipher, fsync, compactAfterBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the store data folder " + dataDir.toAbsolutePath()
                 + ": " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package app.chorus.platform.store;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -15,10 +17,18 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoMongoUriCondition.class)
 class EmbeddedStoreConfiguration {
 
+    /** The key of the data folder, from the deployment's secrets (ADR 0350). */
+    @Bean
+    StoreCipher storeCipher(StoreProperties properties,
+                            @Value("${chorus.secrets.store-keyset-file:}") String keysetFile,
+                            @Value("${chorus.secrets.dev-dir:.chorus/secrets}") Path devDir) {
+        return StoreCipher.load(keysetFile, devDir, properties.dataDir(), true);
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedStore embeddedStore(StoreProperties properties) {
-        return EmbeddedStore.start(properties.dataDir(), new InetSocketAddress(properties.host(), properties.port()),
-            properties.fsync());
+    EmbeddedStore embeddedStore(StoreProperties properties, StoreCipher cipher) {
+        return EmbeddedStore.start(properties.dataDir(), cipher,
+            new InetSocketAddress(properties.host(), properties.port()), properties.fsync());
     }
 
     @Bean

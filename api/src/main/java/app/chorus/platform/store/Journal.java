@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 final class Journal implements AutoCloseable {
 
     private final StoreFiles files;
+    private final StoreCipher cipher;
     private final boolean fsync;
     private volatile long compactAfterBytes;
     private final Runnable onFull;
@@ -29,8 +30,9 @@ final class Journal implements AutoCloseable {
     private boolean fullReported;
     private IOException failure;
 
-    Journal(StoreFiles files, boolean fsync, long compactAfterBytes, Runnable onFull) {
+    Journal(StoreFiles files, StoreCipher cipher, boolean fsync, long compactAfterBytes, Runnable onFull) {
         this.files = files;
+        this.cipher = cipher;
         this.fsync = fsync;
         this.compactAfterBytes = compactAfterBytes;
         this.onFull = onFull;
@@ -49,8 +51,12 @@ final class Journal implements AutoCloseable {
         append(JournalFormat.encode(JournalFormat.DROP, database, collection, null));
     }
 
-    /** Before {@link #start} (while recovering) records are dropped: the snapshot written next covers them. */
-    private void append(ByteBuffer record) {
+    /**
+     * Before {@link #start} (while recovering) records are dropped: the snapshot written next covers them. Each record
+     * is its own encrypted frame, bound to this journal and its offset in it, written with one {@code write}: a crash
+     * can only cut off the last frame, which then fails to open and is dropped at recovery.
+     */
+    private void append(ByteBuffer plain) {
         boolean full;
         synchronized (this) {
             if (recovering) {
@@ -60,6 +66,8 @@ final class Journal implements AutoCloseable {
             if (channel == null) {
                 throw new MongoServerError(1, "InternalError", "The store is shutting down; retry once it is back.");
             }
+            ByteBuffer record = JournalFormat.frame(cipher, JournalFormat.SEALED_JOURNAL_MAGIC, sequence, fileBytes,
+                plain.array(), plain.arrayOffset() + plain.position(), plain.remaining());
             int length = record.remaining();
             try {
                 while (record.hasRemaining()) {
@@ -95,7 +103,7 @@ final class Journal implements AutoCloseable {
                 channel = files.createJournal(newSequence);
                 recovering = false;
                 sequence = newSequence;
-                fileBytes = JournalFormat.JOURNAL_MAGIC.length;
+                fileBytes = JournalFormat.SEALED_JOURNAL_MAGIC.length;
                 fullReported = false;
                 if (previous != null) {
                     previous.force(false);

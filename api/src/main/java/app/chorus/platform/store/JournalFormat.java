@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * On-disk record layout shared by journals and snapshots:
+ * Record layout shared by journals and snapshots (since ADR 0350 inside encrypted frames, see {@link #frame}):
  * {@code [int length][int crc32c][byte type][short db length][db][short collection length][collection][BSON]},
  * where length and crc cover everything after the crc. Journals hold after-images: PUT carries the whole
  * document as it is after the write, DELETE a stub holding only its key, DROP nothing.
@@ -25,6 +25,11 @@ final class JournalFormat {
 
     static final byte[] JOURNAL_MAGIC = "CHJRNL01".getBytes(StandardCharsets.US_ASCII);
     static final byte[] SNAPSHOT_MAGIC = "CHSNAP01".getBytes(StandardCharsets.US_ASCII);
+    /** Encrypted files (ADR 0350): after the magic, frames {@code [int length][sealed records]}. */
+    static final byte[] SEALED_JOURNAL_MAGIC = "CHJRNL02".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SEALED_SNAPSHOT_MAGIC = "CHSNAP02".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SEALED_BACKUP_MAGIC = "CHBKUP02".getBytes(StandardCharsets.US_ASCII);
+    static final int FRAME_HEADER_BYTES = 4;
     static final int HEADER_BYTES = 8;
     static final int MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
@@ -44,6 +49,18 @@ final class JournalFormat {
         buf.setInt(0, length);
         buf.setInt(4, crc(buf.array(), buf.arrayOffset() + HEADER_BYTES, length));
         return buf.nioBuffer();
+    }
+
+    /**
+     * One frame of an encrypted file: {@code [int length][ciphertext]}, the records sealed for the file
+     * ({@code magic}, {@code sequence}) and the frame's byte offset in it.
+     */
+    static ByteBuffer frame(StoreCipher cipher, byte[] magic, long sequence, long offset, byte[] records, int from,
+                            int length) {
+        byte[] sealed = cipher.seal(records, from, length, StoreCipher.place(magic, sequence, offset));
+        ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER_BYTES + sealed.length);
+        frame.putInt(sealed.length).put(sealed).flip();
+        return frame;
     }
 
     static int bsonSize(Document document) {

@@ -52,14 +52,18 @@ final class JournaledBackend extends AbstractMongoBackend {
         this.files = files;
         this.lock = lock;
         this.compactAfterBytes = compactAfterBytes;
-        this.journal = new Journal(files, fsync, compactAfterBytes, this::compactSoon);
+        this.journal = new Journal(files, files.cipher(), fsync, compactAfterBytes, this::compactSoon);
     }
 
-    /** Locks {@code dir}, recovers its contents, writes a fresh snapshot and starts a new journal. */
-    static JournaledBackend open(Path dir, boolean fsync, long compactAfterBytes) throws IOException {
+    /**
+     * Locks {@code dir}, recovers its contents, writes a fresh snapshot and starts a new journal, every file encrypted
+     * with {@code cipher}.
+     */
+    static JournaledBackend open(Path dir, StoreCipher cipher, boolean fsync, long compactAfterBytes)
+        throws IOException {
         Files.createDirectories(dir);
         DataDirLock lock = DataDirLock.acquire(dir);
-        JournaledBackend backend = new JournaledBackend(new StoreFiles(dir), lock, fsync, compactAfterBytes);
+        JournaledBackend backend = new JournaledBackend(new StoreFiles(dir, cipher), lock, fsync, compactAfterBytes);
         try {
             backend.recover();
             return backend;
@@ -86,6 +90,12 @@ final class JournaledBackend extends AbstractMongoBackend {
             (read - started) / 1_000_000, (built - read) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         journal.start(sequence);
         files.deleteBefore(sequence);
+        if (recovery.unencryptedFiles > 0) {
+            log.warn("The store data folder {} held {} unencrypted files (written before the store was encrypted): "
+                + "their contents are now in the encrypted snapshot {} and the old files are deleted. Deleted files "
+                + "can linger on the disk's free blocks: on a disk that held pupils' data, also wipe its free space.",
+                files.dir(), recovery.unencryptedFiles, sequence);
+        }
     }
 
     long recoveredDocuments() {

@@ -1,6 +1,7 @@
 package app.chorus.platform.store;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -23,10 +24,18 @@ final class StoreFiles {
 
     private static final Pattern NAME = Pattern.compile("(snapshot|journal)-(\\d{16})\\.(bin|log)");
 
-    private final Path dir;
+    private static final int FRAME_RECORDS_BYTES = 64 * 1024;
 
-    StoreFiles(Path dir) {
+    private final Path dir;
+    private final StoreCipher cipher;
+
+    StoreFiles(Path dir, StoreCipher cipher) {
         this.dir = dir;
+        this.cipher = cipher;
+    }
+
+    StoreCipher cipher() {
+        return cipher;
     }
 
     Path dir() {
@@ -56,7 +65,7 @@ final class StoreFiles {
     FileChannel createJournal(long sequence) throws IOException {
         FileChannel channel =
             FileChannel.open(journal(sequence), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        channel.write(ByteBuffer.wrap(JournalFormat.JOURNAL_MAGIC));
+        channel.write(ByteBuffer.wrap(JournalFormat.SEALED_JOURNAL_MAGIC));
         channel.force(true);
         syncDir();
         return channel;
@@ -68,20 +77,30 @@ final class StoreFiles {
 
     /** Writes snapshot N to a temporary file, forces it and renames it into place: it exists whole or not at all. */
     long writeSnapshot(long sequence, SnapshotContent content) throws IOException {
-        Path tmp = dir.resolve("snapshot.tmp");
+        writeSealed(cipher, snapshot(sequence), dir.resolve("snapshot.tmp"), JournalFormat.SEALED_SNAPSHOT_MAGIC,
+            sequence, content);
+        syncDir();
+        return Files.size(snapshot(sequence));
+    }
+
+    /**
+     * Writes an encrypted file of PUT records ending with END (a snapshot or a backup) to {@code tmp}, forces it and
+     * renames it to {@code target}. Records are sealed in frames of about 64 KB.
+     */
+    static long writeSealed(StoreCipher cipher, Path target, Path tmp, byte[] magic, long sequence,
+                            SnapshotContent content) throws IOException {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING);
              OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-            out.write(JournalFormat.SNAPSHOT_MAGIC);
-            SnapshotSink sink = new SnapshotSink(out);
+            out.write(magic);
+            SnapshotSink sink = new SnapshotSink(out, cipher, magic, sequence);
             content.writeTo(sink);
             sink.end();
             out.flush();
             channel.force(true);
         }
-        Files.move(tmp, snapshot(sequence), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDir();
-        return Files.size(snapshot(sequence));
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Files.size(target);
     }
 
     /** Removes the snapshots and journals that snapshot N made obsolete. */
@@ -111,18 +130,26 @@ final class StoreFiles {
         }
     }
 
-    /** Receives the documents of a snapshot as PUT records. */
+    /** Receives the documents of a snapshot as PUT records and writes them in encrypted frames. */
     static final class SnapshotSink {
         private final OutputStream out;
+        private final StoreCipher cipher;
+        private final byte[] magic;
+        private final long sequence;
+        private final ByteArrayOutputStream records = new ByteArrayOutputStream(FRAME_RECORDS_BYTES + 1024);
+        private long offset;
         private long documents;
 
-        SnapshotSink(OutputStream out) {
+        SnapshotSink(OutputStream out, StoreCipher cipher, byte[] magic, long sequence) {
             this.out = out;
+            this.cipher = cipher;
+            this.magic = magic;
+            this.sequence = sequence;
+            this.offset = magic.length;
         }
 
         void put(String database, String collection, de.bwaldvogel.mongo.bson.Document document) throws IOException {
-            ByteBuffer record = JournalFormat.encode(JournalFormat.PUT, database, collection, document);
-            out.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
+            add(JournalFormat.encode(JournalFormat.PUT, database, collection, document));
             if (!collection.startsWith("system.")) {
                 documents++;
             }
@@ -132,9 +159,26 @@ final class StoreFiles {
             return documents;
         }
 
+        private void add(ByteBuffer record) throws IOException {
+            records.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
+            if (records.size() >= FRAME_RECORDS_BYTES) {
+                flushFrame();
+            }
+        }
+
+        private void flushFrame() throws IOException {
+            ByteBuffer frame = JournalFormat.frame(cipher, magic, sequence, offset, records.toByteArray(), 0,
+                records.size());
+            out.write(frame.array(), 0, frame.limit());
+            offset += frame.limit();
+            records.reset();
+        }
+
         private void end() throws IOException {
-            ByteBuffer record = JournalFormat.encode(JournalFormat.END, "", "", null);
-            out.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
+            add(JournalFormat.encode(JournalFormat.END, "", "", null));
+            if (records.size() > 0) {
+                flushFrame();
+            }
         }
     }
 }

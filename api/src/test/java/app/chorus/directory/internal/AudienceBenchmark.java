@@ -1,5 +1,6 @@
 package app.chorus.directory.internal;
 
+import app.chorus.platform.store.TestStoreKey;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
@@ -46,7 +47,7 @@ public final class AudienceBenchmark {
         int pupils = Bench.option(args, "--pupils", 60_000);
         // the product's own store (its indexes serve the import's lookups by id, school and chunk key), in a temp folder
         Path data = Files.createTempDirectory("chorus-bench-audience-store-");
-        EmbeddedStore server = EmbeddedStore.start(data, new InetSocketAddress("127.0.0.1", 0), false);
+        EmbeddedStore server = EmbeddedStore.start(data, TestStoreKey.CIPHER, new InetSocketAddress("127.0.0.1", 0), false);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
             ReactiveMongoTemplate mongo = indexed(new ReactiveMongoTemplate(client, "bench"));
             TrustShapes shapes = new TrustShapes(mongo);

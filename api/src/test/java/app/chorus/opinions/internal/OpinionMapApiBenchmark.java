@@ -1,5 +1,6 @@
 package app.chorus.opinions.internal;
 
+import app.chorus.platform.store.TestStoreKey;
 import app.chorus.directory.Access;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
@@ -46,7 +47,7 @@ public final class OpinionMapApiBenchmark {
         int seconds = Bench.option(args, "--seconds", 20);
         double share = Math.min(1, Bench.option(args, "--votes-per-100-cells", 10) / 100.0);
         Path dir = Files.createTempDirectory("opinion-bench-store");
-        try (EmbeddedStore server = EmbeddedStore.start(dir, new InetSocketAddress("127.0.0.1", 0), false);
+        try (EmbeddedStore server = EmbeddedStore.start(dir, TestStoreKey.CIPHER, new InetSocketAddress("127.0.0.1", 0), false);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
             OpinionStore store = new OpinionStore(new ReactiveMongoTemplate(client, "chorus"));
             long votes = seed(store, participants, statements, share);

@@ -38,7 +38,7 @@ class IndexedQueriesAnswerLikeScansTests {
     @Test
     void indexedQueriesReturnWhatAScanReturnsThroughChangesAndARestart() {
         Random random = new Random(42);
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> indexed = client.collection("feed_indexed");
             MongoCollection<Document> plain = client.collection("feed_plain");
@@ -70,7 +70,7 @@ class IndexedQueriesAnswerLikeScansTests {
                 .isEqualTo(Flux.from(plain.find(new Document(), RawBsonDocument.class)).map(raw -> raw.getByteBuffer().remaining())
                     .reduce(0, Integer::sum).block());
         }
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> indexed = client.collection("feed_indexed");
             assertSameAnswers(indexed, client.collection("feed_plain"));
@@ -83,7 +83,7 @@ class IndexedQueriesAnswerLikeScansTests {
     @Test
     void aQueryNamingTheIdAndMoreAnswersLikeAScan() {
         Random random = new Random(7);
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> marks = client.collection("marks");
             for (int i = 0; i < 200; i++) {

@@ -47,14 +47,14 @@ public final class StoreBench {
             memoryOneByOneRate = Math.max(memoryOneByOneRate, insertOneRate("memory backend (reference)", reference, 2_000));
             memory.shutdownNow();
             data = dir.resolve("journaled-" + round);
-            try (EmbeddedStore store = EmbeddedStore.start(data, loopback, false)) {
+            try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback, false)) {
                 journaledRate = Math.max(journaledRate, insertRate("journaled store", store.address(), documents,
                     batch));
                 oneByOneRate = Math.max(oneByOneRate, insertOneRate("journaled store", store.address(), 2_000));
             }
         }
         double fsyncRate;
-        try (EmbeddedStore store = EmbeddedStore.start(dir.resolve("fsync"), loopback, true)) {
+        try (EmbeddedStore store = EmbeddedStore.start(dir.resolve("fsync"), TestStoreKey.CIPHER, loopback, true)) {
             fsyncRate = insertRate("journaled store, fsync", store.address(), documents / 5, batch);
         }
 
@@ -63,7 +63,7 @@ public final class StoreBench {
         double scanMillis;
         double indexedMillis;
         long indexBuildMillis;
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback, false)) {
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback, false)) {
             recoveredMillis = (System.nanoTime() - started) / 1_000_000;
             try (StoreClient client = new StoreClient(store.address())) {
                 MongoCollection<Document> bench = client.collection("bench");
@@ -99,7 +99,7 @@ public final class StoreBench {
     }
 
     private static void warmUp(Path dir, InetSocketAddress loopback, int batch) {
-        try (EmbeddedStore store = EmbeddedStore.start(dir, loopback, false)) {
+        try (EmbeddedStore store = EmbeddedStore.start(dir, TestStoreKey.CIPHER, loopback, false)) {
             insertRate("warm-up", store.address(), 20_000, batch);
         }
     }

@@ -28,7 +28,8 @@ final class StoreProcess implements AutoCloseable {
     static StoreProcess start(Path dataDir, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            StoreMain.class.getName(), "--data", dataDir.toString(), "--port", String.valueOf(port))
+            StoreMain.class.getName(), "--data", dataDir.toString(), "--port", String.valueOf(port),
+            "--keyset", TestStoreKey.file().toString())
             .redirectErrorStream(true)
             .start();
         StringBuilder output = new StringBuilder();

@@ -37,7 +37,7 @@ class StoreRestartsTests {
 
     @Test
     void documentsIndexesAndDroppedCollectionsAreAsTheyWereAfterARestart() {
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> schools = client.collection("schools");
             await(schools.createIndex(Indexes.ascending("urn"), new IndexOptions().unique(true)));
@@ -54,7 +54,7 @@ class StoreRestartsTests {
             await(client.database("scratch").drop());
         }
 
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             assertThat(client.all("schools")).containsExactly(
                 Map.entry(1, school(1, "Oakfield Primary School")), Map.entry(2, school(2, "Riverside Academy")));
@@ -72,19 +72,19 @@ class StoreRestartsTests {
 
     @Test
     void aSecondStoreOnTheSameDataFolderIsRefusedWithAClearMessage() {
-        try (EmbeddedStore first = EmbeddedStore.start(data, loopback(), false)) {
-            assertThatThrownBy(() -> EmbeddedStore.start(data, loopback(), false))
+        try (EmbeddedStore first = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false)) {
+            assertThatThrownBy(() -> EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is already in use by")
                 .hasMessageContaining(data.toAbsolutePath().toString())
                 .hasMessageContaining("MONGODB_URI");
         }
-        EmbeddedStore.start(data, loopback(), false).close();
+        EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false).close();
     }
 
     @Test
     void renamingACollectionIsRefusedRatherThanSilentlyLost() {
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             await(client.collection("drafts").insertOne(new Document("_id", 1)));
             assertThatThrownBy(() -> await(client.collection("drafts").renameCollection(new MongoNamespace("chorus", "final"))))
@@ -96,7 +96,7 @@ class StoreRestartsTests {
     @Test
     void aStoreThatCompactedItsJournalWhileWritingRestoresEveryDocument() throws Exception {
         Map<Object, Document> expected = new LinkedHashMap<>();
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), true, 32 * 1024);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), true, 32 * 1024);
              StoreClient client = new StoreClient(store.address())) {
             MongoCollection<Document> receipts = client.collection("receipts");
             for (int batch = 0; batch < 20; batch++) {
@@ -120,7 +120,7 @@ class StoreRestartsTests {
                 .hasSize(2);
         }
 
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             assertThat(client.all("receipts")).containsExactlyEntriesOf(expected);
         }

@@ -110,7 +110,7 @@ class StoreSurvivesKillTests {
             channel.truncate(channel.size() - 5);
         }
 
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             assertThat(client.all("notices").keySet()).containsExactlyElementsOf(
                 IntStream.range(0, 99).boxed().toList());
@@ -124,13 +124,13 @@ class StoreSurvivesKillTests {
         Path data = tmp.resolve("damaged");
         Path journal = journalOfAHundredNotices(data);
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long record = JournalFormat.JOURNAL_MAGIC.length;
+            long record = JournalFormat.SEALED_JOURNAL_MAGIC.length;
             ByteBuffer length = ByteBuffer.allocate(4);
             for (int i = 0; i < 52; i++) {
                 channel.read(length.clear(), record);
-                record += JournalFormat.HEADER_BYTES + length.getInt(0);
+                record += JournalFormat.FRAME_HEADER_BYTES + length.getInt(0);
             }
-            long insidePayload = record + JournalFormat.HEADER_BYTES + 2;
+            long insidePayload = record + JournalFormat.FRAME_HEADER_BYTES + 20;
             ByteBuffer one = ByteBuffer.allocate(1);
             channel.read(one, insidePayload);
             channel.write(one.put(0, (byte) ~one.get(0)).rewind(), insidePayload);
@@ -144,7 +144,7 @@ class StoreSurvivesKillTests {
     }
 
     private static Path journalOfAHundredNotices(Path data) throws IOException {
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             IntStream.range(0, 100).forEach(i -> await(client.collection("notices").insertOne(new Document("_id", i))));
         }
@@ -152,7 +152,7 @@ class StoreSurvivesKillTests {
     }
 
     private static Map<Object, Document> noticesAfterRestart(Path data) {
-        try (EmbeddedStore store = EmbeddedStore.start(data, loopback(), false);
+        try (EmbeddedStore store = EmbeddedStore.start(data, TestStoreKey.CIPHER, loopback(), false);
              StoreClient client = new StoreClient(store.address())) {
             return client.all("notices");
         }

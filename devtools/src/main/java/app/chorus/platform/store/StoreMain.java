@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the embedded store on its own, so several api instances can share it through
  * {@code MONGODB_URI=mongodb://HOST:PORT/chorus}. Usage:
- * {@code java -cp api.jar app.chorus.platform.store.StoreMain --data DIR --port P [--host H] [--fsync]}.
+ * {@code java -cp api.jar app.chorus.platform.store.StoreMain --data DIR --port P [--host H] [--fsync] [--keyset FILE]}.
+ * The data folder is encrypted with the keyset {@code --keyset} or {@code CHORUS_STORE_KEYSET_FILE} names; without
+ * either, with the development keyset in {@code CHORUS_SECRETS_DIR} (made there once, with a warning).
  * Prints {@code READY <port>} on stdout once it accepts connections.
  */
 public final class StoreMain {
@@ -23,12 +25,14 @@ public final class StoreMain {
         String host = "127.0.0.1";
         int port = 27027;
         boolean fsync = false;
+        String keyset = System.getenv(StoreCipher.FILE_ENV);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(value(args, ++i));
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--host" -> host = value(args, ++i);
                 case "--fsync" -> fsync = true;
+                case "--keyset" -> keyset = value(args, ++i);
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -38,7 +42,8 @@ public final class StoreMain {
         quietLogs();
         EmbeddedStore store;
         try {
-            store = EmbeddedStore.start(data, new InetSocketAddress(host, port), fsync);
+            StoreCipher cipher = StoreCipher.load(keyset, secretsDir(), data, true);
+            store = EmbeddedStore.start(data, cipher, new InetSocketAddress(host, port), fsync);
         } catch (RuntimeException e) {
             System.err.println("The store did not start: " + e.getMessage());
             System.exit(1);
@@ -54,8 +59,14 @@ public final class StoreMain {
         stopped.await();
     }
 
+    /** Where development secrets live when the deployment names none (the api's chorus.secrets.dev-dir). */
+    static Path secretsDir() {
+        String dir = System.getenv("CHORUS_SECRETS_DIR");
+        return Path.of(dir == null || dir.isBlank() ? ".chorus/secrets" : dir);
+    }
+
     /** Without Spring Boot, logback would log everything at DEBUG; keep the store's own INFO lines only. */
-    private static void quietLogs() {
+    static void quietLogs() {
         if (System.getProperty("logback.configurationFile") != null
             || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
@@ -72,7 +83,7 @@ public final class StoreMain {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: StoreMain --data DIR --port PORT [--host HOST] [--fsync]"
+        System.err.println(problem + "\nusage: StoreMain --data DIR --port PORT [--host HOST] [--fsync] [--keyset FILE]"
             + "\n  PORT 0 picks a free port; the line 'READY <port>' on stdout says which.");
         System.exit(2);
     }
