@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { FeedPage } from '../features/feed/FeedPage';
 import { fakeApi, renderPage } from '../test/render';
 import { ApiError } from './client';
-import { queueAcknowledgement, queuedAcknowledgements, sendQueuedAcknowledgements, type QueuedAcknowledgement } from './offlineAcknowledgements';
-import { useAcknowledgementQueue } from './useAcknowledgementQueue';
+import { queueAcknowledgement, queuedAcknowledgements } from './offlineAcknowledgements';
+import { sendOutbox, type QueuedAcknowledgement } from './outbox';
+import { useOutbox } from './useOutbox';
 
 const CARER = 'carer.demo';
 const item = {
@@ -13,7 +14,7 @@ const item = {
 };
 
 function App() {
-  useAcknowledgementQueue();
+  useOutbox();
   return <FeedPage />;
 }
 
@@ -88,26 +89,26 @@ describe('the queue of acknowledgements made offline', () => {
   it('sends each acknowledgement once however often sending starts, retrying with its own key', async () => {
     queueAcknowledgement(CARER, 'ann-1', 'k1');
     queueAcknowledgement(CARER, 'ann-2', 'k2');
-    expect(await sendQueuedAcknowledgements(CARER, failing(new TypeError('Failed to fetch')))).toBe(0);
+    expect(await sendOutbox(CARER, { acknowledgement: failing(new TypeError('Failed to fetch')) })).toBe(0);
     expect(queuedAcknowledgements(CARER)).toHaveLength(2);
 
     const sent: QueuedAcknowledgement[] = [];
     const send = async (ack: QueuedAcknowledgement) => { sent.push(ack); };
-    const [first, second] = await Promise.all([sendQueuedAcknowledgements(CARER, send), sendQueuedAcknowledgements(CARER, send)]);
+    const [first, second] = await Promise.all([sendOutbox(CARER, { acknowledgement: send }), sendOutbox(CARER, { acknowledgement: send })]);
     expect([first, second]).toEqual([2, 2]);
     expect(sent.map((ack) => ack.key)).toEqual(['k1', 'k2']);
-    expect(await sendQueuedAcknowledgements(CARER, send)).toBe(0);
+    expect(await sendOutbox(CARER, { acknowledgement: send })).toBe(0);
     expect(sent).toHaveLength(2);
   });
 
   it('drops one the api refuses for good (a withdrawn post) and keeps one it could not take yet', async () => {
     queueAcknowledgement(CARER, 'ann-gone', 'k1');
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(404, { title: 'Not Found' })));
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(404, { title: 'Not Found' })) });
     expect(queuedAcknowledgements(CARER)).toEqual([]);
 
     queueAcknowledgement(CARER, 'ann-1', 'k2');
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(503, { title: 'Unavailable' })));
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(401, { title: 'Session ended' })));
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(503, { title: 'Unavailable' })) });
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(401, { title: 'Session ended' })) });
     expect(queuedAcknowledgements(CARER).map((ack) => ack.key)).toEqual(['k2']);
   });
 
