@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FeedPage } from '../features/feed/FeedPage';
-import { fakeApi, renderPage } from '../test/render';
+import { behindAConnection, fakeApi, renderPage } from '../test/render';
 import { ApiError } from './client';
 import { queueAcknowledgement, queuedAcknowledgements } from './offlineAcknowledgements';
 import { sendOutbox, type QueuedAcknowledgement } from './outbox';
@@ -20,7 +20,6 @@ function App() {
 
 /** The api as a carer's phone sees it: acknowledgements reach it only while `connection.online`. */
 function apiBehindAFlakyConnection() {
-  const connection = { online: true };
   const acknowledged: string[] = [];
   const { fetchMock } = fakeApi({
     'GET /api/v1/feed': () => ({ items: [{ ...item, acknowledgedAt: acknowledged.length > 0 ? '2026-11-24T10:00:00Z' : null }] }),
@@ -30,17 +29,7 @@ function apiBehindAFlakyConnection() {
       return { ...item, acknowledgedAt: '2026-11-24T10:00:00Z' };
     },
   });
-  const answer = fetchMock.getMockImplementation()!;
-  const triedKeys: string[] = [];
-  fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(String(input), init);
-    if (request.method === 'POST') {
-      triedKeys.push(request.headers.get('Idempotency-Key')!);
-      if (!connection.online) throw new TypeError('Failed to fetch');
-    }
-    return answer(input, init);
-  });
-  return { connection, acknowledged, triedKeys };
+  return { ...behindAConnection(fetchMock), acknowledged };
 }
 
 const signedIn = { roles: ['carer'], auth: { session: { username: CARER, displayName: 'Sarah', roles: ['carer'], accessToken: 't', expiresAt: 0 } } };
@@ -110,6 +99,14 @@ describe('the queue of acknowledgements made offline', () => {
     await sendOutbox(CARER, { acknowledgement: failing(new ApiError(503, { title: 'Unavailable' })) });
     await sendOutbox(CARER, { acknowledgement: failing(new ApiError(401, { title: 'Session ended' })) });
     expect(queuedAcknowledgements(CARER).map((ack) => ack.key)).toEqual(['k2']);
+  });
+
+  it('still sends an acknowledgement queued before survey answers shared the outbox, and only once', async () => {
+    localStorage.setItem(`chorus.queued-acknowledgements.${CARER}`, JSON.stringify([{ announcementId: 'ann-1', key: 'k-old', queuedAt: '2026-12-01T08:00:00Z' }]));
+    const sent: QueuedAcknowledgement[] = [];
+    expect(await sendOutbox(CARER, { acknowledgement: async (ack) => { sent.push(ack); } })).toBe(1);
+    expect(await sendOutbox(CARER, { acknowledgement: async (ack) => { sent.push(ack); } })).toBe(0);
+    expect(sent.map((ack) => ack.key)).toEqual(['k-old']);
   });
 
   it('keeps one person’s queue apart from another’s on a shared phone', () => {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { useApi } from './ApiContext';
 import { ok } from './client';
-import { entry, OUTBOX_CHANGED, sendOutbox, type Outgoing } from './outbox';
+import { idOf, outbox, OUTBOX_CHANGED, sendOutbox, type Outgoing } from './outbox';
 
 /** While someone is signed in, sends what they did offline (ADR 0361): now, and whenever the connection returns. */
 export function useOutbox() {
@@ -31,14 +31,19 @@ export function useOutbox() {
   }, [username, api, queries]);
 }
 
-/** The person's outbox entry for one thing (`idOf`), kept up to date as it is queued, sent or refused. */
-export function useOutboxEntry(username: string | undefined, id: string): Outgoing | undefined {
-  const [found, setFound] = useState(() => (username ? entry(username, id) : undefined));
+/** The person's outbox, kept up to date as entries are queued, sent or refused. */
+export function useOutboxEntries(username: string | undefined): Outgoing[] {
+  const [entries, setEntries] = useState(() => (username ? outbox(username) : []));
   useEffect(() => {
-    const update = () => setFound(username ? entry(username, id) : undefined);
+    const update = () => setEntries(username ? outbox(username) : []);
     update();
     window.addEventListener(OUTBOX_CHANGED, update);
     return () => window.removeEventListener(OUTBOX_CHANGED, update);
-  }, [username, id]);
-  return found;
+  }, [username]);
+  return entries;
+}
+
+/** The person's outbox entry for one thing (`idOf`). */
+export function useOutboxEntry(username: string | undefined, id: string): Outgoing | undefined {
+  return useOutboxEntries(username).find((queued) => idOf(queued) === id);
 }

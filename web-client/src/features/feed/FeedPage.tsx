@@ -118,3 +118,26 @@ export function FeedCard({ item }: { item: FeedItem }) {
     </article>
   );
 }
+
+/** "Edited 3 Dec, 10:00: the hall is booked", or without a reason when the editor gave none. */
+function Edited({ item }: { item: FeedItem }) {
+  const { t } = useTranslation();
+  const when = formatDateTime(item.editedAt ?? item.updatedAt);
+  return <>{item.editReason ? t('feed.editedBecause', { when, reason: item.editReason }) : t('feed.edited', { when })}</>;
+}
+
+/** What stays of a withdrawn post in the feeds it reached: its title, who withdrew it, when and why; never its text. */
+function WithdrawnCard({ item, headingId, from }: { item: FeedItem; headingId: string; from: string }) {
+  const { t } = useTranslation();
+  const reason = item.withdrawalReason ?? '';
+  return (
+    <article className="card withdrawn" aria-labelledby={headingId}>
+      <h2 id={headingId}><s>{item.title}</s></h2>
+      <p className="muted">
+        {t('feed.from', { school: from })} · <time dateTime={item.publishedAt}>{formatDateTime(item.publishedAt)}</time>
+        {item.withdrawnAt && <> · {t('feed.withdrawnOn', { when: formatDateTime(item.withdrawnAt) })}</>}
+      </p>
+      <p className="notice">{item.schoolId ? t('feed.withdrawnBySchool', { reason }) : t('feed.withdrawnByTrust', { reason })}</p>
+    </article>
+  );
+}
