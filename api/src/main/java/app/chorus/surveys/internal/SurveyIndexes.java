@@ -17,6 +17,6 @@ class SurveyIndexes extends StoreIndexes {
             new On(Tallies.COLLECTION, "surveyId"),
             new On(Participations.COLLECTION, "state", "pendingSince"),
             new On(Participations.COLLECTION, "surveyId", "responseId"),
-            new On(GoalAlerts.COLLECTION, "day"));
+            On.expiring(GoalAlerts.COLLECTION, GoalAlerts.CLAIMED_AT, GoalAlerts.CLAIMS_KEPT));
     }
 }

@@ -33,7 +33,7 @@ class GoalAlertClaimsAreForgottenAfterThreeDaysTests {
         claim(survey + ".sch-001.four-days-ago", now.minus(Duration.ofDays(4)));
         claim(survey + ".sch-001.yesterday", now.minus(Duration.ofDays(1)));
 
-        assertThat(expired.sweep().block(Duration.ofMinutes(1))).isPositive();
+        expired.sweep().block(Duration.ofMinutes(1));
 
         assertThat(exists(survey + ".sch-001.four-days-ago")).isFalse();
         assertThat(exists(survey + ".sch-001.yesterday")).isTrue();
