@@ -62,6 +62,18 @@ async function answerOffline(api: ReturnType<typeof surveyApi>) {
   expect(screen.queryByRole('button', { name: 'Send my answers' })).not.toBeInTheDocument();
 }
 
+/** Opens the survey, loses the connection, chooses an answer (kept on the phone) and leaves the page. */
+async function chooseOfflineAndLeave(option: string) {
+  const api = surveyApi();
+  const page = renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
+  expect(await screen.findByText('Your answers are stored with no link to you.')).toBeInTheDocument();
+  api.connection.online = false;
+  await userEvent.click(screen.getByRole('radio', { name: option }));
+  expect(await screen.findByText('Saved on this device; will be sent when you are back online.')).toBeInTheDocument();
+  page.unmount();
+  return api;
+}
+
 describe('a carer answers a survey on a phone that loses its connection', () => {
   it('keeps the answers on the phone, says so, and sends them once, with the key first tried, when back online', async () => {
     const api = surveyApi();
@@ -81,13 +93,7 @@ describe('a carer answers a survey on a phone that loses its connection', () => 
   });
 
   it('finds the answers kept on the phone, not the older draft on the server, when the page is opened again', async () => {
-    const api = surveyApi();
-    const first = renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
-    expect(await screen.findByText('Your answers are stored with no link to you.')).toBeInTheDocument();
-    api.connection.online = false;
-    await userEvent.click(screen.getByRole('radio', { name: 'No' }));
-    expect(await screen.findByText('Saved on this device; will be sent when you are back online.')).toBeInTheDocument();
-    first.unmount();
+    const api = await chooseOfflineAndLeave('No');
 
     renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
     expect(await screen.findByRole('radio', { name: 'No' })).toBeChecked();
@@ -101,14 +107,7 @@ describe('a carer answers a survey on a phone that loses its connection', () => 
   });
 
   it('is asked to check the answers kept on the phone when the survey was changed meanwhile', async () => {
-    const api = surveyApi();
-    const first = renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
-    expect(await screen.findByText('Your answers are stored with no link to you.')).toBeInTheDocument();
-    api.connection.online = false;
-    await userEvent.click(screen.getByRole('radio', { name: 'Yes' }));
-    expect(await screen.findByText('Saved on this device; will be sent when you are back online.')).toBeInTheDocument();
-    first.unmount();
-
+    await chooseOfflineAndLeave('Yes');
     questionnaire.sections[0].questions[1].text = 'Anything else to tell the kitchen?';
     try {
       renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
