@@ -96,7 +96,7 @@ describe('a carer answers a survey on a phone that loses its connection', () => 
     const api = await chooseOfflineAndLeave('No');
 
     renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
-    expect(await screen.findByRole('radio', { name: 'No' })).toBeChecked();
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'No' })).toBeChecked());
     expect(screen.getByText('Saved on this device; will be sent when you are back online.')).toBeInTheDocument();
 
     api.connection.online = true;
@@ -112,7 +112,7 @@ describe('a carer answers a survey on a phone that loses its connection', () => 
     try {
       renderPage(<App />, signedIn('/surveys/sv-1/answer/pup-1'));
       expect(await screen.findByText('This survey was changed after your answers were saved on this device. Check them before sending.')).toBeInTheDocument();
-      expect(screen.getByRole('radio', { name: 'Yes' })).toBeChecked();
+      await waitFor(() => expect(screen.getByRole('radio', { name: 'Yes' })).toBeChecked());
     } finally {
       questionnaire.sections[0].questions[1].text = 'Anything to add?';
     }
