@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Lighthouse on the pages a carer sees signed in: the home, the feed and a survey to answer. Signs in through the
-// real Keycloak login page in Debian's Chromium, then audits each page in the same tab (the session lives in the
-// tab's session storage), mobile profile, the median of CHORUS_LIGHTHOUSE_RUNS runs (3).
+// Lighthouse on the pages people see signed in: a carer's home, feed and a survey to answer; a class teacher's compose
+// page; a head's reach and survey results pages; a trust leader's dashboard. Signs each person in through the real
+// Keycloak login page in Debian's Chromium (a browser context of their own), then audits their pages in the same tab
+// (the session lives in the tab's session storage), mobile profile, the median of CHORUS_LIGHTHOUSE_RUNS runs (3).
 //
 //   CHORUS_WEB_URL=http://127.0.0.1:24090 CHORUS_LIGHTHOUSE_ALIAS=http://127.0.0.1:18090 node scripts/lighthouse-signed-in.mjs
 //
 // Env: CHORUS_WEB_URL (the portal, default http://127.0.0.1:8090); CHORUS_LIGHTHOUSE_ALIAS: an origin Keycloak's
 // chorus-web client knows, when the portal runs on another port (ADR 0145): Chromium goes through a small proxy here
-// that answers the alias from the portal; CHROMIUM_PATH (/usr/bin/chromium); CHORUS_LIGHTHOUSE_USER (carer.demo),
-// CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
+// that answers the alias from the portal; CHROMIUM_PATH (/usr/bin/chromium); CHORUS_LIGHTHOUSE_PEOPLE (a comma list of
+// the logins below, default all), CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
 // target/lighthouse/. Installs lighthouse and puppeteer-core from the npm registry when they are missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,6 @@ const REAL = (process.env.CHORUS_WEB_URL ?? 'http://127.0.0.1:8090').replace(/\/
 const ALIAS = process.env.CHORUS_LIGHTHOUSE_ALIAS?.replace(/\/$/, '');
 const BASE = ALIAS ?? REAL;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const USER = process.env.CHORUS_LIGHTHOUSE_USER ?? 'carer.demo';
 const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const RUNS = Number(process.env.CHORUS_LIGHTHOUSE_RUNS ?? 3);
 const OUT = join(CLIENT, 'target', 'lighthouse');
@@ -58,20 +58,31 @@ function aliasProxy() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function signIn(page) {
+/** Each demo login (keycloak/chorus-realm.json) and its pages: a fixed path, or one found by following a link. */
+const JOURNEYS = {
+  'carer.demo': [['home', '/'], ['feed', '/feed'], ['survey', { from: '/surveys', link: 'a[href*="/answer/"]' }]],
+  'teacher.oakfield': [['compose', '/announcements/new']],
+  'head.oakfield': [['reach', { from: '/announcements', link: 'a[href$="/reach"]' }],
+    ['results', { from: '/surveys', link: 'a[href$="/results"]' }]],
+  'leader.trust': [['trust', '/trust']],
+};
+const PEOPLE = (process.env.CHORUS_LIGHTHOUSE_PEOPLE ?? Object.keys(JOURNEYS).join(',')).split(',').map((p) => p.trim());
+
+async function signIn(page, user) {
   await page.goto(`${BASE}/`, { waitUntil: 'networkidle0' });
   await page.locator('main button::-p-text(Sign in)').click();
   await page.waitForSelector('#username', { timeout: 60_000 });
-  await page.type('#username', USER);
+  await page.type('#username', user);
   await page.type('#password', PASSWORD);
   await Promise.all([page.waitForNavigation({ timeout: 60_000 }), page.click('#kc-login')]);
   await page.waitForSelector('button::-p-text(Sign out)', { timeout: 60_000 });
-  log(`signed in as ${USER} through Keycloak`);
+  log(`signed in as ${user} through Keycloak`);
 }
 
-async function aSurveyToAnswer(page) {
-  await page.goto(`${BASE}/surveys`, { waitUntil: 'networkidle0' });
-  const link = await page.waitForSelector('a[href*="/answer/"]', { timeout: 60_000 });
+async function pathOf(page, where) {
+  if (typeof where === 'string') return where;
+  await page.goto(`${BASE}${where.from}`, { waitUntil: 'networkidle0' });
+  const link = await page.waitForSelector(where.link, { timeout: 60_000 });
   return new URL(await link.evaluate((a) => a.href)).pathname;
 }
 
@@ -110,22 +121,26 @@ async function main() {
   }
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, args, defaultViewport: null });
   try {
-    const page = await browser.newPage();
-    await signIn(page);
-    const survey = await aSurveyToAnswer(page);
     const port = Number(new URL(browser.wsEndpoint()).port);
     const results = [];
-    for (const [name, path] of [['home', '/'], ['feed', '/feed'], ['survey', survey]]) {
-      results.push(await audit(lighthouse, page, port, path, name));
+    for (const user of PEOPLE) {
+      if (!JOURNEYS[user]) throw new Error(`no pages for ${user}: choose among ${Object.keys(JOURNEYS).join(', ')}`);
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await signIn(page, user);
+      for (const [name, where] of JOURNEYS[user]) {
+        results.push({ user, ...await audit(lighthouse, page, port, await pathOf(page, where), name) });
+      }
+      await context.close();
     }
-    console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| who | page | performance | accessibility | best practices | FCP | LCP | TBT |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
       const m = r.median;
-      console.log(`| ${r.page} (\`${r.path}\`) | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | `
+      console.log(`| ${r.user} | ${r.page} (\`${r.path}\`) | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | `
         + `${(m.fcpMs / 1000).toFixed(1)} s | ${(m.lcpMs / 1000).toFixed(1)} s | ${m.tbtMs} ms |`);
     }
-    console.log(JSON.stringify({ user: USER, runs: RUNS, results }));
+    console.log(JSON.stringify({ runs: RUNS, results }));
   } finally {
     await browser.close();
     proxy?.close();

@@ -4,7 +4,7 @@ import { useAuth } from './auth/AuthContext';
 import { hasAny, type Role } from './auth/roles';
 import { useTranslation } from 'react-i18next';
 import { usePreferredLanguage } from './i18n/usePreferredLanguage';
-import { useAcknowledgementQueue } from './api/useAcknowledgementQueue';
+import { useOutbox } from './api/useOutbox';
 import { Layout } from './layout/Layout';
 import { Loading } from './layout/Status';
 import { HomePage } from './features/home/HomePage';
@@ -42,7 +42,7 @@ function NotFound() {
 export function App() {
   const { ready } = useAuth();
   usePreferredLanguage();
-  useAcknowledgementQueue();
+  useOutbox();
   return (
     <Layout>
       {!ready ? <Loading /> : (

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { ApiProvider } from './api/ApiContext';
 import { AuthProvider } from './auth/AuthProvider';
-import { createUserManager, SILENT_PATH } from './auth/oidc';
+import { SILENT_PATH } from './auth/session';
 import { loadConfig } from './config';
 import { i18n, i18nReady } from './i18n';
 import './styles.css';
@@ -13,7 +13,7 @@ import './styles.css';
 const root = createRoot(document.getElementById('root')!);
 
 async function start() {
-  const [config] = await Promise.all([loadConfig(), i18nReady]);
+  const [config, { createUserManager }] = await Promise.all([loadConfig(), import('./auth/oidc'), i18nReady]);
   const manager = createUserManager(config);
   if (window.location.pathname === SILENT_PATH) {
     await manager.signinSilentCallback();

@@ -1,10 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FeedPage } from '../features/feed/FeedPage';
-import { fakeApi, renderPage } from '../test/render';
+import { behindAConnection, fakeApi, renderPage } from '../test/render';
 import { ApiError } from './client';
-import { queueAcknowledgement, queuedAcknowledgements, sendQueuedAcknowledgements, type QueuedAcknowledgement } from './offlineAcknowledgements';
-import { useAcknowledgementQueue } from './useAcknowledgementQueue';
+import { queueAcknowledgement, queuedAcknowledgements } from './offlineAcknowledgements';
+import { sendOutbox, type QueuedAcknowledgement } from './outbox';
+import { useOutbox } from './useOutbox';
 
 const CARER = 'carer.demo';
 const item = {
@@ -13,13 +14,12 @@ const item = {
 };
 
 function App() {
-  useAcknowledgementQueue();
+  useOutbox();
   return <FeedPage />;
 }
 
 /** The api as a carer's phone sees it: acknowledgements reach it only while `connection.online`. */
 function apiBehindAFlakyConnection() {
-  const connection = { online: true };
   const acknowledged: string[] = [];
   const { fetchMock } = fakeApi({
     'GET /api/v1/feed': () => ({ items: [{ ...item, acknowledgedAt: acknowledged.length > 0 ? '2026-11-24T10:00:00Z' : null }] }),
@@ -29,17 +29,7 @@ function apiBehindAFlakyConnection() {
       return { ...item, acknowledgedAt: '2026-11-24T10:00:00Z' };
     },
   });
-  const answer = fetchMock.getMockImplementation()!;
-  const triedKeys: string[] = [];
-  fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(String(input), init);
-    if (request.method === 'POST') {
-      triedKeys.push(request.headers.get('Idempotency-Key')!);
-      if (!connection.online) throw new TypeError('Failed to fetch');
-    }
-    return answer(input, init);
-  });
-  return { connection, acknowledged, triedKeys };
+  return { ...behindAConnection(fetchMock), acknowledged };
 }
 
 const signedIn = { roles: ['carer'], auth: { session: { username: CARER, displayName: 'Sarah', roles: ['carer'], accessToken: 't', expiresAt: 0 } } };
@@ -88,27 +78,35 @@ describe('the queue of acknowledgements made offline', () => {
   it('sends each acknowledgement once however often sending starts, retrying with its own key', async () => {
     queueAcknowledgement(CARER, 'ann-1', 'k1');
     queueAcknowledgement(CARER, 'ann-2', 'k2');
-    expect(await sendQueuedAcknowledgements(CARER, failing(new TypeError('Failed to fetch')))).toBe(0);
+    expect(await sendOutbox(CARER, { acknowledgement: failing(new TypeError('Failed to fetch')) })).toBe(0);
     expect(queuedAcknowledgements(CARER)).toHaveLength(2);
 
     const sent: QueuedAcknowledgement[] = [];
     const send = async (ack: QueuedAcknowledgement) => { sent.push(ack); };
-    const [first, second] = await Promise.all([sendQueuedAcknowledgements(CARER, send), sendQueuedAcknowledgements(CARER, send)]);
+    const [first, second] = await Promise.all([sendOutbox(CARER, { acknowledgement: send }), sendOutbox(CARER, { acknowledgement: send })]);
     expect([first, second]).toEqual([2, 2]);
     expect(sent.map((ack) => ack.key)).toEqual(['k1', 'k2']);
-    expect(await sendQueuedAcknowledgements(CARER, send)).toBe(0);
+    expect(await sendOutbox(CARER, { acknowledgement: send })).toBe(0);
     expect(sent).toHaveLength(2);
   });
 
   it('drops one the api refuses for good (a withdrawn post) and keeps one it could not take yet', async () => {
     queueAcknowledgement(CARER, 'ann-gone', 'k1');
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(404, { title: 'Not Found' })));
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(404, { title: 'Not Found' })) });
     expect(queuedAcknowledgements(CARER)).toEqual([]);
 
     queueAcknowledgement(CARER, 'ann-1', 'k2');
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(503, { title: 'Unavailable' })));
-    await sendQueuedAcknowledgements(CARER, failing(new ApiError(401, { title: 'Session ended' })));
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(503, { title: 'Unavailable' })) });
+    await sendOutbox(CARER, { acknowledgement: failing(new ApiError(401, { title: 'Session ended' })) });
     expect(queuedAcknowledgements(CARER).map((ack) => ack.key)).toEqual(['k2']);
+  });
+
+  it('still sends an acknowledgement queued before survey answers shared the outbox, and only once', async () => {
+    localStorage.setItem(`chorus.queued-acknowledgements.${CARER}`, JSON.stringify([{ announcementId: 'ann-1', key: 'k-old', queuedAt: '2026-12-01T08:00:00Z' }]));
+    const sent: QueuedAcknowledgement[] = [];
+    expect(await sendOutbox(CARER, { acknowledgement: async (ack) => { sent.push(ack); } })).toBe(1);
+    expect(await sendOutbox(CARER, { acknowledgement: async (ack) => { sent.push(ack); } })).toBe(0);
+    expect(sent.map((ack) => ack.key)).toEqual(['k-old']);
   });
 
   it('keeps one person’s queue apart from another’s on a shared phone', () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext, type Auth, type Session } from './AuthContext';
-import { CALLBACK_PATH, toSession } from './oidc';
+import { CALLBACK_PATH, toSession } from './session';
 import { forgetAllFeeds } from '../api/offlineFeed';
 
 interface Props {

@@ -1,12 +1,12 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { ChorusConfig } from '../config';
-import { rolesFromToken } from './roles';
-import type { Session } from './AuthContext';
+import { CALLBACK_PATH, SILENT_PATH } from './session';
 
-export const CALLBACK_PATH = '/auth/callback';
-export const SILENT_PATH = '/auth/silent';
-
-/** Authorization code + PKCE (S256) against Keycloak; renewal uses the refresh token, then the silent page. */
+/**
+ * Authorization code + PKCE (S256) against Keycloak; renewal uses the refresh token, then the silent page.
+ * oidc-client-ts is imported only here, a chunk main.tsx loads beside the settings and the strings: the first chunk
+ * is smaller and its start-up runs as a task of its own.
+ */
 export function createUserManager(config: ChorusConfig, origin = window.location.origin): UserManager {
   return new UserManager({
     authority: config.authority,
@@ -19,18 +19,4 @@ export function createUserManager(config: ChorusConfig, origin = window.location
     automaticSilentRenew: true,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
-}
-
-export function toSession(user: User): Session {
-  const profile = user.profile as Record<string, unknown>;
-  const username = String(profile.preferred_username ?? profile.sub ?? '');
-  const name = [profile.given_name, profile.family_name].filter(Boolean).join(' ');
-  const profileRoles = Array.isArray(profile.roles) ? (profile.roles as string[]) : [];
-  return {
-    username,
-    displayName: name || username,
-    roles: profileRoles.length ? profileRoles : rolesFromToken(user.access_token),
-    accessToken: user.access_token,
-    expiresAt: user.expires_at,
-  };
 }

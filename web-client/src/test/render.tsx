@@ -63,3 +63,23 @@ export function fakeApi(answers: Record<string, FakeAnswer>) {
   vi.stubGlobal('fetch', fetchMock);
   return { calls, fetchMock };
 }
+
+/**
+ * The fake api behind a phone's connection: while `connection.online` is false, writes never reach it (fetch fails with
+ * a TypeError, as a browser's does); `triedKeys` are the Idempotency-Keys of every write tried, reached or not.
+ */
+export function behindAConnection(fetchMock: ReturnType<typeof fakeApi>['fetchMock']) {
+  const connection = { online: true };
+  const triedKeys: string[] = [];
+  const answer = fetchMock.getMockImplementation()!;
+  fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(String(input), init);
+    if (request.method !== 'GET') {
+      const key = request.headers.get('Idempotency-Key');
+      if (key) triedKeys.push(key);
+      if (!connection.online) throw new TypeError('Failed to fetch');
+    }
+    return answer(input, init);
+  });
+  return { connection, triedKeys };
+}

@@ -5,7 +5,7 @@ import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { ReachReport } from '../../api/types';
 import { useLiveStream } from '../../api/useLiveStream';
-import { BarChart } from '../../charts/BarChart';
+import { BarChart } from '../../charts/LazyBarChart';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';

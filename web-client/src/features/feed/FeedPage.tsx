@@ -11,7 +11,8 @@ import { StoredHtml } from '../../layout/StoredHtml';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useAuth } from '../../auth/AuthContext';
 import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
-import { isQueued, queueAcknowledgement, QUEUE_CHANGED } from '../../api/offlineAcknowledgements';
+import { queueAcknowledgement } from '../../api/offlineAcknowledgements';
+import { useOutboxEntry } from '../../api/useOutbox';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -72,13 +73,13 @@ export function FeedCard({ item }: { item: FeedItem }) {
   const queries = useQueryClient();
   const [key] = useState(idempotencyKey);
   const username = useAuth().session?.username;
-  const queued = useQueued(username, item.id!);
+  const queued = useOutboxEntry(username, `ack:${item.id}`) !== undefined;
   const acknowledge = useMutation({
     mutationFn: () => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
       params: { path: { id: item.id! }, header: { 'Idempotency-Key': key } },
     })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['feed'] }),
-    // Offline, the tap is kept with its key and sent when the connection returns (useAcknowledgementQueue).
+    // Offline, the tap is kept with its key and sent when the connection returns (useOutbox).
     onError: (error) => { if (username && isOffline(error)) queueAcknowledgement(username, item.id!, key); },
   });
   const headingId = `item-${item.id}`;
@@ -116,18 +117,6 @@ export function FeedCard({ item }: { item: FeedItem }) {
       {acknowledge.error && !queued && <ErrorMessage error={acknowledge.error} />}
     </article>
   );
-}
-
-/** Whether the person's acknowledgement of this item waits in the offline queue (kept up to date as it is sent). */
-function useQueued(username: string | undefined, announcementId: string): boolean {
-  const [queued, setQueued] = useState(() => !!username && isQueued(username, announcementId));
-  useEffect(() => {
-    const update = () => setQueued(!!username && isQueued(username, announcementId));
-    update();
-    window.addEventListener(QUEUE_CHANGED, update);
-    return () => window.removeEventListener(QUEUE_CHANGED, update);
-  }, [username, announcementId]);
-  return queued;
 }
 
 /** "Edited 3 Dec, 10:00: the hall is booked", or without a reason when the editor gave none. */

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AnswerSurveyPage } from './AnswerSurveyPage';
 import { fakeApi, renderPage } from '../../test/render';
@@ -23,7 +23,7 @@ describe('AnswerSurveyPage', () => {
     renderPage(<AnswerSurveyPage />, { roles: ['carer'], path: '/surveys/sv-1/answer/pup-1', route: '/surveys/:id/answer/:unit' });
     expect(await screen.findByText('Your answers are stored with no link to you.')).toBeInTheDocument();
     expect(screen.getByText('Answer for Amira (Oakfield Primary)')).toBeInTheDocument();
-    expect(await screen.findByRole('radio', { name: 'No' })).toBeChecked();
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'No' })).toBeChecked());
     await userEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Question 2 needs an answer.');
     await userEvent.type(screen.getByLabelText('Why not?'), 'Packed lunch');

@@ -8,7 +8,7 @@ import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { Question, QuestionResult, ResultsView } from '../../api/types';
 import { useLiveStream } from '../../api/useLiveStream';
-import { BarChart, type Series } from '../../charts/BarChart';
+import { BarChart, type Series } from '../../charts/LazyBarChart';
 import { useTranslation } from 'react-i18next';
 import { label } from '../../i18n';
 import { saveAs } from '../../api/download';

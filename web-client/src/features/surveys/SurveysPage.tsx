@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { AnswersOnDevice } from './AnswersOnDevice';
 
 /** Staff see the surveys they manage; everyone sees the surveys waiting for their answers. */
 export function SurveysPage() {
@@ -31,6 +32,7 @@ function Waiting() {
   return (
     <>
       <h2>{t('surveys.waiting')}</h2>
+      <AnswersOnDevice />
       {waiting.isPending && <Loading />}
       {waiting.error && <ErrorMessage error={waiting.error} />}
       {waiting.data?.items?.length === 0 && <p>{t('surveys.noneWaiting')}</p>}

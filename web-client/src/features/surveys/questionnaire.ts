@@ -57,3 +57,13 @@ export function missingRequired(questionnaire: Questionnaire | undefined, answer
     .map((question, i) => (question.required && !isAnswered(answers[question.id ?? '']) ? i + 1 : 0))
     .filter(Boolean);
 }
+
+/**
+ * A fingerprint of the questions as they were when answers were kept on the device (FNV-1a of the questionnaire): the
+ * survey may be edited before they are sent, and the page then asks the person to check them.
+ */
+export function questionnaireVersion(questionnaire: Questionnaire | undefined): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(questionnaire ?? {})) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(36);
+}

@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext';
 import { ok } from '../../api/client';
 import { useSchools } from '../../api/hooks';
 import type { TrustDashboard } from '../../api/types';
-import { BarChart } from '../../charts/BarChart';
+import { BarChart } from '../../charts/LazyBarChart';
 import { formatDate, formatNumber } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';

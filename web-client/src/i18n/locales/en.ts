@@ -357,6 +357,12 @@ export const en = {
     RANKING: 'Put in order of preference',
   },
   answer: {
+    savedOnDevice: 'Saved on this device; will be sent when you are back online.',
+    changedSinceKept: 'This survey was changed after your answers were saved on this device. Check them before sending.',
+    refusedClosed: 'This survey closed before your answers could be sent, so they were not counted.',
+    refusedAnswered: 'This survey had already been answered for this person before your answers could be sent, so yours were not counted.',
+    refusedOther: 'Your answers could not be sent: {{detail}} Check them and send them again.',
+    discardOnDevice: 'Remove the answers saved on this device',
     yes: 'Yes',
     no: 'No',
     submit: 'Send my answers',

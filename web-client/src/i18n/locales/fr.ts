@@ -364,6 +364,12 @@ export const fr: Catalogue = {
     RANKING: 'Classer par ordre de préférence',
   },
   answer: {
+    savedOnDevice: 'Enregistré sur cet appareil ; sera envoyé quand vous serez de nouveau en ligne.',
+    changedSinceKept: 'Ce questionnaire a été modifié après l’enregistrement de vos réponses sur cet appareil. Vérifiez-les avant de les envoyer.',
+    refusedClosed: 'Ce questionnaire a été clôturé avant l’envoi de vos réponses : elles n’ont pas été comptées.',
+    refusedAnswered: 'Quelqu’un avait déjà répondu à ce questionnaire pour cette personne avant l’envoi de vos réponses : elles n’ont pas été comptées.',
+    refusedOther: 'Vos réponses n’ont pas pu être envoyées : {{detail}} Vérifiez-les et envoyez-les de nouveau.',
+    discardOnDevice: 'Supprimer les réponses enregistrées sur cet appareil',
     yes: 'Oui',
     no: 'Non',
     submit: 'Envoyer mes réponses',

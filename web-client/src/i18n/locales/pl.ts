@@ -373,6 +373,12 @@ export const pl: Catalogue = {
     RANKING: 'Uszereguj według preferencji',
   },
   answer: {
+    savedOnDevice: 'Zapisano na tym urządzeniu; zostanie wysłane, gdy znów będziesz online.',
+    changedSinceKept: 'Ankieta została zmieniona po zapisaniu Twoich odpowiedzi na tym urządzeniu. Sprawdź je przed wysłaniem.',
+    refusedClosed: 'Ankieta została zamknięta, zanim udało się wysłać Twoje odpowiedzi, więc nie zostały policzone.',
+    refusedAnswered: 'Ktoś już odpowiedział na tę ankietę za tę osobę, zanim udało się wysłać Twoje odpowiedzi, więc nie zostały policzone.',
+    refusedOther: 'Nie udało się wysłać Twoich odpowiedzi: {{detail}} Sprawdź je i wyślij ponownie.',
+    discardOnDevice: 'Usuń odpowiedzi zapisane na tym urządzeniu',
     yes: 'Tak',
     no: 'Nie',
     submit: 'Wyślij odpowiedzi',

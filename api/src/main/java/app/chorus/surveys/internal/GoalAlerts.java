@@ -5,6 +5,7 @@ import app.chorus.notifications.PushMessage;
 import app.chorus.notifications.RecipientGroup;
 import app.chorus.notifications.Urgency;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * once per survey, school and day (Europe/London). Each alert is claimed first: one document per survey, school and
  * day in {@value #COLLECTION} ({@code _id} unique), marked sent once the fan-out is stored. A sweep that finds its
  * claim already sent does nothing; one that finds it unsent (a crash in between) asks for the same fan-out again,
- * which the notifications module does at most once (ADR 0319).
+ * which the notifications module does at most once (ADR 0319). Claims expire {@link #CLAIMS_KEPT} after they were made
+ * (a TTL index, ADR 0360): by then their day is over, so no sweep claims that day again.
  */
 @Service
 public class GoalAlerts {
@@ -33,6 +35,8 @@ public class GoalAlerts {
     static final String SOURCE = "survey-goal";
     static final String LEADERS = "school-leaders";
     private static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
+    static final String CLAIMED_AT = "claimedAt";
+    static final Duration CLAIMS_KEPT = Duration.ofDays(3);
     private static final String LANGUAGE = "en";
 
     private final SurveyStore surveys;
@@ -76,7 +80,7 @@ public class GoalAlerts {
     private Mono<Document> claim(String id, SurveyResponseRates survey, SurveyResponseRates.SchoolRate school, LocalDate day) {
         Document claim = new Document("_id", id).append("surveyId", survey.surveyId()).append("schoolId", school.schoolId())
             .append("day", day.toString()).append("goal", survey.goal()).append("percent", school.percent())
-            .append("claimedAt", clock.instant());
+            .append(CLAIMED_AT, clock.instant());
         return mongo.insert(claim, COLLECTION)
             .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(id, Document.class, COLLECTION))
             .filter(stored -> stored.get("sentAt") == null);

@@ -16,6 +16,7 @@ class SurveyIndexes extends StoreIndexes {
             new On(Responses.COLLECTION, "surveyId", "_id"),
             new On(Tallies.COLLECTION, "surveyId"),
             new On(Participations.COLLECTION, "state", "pendingSince"),
-            new On(Participations.COLLECTION, "surveyId", "responseId"));
+            new On(Participations.COLLECTION, "surveyId", "responseId"),
+            On.expiring(GoalAlerts.COLLECTION, GoalAlerts.CLAIMED_AT, GoalAlerts.CLAIMS_KEPT));
     }
 }

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAuth } from '../auth/AuthContext';
+import { useApi } from './ApiContext';
+import { ok } from './client';
+import { idOf, outbox, OUTBOX_CHANGED, sendOutbox, type Outgoing } from './outbox';
+
+/** While someone is signed in, sends what they did offline (ADR 0361): now, and whenever the connection returns. */
+export function useOutbox() {
+  const username = useAuth().session?.username;
+  const { api } = useApi();
+  const queries = useQueryClient();
+  useEffect(() => {
+    if (!username) return undefined;
+    const flush = () => void sendOutbox(username, {
+      acknowledgement: (ack) => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
+        params: { path: { id: ack.announcementId }, header: { 'Idempotency-Key': ack.key } },
+      })),
+      'survey-answers': ({ surveyId, unit, answers, submit, key }) => (submit
+        ? ok(api.POST('/api/v1/surveys/{surveyId}/responses/{unit}', {
+          params: { path: { surveyId, unit }, header: { 'Idempotency-Key': key } }, body: { answers },
+        }))
+        : ok(api.PUT('/api/v1/surveys/{surveyId}/responses/{unit}/draft', { params: { path: { surveyId, unit } }, body: { answers } }))),
+    }).then((sent) => {
+      if (sent === 0) return;
+      for (const queryKey of [['feed'], ['surveys-waiting'], ['survey-form']]) void queries.invalidateQueries({ queryKey });
+    });
+    flush();
+    window.addEventListener('online', flush);
+    return () => window.removeEventListener('online', flush);
+  }, [username, api, queries]);
+}
+
+/** The person's outbox, kept up to date as entries are queued, sent or refused. */
+export function useOutboxEntries(username: string | undefined): Outgoing[] {
+  const [entries, setEntries] = useState(() => (username ? outbox(username) : []));
+  useEffect(() => {
+    const update = () => setEntries(username ? outbox(username) : []);
+    update();
+    window.addEventListener(OUTBOX_CHANGED, update);
+    return () => window.removeEventListener(OUTBOX_CHANGED, update);
+  }, [username]);
+  return entries;
+}
+
+/** The person's outbox entry for one thing (`idOf`). */
+export function useOutboxEntry(username: string | undefined, id: string): Outgoing | undefined {
+  return useOutboxEntries(username).find((queued) => idOf(queued) === id);
+}
