@@ -36,6 +36,16 @@ public interface DirectoryQueries {
     /** Everyone on the roster after {@code afterId} (null: from the start), in sourcedId order, at most {@code limit}. */
     Flux<RosteredPerson> rosteredAfter(String afterId, int limit);
 
+    /**
+     * The people a roster import created or changed and no later import changed again (that one names them), in
+     * sourcedId order after {@code afterId} (null: from the start), at most {@code limit}: {@link RosterImported}'s
+     * people, a page at a time.
+     */
+    Flux<RosteredPerson> changedBy(String importId, String afterId, int limit);
+
+    /** The ids of the people a roster import took off the roster, in id order after {@code afterId}, at most {@code limit}. */
+    Flux<String> leftIn(String importId, String afterId, int limit);
+
     /** Those of {@code ids} who are on the roster (the others are absent). */
     Flux<RosteredPerson> rostered(Collection<String> ids);
 

@@ -1,6 +1,7 @@
 package app.chorus.accounts.internal;
 
 import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.RosterImported;
 import app.chorus.directory.RosteredPerson;
 import app.chorus.platform.DomainEvents;
 import app.chorus.shared.ActRecorded;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,45 @@ class AccountProvisioner {
                 .then(invitations.count())
                 .map(owed -> run.tally().report(owed, run.email(), System.currentTimeMillis() - started)))
             .doOnNext(report -> log.info("accounts provisioned: {}", report));
+    }
+
+    /**
+     * The same two passes over what one roster import changed only (ADR 0372): the people it created or changed, and
+     * the accounts of those it took off the roster, found by sourcedId. What it costs follows the import, not the trust.
+     */
+    Mono<AccountsReport> runFor(RosterImported event) {
+        long started = System.currentTimeMillis();
+        int batch = properties.batchSize();
+        return Mono.zip(keycloak.canSendEmail(), pupilSignIn.schools())
+            .map(both -> new Run(new Tally(), both.getT1(), both.getT2(), event.importId()))
+            .flatMap(run -> pages(after -> directory.changedBy(event.importId(), after, batch), RosteredPerson::id, batch)
+                .concatMap(page -> Flux.fromIterable(page).filter(run::shouldSignIn)
+                    .flatMap(person -> ensure(run, person), properties.concurrency())
+                    .then(Mono.fromRunnable(() -> progress(run, page))), 0)
+                .thenMany(pages(after -> directory.leftIn(event.importId(), after, batch), id -> id, batch))
+                .concatMap(left -> Flux.fromIterable(left).flatMap(id -> leaver(run, id), properties.concurrency()), 0)
+                .then(run.email() ? sendOwed(run) : Mono.empty())
+                .then(invitations.count())
+                .map(owed -> run.tally().report(owed, run.email(), System.currentTimeMillis() - started)))
+            .doOnNext(report -> log.info("accounts after roster import {}: {}", event.importId(), report));
+    }
+
+    /** A paged read, a page at a time, each read after the last id of the one before. */
+    private static <T> Flux<List<T>> pages(Function<String, Flux<T>> read, Function<T, String> id, int batch) {
+        return read.apply(null).collectList()
+            .expand(page -> page.size() < batch ? Mono.empty() : read.apply(id.apply(page.get(page.size() - 1))).collectList())
+            .filter(page -> !page.isEmpty());
+    }
+
+    /** The account of someone the import took off the roster is disabled. */
+    private Mono<Void> leaver(Run run, String sourcedId) {
+        return keycloak.findBySourcedId(sourcedId)
+            .filter(KeycloakUser::enabled)
+            .flatMap(user -> disable(run, user, "left the roster"))
+            .onErrorResume(KeycloakAdmin::refused, error -> {
+                run.tally().refuse(sourcedId, KeycloakAdmin.reason(error));
+                return Mono.empty();
+            });
     }
 
     // ---------- pass 1: the roster into Keycloak ----------

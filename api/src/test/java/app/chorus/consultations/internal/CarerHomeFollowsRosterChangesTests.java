@@ -76,8 +76,7 @@ class CarerHomeFollowsRosterChangesTests {
         String cursor = ChangeStamps.cursor(stamps.latest().block());
         assertThat(changes(joining, cursor).toString()).as("not hers yet").doesNotContain(id);
 
-        placeChildAtOakfield(joining, true);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(joining, true));
 
         Map<?, ?> delta = changes(joining, cursor);
         assertThat(changed(delta)).filteredOn(entry -> id.equals(entry.get("id"))).singleElement()
@@ -91,8 +90,7 @@ class CarerHomeFollowsRosterChangesTests {
         String id = openOakfieldConsultation();
         String cursor = ChangeStamps.cursor(stamps.latest().block());
 
-        placeChildAtOakfield(leaving, false);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(leaving, false));
 
         Map<?, ?> delta = changes(leaving, cursor);
         assertThat(removed(delta)).contains(id);
@@ -107,8 +105,7 @@ class CarerHomeFollowsRosterChangesTests {
         String cursor = ChangeStamps.cursor(stamps.latest().block());
 
         assertThat(earlier.recordMissing().block()).as("the start records the reach it lacks").isPositive();
-        placeChildAtOakfield(leaving, false);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(leaving, false));
 
         assertThat(removed(changes(leaving, cursor))).contains(id);
     }
@@ -144,8 +141,14 @@ class CarerHomeFollowsRosterChangesTests {
         return id;
     }
 
-    /** Writes the carer's document as a roster import does when their child joins or leaves Oakfield. */
-    private void placeChildAtOakfield(String carerId, boolean atOakfield) {
+    /** The event of the import that wrote the carer's document: one person updated. */
+    private void imported(String importId) {
+        events.publish(new RosterImported(importId, List.of(OAKFIELD), "people: 1 updated", Instant.now(), 1, 0)).block();
+    }
+
+    /** Writes the carer's document as a roster import does when their child joins or leaves Oakfield; the import's id. */
+    private String placeChildAtOakfield(String carerId, boolean atOakfield) {
+        String importId = UUID.randomUUID().toString();
         List<String> keys = new ArrayList<>(List.of(Audience.trustKey(AudienceRole.CARERS)));
         List<Document> children = new ArrayList<>();
         if (atOakfield) {
@@ -154,7 +157,9 @@ class CarerHomeFollowsRosterChangesTests {
                 .append("schoolId", OAKFIELD).append("yearGroup", null).append("classIds", List.of()).append("relationship", "parent"));
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(carerId)), new org.springframework.data.mongodb.core.query.Update()
-            .set("schoolIds", atOakfield ? List.of(OAKFIELD) : List.of()).set("children", children).set("audienceKeys", keys), PEOPLE).block();
+            .set("schoolIds", atOakfield ? List.of(OAKFIELD) : List.of()).set("children", children).set("audienceKeys", keys)
+            .set("rosterImport", importId), PEOPLE).block();
+        return importId;
     }
 
     @SuppressWarnings("unchecked")
