@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,23 +79,14 @@ class AccountProvisioner {
         int batch = properties.batchSize();
         return Mono.zip(keycloak.canSendEmail(), pupilSignIn.schools())
             .map(both -> new Run(new Tally(), both.getT1(), both.getT2(), event.importId()))
-            .flatMap(run -> pages(after -> directory.changedBy(event.importId(), after, batch), RosteredPerson::id, batch)
-                .concatMap(page -> Flux.fromIterable(page).filter(run::shouldSignIn)
-                    .flatMap(person -> ensure(run, person), properties.concurrency())
-                    .then(Mono.fromRunnable(() -> progress(run, page))), 0)
-                .thenMany(pages(after -> directory.leftIn(event.importId(), after, batch), id -> id, batch))
+            .flatMap(run -> directory.changedByPages(event.importId(), batch)
+                .concatMap(page -> ensure(run, page), 0)
+                .thenMany(directory.leftInPages(event.importId(), batch))
                 .concatMap(left -> Flux.fromIterable(left).flatMap(id -> leaver(run, id), properties.concurrency()), 0)
                 .then(run.email() ? sendOwed(run) : Mono.empty())
                 .then(invitations.count())
                 .map(owed -> run.tally().report(owed, run.email(), System.currentTimeMillis() - started)))
             .doOnNext(report -> log.info("accounts after roster import {}: {}", event.importId(), report));
-    }
-
-    /** A paged read, a page at a time, each read after the last id of the one before. */
-    private static <T> Flux<List<T>> pages(Function<String, Flux<T>> read, Function<T, String> id, int batch) {
-        return read.apply(null).collectList()
-            .expand(page -> page.size() < batch ? Mono.empty() : read.apply(id.apply(page.get(page.size() - 1))).collectList())
-            .filter(page -> !page.isEmpty());
     }
 
     /** The account of someone the import took off the roster is disabled. */
@@ -116,10 +106,15 @@ class AccountProvisioner {
         int batch = properties.batchSize();
         return directory.rosteredAfter(null, batch).collectList()
             .expand(page -> page.size() < batch ? Mono.empty() : directory.rosteredAfter(page.get(page.size() - 1).id(), batch).collectList())
-            .concatMap(page -> Flux.fromIterable(page).filter(run::shouldSignIn)
-                .flatMap(person -> ensure(run, person), properties.concurrency())
-                .then(Mono.fromRunnable(() -> progress(run, page))), 0)
+            .concatMap(page -> ensure(run, page), 0)
             .then();
+    }
+
+    /** Every person of the page who should sign in has their account, at most {@code concurrency} at a time. */
+    private Mono<Void> ensure(Run run, List<RosteredPerson> page) {
+        return Flux.fromIterable(page).filter(run::shouldSignIn)
+            .flatMap(person -> ensure(run, person), properties.concurrency())
+            .then(Mono.fromRunnable(() -> progress(run, page)));
     }
 
     private static void progress(Run run, List<RosteredPerson> page) {

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -24,7 +23,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -127,22 +125,16 @@ class RosterReach implements DomainEventListener<RosterImported> {
     private Mono<Long> follow(Consultation consultation, RosterImported event) {
         String id = consultation.id();
         Set<String> keys = consultation.audience().keys();
-        return stamps.next().flatMap(seq -> pages((after, limit) -> directory.changedBy(event.importId(), after, limit).map(RosteredPerson::id))
+        return stamps.next().flatMap(seq -> directory.changedByPages(event.importId(), BATCH)
+            .map(page -> page.stream().map(RosteredPerson::id).toList())
             .concatMap(changed -> audiences.keysOf(changed).flatMap(byPerson -> {
                 Map<Boolean, List<String>> byReach = changed.stream()
                     .collect(Collectors.partitioningBy(personId -> !Collections.disjoint(byPerson.getOrDefault(personId, Set.of()), keys)));
                 return reached(id, byReach.get(true), event.importId(), false).then(departed(id, byReach.get(false), seq));
             }))
-            .concatWith(pages((after, limit) -> directory.leftIn(event.importId(), after, limit)).concatMap(left -> departed(id, left, seq)))
+            .concatWith(directory.leftInPages(event.importId(), BATCH).concatMap(left -> departed(id, left, seq)))
             .reduce(0L, Long::sum)
             .flatMap(left -> consultations.restamp(id, seq).thenReturn(left)));
-    }
-
-    /** The ids a paged read gives, a page of {@link #BATCH} at a time, each read after the last id of the one before. */
-    private static Flux<List<String>> pages(BiFunction<String, Integer, Flux<String>> read) {
-        return read.apply(null, BATCH).collectList()
-            .expand(page -> page.size() < BATCH ? Mono.empty() : read.apply(page.get(page.size() - 1), BATCH).collectList())
-            .filter(page -> !page.isEmpty());
     }
 
     /** Of these people, those the consultation reached leave its reach; how many. */
