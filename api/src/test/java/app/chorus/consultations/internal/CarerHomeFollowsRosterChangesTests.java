@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import app.chorus.consultations.Phase;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.RosterImported;
@@ -119,17 +118,8 @@ class CarerHomeFollowsRosterChangesTests {
 
     /** An Oakfield carers' consultation in its ideas phase, announced (and its reach recorded) by a sweep. */
     private String openOakfieldConsultation() {
-        Instant now = Instant.now();
-        String id = "con-roster-" + System.nanoTime();
-        ConsultationDraft draft = new ConsultationDraft(OAKFIELD, "en", Map.of("en", new Text("Oakfield roster " + id, "What?", "")),
-            new Decider(false, null, "the governors"), Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS), null, null, false,
-            List.of(new PhasePlan(Phase.IDEAS, now.minusSeconds(60)), new PhasePlan(Phase.DELIBERATION, now.plusSeconds(86_400))),
-            null, null, null, null);
-        consultations.insert(Consultation.create(id, draft, null, now)).block();
-        due.schedule(id, now.minusSeconds(1)).block();
-        scheduler.sweep("roster-test").block(Duration.ofSeconds(60));
-        assertThat(consultations.find(id).block().announcedStage()).isEqualTo("IDEAS");
-        return id;
+        return ConsultationsOpenForIdeas.open(consultations, due, scheduler, OAKFIELD, Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS),
+            "con-roster-");
     }
 
     /** A carer on the roster, with a child at Oakfield or with none at any school of the trust yet. */

@@ -2,7 +2,6 @@ package app.chorus.consultations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.chorus.consultations.Phase;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.RosterFileSet;
@@ -10,10 +9,8 @@ import app.chorus.directory.internal.oneroster.ImportReport;
 import app.chorus.directory.internal.oneroster.RosterImports;
 import app.chorus.testing.ApiTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +62,7 @@ class TrustImportsASchoolAtTheSameCostHoweverManyItHoldsTests {
 
     @Test
     void aSchoolsImportAndItsConsultationReachCostTheSameWithTwoOrSixOfTheNewSchoolsThere() {
-        consultation = openTrustWideCarersConsultation();
+        consultation = ConsultationsOpenForIdeas.open(consultations, due, scheduler, null, Audience.trust(AudienceRole.CARERS), "con-cost-");
         importSchool("sch-201");
         StoreWork.Counts secondOfTwo = importSchool("sch-202");
         importSchool("sch-203");
@@ -93,20 +90,5 @@ class TrustImportsASchoolAtTheSameCostHoweverManyItHoldsTests {
     private ImportReport importSet(RosterFileSet set, boolean confirmDeletions) {
         return imports.importFolder(set.dir, new RosterImports.Options(false, confirmDeletions), progress -> { })
             .block(Duration.ofSeconds(120));
-    }
-
-    /** A carers' consultation of the whole trust in its ideas phase, announced (and its reach recorded) by a sweep. */
-    private String openTrustWideCarersConsultation() {
-        Instant now = Instant.now();
-        String id = "con-cost-" + System.nanoTime();
-        ConsultationDraft draft = new ConsultationDraft(null, "en", Map.of("en", new Text("Trust-wide " + id, "What?", "")),
-            new Decider(false, null, "the trustees"), Audience.trust(AudienceRole.CARERS), null, null, false,
-            List.of(new PhasePlan(Phase.IDEAS, now.minusSeconds(60)), new PhasePlan(Phase.DELIBERATION, now.plusSeconds(86_400))),
-            null, null, null, null);
-        consultations.insert(Consultation.create(id, draft, null, now)).block();
-        due.schedule(id, now.minusSeconds(1)).block();
-        scheduler.sweep("cost-test").block(Duration.ofSeconds(60));
-        assertThat(consultations.find(id).block().announcedStage()).isEqualTo("IDEAS");
-        return id;
     }
 }
