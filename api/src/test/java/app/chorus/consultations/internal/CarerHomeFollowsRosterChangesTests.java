@@ -51,12 +51,6 @@ class CarerHomeFollowsRosterChangesTests {
     @Autowired
     DomainEvents events;
     @Autowired
-    ConsultationStore consultations;
-    @Autowired
-    DuePhases due;
-    @Autowired
-    PhaseScheduler scheduler;
-    @Autowired
     ChangeStamps stamps;
     @Autowired
     ReachOfEarlierConsultations earlier;
@@ -118,7 +112,7 @@ class CarerHomeFollowsRosterChangesTests {
 
     /** An Oakfield carers' consultation in its ideas phase, announced (and its reach recorded) by a sweep. */
     private String openOakfieldConsultation() {
-        return ConsultationsOpenForIdeas.open(consultations, due, scheduler, OAKFIELD, Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS),
+        return ConsultationsOpenForIdeas.open(context, OAKFIELD, Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS),
             "con-roster-");
     }
 

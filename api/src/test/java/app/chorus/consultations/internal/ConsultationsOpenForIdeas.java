@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationContext;
 
 /** Consultations in their ideas phase, announced (and their reach recorded) by a sweep run by hand (no timing). */
 final class ConsultationsOpenForIdeas {
@@ -16,8 +17,8 @@ final class ConsultationsOpenForIdeas {
     }
 
     /** A consultation of the school (null: the whole trust) for the audience, open for ideas since a minute ago; its id. */
-    static String open(ConsultationStore consultations, DuePhases due, PhaseScheduler scheduler, String schoolId, Audience audience,
-                       String idPrefix) {
+    static String open(ApplicationContext context, String schoolId, Audience audience, String idPrefix) {
+        ConsultationStore consultations = context.getBean(ConsultationStore.class);
         Instant now = Instant.now();
         String id = idPrefix + System.nanoTime();
         ConsultationDraft draft = new ConsultationDraft(schoolId, "en", Map.of("en", new Text("Open " + id, "What?", "")),
@@ -25,8 +26,8 @@ final class ConsultationsOpenForIdeas {
             List.of(new PhasePlan(Phase.IDEAS, now.minusSeconds(60)), new PhasePlan(Phase.DELIBERATION, now.plusSeconds(86_400))),
             null, null, null, null);
         consultations.insert(Consultation.create(id, draft, null, now)).block();
-        due.schedule(id, now.minusSeconds(1)).block();
-        scheduler.sweep(idPrefix + "test").block(Duration.ofSeconds(60));
+        context.getBean(DuePhases.class).schedule(id, now.minusSeconds(1)).block();
+        context.getBean(PhaseScheduler.class).sweep(idPrefix + "test").block(Duration.ofSeconds(60));
         assertThat(consultations.find(id).block().announcedStage()).isEqualTo("IDEAS");
         return id;
     }

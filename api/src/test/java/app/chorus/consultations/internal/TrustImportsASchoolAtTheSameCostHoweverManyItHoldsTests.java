@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,11 +40,7 @@ class TrustImportsASchoolAtTheSameCostHoweverManyItHoldsTests {
     @Autowired
     StoreWork work;
     @Autowired
-    ConsultationStore consultations;
-    @Autowired
-    DuePhases due;
-    @Autowired
-    PhaseScheduler scheduler;
+    ApplicationContext context;
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -62,7 +59,7 @@ class TrustImportsASchoolAtTheSameCostHoweverManyItHoldsTests {
 
     @Test
     void aSchoolsImportAndItsConsultationReachCostTheSameWithTwoOrSixOfTheNewSchoolsThere() {
-        consultation = ConsultationsOpenForIdeas.open(consultations, due, scheduler, null, Audience.trust(AudienceRole.CARERS), "con-cost-");
+        consultation = ConsultationsOpenForIdeas.open(context, null, Audience.trust(AudienceRole.CARERS), "con-cost-");
         importSchool("sch-201");
         StoreWork.Counts secondOfTwo = importSchool("sch-202");
         importSchool("sch-203");
