@@ -73,7 +73,7 @@ class RosterReach implements DomainEventListener<RosterImported> {
     @Override
     public Mono<Void> on(RosterImported event) {
         Instant now = clock.instant();
-        return consultations.all()
+        return consultations.ofSchoolsAndTrust(event.schoolIds())
             .filter(consultation -> consultation.takingPartAt(now) && touches(consultation, event.schoolIds()))
             .concatMap(consultation -> isRecorded(consultation.id()).flatMap(recorded -> recorded
                 ? follow(consultation, event) : refresh(consultation, event.importId())))
