@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,17 +68,20 @@ class RosterReach implements DomainEventListener<RosterImported> {
 
     /**
      * Idempotent on the import: a repeat finds nobody new to have left, and stamps again. Reads only the people the
-     * import changed or took off the roster, a page at a time (ADR 0371); a consultation whose reach was never recorded
-     * in full is resolved in full once.
+     * import changed or took off the roster, a page at a time and once for all the open consultations it touches
+     * (ADR 0371); a consultation whose reach was never recorded in full is resolved in full once.
      */
     @Override
     public Mono<Void> on(RosterImported event) {
         Instant now = clock.instant();
         return consultations.ofSchoolsAndTrust(event.schoolIds())
             .filter(consultation -> consultation.takingPartAt(now) && touches(consultation, event.schoolIds()))
-            .concatMap(consultation -> isRecorded(consultation.id()).flatMap(recorded -> recorded
-                ? follow(consultation, event) : refresh(consultation, event.importId())))
-            .reduce(0L, Long::sum)
+            .concatMap(consultation -> isRecorded(consultation.id()).map(recorded -> Map.entry(consultation, recorded)))
+            .collectList()
+            .flatMap(open -> Flux.fromIterable(open).filter(entry -> !entry.getValue())
+                .concatMap(entry -> refresh(entry.getKey(), event.importId()))
+                .concatWith(follow(open.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList(), event))
+                .reduce(0L, Long::sum))
             .doOnNext(left -> log.info("Roster import {}: open consultations restamped, {} people no longer reached", event.importId(), left))
             .then();
     }
@@ -121,20 +125,36 @@ class RosterReach implements DomainEventListener<RosterImported> {
             .flatMap(left -> consultations.restamp(id, seq).then(recorded(id)).thenReturn(left)));
     }
 
-    /** Follows the import's changes only: who it changed joins or leaves the reach, who it took off the roster leaves it. */
-    private Mono<Long> follow(Consultation consultation, RosterImported event) {
-        String id = consultation.id();
-        Set<String> keys = consultation.audience().keys();
-        return stamps.next().flatMap(seq -> directory.changedByPages(event.importId(), BATCH)
-            .map(page -> page.stream().map(RosteredPerson::id).toList())
-            .concatMap(changed -> audiences.keysOf(changed).flatMap(byPerson -> {
-                Map<Boolean, List<String>> byReach = changed.stream()
-                    .collect(Collectors.partitioningBy(personId -> !Collections.disjoint(byPerson.getOrDefault(personId, Set.of()), keys)));
-                return reached(id, byReach.get(true), event.importId(), false).then(departed(id, byReach.get(false), seq));
-            }))
-            .concatWith(directory.leftInPages(event.importId(), BATCH).concatMap(left -> departed(id, left, seq)))
-            .reduce(0L, Long::sum)
-            .flatMap(left -> consultations.restamp(id, seq).thenReturn(left)));
+    /** An open consultation followed by one import, with the stamp its changes get. */
+    private record Followed(String id, Set<String> keys, long seq) {
+    }
+
+    /**
+     * Follows the import's changes only, reading its people once for all these consultations: who it changed joins or
+     * leaves each one's reach, who it took off the roster leaves it.
+     */
+    private Mono<Long> follow(List<Consultation> open, RosterImported event) {
+        if (open.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Flux.fromIterable(open).concatMap(consultation -> stamps.next()
+                .map(seq -> new Followed(consultation.id(), consultation.audience().keys(), seq)))
+            .collectList()
+            .flatMap(followed -> directory.changedByPages(event.importId(), BATCH)
+                .map(page -> page.stream().map(RosteredPerson::id).toList())
+                .concatMap(changed -> audiences.keysOf(changed).flatMapMany(byPerson -> Flux.fromIterable(followed)
+                    .concatMap(consultation -> {
+                        Map<Boolean, List<String>> byReach = changed.stream().collect(Collectors.partitioningBy(personId ->
+                            !Collections.disjoint(byPerson.getOrDefault(personId, Set.of()), consultation.keys())));
+                        return reached(consultation.id(), byReach.get(true), event.importId(), false)
+                            .then(departed(consultation.id(), byReach.get(false), consultation.seq()));
+                    })))
+                .concatWith(directory.leftInPages(event.importId(), BATCH).flatMapIterable(left -> followed.stream()
+                    .map(consultation -> Map.entry(consultation, left)).toList())
+                    .concatMap(entry -> departed(entry.getKey().id(), entry.getValue(), entry.getKey().seq())))
+                .reduce(0L, Long::sum)
+                .flatMap(left -> Flux.fromIterable(followed).concatMap(consultation -> consultations.restamp(consultation.id(), consultation.seq()))
+                    .then(Mono.just(left))));
     }
 
     /** Of these people, those the consultation reached leave its reach; how many. */
