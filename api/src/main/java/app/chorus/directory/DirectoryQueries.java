@@ -36,6 +36,33 @@ public interface DirectoryQueries {
     /** Everyone on the roster after {@code afterId} (null: from the start), in sourcedId order, at most {@code limit}. */
     Flux<RosteredPerson> rosteredAfter(String afterId, int limit);
 
+    /**
+     * The people a roster import created or changed and no later import changed again (that one names them), in
+     * sourcedId order after {@code afterId} (null: from the start), at most {@code limit}: {@link RosterImported}'s
+     * people, a page at a time.
+     */
+    Flux<RosteredPerson> changedBy(String importId, String afterId, int limit);
+
+    /** The ids of the people a roster import took off the roster, in id order after {@code afterId}, at most {@code limit}. */
+    Flux<String> leftIn(String importId, String afterId, int limit);
+
+    /** {@link #changedBy} a page of {@code size} at a time, each read after the last id of the page before. */
+    default Flux<List<RosteredPerson>> changedByPages(String importId, int size) {
+        return pages(after -> changedBy(importId, after, size), RosteredPerson::id, size);
+    }
+
+    /** {@link #leftIn} a page of {@code size} at a time, each read after the last id of the page before. */
+    default Flux<List<String>> leftInPages(String importId, int size) {
+        return pages(after -> leftIn(importId, after, size), id -> id, size);
+    }
+
+    private static <T> Flux<List<T>> pages(java.util.function.Function<String, Flux<T>> read, java.util.function.Function<T, String> id,
+                                           int size) {
+        return read.apply(null).collectList()
+            .expand(page -> page.size() < size ? Mono.empty() : read.apply(id.apply(page.get(page.size() - 1))).collectList())
+            .filter(page -> !page.isEmpty());
+    }
+
     /** Those of {@code ids} who are on the roster (the others are absent). */
     Flux<RosteredPerson> rostered(Collection<String> ids);
 

@@ -93,6 +93,18 @@ class TrustAdminGivesEveryRosteredCarerAnAccountTests {
     }
 
     @Test
+    void aCarerARosterImportTakesOffLosesTheirAccountWithoutAnyoneAsking() {
+        SmallSchool.importWith(web, List.of(7, 8));
+        await("the carers' accounts").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+            .until(() -> !TestRealm.usersLinkedTo(SmallSchool.carer(8)).isEmpty() && !TestRealm.usersLinkedTo(SmallSchool.carer(7)).isEmpty());
+
+        SmallSchool.importWith(web, List.of(7));
+        await("the leaver's account disabled").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+            .until(() -> Boolean.FALSE.equals(TestRealm.userLinkedTo(SmallSchool.carer(8)).get("enabled")));
+        assertThat(TestRealm.userLinkedTo(SmallSchool.carer(7))).as("the carer still on the roster keeps theirs").containsEntry("enabled", true);
+    }
+
+    @Test
     void theDemoUsersAreLinkedNotDuplicated() {
         sync();
         assertThat(TestRealm.usersLinkedTo("car-000001")).singleElement()

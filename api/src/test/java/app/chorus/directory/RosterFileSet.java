@@ -75,6 +75,12 @@ public final class RosterFileSet {
         }
     }
 
+    /** An edit that drops every line holding {@code text}, ending the others with CRLF as the exports of these tests do. */
+    public static UnaryOperator<String> withoutLinesHolding(String text) {
+        return content -> content.lines().filter(line -> !line.contains(text)).map(line -> line + "\r\n")
+            .collect(java.util.stream.Collectors.joining());
+    }
+
     public RosterFileSet write(String file, byte[] content) {
         try {
             Files.write(dir.resolve(file), content);

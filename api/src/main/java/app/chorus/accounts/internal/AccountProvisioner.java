@@ -1,6 +1,7 @@
 package app.chorus.accounts.internal;
 
 import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.RosterImported;
 import app.chorus.directory.RosteredPerson;
 import app.chorus.platform.DomainEvents;
 import app.chorus.shared.ActRecorded;
@@ -69,16 +70,51 @@ class AccountProvisioner {
             .doOnNext(report -> log.info("accounts provisioned: {}", report));
     }
 
+    /**
+     * The same two passes over what one roster import changed only (ADR 0372): the people it created or changed, and
+     * the accounts of those it took off the roster, found by sourcedId. What it costs follows the import, not the trust.
+     */
+    Mono<AccountsReport> runFor(RosterImported event) {
+        long started = System.currentTimeMillis();
+        int batch = properties.batchSize();
+        return Mono.zip(keycloak.canSendEmail(), pupilSignIn.schools())
+            .map(both -> new Run(new Tally(), both.getT1(), both.getT2(), event.importId()))
+            .flatMap(run -> directory.changedByPages(event.importId(), batch)
+                .concatMap(page -> ensure(run, page), 0)
+                .thenMany(directory.leftInPages(event.importId(), batch))
+                .concatMap(left -> Flux.fromIterable(left).flatMap(id -> leaver(run, id), properties.concurrency()), 0)
+                .then(run.email() ? sendOwed(run) : Mono.empty())
+                .then(invitations.count())
+                .map(owed -> run.tally().report(owed, run.email(), System.currentTimeMillis() - started)))
+            .doOnNext(report -> log.info("accounts after roster import {}: {}", event.importId(), report));
+    }
+
+    /** The account of someone the import took off the roster is disabled. */
+    private Mono<Void> leaver(Run run, String sourcedId) {
+        return keycloak.findBySourcedId(sourcedId)
+            .filter(KeycloakUser::enabled)
+            .flatMap(user -> disable(run, user, "left the roster"))
+            .onErrorResume(KeycloakAdmin::refused, error -> {
+                run.tally().refuse(sourcedId, KeycloakAdmin.reason(error));
+                return Mono.empty();
+            });
+    }
+
     // ---------- pass 1: the roster into Keycloak ----------
 
     private Mono<Void> rostered(Run run) {
         int batch = properties.batchSize();
         return directory.rosteredAfter(null, batch).collectList()
             .expand(page -> page.size() < batch ? Mono.empty() : directory.rosteredAfter(page.get(page.size() - 1).id(), batch).collectList())
-            .concatMap(page -> Flux.fromIterable(page).filter(run::shouldSignIn)
-                .flatMap(person -> ensure(run, person), properties.concurrency())
-                .then(Mono.fromRunnable(() -> progress(run, page))), 0)
+            .concatMap(page -> ensure(run, page), 0)
             .then();
+    }
+
+    /** Every person of the page who should sign in has their account, at most {@code concurrency} at a time. */
+    private Mono<Void> ensure(Run run, List<RosteredPerson> page) {
+        return Flux.fromIterable(page).filter(run::shouldSignIn)
+            .flatMap(person -> ensure(run, person), properties.concurrency())
+            .then(Mono.fromRunnable(() -> progress(run, page)));
     }
 
     private static void progress(Run run, List<RosteredPerson> page) {

@@ -49,7 +49,7 @@ class AccountsBeans {
         return new RosterImportedListener(accounts);
     }
 
-    /** After a roster import commits, accounts follow (when provisioning is on), in the background. */
+    /** After a roster import commits, the accounts of the people it changed follow (when provisioning is on), in the background. */
     record RosterImportedListener(AccountsManagement accounts) implements DomainEventListener<RosterImported> {
 
         @Override
@@ -61,7 +61,7 @@ class AccountsBeans {
         public Mono<Void> on(RosterImported event) {
             return Mono.fromRunnable(() -> {
                 if (accounts.enabled()) {
-                    accounts.afterImport();
+                    accounts.afterImport(event);
                 }
             });
         }

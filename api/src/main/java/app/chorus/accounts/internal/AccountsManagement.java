@@ -1,5 +1,6 @@
 package app.chorus.accounts.internal;
 
+import app.chorus.directory.RosterImported;
 import app.chorus.rights.PersonErased;
 import app.chorus.shared.Problem;
 import org.slf4j.Logger;
@@ -44,9 +45,21 @@ public class AccountsManagement {
                 + "Set chorus.identity.provisioning.enabled=true (CHORUS_ACCOUNT_PROVISIONING=true) and give the service "
                 + "account of " + properties.clientId() + " realm-management's view-users, query-users, manage-users and view-realm."));
         }
+        return queue(Mono.defer(erasedAccounts::deleteOwed).then(Mono.defer(provisioner::run))
+            .flatMap(report -> owed.synced().thenReturn(report)));
+    }
+
+    /**
+     * Queues a run over what one roster import changed (ADR 0372). If it fails, a whole sync is owed (and retried), as
+     * is one that a whole sync left owed before it.
+     */
+    synchronized Mono<AccountsReport> sync(RosterImported imported) {
+        return queue(Mono.defer(() -> provisioner.runFor(imported)));
+    }
+
+    private synchronized Mono<AccountsReport> queue(Mono<AccountsReport> run) {
         Mono<AccountsReport> next = last.onErrorResume(e -> Mono.empty())
-            .then(Mono.defer(erasedAccounts::deleteOwed)).then(Mono.defer(provisioner::run))
-            .flatMap(report -> owed.synced().thenReturn(report))
+            .then(run)
             .onErrorResume(error -> owed.oweSync().then(Mono.error(error)))
             .onErrorMap(AccountsManagement::unreachable)
             .cache();
@@ -81,9 +94,9 @@ public class AccountsManagement {
             .flatMap(syncOwed -> syncOwed ? sync().then() : Mono.empty());
     }
 
-    /** A run after a roster import: started here, its outcome logged. */
-    void afterImport() {
-        sync().subscribe(report -> { }, error -> log.warn("account provisioning after a roster import failed: {}; it is tried again every {}",
+    /** A run over what a roster import changed: started here, its outcome logged. */
+    void afterImport(RosterImported imported) {
+        sync(imported).subscribe(report -> { }, error -> log.warn("account provisioning after a roster import failed: {}; it is tried again every {}",
             error.getMessage(), properties.retryEvery()));
     }
 

@@ -19,6 +19,7 @@ class ConsultationIndexes extends StoreIndexes {
             new On(Participants.PEOPLE, "consultationId", "_id"),
             new On(LocalAnswers.COLLECTION, "consultationId", "schoolId"),
             new On(Consultation.COLLECTION, "continuesFrom"),
+            new On(Consultation.COLLECTION, "schoolId"),
             new On(DuePhases.COLLECTION, "dueAt"),
             new On(RosterReach.REACH, "consultationId"),
             On.expiring(Replays.COLLECTION, Replays.AT, Replays.KEPT),

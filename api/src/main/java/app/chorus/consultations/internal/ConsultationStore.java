@@ -74,6 +74,13 @@ class ConsultationStore {
         return mongo.findAll(Consultation.class);
     }
 
+    /** The consultations of these schools and the trust-wide ones (no school), not every school's (index on schoolId). */
+    Flux<Consultation> ofSchoolsAndTrust(java.util.Collection<String> schoolIds) {
+        java.util.List<String> schools = new java.util.ArrayList<>(schoolIds);
+        schools.add(null);
+        return mongo.find(Query.query(Criteria.where("schoolId").in(schools)), Consultation.class);
+    }
+
     Flux<Consultation> continuing(String id) {
         return mongo.find(Query.query(Criteria.where("continuesFrom").is(id)), Consultation.class);
     }

@@ -5,6 +5,7 @@ import app.chorus.directory.PersonSummary;
 import app.chorus.directory.RosteredPerson;
 import app.chorus.directory.SchoolSummary;
 import app.chorus.directory.internal.inbox.RosterAdministrators;
+import app.chorus.directory.internal.store.Leavers;
 import app.chorus.directory.internal.store.People;
 import app.chorus.directory.internal.store.TrustShape;
 import app.chorus.directory.internal.store.TrustShapes;
@@ -23,11 +24,13 @@ class RosterDirectoryQueries implements DirectoryQueries {
     private final People people;
     private final TrustShapes shapes;
     private final RosterAdministrators administrators;
+    private final Leavers leavers;
 
-    RosterDirectoryQueries(People people, TrustShapes shapes, RosterAdministrators administrators) {
+    RosterDirectoryQueries(People people, TrustShapes shapes, RosterAdministrators administrators, Leavers leavers) {
         this.people = people;
         this.shapes = shapes;
         this.administrators = administrators;
+        this.leavers = leavers;
     }
 
     @Override
@@ -70,6 +73,16 @@ class RosterDirectoryQueries implements DirectoryQueries {
     @Override
     public Flux<RosteredPerson> rosteredAfter(String afterId, int limit) {
         return people.after(afterId, limit).map(RosterDirectoryQueries::rostered);
+    }
+
+    @Override
+    public Flux<RosteredPerson> changedBy(String importId, String afterId, int limit) {
+        return people.changedBy(importId, afterId, limit).map(RosterDirectoryQueries::rostered);
+    }
+
+    @Override
+    public Flux<String> leftIn(String importId, String afterId, int limit) {
+        return leavers.leftIn(importId, afterId, limit);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import app.chorus.consultations.Phase;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.RosterImported;
@@ -52,12 +51,6 @@ class CarerHomeFollowsRosterChangesTests {
     @Autowired
     DomainEvents events;
     @Autowired
-    ConsultationStore consultations;
-    @Autowired
-    DuePhases due;
-    @Autowired
-    PhaseScheduler scheduler;
-    @Autowired
     ChangeStamps stamps;
     @Autowired
     ReachOfEarlierConsultations earlier;
@@ -76,8 +69,7 @@ class CarerHomeFollowsRosterChangesTests {
         String cursor = ChangeStamps.cursor(stamps.latest().block());
         assertThat(changes(joining, cursor).toString()).as("not hers yet").doesNotContain(id);
 
-        placeChildAtOakfield(joining, true);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(joining, true));
 
         Map<?, ?> delta = changes(joining, cursor);
         assertThat(changed(delta)).filteredOn(entry -> id.equals(entry.get("id"))).singleElement()
@@ -91,8 +83,7 @@ class CarerHomeFollowsRosterChangesTests {
         String id = openOakfieldConsultation();
         String cursor = ChangeStamps.cursor(stamps.latest().block());
 
-        placeChildAtOakfield(leaving, false);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(leaving, false));
 
         Map<?, ?> delta = changes(leaving, cursor);
         assertThat(removed(delta)).contains(id);
@@ -107,8 +98,7 @@ class CarerHomeFollowsRosterChangesTests {
         String cursor = ChangeStamps.cursor(stamps.latest().block());
 
         assertThat(earlier.recordMissing().block()).as("the start records the reach it lacks").isPositive();
-        placeChildAtOakfield(leaving, false);
-        events.publish(new RosterImported(UUID.randomUUID().toString(), List.of(OAKFIELD), "people: 1 updated", Instant.now())).block();
+        imported(placeChildAtOakfield(leaving, false));
 
         assertThat(removed(changes(leaving, cursor))).contains(id);
     }
@@ -122,17 +112,8 @@ class CarerHomeFollowsRosterChangesTests {
 
     /** An Oakfield carers' consultation in its ideas phase, announced (and its reach recorded) by a sweep. */
     private String openOakfieldConsultation() {
-        Instant now = Instant.now();
-        String id = "con-roster-" + System.nanoTime();
-        ConsultationDraft draft = new ConsultationDraft(OAKFIELD, "en", Map.of("en", new Text("Oakfield roster " + id, "What?", "")),
-            new Decider(false, null, "the governors"), Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS), null, null, false,
-            List.of(new PhasePlan(Phase.IDEAS, now.minusSeconds(60)), new PhasePlan(Phase.DELIBERATION, now.plusSeconds(86_400))),
-            null, null, null, null);
-        consultations.insert(Consultation.create(id, draft, null, now)).block();
-        due.schedule(id, now.minusSeconds(1)).block();
-        scheduler.sweep("roster-test").block(Duration.ofSeconds(60));
-        assertThat(consultations.find(id).block().announcedStage()).isEqualTo("IDEAS");
-        return id;
+        return ConsultationsOpenForIdeas.open(context, OAKFIELD, Audience.schools(Set.of(OAKFIELD), AudienceRole.CARERS),
+            "con-roster-");
     }
 
     /** A carer on the roster, with a child at Oakfield or with none at any school of the trust yet. */
@@ -144,8 +125,14 @@ class CarerHomeFollowsRosterChangesTests {
         return id;
     }
 
-    /** Writes the carer's document as a roster import does when their child joins or leaves Oakfield. */
-    private void placeChildAtOakfield(String carerId, boolean atOakfield) {
+    /** The event of the import that wrote the carer's document: one person updated. */
+    private void imported(String importId) {
+        events.publish(new RosterImported(importId, List.of(OAKFIELD), "people: 1 updated", Instant.now(), 1, 0)).block();
+    }
+
+    /** Writes the carer's document as a roster import does when their child joins or leaves Oakfield; the import's id. */
+    private String placeChildAtOakfield(String carerId, boolean atOakfield) {
+        String importId = UUID.randomUUID().toString();
         List<String> keys = new ArrayList<>(List.of(Audience.trustKey(AudienceRole.CARERS)));
         List<Document> children = new ArrayList<>();
         if (atOakfield) {
@@ -154,7 +141,9 @@ class CarerHomeFollowsRosterChangesTests {
                 .append("schoolId", OAKFIELD).append("yearGroup", null).append("classIds", List.of()).append("relationship", "parent"));
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(carerId)), new org.springframework.data.mongodb.core.query.Update()
-            .set("schoolIds", atOakfield ? List.of(OAKFIELD) : List.of()).set("children", children).set("audienceKeys", keys), PEOPLE).block();
+            .set("schoolIds", atOakfield ? List.of(OAKFIELD) : List.of()).set("children", children).set("audienceKeys", keys)
+            .set("rosterImport", importId), PEOPLE).block();
+        return importId;
     }
 
     @SuppressWarnings("unchecked")

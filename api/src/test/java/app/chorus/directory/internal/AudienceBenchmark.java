@@ -104,7 +104,9 @@ public final class AudienceBenchmark {
             progress("one school's import: " + firstTenth(each.millis()) + " ms on average among the first tenth, "
                 + lastTenth(each.millis()) + " ms among the last tenth; store documents returned " + firstTenth(each.documents())
                 + " and " + lastTenth(each.documents()) + ", KB returned " + firstTenth(each.bytes()) / 1024 + " and "
-                + lastTenth(each.bytes()) / 1024);
+                + lastTenth(each.bytes()) / 1024 + "; following it (its people, their keys, its leavers): documents "
+                + firstTenth(each.followDocuments()) + " and " + lastTenth(each.followDocuments()) + " (the trust's carers then: "
+                + firstTenth(each.carers()) + " and " + lastTenth(each.carers()) + ")");
             progress(String.format(Locale.ROOT, "school by school: %d ms, %.2fx the bulk import; %d people (bulk: %d)", bySchoolMs,
                 bySchoolRatio, each.people(), bulkPeople));
             RosterImports.deleteQuietly(dir);
@@ -114,10 +116,15 @@ public final class AudienceBenchmark {
                     + "\"by_school_ratio\":%.2f,\"by_school_people\":%d,\"school_first_tenth_ms\":%d,\"school_last_tenth_ms\":%d,"
                     + "\"school_first_tenth_docs_read\":%d,\"school_last_tenth_docs_read\":%d,\"school_first_tenth_kb_read\":%d,"
                     + "\"school_last_tenth_kb_read\":%d,\"school_first_tenth_commands\":%d,\"school_last_tenth_commands\":%d,"
+                    + "\"school_first_tenth_follow_docs_read\":%d,\"school_last_tenth_follow_docs_read\":%d,"
+                    + "\"school_first_tenth_follow_kb_read\":%d,\"school_last_tenth_follow_kb_read\":%d,"
+                    + "\"school_first_tenth_trust_carers\":%d,\"school_last_tenth_trust_carers\":%d,"
                     + "\"unit\":\"ms\",\"machine\":\"2-core\"}",
                 schools, pupils, people1, best, keysMs, heapMb, generateMs, importMs, reimportMs, bySchoolMs, bySchoolRatio, each.people(),
                 firstTenth(each.millis()), lastTenth(each.millis()), firstTenth(each.documents()), lastTenth(each.documents()),
-                firstTenth(each.bytes()) / 1024, lastTenth(each.bytes()) / 1024, firstTenth(each.commands()), lastTenth(each.commands())));
+                firstTenth(each.bytes()) / 1024, lastTenth(each.bytes()) / 1024, firstTenth(each.commands()), lastTenth(each.commands()),
+                firstTenth(each.followDocuments()), lastTenth(each.followDocuments()), firstTenth(each.followBytes()) / 1024,
+                lastTenth(each.followBytes()) / 1024, firstTenth(each.carers()), lastTenth(each.carers())));
         } finally {
             server.close();
             RosterImports.deleteQuietly(data);
@@ -131,14 +138,58 @@ public final class AudienceBenchmark {
         return mongo;
     }
 
+    /** Only the id of each import is kept, for {@link Follower}. */
+    private static DomainEvents listening(java.util.concurrent.atomic.AtomicReference<String> imported) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("imported", DomainEventListener.of(app.chorus.directory.RosterImported.class,
+            event -> reactor.core.publisher.Mono.fromRunnable(() -> imported.set(event.importId()))));
+        return new DomainEvents(beans.<DomainEventListener<?>>getBeanProvider(ResolvableType.forClass(DomainEventListener.class)));
+    }
+
+    /** The directory reads of a listener following one import as the api's do: its people and their keys, its leavers. */
+    private record Follower(People people, AudienceResolver audiences, app.chorus.directory.internal.store.Leavers leavers,
+                            ReactiveMongoTemplate mongo) {
+
+        Follower(ReactiveMongoTemplate mongo) {
+            this(new People(mongo), new KeyAudienceResolver(new People(mongo), new TrustShapes(mongo)),
+                new app.chorus.directory.internal.store.Leavers(mongo, java.time.Clock.systemUTC()), mongo);
+        }
+
+        void follow(String importId) {
+            if (importId == null) {
+                return;
+            }
+            pages(after -> people.changedBy(importId, after, 500).map(app.chorus.directory.internal.store.Person::id))
+                .concatMap(ids -> audiences.keysOf(ids)).blockLast();
+            pages(after -> leavers.leftIn(importId, after, 500)).blockLast();
+        }
+
+        long carers() {
+            return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("kind").is("carer")), "directory_people").block();
+        }
+
+        private static reactor.core.publisher.Flux<List<String>> pages(
+            java.util.function.Function<String, reactor.core.publisher.Flux<String>> read) {
+            return read.apply(null).collectList()
+                .expand(page -> page.size() < 500 ? reactor.core.publisher.Mono.empty() : read.apply(page.get(page.size() - 1)).collectList())
+                .filter(page -> !page.isEmpty());
+        }
+    }
+
     /** Nothing listens to the benchmark's imports. */
     private static DomainEvents noListeners() {
         return new DomainEvents(new StaticListableBeanFactory()
             .<DomainEventListener<?>>getBeanProvider(ResolvableType.forClass(DomainEventListener.class)));
     }
 
-    /** Each school's import: its time, and the commands, documents and bytes the store answered it. */
-    private record BySchool(long[] millis, long[] commands, long[] documents, long[] bytes, long people) {
+    /**
+     * Each school's import: its time, and the commands, documents and bytes the store answered it; then what a listener
+     * of its {@code RosterImported} reads to follow it (ADR 0370: the import's people and their keys, its leavers), and
+     * the trust's carers then present (what a trust-wide consultation's reach step resolved after each import before).
+     */
+    private record BySchool(long[] millis, long[] commands, long[] documents, long[] bytes, long[] followDocuments,
+                            long[] followBytes, long[] carers, long people) {
     }
 
     /**
@@ -155,9 +206,11 @@ public final class AudienceBenchmark {
         try (MongoClient client = MongoClients.create(settings)) {
             List<Path> sets = new SchoolExports(trust).write(split);
             ReactiveMongoTemplate mongo = indexed(new ReactiveMongoTemplate(client, BY_SCHOOL));
-            RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), noListeners());
+            java.util.concurrent.atomic.AtomicReference<String> imported = new java.util.concurrent.atomic.AtomicReference<>();
+            RosterImports imports = new RosterImports(mongo, new TrustShapes(mongo), listening(imported));
+            Follower follower = new Follower(mongo);
             int n = sets.size();
-            BySchool each = new BySchool(new long[n], new long[n], new long[n], new long[n], 0);
+            BySchool each = new BySchool(new long[n], new long[n], new long[n], new long[n], new long[n], new long[n], new long[n], 0);
             traffic.take();
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
@@ -167,12 +220,19 @@ public final class AudienceBenchmark {
                 each.commands()[i] = counts.commands();
                 each.documents()[i] = counts.documentsReturned();
                 each.bytes()[i] = counts.bytesReturned();
+                each.carers()[i] = follower.carers();
+                traffic.take();
+                follower.follow(imported.getAndSet(null));
+                StoreTraffic.Counts following = traffic.take();
+                each.followDocuments()[i] = following.documentsReturned();
+                each.followBytes()[i] = following.bytesReturned();
                 if ((i + 1) % 10 == 0 || i + 1 == n) {
                     progress("school by school: " + (i + 1) + " of " + n + " schools imported");
                 }
             }
             long people = new People(mongo).count().block();
-            return new BySchool(each.millis(), each.commands(), each.documents(), each.bytes(), people);
+            return new BySchool(each.millis(), each.commands(), each.documents(), each.bytes(), each.followDocuments(),
+                each.followBytes(), each.carers(), people);
         } finally {
             RosterImports.deleteQuietly(split);
         }

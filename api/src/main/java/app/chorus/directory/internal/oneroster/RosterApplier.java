@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * Applies one collection's target documents: compares each with the stored content hash and writes only what
  * differs (replace by sourcedId), then deletes what the roster no longer has. Every write is a single-document
  * upsert or delete keyed by sourcedId, so re-running after a crash converges on the same state. People it deletes are
- * recorded as leavers first, and people it creates are leavers no more.
+ * recorded as leavers first, and people it creates are leavers no more. People it writes and leavers it records carry the
+ * import's id ({@code rosterImport}), so that its listeners read only them (ADR 0370).
  */
 final class RosterApplier {
 
@@ -46,14 +47,16 @@ final class RosterApplier {
     private final List<ImportReport.Change> samples;
     private final SchoolTally tally;
     private final Leavers leavers;
+    private final String importId;
 
     RosterApplier(ReactiveMongoTemplate mongo, boolean dryRun, List<ImportReport.Change> samples, SchoolTally tally,
-                  Leavers leavers) {
+                  Leavers leavers, String importId) {
         this.mongo = mongo;
         this.dryRun = dryRun;
         this.samples = samples;
         this.tally = tally;
         this.leavers = leavers;
+        this.importId = importId;
     }
 
     /**
@@ -68,6 +71,9 @@ final class RosterApplier {
             List<String> createdIds = new ArrayList<>();
             Flux<WriteModel<Document>> upserts = Flux.fromStream(targets).subscribeOn(Schedulers.boundedElastic()).handle((doc, sink) -> {
                 String id = doc.getString("_id");
+                if (Collections.PEOPLE.equals(collectionName)) {
+                    doc.append(Collections.ROSTER_IMPORT, importId);
+                }
                 Stored before = stored.remove(id);
                 if (before == null) {
                     created.incrementAndGet();
@@ -103,7 +109,7 @@ final class RosterApplier {
         if (dryRun || !Collections.PEOPLE.equals(collectionName)) {
             return Mono.empty();
         }
-        return leavers.returned(createdIds).then(leavers.left(departures(toDelete)));
+        return leavers.returned(createdIds).then(leavers.left(departures(toDelete), importId));
     }
 
     private static List<Leavers.Departure> departures(Map<String, Stored> deleted) {

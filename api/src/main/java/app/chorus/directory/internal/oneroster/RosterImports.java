@@ -256,7 +256,8 @@ public class RosterImports {
         RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope());
         List<ImportReport.Change> samples = new ArrayList<>();
         SchoolTally tally = new SchoolTally(plan.schools());
-        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally, leavers);
+        String importId = UUID.randomUUID().toString();
+        RosterApplier applier = new RosterApplier(mongo, dryRun, samples, tally, leavers, importId);
         Map<String, ImportReport.Counts> changes = new LinkedHashMap<>();
         long rows = set.orgs.size() + set.sessions.size() + set.users.size() + set.classes.size() + set.roles.size() + set.enrollments.size();
         RosterDocuments.Scope scope = plan.scope();
@@ -270,11 +271,17 @@ public class RosterImports {
                 ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples, plan.outdated(),
                     System.currentTimeMillis() - started);
                 Mono<Void> bump = dryRun || report.noChange() ? Mono.empty()
-                    : shapes.changed().then(Mono.defer(() -> events.publish(new RosterImported(UUID.randomUUID().toString(),
-                        List.copyOf(plan.schools()), report.changesInWords(), Instant.now()))));
+                    : shapes.changed().then(Mono.defer(() -> events.publish(imported(importId, plan, report))));
                 return bump.thenReturn(report);
             })))
             .doOnNext(report -> log.info("roster import {}: {} in {} ms", dryRun ? "(dry run)" : "applied", report.changes(), report.millis()));
+    }
+
+    /** What the import changed, bounded whatever the trust's size: its schools and counts, not the people (ADR 0370). */
+    private static RosterImported imported(String importId, Plan plan, ImportReport report) {
+        ImportReport.Counts people = report.changes().getOrDefault("people", new ImportReport.Counts(0, 0, 0, 0));
+        return new RosterImported(importId, List.copyOf(plan.schools()), report.changesInWords(), Instant.now(),
+            people.created() + people.updated(), people.deleted());
     }
 
     /**

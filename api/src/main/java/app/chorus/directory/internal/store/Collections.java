@@ -15,6 +15,12 @@ public final class Collections {
     /** People the roster stopped listing, with the day they left, until the retention schedule erases them. */
     public static final String LEAVERS = "directory_leavers";
 
+    /**
+     * On a person and a leaver: the roster import that last created, changed or removed them, so that what follows an
+     * import reads only the people it changed, by import and id (ADR 0370).
+     */
+    public static final String ROSTER_IMPORT = "rosterImport";
+
     private Collections() {
     }
 }

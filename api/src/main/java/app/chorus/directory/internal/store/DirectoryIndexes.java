@@ -32,6 +32,10 @@ public class DirectoryIndexes {
             mongo.indexOps(Collections.PEOPLE).createIndex(new Index().on(PersonNames.KEYS, Sort.Direction.ASC)
                 .on(PersonNames.SORT, Sort.Direction.ASC).named("name_keys")),
             mongo.indexOps(Collections.PEOPLE).createIndex(new Index().on("leadsSchoolIds", Sort.Direction.ASC).named("leads_schools")),
+            mongo.indexOps(Collections.PEOPLE).createIndex(new Index().on(Collections.ROSTER_IMPORT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).named("roster_import")),
+            mongo.indexOps(Collections.LEAVERS).createIndex(new Index().on(Collections.ROSTER_IMPORT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).named("roster_import")),
             mongo.indexOps(Collections.CLASSES).createIndex(new Index().on("schoolId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                 .named("school_classes"))
         ).then().block();

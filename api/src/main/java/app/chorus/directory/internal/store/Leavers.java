@@ -45,11 +45,14 @@ public class Leavers implements RosterLeavers {
         this(mongo, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Records that these people left (now, by the api's clock) unless they already had. */
-    public Mono<Void> left(Collection<Departure> departures) {
+    /**
+     * Records that these people left (now, by the api's clock) unless they already had; {@code importId} names the
+     * import that took them off the roster (the last one, when repeated), for {@link #leftIn}.
+     */
+    public Mono<Void> left(Collection<Departure> departures, String importId) {
         Date now = Date.from(clock.instant());
         return Flux.fromIterable(departures).concatMap(departure -> mongo.upsert(byId(departure.personId()),
-                new Update().setOnInsert(LEFT_AT, now).setOnInsert("kind", departure.kind())
+                new Update().set(Collections.ROSTER_IMPORT, importId).setOnInsert(LEFT_AT, now).setOnInsert("kind", departure.kind())
                     .setOnInsert("schoolIds", departure.schoolIds()).setOnInsert("erasureId", UUID.randomUUID().toString()),
                 Collections.LEAVERS))
             .then();
@@ -59,6 +62,17 @@ public class Leavers implements RosterLeavers {
     public Mono<Void> returned(Collection<String> personIds) {
         return personIds.isEmpty() ? Mono.empty()
             : mongo.remove(Query.query(Criteria.where("_id").in(personIds)), Collections.LEAVERS).then();
+    }
+
+    /** The ids of the people the import took off the roster, in id order after {@code afterId} (null: from the start). */
+    public Flux<String> leftIn(String importId, String afterId, int limit) {
+        Criteria criteria = Criteria.where(Collections.ROSTER_IMPORT).is(importId);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, Collections.LEAVERS).map(leaver -> leaver.getString("_id"));
     }
 
     @Override

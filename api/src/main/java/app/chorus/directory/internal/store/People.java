@@ -39,6 +39,15 @@ public class People {
             .map(Person::from);
     }
 
+    /** The people the roster import created or last changed, in sourcedId order after {@code afterId} (null: from the start). */
+    public Flux<Person> changedBy(String importId, String afterId, int limit) {
+        var filter = afterId == null ? Filters.eq(Collections.ROSTER_IMPORT, importId)
+            : Filters.and(Filters.eq(Collections.ROSTER_IMPORT, importId), Filters.gt("_id", afterId));
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> people.find(filter)
+            .sort(new Document("_id", 1)).limit(limit).batchSize(limit))
+            .map(Person::from);
+    }
+
     /** Only the audience keys of one person. */
     public Mono<Document> keys(String id) {
         return mongo.getCollection(Collections.PEOPLE).flatMap(people -> Mono.from(people.find(Filters.eq("_id", id))

@@ -1,0 +1,91 @@
+package app.chorus.consultations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.chorus.directory.Audience;
+import app.chorus.directory.AudienceRole;
+import app.chorus.directory.RosterFileSet;
+import app.chorus.directory.internal.oneroster.ImportReport;
+import app.chorus.directory.internal.oneroster.RosterImports;
+import app.chorus.testing.ApiTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A trust imports its schools one at a time while a trust-wide carers' consultation is open: one small school's import,
+ * with what follows it (the consultation's reach), asks the store the same whether the trust already holds two of the
+ * new schools or six. Counted at the driver (documents read, statements written), not timed (ADRs 0370-0371).
+ */
+@ApiTest
+@Import(StoreWork.class)
+@TestPropertySource(properties = "chorus.consultations.sweep-interval=1h")
+class TrustImportsASchoolAtTheSameCostHoweverManyItHoldsTests {
+
+    private static final int PUPILS = 10;
+    /** Well under one school's carers: growth with the schools present shows as their people, 2 x PUPILS + 1 each. */
+    private static final long TOLERANCE = 5;
+
+    @Autowired
+    RosterImports imports;
+    @Autowired
+    StoreWork work;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private final List<String> schools = new ArrayList<>();
+    private String consultation;
+
+    @AfterEach
+    void takeTheSchoolsAndTheConsultationOutAgain() {
+        schools.forEach(school -> importSet(RosterFileSet.schoolRemoval(school, "School " + school), true));
+        if (consultation != null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(consultation)), Consultation.COLLECTION).block();
+            mongo.remove(Query.query(Criteria.where("consultationId").is(consultation)), RosterReach.REACH).block();
+            mongo.remove(Query.query(Criteria.where("consultationId").is(consultation)), RosterReach.DEPARTURES).block();
+        }
+    }
+
+    @Test
+    void aSchoolsImportAndItsConsultationReachCostTheSameWithTwoOrSixOfTheNewSchoolsThere() {
+        consultation = ConsultationsOpenForIdeas.open(context, null, Audience.trust(AudienceRole.CARERS), "con-cost-");
+        importSchool("sch-201");
+        StoreWork.Counts secondOfTwo = importSchool("sch-202");
+        importSchool("sch-203");
+        importSchool("sch-204");
+        importSchool("sch-205");
+        importSchool("sch-206");
+        StoreWork.Counts seventhOfSeven = importSchool("sch-207");
+
+        assertThat(secondOfTwo.statementsWritten()).as("the new school's carers join the consultation's reach")
+            .isGreaterThanOrEqualTo(PUPILS);
+        assertThat(seventhOfSeven.total()).as("school 7 of 7 against school 2 of 2: %s and %s", seventhOfSeven, secondOfTwo)
+            .isBetween(secondOfTwo.total() - TOLERANCE, secondOfTwo.total() + TOLERANCE);
+        assertThat(mongo.count(Query.query(Criteria.where("consultationId").is(consultation).and("personId").regex("^car-sch-20")),
+            RosterReach.REACH).block()).as("every new school's carers are reached").isEqualTo(7L * PUPILS);
+    }
+
+    private StoreWork.Counts importSchool(String school) {
+        schools.add(school);
+        work.take();
+        ImportReport report = importSet(RosterFileSet.oneSchool(school, "School " + school, PUPILS), false);
+        assertThat(report.changes().get("people").created()).isEqualTo(2L * PUPILS + 1);
+        return work.take();
+    }
+
+    private ImportReport importSet(RosterFileSet set, boolean confirmDeletions) {
+        return imports.importFolder(set.dir, new RosterImports.Options(false, confirmDeletions), progress -> { })
+            .block(Duration.ofSeconds(120));
+    }
+}
