@@ -27,7 +27,7 @@ public final class FieldKeysCommand {
 
     static int run(String[] args, PrintStream out) {
         if (args.length != 2 || !(args[0].equals("new") || CHANGES.containsKey(args[0]))) {
-            out.println("Usage: ./chorus keys new|add|promote|retire FILE (the field keyset, kept with the deployment's secrets)");
+            out.println("Usage: ./chorus keys new|add|promote|retire FILE (the field keyset or the store keyset, kept with the deployment's secrets)");
             return 2;
         }
         Path file = Path.of(args[1]);
@@ -44,7 +44,8 @@ public final class FieldKeysCommand {
                 Files.writeString(file, CHANGES.get(args[0]).apply(before));
             }
             out.println(args[0] + ": " + file + " now has primary key " + new FieldEncryption(Files.readString(file))
-                .primaryKeyId() + ". Deploy it to every api instance (CHORUS_FIELD_KEYSET_FILE).");
+                .primaryKeyId() + ". Deploy it where it is read: every api instance for the field keyset (CHORUS_FIELD_KEYSET_FILE), "
+                + "the store for the store keyset (CHORUS_STORE_KEYSET_FILE).");
             return 0;
         } catch (IOException | RuntimeException e) {
             out.println("Could not " + args[0] + " the keyset in " + file + ": " + e.getMessage());
