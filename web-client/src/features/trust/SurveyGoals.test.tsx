@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SurveyGoals } from './SurveyGoals';
+import { ResponseRatesPanel, SurveyGoals } from './SurveyGoals';
 import { fakeApi, renderPage } from '../../test/render';
 
 const travel = {
@@ -39,5 +39,17 @@ describe('a trust leader follows open surveys against their goal', () => {
     expect(await screen.findByTestId('goal-alerts')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ responseRate: 40 });
     expect(screen.getByText(/Goal: 40% of those asked in each school/)).toBeInTheDocument();
+  });
+
+  it('on a survey’s results page, reads the rates under a heading one level below the page’s (no level skipped)', async () => {
+    fakeApi({ 'GET /api/v1/surveys/srv-1/response-rates': travel });
+    renderPage(<ResponseRatesPanel surveyId="srv-1" canSetGoal={false} />, { roles: ['school-leader'] });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Travel to school' })).toBeInTheDocument();
+  });
+
+  it('on the trust dashboard, reads each survey under the section’s h2', async () => {
+    fakeApi({ 'GET /api/v1/trust/survey-response-rates': { items: [travel] } });
+    renderPage(<SurveyGoals />, { roles: ['trust-leader'] });
+    expect(await screen.findByRole('heading', { level: 3, name: 'Travel to school' })).toBeInTheDocument();
   });
 });

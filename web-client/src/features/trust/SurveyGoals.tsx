@@ -42,7 +42,7 @@ export function SurveyGoals() {
         </div>
       )}
       {rates.isSuccess && surveys.length === 0 && <p>{t('surveyGoals.none')}</p>}
-      {surveys.map((survey) => <SurveyRates key={survey.surveyId} survey={survey} canSetGoal />)}
+      {surveys.map((survey) => <SurveyRates key={survey.surveyId} survey={survey} canSetGoal heading="h3" />)}
     </section>
   );
 }
@@ -55,16 +55,17 @@ export function ResponseRatesPanel({ surveyId, canSetGoal }: { surveyId: string;
     queryFn: async () => (await ok(api.GET('/api/v1/surveys/{surveyId}/response-rates', { params: { path: { surveyId } } }))) as SurveyResponseRates,
   });
   if (rates.error) return <ErrorMessage error={rates.error} />;
-  return rates.data ? <SurveyRates survey={rates.data} canSetGoal={canSetGoal} /> : <Loading />;
+  // on a survey's own results page the panel sits right under the page's h1
+  return rates.data ? <SurveyRates survey={rates.data} canSetGoal={canSetGoal} heading="h2" /> : <Loading />;
 }
 
-function SurveyRates({ survey, canSetGoal }: { survey: SurveyResponseRates; canSetGoal: boolean }) {
+function SurveyRates({ survey, canSetGoal, heading: Heading }: { survey: SurveyResponseRates; canSetGoal: boolean; heading: 'h2' | 'h3' }) {
   const { t } = useTranslation();
   const headingId = `rates-${survey.surveyId}`;
   const minimum = survey.minimumGroupSize ?? 5;
   return (
     <article className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{survey.title}</h3>
+      <Heading id={headingId}>{survey.title}</Heading>
       <p className="muted">
         {survey.closesAt ? t('surveyGoals.closes', { when: formatDateTime(survey.closesAt) }) : t('surveyGoals.noClose')}
         {' · '}{survey.goal != null ? t('surveyGoals.goal', { goal: survey.goal }) : t('surveyGoals.noGoal')}
