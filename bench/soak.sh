@@ -11,6 +11,8 @@ for arg in "$@"; do
 done
 BENCH=soak
 source "$ROOT/bench/lib/gateway-classpath.sh"
-# a fixed heap, so that heap after GC is comparable from sample to sample
-exec java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -Dchorus.keycloak.url="$KEYCLOAK_URL" -cp "$GATEWAY_CP" \
+# a fixed heap, so that heap after GC is comparable from sample to sample; soft references cleared at every GC, so that
+# a sample counts only what is strongly held (by default the JVM keeps soft references for a second per free MB, here
+# about 16 minutes, and dropping the start-up caches then looked like an 11 MB fall in the middle of a 30-minute run)
+exec java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:SoftRefLRUPolicyMSPerMB=0} -Dchorus.keycloak.url="$KEYCLOAK_URL" -cp "$GATEWAY_CP" \
   app.chorus.gateway.bench.SoakBenchmark "$@"
