@@ -2,6 +2,7 @@ package app.chorus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.platform.store.StoreCipher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class InstancesStartingTogetherShareOneDevelopmentKeyTests {
     Path secrets;
 
     @RepeatedTest(5)
-    void everyInstanceStartsWithTheSameKeyAndKeyset() throws Exception {
+    void everyInstanceStartsWithTheSameKeysAndKeysets() throws Exception {
         Path dir = secrets.resolve("fresh-" + System.nanoTime());
         CyclicBarrier together = new CyclicBarrier(INSTANCES);
         List<Callable<String>> starts = new ArrayList<>();
@@ -37,7 +38,8 @@ class InstancesStartingTogetherShareOneDevelopmentKeyTests {
             starts.add(() -> {
                 together.await();
                 String key = new String(DeploymentSecrets.master(null, false, dir));
-                return key + "|" + FieldKeys.load(null, false, dir);
+                StoreCipher.load(null, dir, secrets.resolve("data"), true);
+                return key + "|" + FieldKeys.load(null, false, dir) + "|" + Files.readString(dir.resolve("store-keyset.json"));
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
@@ -50,6 +52,6 @@ class InstancesStartingTogetherShareOneDevelopmentKeyTests {
             pool.shutdownNow();
         }
         assertThat(seen).hasSize(1);
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hmac.key", "field-keyset.json");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hmac.key", "field-keyset.json", "store-keyset.json");
     }
 }

@@ -1,5 +1,6 @@
 package app.chorus.platform.store;
 
+import app.chorus.platform.DevelopmentSecretFiles;
 import app.chorus.platform.FieldKeys;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,11 +68,7 @@ public final class StoreCipher {
                         + keysetFile.toAbsolutePath() + ": set " + FILE_ENV + " to the keyset the store was encrypted "
                         + "with (kept with the deployment's secrets).");
                 }
-                if (!Files.exists(keysetFile)) {
-                    Files.createDirectories(devDir);
-                    Files.writeString(keysetFile, FieldKeys.fresh());
-                    ownerOnly(keysetFile);
-                }
+                DevelopmentSecretFiles.readOrMake(keysetFile, FieldKeys::fresh);
                 log.warn("{} is not set: the store's data folder is encrypted with the development keyset {} (outside "
                     + "the store). Keep it with the deployment's secrets: without it the data folder and its backups "
                     + "cannot be read.", FILE_ENV, keysetFile.toAbsolutePath());
@@ -82,14 +78,6 @@ public final class StoreCipher {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the store keyset " + keysetFile + ": check " + FILE_ENV
                 + " names a readable keyset file (made with ./chorus keys new FILE).", e);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions apply
         }
     }
 
