@@ -1,6 +1,6 @@
 package app.chorus.opinions.internal;
 
-import app.chorus.platform.store.TestStoreKey;
+import app.chorus.platform.store.StoreProcess;
 import app.chorus.directory.Access;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
@@ -8,12 +8,10 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.moderation.Visibility;
 import app.chorus.opinions.math.OpinionMapUpdater;
 import app.chorus.opinions.math.Vote;
-import app.chorus.platform.store.EmbeddedStore;
 import app.chorus.testing.bench.Bench;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 
 /**
- * {@code ./chorus bench opinion-map --api}: the api's side of the opinion map on the embedded store (fsync off). A
+ * {@code ./chorus bench opinion-map --api}: the api's side of the opinion map on the embedded store in its own process (fsync off). A
  * planted conversation (3 camps, each participant voting on a share of the statements with their camp 80% of the
  * time) is stored, then: the time to load it back as after a restart (reading the votes, and reading plus replaying
  * them, which stores a checkpoint), the time to load it again from that checkpoint, and the map read p99 (snapshot, statement texts and the caller's view)
@@ -49,7 +47,8 @@ public final class OpinionMapApiBenchmark {
         int seconds = Bench.option(args, "--seconds", 20);
         double share = Math.min(1, Bench.option(args, "--votes-per-100-cells", 10) / 100.0);
         Path dir = Files.createTempDirectory("opinion-bench-store");
-        try (EmbeddedStore server = EmbeddedStore.start(dir, TestStoreKey.CIPHER, new InetSocketAddress("127.0.0.1", 0), false);
+        // the store in its own process, as MongoDB is in production: the api's heap holds the map, not the documents
+        try (StoreProcess server = StoreProcess.start(dir, 0, "-Xmx" + Bench.option(args, "--store-heap", "10g"));
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
             OpinionStore store = new OpinionStore(new ReactiveMongoTemplate(client, "chorus"));
             long votes = seed(store, participants, statements, share);
@@ -73,13 +72,14 @@ public final class OpinionMapApiBenchmark {
                 firstMapMs = (System.nanoTime() - start) / 1_000_000;
                 progress("the first map of every stored vote computed and its checkpoint stored in %,d ms", firstMapMs);
             }
+            long heapBeforeMb = usedHeapMb();
             LiveMaps maps = new LiveMaps(store, Duration.ofMinutes(1));
             start = System.nanoTime();
             LiveMap map = maps.of(CONVERSATION).block();
             long resumeMs = (System.nanoTime() - start) / 1_000_000;
             progress("restarted from the checkpoint in %,d ms: %d groups", resumeMs, map.snapshot().map().groups().size());
-            long heapMb = usedHeapMb();
-            progress("heap in use with the map loaded: %,d MB", heapMb);
+            long heapMb = usedHeapMb() - heapBeforeMb;
+            progress("heap the loaded map holds: %,d MB", heapMb);
 
             double[] reads = readsWhileVoting(store, maps, map, participants, statements, seconds);
             maps.stop();

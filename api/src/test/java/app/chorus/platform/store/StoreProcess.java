@@ -6,11 +6,13 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link StoreMain} in a child JVM, so a test can SIGKILL it. */
-final class StoreProcess implements AutoCloseable {
+public final class StoreProcess implements AutoCloseable {
 
     private final Process process;
     private final InetSocketAddress address;
@@ -20,16 +22,24 @@ final class StoreProcess implements AutoCloseable {
         this.address = new InetSocketAddress("127.0.0.1", port);
     }
 
-    static StoreProcess start(Path dataDir) throws Exception {
+    public static StoreProcess start(Path dataDir) throws Exception {
         return start(dataDir, 0);
     }
 
     /** On a given port (0: any free one), so that a store started again is where its clients look for it. */
-    static StoreProcess start(Path dataDir, int port) throws Exception {
+    public static StoreProcess start(Path dataDir, int port) throws Exception {
+        return start(dataDir, port, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+
+    /** With these JVM options (a benchmark's store holding millions of documents needs more than a test's heap). */
+    public static StoreProcess start(Path dataDir, int port, String... jvmOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
             StoreMain.class.getName(), "--data", dataDir.toString(), "--port", String.valueOf(port),
-            "--keyset", TestStoreKey.file().toString())
+            "--keyset", TestStoreKey.file().toString()));
+        Process process = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .start();
         StringBuilder output = new StringBuilder();
@@ -62,7 +72,7 @@ final class StoreProcess implements AutoCloseable {
         ready.completeExceptionally(new IllegalStateException("store process exited"));
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
