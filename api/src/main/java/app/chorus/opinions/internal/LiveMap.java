@@ -15,13 +15,17 @@ import reactor.core.publisher.Sinks;
 
 /**
  * One conversation's map in memory: the updater (the maths' state), the votes that arrived since its last update,
- * each statement's running agree / disagree / pass counts for statement routing, and the latest snapshot. Changes
- * and updates are serialised on this object; reads take the snapshot without waiting.
+ * each statement's running agree / disagree / pass counts for statement routing, and the latest snapshot. Votes,
+ * statement changes and counts are serialised on this object, briefly; an update takes what is pending and folds it
+ * outside that lock (a fold of a trust-wide conversation takes a second), so votes and reads never wait for the maths.
+ * Updates and checkpoints are serialised on {@link #maths}.
  */
 final class LiveMap {
 
     private final OpinionMapUpdater updater;
+    private final Object maths = new Object();
     private final List<Vote> pending = new ArrayList<>();
+    private final List<StatementChange> statementChanges = new ArrayList<>();
     private final Map<String, int[]> counts = new HashMap<>();
     private final Map<String, Integer> votesByParticipant = new HashMap<>();
     private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
@@ -62,23 +66,39 @@ final class LiveMap {
         return pending.size();
     }
 
-    /** A statement joins the map, or is moderated out (its column zeroed) or back in. */
+    /** A statement joins the map, or is moderated out (its column zeroed) or back in, at the next update. */
     synchronized void statement(String statementId, boolean moderatedOut) {
-        updater.addStatement(statementId);
-        updater.moderate(statementId, moderatedOut);
+        statementChanges.add(new StatementChange(statementId, moderatedOut));
         changed = true;
     }
 
-    /** Folds what is pending into the map, if anything is. */
-    synchronized void update() {
-        if (pending.isEmpty() && !changed) {
-            return;
+    /** Folds what is pending into the map, if anything is; votes arriving meanwhile wait for the next update. */
+    void update() {
+        synchronized (maths) {
+            List<Vote> folding;
+            List<StatementChange> changes;
+            Watermark upTo;
+            synchronized (this) {
+                if (pending.isEmpty() && !changed) {
+                    return;
+                }
+                folding = List.copyOf(pending);
+                changes = List.copyOf(statementChanges);
+                pending.clear();
+                statementChanges.clear();
+                upTo = pendingUpTo;
+                changed = false;
+            }
+            changes.forEach(change -> {
+                updater.addStatement(change.statementId());
+                updater.moderate(change.statementId(), change.moderatedOut());
+            });
+            updater.fold(folding);
+            synchronized (this) {
+                foldedUpTo = upTo;
+            }
+            publish();
         }
-        updater.fold(List.copyOf(pending));
-        pending.clear();
-        foldedUpTo = pendingUpTo;
-        changed = false;
-        publish();
     }
 
     /**
@@ -86,11 +106,17 @@ final class LiveMap {
      * vote stored just before another yet queued after it may be counted in the checkpoint's votes without its own
      * update: the next update after a restart brings it in all the same.
      */
-    synchronized Optional<MapCheckpoint> checkpointDue(String conversationId, Duration every) {
-        if (foldedUpTo.compareTo(checkpointedUpTo) <= 0 || Instant.now().isBefore(lastCheckpointAt.plus(every))) {
-            return Optional.empty();
+    Optional<MapCheckpoint> checkpointDue(String conversationId, Duration every) {
+        synchronized (maths) {
+            Watermark folded;
+            synchronized (this) {
+                if (foldedUpTo.compareTo(checkpointedUpTo) <= 0 || Instant.now().isBefore(lastCheckpointAt.plus(every))) {
+                    return Optional.empty();
+                }
+                folded = foldedUpTo;
+            }
+            return Optional.of(new MapCheckpoint(conversationId, folded, updater.checkpoint(), Instant.now()));
         }
-        return Optional.of(new MapCheckpoint(conversationId, foldedUpTo, updater.checkpoint(), Instant.now()));
     }
 
     synchronized void checkpointed(Watermark mark) {
@@ -128,5 +154,8 @@ final class LiveMap {
     private void publish() {
         snapshot = MapSnapshot.of(++version, updater);
         updates.tryEmitNext(snapshot);
+    }
+
+    private record StatementChange(String statementId, boolean moderatedOut) {
     }
 }

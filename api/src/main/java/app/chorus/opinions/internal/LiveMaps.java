@@ -71,7 +71,9 @@ class LiveMaps {
 
     /** Stores the conversation's checkpoint now if its map has folded votes the stored one lacks. */
     Mono<Void> checkpoint(String conversationId) {
-        return of(conversationId).flatMap(map -> save(map.checkpointDue(conversationId, Duration.ZERO), map));
+        return of(conversationId).flatMap(map -> Mono.fromCallable(() -> map.checkpointDue(conversationId, Duration.ZERO))
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(due -> save(due, map)));
     }
 
     /** A statement's visibility changed: it joins the map, or its column is zeroed or restored. */

@@ -81,14 +81,16 @@ public final class OpinionMapApiBenchmark {
             long heapMb = usedHeapMb() - heapBeforeMb;
             progress("heap the loaded map holds: %,d MB", heapMb);
 
-            double[] reads = readsWhileVoting(store, maps, map, participants, statements, seconds);
+            Reads timed = readsWhileVoting(store, maps, map, participants, statements, seconds);
             maps.stop();
+            double[] reads = timed.latencies();
             long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
             BENCH.result(String.format(Locale.ROOT, "{\"bench\":\"opinion-map-api\",\"participants\":%d,\"statements\":%d,\"votes\":%d,"
                     + "\"store_read_ms\":%d,\"load_ms\":%d,\"first_map_ms\":%d,\"resume_ms\":%d,\"heap_mb\":%d,\"max_heap_mb\":%d,"
-                    + "\"reads\":%d,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f,\"votes_per_s\":1000,\"groups\":%d}",
+                    + "\"reads\":%d,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f,\"votes_per_s\":%.0f,\"groups\":%d}",
                 participants, statements, votes, readMs, loadMs, firstMapMs, resumeMs, heapMb, maxHeapMb, reads.length,
-                Bench.percentile(reads, 50), Bench.percentile(reads, 99), map.snapshot().map().groups().size()));
+                Bench.percentile(reads, 50), Bench.percentile(reads, 99), timed.votesArrived() / (double) seconds,
+                map.snapshot().map().groups().size()));
         } finally {
             Bench.deleteQuietly(dir);
         }
@@ -151,7 +153,10 @@ public final class OpinionMapApiBenchmark {
     }
 
     /** A reader thread reads the map back to back while 10 votes arrive every 10 ms. */
-    private static double[] readsWhileVoting(OpinionStore store, LiveMaps maps, LiveMap map, int participants,
+    private record Reads(double[] latencies, long votesArrived) {
+    }
+
+    private static Reads readsWhileVoting(OpinionStore store, LiveMaps maps, LiveMap map, int participants,
                                              int statements, int seconds) {
         SplittableRandom random = new SplittableRandom(7);
         AtomicLong cast = new AtomicLong();
@@ -175,7 +180,7 @@ public final class OpinionMapApiBenchmark {
             .block());
         voting.dispose();
         progress("%,d reads while %,d votes arrived (map version %d)", latencies.length, cast.get(), map.snapshot().version());
-        return latencies;
+        return new Reads(latencies, cast.get());
     }
 
     private static Seat reader(int participants) {
