@@ -146,6 +146,11 @@ public final class OpinionMapApiBenchmark {
         store.save(new MapCheckpoint(CONVERSATION, last[0], updater.checkpoint(), Instant.now())).block();
     }
 
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     private static long usedHeapMb() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -174,12 +179,15 @@ public final class OpinionMapApiBenchmark {
             }))
             .subscribe();
         Seat seat = reader(participants);
+        long gcBefore = gcMillis();
+        long versionBefore = map.snapshot().version();
         double[] latencies = Bench.timedFor(seconds, () -> store.statements(CONVERSATION).filter(s -> s.visibility().shown())
             .collectMap(Statement::id, Statement::text)
             .map(texts -> MapViews.view(map.snapshot(), texts, List.of(), seat, map.votesOf(seat.personId()), app.chorus.shared.SmallGroups.DEFAULT))
             .block());
         voting.dispose();
-        progress("%,d reads while %,d votes arrived (map version %d)", latencies.length, cast.get(), map.snapshot().version());
+        progress("%,d reads while %,d votes arrived; %d map updates, %,d ms in the garbage collector", latencies.length,
+            cast.get(), map.snapshot().version() - versionBefore, gcMillis() - gcBefore);
         return new Reads(latencies, cast.get());
     }
 
