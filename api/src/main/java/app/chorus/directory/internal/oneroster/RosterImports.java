@@ -207,22 +207,44 @@ public class RosterImports {
 
     /**
      * What the other file sets hold about the set's people: from the directory's stored documents of those people
-     * (ADR 0385), or, when those cannot say (stored before ADR 0385, staff held elsewhere), from the other sets' rows
-     * (ADR 0250). Nothing is read when no other set is stored (the first import, a whole trust's set again).
+     * (ADR 0385); the people whose documents cannot say (stored before ADR 0385, staff held elsewhere) from the other
+     * sets' rows (ADR 0250). Nothing is read when no other set is stored (the first import, a whole trust's set again).
      */
     private Mono<StoredNeighbours.Elsewhere> elsewhere(Roster set, RosterDocuments.Scope scope, Set<String> notOthers) {
         StoredNeighbours.Elsewhere none = new StoredNeighbours.Elsewhere(new Roster(), Map.of(), Map.of());
         Set<String> named = set.users.values().stream().flatMap(user -> user.agentIds().stream())
             .filter(id -> !scope.people().contains(id)).collect(Collectors.toSet());
-        return sources.anyBut(notOthers).flatMap(others -> !others ? Mono.just(none)
-            : new StoredNeighbours(mongo, notOthers, scope).of(named).flatMap(stored -> stored.map(Mono::just)
-                .orElseGet(() -> fromRows(set, scope, notOthers))));
+        return sources.anyBut(notOthers).flatMap(others -> {
+            if (!others) {
+                return Mono.just(none);
+            }
+            StoredNeighbours stored = new StoredNeighbours(mongo, notOthers, scope);
+            return stored.of(named).doOnNext(found -> {
+                    if (!stored.fromRows().isEmpty()) {
+                        log.info("roster import: {} people merged from the other file sets' rows (staff held elsewhere, or stored before ADR 0385), among them {}",
+                            stored.fromRows().size(), stored.fromRows().stream().sorted().limit(3).toList());
+                    }
+                })
+                .flatMap(found -> stored.fromRows().isEmpty() ? Mono.just(found)
+                : fromRows(set, stored.fromRows(), notOthers).map(rows -> {
+                    Roster both = new Roster();
+                    both.add(rows.roster());
+                    both.add(found.roster());
+                    Map<String, Set<String>> holders = new HashMap<>(found.sources());
+                    rows.sources().forEach((id, held) -> holders.merge(id, held, (a, b) -> {
+                        Set<String> union = new HashSet<>(a);
+                        union.addAll(b);
+                        return union;
+                    }));
+                    return new StoredNeighbours.Elsewhere(both, holders, found.kinds());
+                }));
+        });
     }
 
-    private Mono<StoredNeighbours.Elsewhere> fromRows(Roster set, RosterDocuments.Scope scope, Set<String> notOthers) {
+    private Mono<StoredNeighbours.Elsewhere> fromRows(Roster set, Set<String> people, Set<String> notOthers) {
         Set<String> held = new HashSet<>(set.orgs.keySet());
         held.addAll(set.classes.keySet());
-        return new RosterNeighbours(mongo, sources, notOthers).of(scope.people(), held).map(bySource -> {
+        return new RosterNeighbours(mongo, sources, notOthers).of(people, held).map(bySource -> {
             Roster rows = new Roster();
             Map<String, Set<String>> holders = new HashMap<>();
             bySource.forEach((source, roster) -> {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -21,8 +20,9 @@ import reactor.core.publisher.Mono;
  * those sets' raw rows (ADR 0385): a carer shared with another school costs their own document and their other
  * child's, however many sets hold them. Each stored person names the sources holding them live ({@code rosterSources});
  * what a document says about people the set does not hold (a child at another school) counts only when that person's
- * own document confirms the link. Empty (use the raw rows) when a person's document predates {@code rosterSources} or is
- * a member of staff held elsewhere (their classes at other schools are not on their document).
+ * own document confirms the link. A person whose document predates {@code rosterSources}, or a member of staff held
+ * elsewhere (their classes at other schools are not on their document), is left to the other sets' rows
+ * ({@link #fromRows()}).
  */
 final class StoredNeighbours {
 
@@ -41,6 +41,7 @@ final class StoredNeighbours {
     private final Roster roster = new Roster();
     private final Map<String, Set<String>> sources = new HashMap<>();
     private final Map<String, String> kinds = new HashMap<>();
+    private final Set<String> fromRows = new HashSet<>();
 
     StoredNeighbours(ReactiveMongoTemplate mongo, Set<String> notOthers, RosterDocuments.Scope scope) {
         this.mongo = mongo;
@@ -49,23 +50,26 @@ final class StoredNeighbours {
     }
 
     /** From the stored documents of the scope's people and of the people {@code named} by the set's rows. */
-    Mono<Optional<Elsewhere>> of(Set<String> named) {
+    Mono<Elsewhere> of(Set<String> named) {
         Set<String> first = new HashSet<>(scope.people());
         first.addAll(named);
         return read(first).then(Mono.defer(() -> {
-            if (scope.people().stream().map(stored::get).anyMatch(this::unusable)) {
-                return Mono.just(Optional.<Elsewhere>empty());
-            }
+            scope.people().stream().map(stored::get).filter(this::unusable).forEach(doc -> fromRows.add(doc.getString("_id")));
             // the links of people no other set holds are confirmed by the other person's own document
             Set<String> unconfirmed = new HashSet<>();
             inScope().filter(doc -> others(doc).isEmpty()).forEach(doc -> unconfirmed.addAll(links(doc, false)));
             unconfirmed.removeAll(stored.keySet());
-            return read(unconfirmed).then(Mono.fromSupplier(() -> Optional.of(build())));
+            return read(unconfirmed).then(Mono.fromSupplier(this::build));
         }));
     }
 
+    /** The people of the scope whose documents cannot say what the other sets hold: to be read from those sets' rows. */
+    Set<String> fromRows() {
+        return fromRows;
+    }
+
     private java.util.stream.Stream<Document> inScope() {
-        return stored.values().stream().filter(doc -> scope.people().contains(doc.getString("_id")));
+        return stored.values().stream().filter(doc -> scope.people().contains(doc.getString("_id")) && !fromRows.contains(doc.getString("_id")));
     }
 
     private Mono<Void> read(Set<String> ids) {
