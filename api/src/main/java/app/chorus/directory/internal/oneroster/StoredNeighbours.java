@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
@@ -68,7 +69,7 @@ final class StoredNeighbours {
         return fromRows;
     }
 
-    private java.util.stream.Stream<Document> inScope() {
+    private Stream<Document> inScope() {
         return stored.values().stream().filter(doc -> scope.people().contains(doc.getString("_id")) && !fromRows.contains(doc.getString("_id")));
     }
 
