@@ -65,7 +65,8 @@ public class RosterImports {
 
     /** A validated file set, its source, the trust's roster with it in place of the source's last set, and its scope. */
     private record Plan(Roster set, String sourceId, List<String> replaced, Roster merged, RosterDocuments.Scope scope,
-                        RosterDocuments.Holders holders, Set<String> schools, List<ImportReport.Outdated> outdated) {
+                        RosterDocuments.Holders holders, Map<String, org.bson.Document> people, Set<String> schools,
+                        List<ImportReport.Outdated> outdated) {
     }
 
     public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events) {
@@ -200,7 +201,8 @@ public class RosterImports {
                     Set<String> heldLive = set.users.values().stream().filter(user -> !user.deleted()).map(Roster.User::id)
                         .collect(Collectors.toSet());
                     RosterDocuments.Holders holders = new RosterDocuments.Holders(sourceId, heldLive, elsewhere.sources(), elsewhere.kinds());
-                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), holders, schools, outdated);
+                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), holders, elsewhere.people(),
+                        schools, outdated);
                 }).subscribeOn(Schedulers.boundedElastic()));
         });
     }
@@ -211,7 +213,7 @@ public class RosterImports {
      * sets' rows (ADR 0250). Nothing is read when no other set is stored (the first import, a whole trust's set again).
      */
     private Mono<StoredNeighbours.Elsewhere> elsewhere(Roster set, RosterDocuments.Scope scope, Set<String> notOthers) {
-        StoredNeighbours.Elsewhere none = new StoredNeighbours.Elsewhere(new Roster(), Map.of(), Map.of());
+        StoredNeighbours.Elsewhere none = new StoredNeighbours.Elsewhere(new Roster(), Map.of(), Map.of(), null);
         Set<String> named = set.users.values().stream().flatMap(user -> user.agentIds().stream())
             .filter(id -> !scope.people().contains(id)).collect(Collectors.toSet());
         return sources.anyBut(notOthers).flatMap(others -> {
@@ -236,7 +238,7 @@ public class RosterImports {
                         union.addAll(b);
                         return union;
                     }));
-                    return new StoredNeighbours.Elsewhere(both, holders, found.kinds());
+                    return new StoredNeighbours.Elsewhere(both, holders, found.kinds(), found.people());
                 }));
         });
     }
@@ -252,7 +254,7 @@ public class RosterImports {
                 roster.users.values().stream().filter(user -> !user.deleted())
                     .forEach(user -> holders.computeIfAbsent(user.id(), id -> new HashSet<>()).add(source));
             });
-            return new StoredNeighbours.Elsewhere(rows, holders, Map.of());
+            return new StoredNeighbours.Elsewhere(rows, holders, Map.of(), null);
         });
     }
 
@@ -313,7 +315,7 @@ public class RosterImports {
         return saved.flatMap(generation -> step(changes, "orgs", applier.apply("orgs", Collections.ORGS, documents.orgs(), scope.orgs()), progress)
             .then(step(changes, "sessions", applier.apply("sessions", Collections.SESSIONS, documents.sessions(), scope.sessions()), progress))
             .then(step(changes, "classes", applier.apply("classes", Collections.CLASSES, documents.classes(), scope.classes()), progress))
-            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people()), progress))
+            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people(), plan.people()), progress))
             .then(dryRun ? Mono.empty() : own(plan, generation))
             .then(Mono.defer(() -> {
                 ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples, plan.outdated(),

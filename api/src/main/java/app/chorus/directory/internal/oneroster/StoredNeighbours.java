@@ -28,11 +28,11 @@ import reactor.core.publisher.Mono;
 final class StoredNeighbours {
 
     /** What the other sets hold: as rows, the sources holding each person live, and stored kinds. */
-    record Elsewhere(Roster roster, Map<String, Set<String>> sources, Map<String, String> kinds) {
+    record Elsewhere(Roster roster, Map<String, Set<String>> sources, Map<String, String> kinds, Map<String, Document> people) {
     }
 
     private static final List<String> FIELDS = List.of("kind", "givenName", "familyName", "email", "username",
-        "preferredLanguage", "accountDisabled", "schoolIds", "yearGroup", "classIds", "carerIds", "children",
+        "preferredLanguage", "accountDisabled", "schoolIds", "yearGroup", "classIds", "carerIds", "children", "hash",
         RosterDocuments.SOURCES);
 
     private final ReactiveMongoTemplate mongo;
@@ -123,7 +123,13 @@ final class StoredNeighbours {
                 person(doc, true, links(doc, true));
             }
         });
-        return new Elsewhere(roster, sources, kinds);
+        Map<String, Document> people = new HashMap<>();
+        stored.forEach((id, doc) -> {
+            if (scope.people().contains(id)) {
+                people.put(id, doc);
+            }
+        });
+        return new Elsewhere(roster, sources, kinds, people);
     }
 
     /** A person of the scope another set holds, or linked to people outside the scope. */
