@@ -42,6 +42,11 @@ public final class RosterFileSet {
         return SchoolExport.of(school, name, pupils, pupils);
     }
 
+    /** One school's small export, with one more pupil whose carer {@code sharedCarer} has children at other schools. */
+    public static RosterFileSet oneSchoolSharingACarer(String school, String name, int pupils, String sharedCarer) {
+        return SchoolExport.of(school, name, pupils, sharedCarer);
+    }
+
     /** The export that takes one school out of the trust: the school marked tobedeleted, nobody listed. */
     public static RosterFileSet schoolRemoval(String school, String name) {
         return SchoolExport.removal(school, name);

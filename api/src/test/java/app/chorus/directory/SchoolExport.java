@@ -17,6 +17,14 @@ final class SchoolExport {
 
     /** The school's whole export; {@code pupilsListed} below {@code pupils} cuts users, roles and enrollments short. */
     static RosterFileSet of(String school, String name, int pupils, int pupilsListed) {
+        return of(school, name, pupilsListed, null);
+    }
+
+    /**
+     * The school's whole export; with {@code sharedCarer}, one more pupil whose carer (that id, the same in every school's
+     * export that names it) has a child at other schools of the trust.
+     */
+    static RosterFileSet of(String school, String name, int pupilsListed, String sharedCarer) {
         StringBuilder users = new StringBuilder("sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,agentSourcedIds,grades\r\n");
         StringBuilder roles = new StringBuilder("sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\r\n");
         StringBuilder enrollments = new StringBuilder("sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role\r\n");
@@ -31,6 +39,15 @@ final class SchoolExport {
             users.append(carer).append(",active,,true,,Carer").append(i).append(",Family").append(i).append(',').append(pupil).append(",\r\n");
             roles.append("rol-").append(pupil).append(",active,,").append(pupil).append(",primary,student,").append(school).append("\r\n");
             roles.append("rol-").append(carer).append(",active,,").append(carer).append(",primary,parent,").append(school).append("\r\n");
+            enrollments.append("enr-").append(pupil).append(",active,,").append(classId).append(',').append(school).append(',')
+                .append(pupil).append(",student\r\n");
+        }
+        if (sharedCarer != null) {
+            String pupil = "pup-" + school + "-shared";
+            users.append(pupil).append(",active,,true,,Pupil,Shared,").append(sharedCarer).append(",04\r\n");
+            users.append(sharedCarer).append(",active,,true,,Carer,Shared,").append(pupil).append(",\r\n");
+            roles.append("rol-").append(pupil).append(",active,,").append(pupil).append(",primary,student,").append(school).append("\r\n");
+            roles.append("rol-").append(school).append("-shared,active,,").append(sharedCarer).append(",primary,parent,").append(school).append("\r\n");
             enrollments.append("enr-").append(pupil).append(",active,,").append(classId).append(',').append(school).append(',')
                 .append(pupil).append(",student\r\n");
         }

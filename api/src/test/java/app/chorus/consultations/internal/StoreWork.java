@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 public class StoreWork implements CommandListener {
 
     /** The collections whose traffic is counted. */
-    static final Set<String> COUNTED = Set.of("directory_people", "directory_leavers", RosterReach.REACH, RosterReach.DEPARTURES);
+    static final Set<String> COUNTED = Set.of("directory_people", "directory_leavers", "directory_roster_rows",
+        "directory_roster_sources", RosterReach.REACH, RosterReach.DEPARTURES);
 
     private final Map<Integer, String> collectionOf = new ConcurrentHashMap<>();
     private final AtomicLong documentsRead = new AtomicLong();

@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * Splits a whole trust's OneRoster export into the schools' own exports, as each school's MIS would write them: the
  * trust org and the sessions in every set; a school's classes, enrollments, roles and people in its set; a carer in the
  * set of each school one of their children attends, listing only those children (and that school only as their primary
- * org); trust-level staff with the first school.
+ * org, and with their carer's role at that school); trust-level staff with the first school.
  */
 final class SchoolExports {
 
@@ -33,6 +33,7 @@ final class SchoolExports {
     private final Path trust;
     private final List<String> schools = new ArrayList<>();
     private final Map<String, Set<String>> schoolsOfUser = new HashMap<>();
+    private static final Set<String> CARER_ROLES = Set.of("parent", "guardian", "relative");
 
     SchoolExports(Path trust) {
         this.trust = trust;
@@ -64,8 +65,7 @@ final class SchoolExports {
             copy("orgs.csv", dir, row -> !row.get("type").equals("school") || row.get("sourcedId").equals(school) ? row.toList() : null);
             copy("classes.csv", dir, row -> row.get("schoolSourcedId").equals(school) ? row.toList() : null);
             copy("enrollments.csv", dir, row -> row.get("schoolSourcedId").equals(school) ? row.toList() : null);
-            copy("roles.csv", dir, row -> in(row.get("userSourcedId"), school)
-                && (row.get("orgSourcedId").equals(school) || !schools.contains(row.get("orgSourcedId"))) ? row.toList() : null);
+            copy("roles.csv", dir, row -> in(row.get("userSourcedId"), school) ? roleInTheSetOf(row, school) : null);
             copy("users.csv", dir, row -> in(row.get("sourcedId"), school) ? asInTheSetOf(row, school) : null);
             sets.add(dir);
         }
@@ -80,6 +80,25 @@ final class SchoolExports {
 
     private boolean in(String user, String school) {
         return schoolsOfUser.getOrDefault(user, Set.of()).contains(school);
+    }
+
+    /**
+     * A role as the school's own export lists it: its own school's and the trust's; a carer's role at another school
+     * (where their other child is) as the same role at this school, as this school's MIS records the carer.
+     */
+    private List<String> roleInTheSetOf(CSVRecord row, String school) {
+        Map<String, Integer> columns = row.getParser().getHeaderMap();
+        String org = row.get("orgSourcedId");
+        if (org.equals(school) || !schools.contains(org)) {
+            return row.toList();
+        }
+        if (!CARER_ROLES.contains(row.get("role"))) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>(row.toList());
+        fields.set(columns.get("sourcedId"), row.get("sourcedId") + "-" + school);
+        fields.set(columns.get("orgSourcedId"), school);
+        return fields;
     }
 
     /** A user as the school's own export lists them: only the agents and the primary school it holds. */

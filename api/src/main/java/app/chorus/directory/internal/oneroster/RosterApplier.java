@@ -64,7 +64,22 @@ final class RosterApplier {
      * that have no target: documents outside the scope (other schools' file sets) are never touched.
      */
     Mono<ImportReport.Counts> apply(String kind, String collectionName, Stream<Document> targets, Set<String> scope) {
-        return mongo.getCollection(collectionName).flatMap(collection -> storedHashes(collection, scope).flatMap(stored -> {
+        return apply(kind, collectionName, targets, scope, null);
+    }
+
+    /**
+     * As above; with {@code read}, the stored documents of the scope as the import has just read them (every one that
+     * exists, with its hash), instead of reading their hashes again (ADR 0385).
+     */
+    Mono<ImportReport.Counts> apply(String kind, String collectionName, Stream<Document> targets, Set<String> scope,
+                                    Map<String, Document> read) {
+        Mono<Map<String, Stored>> hashes = read == null ? mongo.getCollection(collectionName).flatMap(collection -> storedHashes(collection, scope))
+            : Mono.fromSupplier(() -> {
+                Map<String, Stored> stored = new HashMap<>();
+                read.forEach((id, doc) -> stored.put(id, stored(doc)));
+                return stored;
+            });
+        return mongo.getCollection(collectionName).flatMap(collection -> hashes.flatMap(stored -> {
             AtomicLong created = new AtomicLong();
             AtomicLong updated = new AtomicLong();
             AtomicLong unchanged = new AtomicLong();
@@ -123,7 +138,11 @@ final class RosterApplier {
         return Flux.range(0, (ids.size() + BY_ID - 1) / BY_ID)
             .concatMap(batch -> collection.find(Filters.in("_id", ids.subList(batch * BY_ID, Math.min(ids.size(), (batch + 1) * BY_ID))))
                 .projection(Projections.include("hash", "schoolIds", "schoolId", "kind")).batchSize(BY_ID))
-            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc), doc.getString("kind"))));
+            .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), stored(doc)));
+    }
+
+    private static Stored stored(Document doc) {
+        return new Stored(String.valueOf(doc.get("hash")), schoolsOf(doc), doc.getString("kind"));
     }
 
     /** A person's or class's schools; an org is its own school. */

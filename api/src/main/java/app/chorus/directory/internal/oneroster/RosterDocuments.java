@@ -1,7 +1,5 @@
 package app.chorus.directory.internal.oneroster;
 
-import app.chorus.directory.internal.store.PersonNames;
-
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.internal.YearGroups;
@@ -44,8 +42,31 @@ final class RosterDocuments {
         }
     }
 
+    /**
+     * Who holds each person besides the set: the set's source (for the people it holds live), the other sources holding
+     * them live, and the kind the directory stored for people the rows give no role (ADR 0385).
+     */
+    record Holders(String sourceId, Set<String> heldLive, Map<String, Set<String>> elsewhere, Map<String, String> kinds) {
+
+        static Holders none() {
+            return new Holders(null, Set.of(), Map.of(), Map.of());
+        }
+
+        List<String> of(String personId) {
+            TreeSet<String> sources = new TreeSet<>(elsewhere.getOrDefault(personId, Set.of()));
+            if (sourceId != null && heldLive.contains(personId)) {
+                sources.add(sourceId);
+            }
+            return new ArrayList<>(sources);
+        }
+    }
+
+    /** The sources holding a person live, on each person document (ADR 0385). */
+    static final String SOURCES = "rosterSources";
+
     private final Roster roster;
     private final Scope scope;
+    private final Holders holders;
     private final Map<String, List<Roster.UserRole>> rolesOf = new HashMap<>();
     private final Map<String, List<Roster.Enrollment>> enrollmentsOf = new HashMap<>();
     private final Map<String, TreeSet<String>> teachersOf = new HashMap<>();
@@ -55,8 +76,13 @@ final class RosterDocuments {
     private final Map<String, TreeSet<String>> yearGroupsOfSchool = new HashMap<>();
 
     RosterDocuments(Roster roster, Scope scope) {
+        this(roster, scope, Holders.none());
+    }
+
+    RosterDocuments(Roster roster, Scope scope, Holders holders) {
         this.roster = roster;
         this.scope = scope;
+        this.holders = holders;
         index();
     }
 
@@ -131,6 +157,7 @@ final class RosterDocuments {
             if (user.grade() != null || enrollments.stream().anyMatch(e -> e.role().equals("student"))) {
                 return "pupil";
             }
+            return holders.kinds().getOrDefault(user.id(), "staff");
         }
         return "staff";
     }
@@ -183,7 +210,7 @@ final class RosterDocuments {
                 case "carer" -> carer(user, doc);
                 default -> staff(user, doc);
             }
-            return hashed(doc);
+            return hashed(doc.append(SOURCES, holders.of(user.id())));
         });
     }
 

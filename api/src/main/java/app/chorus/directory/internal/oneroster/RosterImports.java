@@ -65,7 +65,8 @@ public class RosterImports {
 
     /** A validated file set, its source, the trust's roster with it in place of the source's last set, and its scope. */
     private record Plan(Roster set, String sourceId, List<String> replaced, Roster merged, RosterDocuments.Scope scope,
-                        Set<String> schools, List<ImportReport.Outdated> outdated) {
+                        RosterDocuments.Holders holders, Map<String, org.bson.Document> people, Set<String> schools,
+                        List<ImportReport.Outdated> outdated) {
     }
 
     public RosterImports(ReactiveMongoTemplate mongo, TrustShapes shapes, DomainEvents events) {
@@ -192,19 +193,68 @@ public class RosterImports {
             Roster previous = new Roster();
             return Flux.fromIterable(all).filter(source -> replaced.contains(source.id()))
                 .concatMap(source -> sources.load(source, previous))
-                .then(Mono.defer(() -> {
-                    Set<String> people = new HashSet<>(set.users.keySet());
-                    people.addAll(previous.users.keySet());
-                    Set<String> held = new HashSet<>(set.orgs.keySet());
-                    held.addAll(set.classes.keySet());
-                    return new RosterNeighbours(mongo, sources, notOthers).of(people, held);
-                }))
-                .flatMap(neighbours -> Mono.fromCallable(() -> {
+                .then(Mono.defer(() -> elsewhere(set, RosterDocuments.Scope.of(set, previous), notOthers)))
+                .flatMap(elsewhere -> Mono.fromCallable(() -> {
                     Roster merged = new Roster();
-                    neighbours.forEach(merged::add);
+                    merged.add(elsewhere.roster());
                     merged.add(set);
-                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), schools, outdated);
+                    Set<String> heldLive = set.users.values().stream().filter(user -> !user.deleted()).map(Roster.User::id)
+                        .collect(Collectors.toSet());
+                    RosterDocuments.Holders holders = new RosterDocuments.Holders(sourceId, heldLive, elsewhere.sources(), elsewhere.kinds());
+                    return new Plan(set, sourceId, replaced, merged, RosterDocuments.Scope.of(set, previous), holders, elsewhere.people(),
+                        schools, outdated);
                 }).subscribeOn(Schedulers.boundedElastic()));
+        });
+    }
+
+    /**
+     * What the other file sets hold about the set's people: from the directory's stored documents of those people
+     * (ADR 0385); the people whose documents cannot say (stored before ADR 0385, staff held elsewhere) from the other
+     * sets' rows (ADR 0250). Nothing is read when no other set is stored (the first import, a whole trust's set again).
+     */
+    private Mono<StoredNeighbours.Elsewhere> elsewhere(Roster set, RosterDocuments.Scope scope, Set<String> notOthers) {
+        StoredNeighbours.Elsewhere none = new StoredNeighbours.Elsewhere(new Roster(), Map.of(), Map.of(), null);
+        Set<String> named = set.users.values().stream().flatMap(user -> user.agentIds().stream())
+            .filter(id -> !scope.people().contains(id)).collect(Collectors.toSet());
+        return sources.anyBut(notOthers).flatMap(others -> {
+            if (!others) {
+                return Mono.just(none);
+            }
+            StoredNeighbours stored = new StoredNeighbours(mongo, notOthers, scope);
+            return stored.of(named).doOnNext(found -> {
+                    if (!stored.fromRows().isEmpty()) {
+                        log.info("roster import: {} people merged from the other file sets' rows (staff held elsewhere, or stored before ADR 0385), among them {}",
+                            stored.fromRows().size(), stored.fromRows().stream().sorted().limit(3).toList());
+                    }
+                })
+                .flatMap(found -> stored.fromRows().isEmpty() ? Mono.just(found)
+                : fromRows(set, stored.fromRows(), notOthers).map(rows -> {
+                    Roster both = new Roster();
+                    both.add(rows.roster());
+                    both.add(found.roster());
+                    Map<String, Set<String>> holders = new HashMap<>(found.sources());
+                    rows.sources().forEach((id, held) -> holders.merge(id, held, (a, b) -> {
+                        Set<String> union = new HashSet<>(a);
+                        union.addAll(b);
+                        return union;
+                    }));
+                    return new StoredNeighbours.Elsewhere(both, holders, found.kinds(), found.people());
+                }));
+        });
+    }
+
+    private Mono<StoredNeighbours.Elsewhere> fromRows(Roster set, Set<String> people, Set<String> notOthers) {
+        Set<String> held = new HashSet<>(set.orgs.keySet());
+        held.addAll(set.classes.keySet());
+        return new RosterNeighbours(mongo, sources, notOthers).of(people, held).map(bySource -> {
+            Roster rows = new Roster();
+            Map<String, Set<String>> holders = new HashMap<>();
+            bySource.forEach((source, roster) -> {
+                rows.add(roster);
+                roster.users.values().stream().filter(user -> !user.deleted())
+                    .forEach(user -> holders.computeIfAbsent(user.id(), id -> new HashSet<>()).add(source));
+            });
+            return new StoredNeighbours.Elsewhere(rows, holders, Map.of(), null);
         });
     }
 
@@ -253,7 +303,7 @@ public class RosterImports {
     private Mono<ImportReport> apply(Plan plan, List<ImportReport.LargeDeletion> large, boolean dryRun, Consumer<String> progress,
                                      long started) {
         Roster set = plan.set();
-        RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope());
+        RosterDocuments documents = new RosterDocuments(plan.merged(), plan.scope(), plan.holders());
         List<ImportReport.Change> samples = new ArrayList<>();
         SchoolTally tally = new SchoolTally(plan.schools());
         String importId = UUID.randomUUID().toString();
@@ -265,7 +315,7 @@ public class RosterImports {
         return saved.flatMap(generation -> step(changes, "orgs", applier.apply("orgs", Collections.ORGS, documents.orgs(), scope.orgs()), progress)
             .then(step(changes, "sessions", applier.apply("sessions", Collections.SESSIONS, documents.sessions(), scope.sessions()), progress))
             .then(step(changes, "classes", applier.apply("classes", Collections.CLASSES, documents.classes(), scope.classes()), progress))
-            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people()), progress))
+            .then(step(changes, "people", applier.apply("people", Collections.PEOPLE, documents.people(), scope.people(), plan.people()), progress))
             .then(dryRun ? Mono.empty() : own(plan, generation))
             .then(Mono.defer(() -> {
                 ImportReport report = new ImportReport(dryRun, rows, changes, tally.bySchool(), large, samples, plan.outdated(),

@@ -47,16 +47,16 @@ final class RosterNeighbours {
     /**
      * The other sources' rows about {@code people}, one roster per source in source id order (empty when there are
      * none). The orgs and classes of {@code held} (those the set holds itself, whose rows win the merge) are not read.
+     * The caller has made sure other sets are stored.
      */
-    Mono<List<Roster>> of(Set<String> people, Set<String> held) {
+    Mono<Map<String, Roster>> of(Set<String> people, Set<String> held) {
         if (people.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(Map.of());
         }
-        // with no other set in the store (the first import, a whole trust's set again) the keys would find only its own rows
-        return sources.anyBut(notOthers).flatMap(others -> others ? find(people, held) : Mono.just(List.of()));
+        return find(people, held);
     }
 
-    private Mono<List<Roster>> find(Set<String> people, Set<String> held) {
+    private Mono<Map<String, Roster>> find(Set<String> people, Set<String> held) {
         asked.addAll(held);
         Set<String> agents = new HashSet<>();
         Set<String> records = new HashSet<>();
@@ -64,7 +64,7 @@ final class RosterNeighbours {
             .then(Mono.defer(() -> people(fresh(agents), false, new HashSet<>(), records)))
             .then(Mono.defer(() -> records(fresh(records), records)))
             .then(Mono.defer(() -> records(fresh(records), new HashSet<>())))
-            .then(Mono.fromSupplier(() -> List.copyOf(bySource.values())));
+            .then(Mono.fromSupplier(() -> new TreeMap<>(bySource)));
     }
 
     /**
