@@ -1,6 +1,8 @@
 package app.chorus.platform.replicas;
 
+import app.chorus.platform.store.StoreMain;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -14,13 +16,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** One process of the benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
-final class Child implements AutoCloseable {
+/** One process of a benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
+public final class Child implements AutoCloseable {
 
     private final String name;
     private final Process process;
     private final PrintWriter input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private int port;
 
     private Child(String name, Process process, Path log) {
         this.name = name;
@@ -31,11 +34,32 @@ final class Child implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * The store ({@link StoreMain}) as its own process on {@code port} (0: a free one, see {@link #port}), its data in
+     * {@code work/store} and its log in {@code work}; started when it accepts connections.
+     */
+    public static Child store(Path work, int port) throws IOException, InterruptedException {
+        Child store = start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(port)), work);
+        store.port = Integer.parseInt(store.await("READY", Duration.ofMinutes(2)).split(" ")[1]);
+        return store;
+    }
+
+    /** The java launcher of this JVM. */
+    static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
     static Child start(String name, List<String> command, Path logs) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // a benchmark stopped with Ctrl-C leaves no store, api or gateway behind
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new Child(name, process, logs.resolve(name + ".log"));
+    }
+
+    /** The port a {@link #store} listens on. */
+    public int port() {
+        return port;
     }
 
     String name() {
@@ -69,7 +93,7 @@ final class Child implements AutoCloseable {
     }
 
     /** CPU time the process has used so far. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 

@@ -2,9 +2,7 @@ package app.chorus.platform.replicas;
 
 import app.chorus.notifications.standin.Deliveries;
 import app.chorus.notifications.standin.FcmStandIn;
-import app.chorus.platform.store.StoreMain;
 import app.chorus.testing.bench.Bench;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -197,15 +195,13 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        store = Child.start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(basePort + 1)), work);
-        store.await("READY", Duration.ofMinutes(2));
+        store = Child.store(work, basePort + 1);
     }
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
     private Child startApi(int schools) throws Exception {
         int number = apis.size() + 1;
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(Child.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
             ReplicaApi.class.getName(), "--server.port=" + (basePort + 10 + number),
             "--spring.mongodb.uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
             "--chorus.push.stand-in-url=" + fcm.url(), "--chorus.push.lease=10s",
@@ -232,7 +228,7 @@ public final class ReplicasBenchmark {
         List<Child> gateways = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             gateways.add(Child.start("gateway-" + i + "-" + apis.size() + "-" + UUID.randomUUID().toString().substring(0, 4),
-                List.of(java(), "-Xmx384m", "-cp", classpath, "app.chorus.gateway.MobileGatewayApplication",
+                List.of(Child.java(), "-Xmx384m", "-cp", classpath, "app.chorus.gateway.MobileGatewayApplication",
                     "--server.port=" + (basePort + 20 + i), "--chorus.gateway.api-urls=" + apiUrls,
                     "--chorus.gateway.issuer-uri=" + issuer.issuer(),
                     "--chorus.gateway.rate-limits.store-uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
@@ -275,10 +271,6 @@ public final class ReplicasBenchmark {
 
     private static long cpu(List<Child> children) {
         return children.stream().mapToLong(Child::cpuNanos).sum();
-    }
-
-    private static String java() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
     private String json(List<Run> runs, Run killed) {
