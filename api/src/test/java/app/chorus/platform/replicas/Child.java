@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +25,15 @@ public final class Child implements AutoCloseable {
     private final Process process;
     private final PrintWriter input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Set<String> unkeyedInFlight = ConcurrentHashMap.newKeySet();
+    private final Thread reader;
     private int port;
 
     private Child(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> pump(log), name + "-output");
+        this.reader = new Thread(() -> pump(log), name + "-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -97,13 +101,19 @@ public final class Child implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** The unkeyed survey answers in flight in a traced {@link ReplicaApi} ({@link UnkeyedAnswers}), by unit. */
+    Set<String> unkeyedInFlight() {
+        return Set.copyOf(unkeyedInFlight);
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
-    /** SIGKILL: nothing runs in the process after this. */
+    /** SIGKILL: nothing runs in the process after this; what it printed before is read to the end. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        reader.join(10_000);
     }
 
     /** SIGTERM, 30 s to stop, then SIGKILL (a no-op for a process that has stopped). */
@@ -121,7 +131,11 @@ public final class Child implements AutoCloseable {
             while ((line = output.readLine()) != null) {
                 file.write(line + "\n");
                 file.flush();
-                if (line.startsWith("DONE ") || line.startsWith("READY") || line.startsWith("REPLICA-API")) {
+                if (line.startsWith("UNKEYED-START ")) {
+                    unkeyedInFlight.add(line.substring(14));
+                } else if (line.startsWith("UNKEYED-END ")) {
+                    unkeyedInFlight.remove(line.substring(12));
+                } else if (line.startsWith("DONE ") || line.startsWith("READY") || line.startsWith("REPLICA-API")) {
                     lines.add(line);
                 }
             }

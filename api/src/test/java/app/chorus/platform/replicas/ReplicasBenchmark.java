@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -86,7 +88,7 @@ public final class ReplicasBenchmark {
     /** One run's figures; the kill figures are null in runs without a kill. */
     record Run(int instances, double pushesPerS, double cpuMsPerPush, double responsesPerS, double cpuMsPerResponse,
                double gatewayCpuMsPerResponse, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
-               String recount, SurveyRush.Outcome rush) {
+               String recount, SurveyRush.Outcome rush, Set<String> inFlightAtTheKill) {
     }
 
     private Run measure(int instances, boolean kill) throws Exception {
@@ -100,6 +102,9 @@ public final class ReplicasBenchmark {
         try {
             BENCH.progress("%d api instance(s)%s: fan-out to %d devices and %d answers through 2 gateways", instances,
                 kill ? ", the last killed halfway" : "", tokens.size(), units.size());
+            if (!kill) {
+                warmUp(gateways);
+            }
             fcm.deliveries().reset();
             String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
             String announcement = "ann-replicas-" + instances + (kill ? "-kill-" : "-") + UUID.randomUUID();
@@ -114,41 +119,89 @@ public final class ReplicasBenchmark {
         }
     }
 
+    /**
+     * Each K's instances get the JIT's attention before anything is counted (new instances start cold; ADR 0091): a
+     * fan-out to every device and half the answers to a survey of their own, then until the apis and the store are
+     * quiet.
+     */
+    private void warmUp(List<Child> gateways) throws Exception {
+        List<String[]> half = units.subList(0, Math.max(1, units.size() / 2));
+        BENCH.progress("  warming up: a fan-out to every device and %d answers to another survey (not counted)", half.size());
+        fcm.deliveries().reset();
+        apis.get(0).command("fan-out ann-replicas-warm-up-" + UUID.randomUUID(), Duration.ofMinutes(2));
+        awaitEveryDevice(Duration.ofMinutes(20));
+        String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
+        new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
+            .run(survey, half, concurrency, done -> progressEvery(done));
+        awaitQuiet();
+    }
+
+    /**
+     * Until the apis and the store together use under a tenth of a core for a second (at most 30 s): the work before
+     * (delivered receipts, tally sweeps) is counted with what caused it, not with what comes next.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        for (int second = 0; second < 30; second++) {
+            long before = cpu(apisAndStore());
+            Thread.sleep(1_000);
+            if (cpu(apisAndStore()) - before < 100_000_000L) {
+                return;
+            }
+        }
+    }
+
     private Run oneAfterTheOther(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
         long cpu0 = cpu(apisAndStore());
         long t0 = System.nanoTime();
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
         double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitQuiet();
         long cpu1 = cpu(apisAndStore());
         long gateway0 = cpu(gateways);
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done));
+        awaitQuiet();
         long cpu2 = cpu(apisAndStore());
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
-            (cpu(gateways) - gateway0) / 1e6 / units.size(), survey, outcome);
+            (cpu(gateways) - gateway0) / 1e6 / units.size(), survey, outcome, Set.of());
     }
 
-    /** Fan-out and answers together; the last instance is killed when either is half done. */
+    /**
+     * Fan-out and answers together; the last instance is killed once half the pushes are accepted (or the answers are
+     * half given) and an answer without an {@code Idempotency-Key} is in flight on it ({@link UnkeyedAnswers}), so that
+     * the run shows what a gateway does with a write it cannot repeat.
+     */
     private Run killHalfway(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
         Child victim = apis.get(apis.size() - 1);
+        victim.command("trace-unkeyed", Duration.ofMinutes(1));
+        AtomicLong answered = new AtomicLong();
         CompletableFuture<SurveyRush.Outcome> answers = CompletableFuture.supplyAsync(
-            () -> rush.run(survey, units, concurrency, done -> progressEvery(done)));
+            () -> rush.run(survey, units, concurrency, done -> {
+                answered.set(done);
+                progressEvery(done);
+            }));
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
-        while (fcm.deliveries().accepted() < tokens.size() / 2 && !answers.isDone()) {
+        while (fcm.deliveries().accepted() < tokens.size() / 2 && answered.get() < units.size() / 2 && !answers.isDone()) {
             Thread.sleep(20);
+        }
+        while (victim.unkeyedInFlight().isEmpty() && !answers.isDone()) {
+            Thread.sleep(1);
         }
         rush.killed();
         victim.kill();
         apis.remove(victim);
-        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted", victim.name(), fcm.deliveries().accepted());
+        Set<String> inFlight = victim.unkeyedInFlight();
+        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted, %d answers given, %d unkeyed answers in flight on it",
+            victim.name(), fcm.deliveries().accepted(), answered.get(), inFlight.size());
         awaitEveryDevice(Duration.ofMinutes(20));
         SurveyRush.Outcome outcome = answers.get();
-        return figures(3, 0, 0, 0, 0, 0, survey, outcome);
+        return figures(3, 0, 0, 0, 0, 0, survey, outcome, inFlight);
     }
 
     private Run figures(int instances, double pushesPerS, double cpuPerPush, double responsesPerS, double cpuPerResponse,
-                        double gatewayCpuPerResponse, String survey, SurveyRush.Outcome outcome) throws Exception {
+                        double gatewayCpuPerResponse, String survey, SurveyRush.Outcome outcome,
+                        Set<String> inFlightAtTheKill) throws Exception {
         Deliveries deliveries = fcm.deliveries();
         long missing = 0;
         long raw = 0;
@@ -164,7 +217,7 @@ public final class ReplicasBenchmark {
         long visible = ((Number) deliveries.counts().get("visibleRepeats")).longValue();
         String recount = recount(survey);
         return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, missing,
-            raw, visible, sameCollapseId, recount, outcome);
+            raw, visible, sameCollapseId, recount, outcome, inFlightAtTheKill);
     }
 
     /**
@@ -290,12 +343,14 @@ public final class ReplicasBenchmark {
                 + "\"cpu_per_push_3_vs_1\":%.2f,\"cpu_per_response_3_vs_1\":%.2f,"
                 + "\"missing\":%d,\"raw_repeats\":%d,\"in_flight_limit\":%d,\"repeats_same_collapse_id\":%b,"
                 + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
-                + "\"failed_requests_not_in_flight_at_the_kill\":%d,\"answers_recorded_by_the_killed_instance\":%d,"
+                + "\"unkeyed_answers_in_flight_at_the_kill\":%d,\"failed_requests_not_in_flight_at_the_kill\":%d,"
+                + "\"every_failed_request_in_flight_at_the_kill\":%b,\"answers_recorded_by_the_killed_instance\":%d,"
                 + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
             tokens.size(), units.size(), concurrency, perInstances, three.cpuMsPerPush() / one.cpuMsPerPush(),
             three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
             killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
-            rush.failedOutsideTheKill(), rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
+            killed.inFlightAtTheKill().size(), rush.failedOutside(killed.inFlightAtTheKill()),
+            rush.failedOutside(killed.inFlightAtTheKill()) == 0, rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
     }
 
     private void close() throws Exception {

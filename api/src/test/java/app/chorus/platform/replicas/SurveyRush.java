@@ -5,7 +5,10 @@ import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.springframework.http.MediaType;
@@ -25,15 +28,35 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class SurveyRush {
 
-    /** What happened: answers recorded, first attempts that failed, and of those, any that did not overlap the kill. */
-    record Outcome(long recorded, long failedRequests, long failedOutsideTheKill, long recordedByTheKilled,
+    /** What happened: answers recorded, attempts that failed (each with its unit and whether it spanned the kill). */
+    record Outcome(long recorded, long failedRequests, List<Failure> failures, long recordedByTheKilled,
                    long notRecorded, double seconds) {
+
+        /**
+         * The failed attempts that were not in flight on the killed instance: started after the kill, ended before it,
+         * or not among the unkeyed answers {@code inFlightThere} at the kill.
+         */
+        long failedOutside(Set<String> inFlightThere) {
+            return failures.stream()
+                .filter(failure -> !failure.spansTheKill() || !inFlightThere.contains(failure.unit()))
+                .count();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "recorded %d, failed at a gateway %d, 409 after a lost answer %d,"
+                + " not recorded %d, %.1f s", recorded, failedRequests, recordedByTheKilled, notRecorded, seconds);
+        }
+    }
+
+    /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
+    record Failure(String unit, boolean spansTheKill) {
     }
 
     private final List<WebClient> gateways;
     private final BenchIssuer issuer;
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong failedOutside = new AtomicLong();
+    private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
     private volatile long killedAtNanos = Long.MAX_VALUE;
@@ -59,7 +82,7 @@ final class SurveyRush {
             .flatMap(i -> answer(surveyId, units.get(i), i).doOnSuccess(ignored -> progress.accept(done.incrementAndGet())),
                 concurrency)
             .blockLast();
-        return new Outcome(recorded.get(), failed.get(), failedOutside.get(), conflicts.get(),
+        return new Outcome(recorded.get(), failed.get(), List.copyOf(failures), conflicts.get(),
             units.size() - recorded.get(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -95,9 +118,7 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    if (started > killedAtNanos || System.nanoTime() < killedAtNanos) {
-                        failedOutside.incrementAndGet();
-                    }
+                    failures.add(new Failure(unit[1], started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }
