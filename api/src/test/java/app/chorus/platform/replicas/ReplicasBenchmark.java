@@ -87,8 +87,14 @@ public final class ReplicasBenchmark {
 
     /** One run's figures; the kill figures are null in runs without a kill. */
     record Run(int instances, double pushesPerS, double cpuMsPerPush, double responsesPerS, double cpuMsPerResponse,
-               double gatewayCpuMsPerResponse, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
+               double gatewayCpuMsPerResponse, Split split, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
                String recount, SurveyRush.Outcome rush, Set<String> inFlightAtTheKill) {
+    }
+
+    /** Of the apis' and the store's CPU: the store's share per push and per answer, and what they use idle (ms per s). */
+    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS) {
+
+        static final Split NONE = new Split(0, 0, 0);
     }
 
     private Run measure(int instances, boolean kill) throws Exception {
@@ -150,21 +156,32 @@ public final class ReplicasBenchmark {
         }
     }
 
+    /** What the apis and the store use with nothing to do (their polls and sweeps), over 5 s: ms of CPU per second. */
+    private double idleCpuMsPerSecond() throws InterruptedException {
+        long before = cpu(apisAndStore());
+        Thread.sleep(5_000);
+        return (cpu(apisAndStore()) - before) / 1e6 / 5;
+    }
+
     private Run oneAfterTheOther(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
+        double idle = idleCpuMsPerSecond();
         long cpu0 = cpu(apisAndStore());
+        long store0 = store.cpuNanos();
         long t0 = System.nanoTime();
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
         double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
         awaitQuiet();
         long cpu1 = cpu(apisAndStore());
+        long store1 = store.cpuNanos();
         long gateway0 = cpu(gateways);
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done));
         awaitQuiet();
         long cpu2 = cpu(apisAndStore());
+        Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle);
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
-            (cpu(gateways) - gateway0) / 1e6 / units.size(), survey, outcome, Set.of());
+            (cpu(gateways) - gateway0) / 1e6 / units.size(), split, survey, outcome, Set.of());
     }
 
     /**
@@ -196,11 +213,11 @@ public final class ReplicasBenchmark {
             victim.name(), fcm.deliveries().accepted(), answered.get(), inFlight.size());
         awaitEveryDevice(Duration.ofMinutes(20));
         SurveyRush.Outcome outcome = answers.get();
-        return figures(3, 0, 0, 0, 0, 0, survey, outcome, inFlight);
+        return figures(3, 0, 0, 0, 0, 0, Split.NONE, survey, outcome, inFlight);
     }
 
     private Run figures(int instances, double pushesPerS, double cpuPerPush, double responsesPerS, double cpuPerResponse,
-                        double gatewayCpuPerResponse, String survey, SurveyRush.Outcome outcome,
+                        double gatewayCpuPerResponse, Split split, String survey, SurveyRush.Outcome outcome,
                         Set<String> inFlightAtTheKill) throws Exception {
         Deliveries deliveries = fcm.deliveries();
         long missing = 0;
@@ -216,7 +233,7 @@ public final class ReplicasBenchmark {
         }
         long visible = ((Number) deliveries.counts().get("visibleRepeats")).longValue();
         String recount = recount(survey);
-        return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, missing,
+        return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, split, missing,
             raw, visible, sameCollapseId, recount, outcome, inFlightAtTheKill);
     }
 
@@ -331,10 +348,12 @@ public final class ReplicasBenchmark {
         Run three = runs.stream().filter(run -> run.instances() == 3).findFirst().orElse(runs.get(runs.size() - 1));
         String perInstances = runs.stream().map(run -> String.format(Locale.ROOT,
             "{\"instances\":%d,\"pushes_per_s\":%.0f,\"cpu_ms_per_push\":%.3f,\"responses_per_s\":%.0f,"
-                + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"missing\":%d,\"tallies\":\"%s\","
+                + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"store_cpu_ms_per_push\":%.3f,"
+                + "\"store_cpu_ms_per_response\":%.2f,\"idle_cpu_ms_per_s\":%.0f,\"missing\":%d,\"tallies\":\"%s\","
                 + "\"failed_requests\":%d}",
             run.instances(), run.pushesPerS(), run.cpuMsPerPush(), run.responsesPerS(), run.cpuMsPerResponse(),
-            run.gatewayCpuMsPerResponse(), run.missing(), run.recount(), run.rush().failedRequests()))
+            run.gatewayCpuMsPerResponse(), run.split().storeCpuMsPerPush(), run.split().storeCpuMsPerResponse(),
+            run.split().idleCpuMsPerS(), run.missing(), run.recount(), run.rush().failedRequests()))
             .collect(Collectors.joining(",", "[", "]"));
         SurveyRush.Outcome rush = killed.rush();
         boolean talliesMatch = killed.recount().equals("respondents=" + units.size() + " match=true");
@@ -343,13 +362,13 @@ public final class ReplicasBenchmark {
                 + "\"cpu_per_push_3_vs_1\":%.2f,\"cpu_per_response_3_vs_1\":%.2f,"
                 + "\"missing\":%d,\"raw_repeats\":%d,\"in_flight_limit\":%d,\"repeats_same_collapse_id\":%b,"
                 + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
-                + "\"unkeyed_answers_in_flight_at_the_kill\":%d,\"failed_requests_not_in_flight_at_the_kill\":%d,"
+                + "\"failed_keyed_requests\":%d,\"unkeyed_answers_in_flight_at_the_kill\":%d,\"failed_requests_not_in_flight_at_the_kill\":%d,"
                 + "\"every_failed_request_in_flight_at_the_kill\":%b,\"answers_recorded_by_the_killed_instance\":%d,"
                 + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
             tokens.size(), units.size(), concurrency, perInstances, three.cpuMsPerPush() / one.cpuMsPerPush(),
             three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
             killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
-            killed.inFlightAtTheKill().size(), rush.failedOutside(killed.inFlightAtTheKill()),
+            rush.failedKeyed(), killed.inFlightAtTheKill().size(), rush.failedOutside(killed.inFlightAtTheKill()),
             rush.failedOutside(killed.inFlightAtTheKill()) == 0, rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
     }
 

@@ -42,6 +42,11 @@ final class SurveyRush {
                 .count();
         }
 
+        /** Failed attempts that carried an {@code Idempotency-Key} (a gateway may repeat those: none should fail). */
+        long failedKeyed() {
+            return failures.stream().filter(Failure::keyed).count();
+        }
+
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "recorded %d, failed at a gateway %d, 409 after a lost answer %d,"
@@ -50,7 +55,7 @@ final class SurveyRush {
     }
 
     /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
-    record Failure(String unit, boolean spansTheKill) {
+    record Failure(String unit, boolean keyed, boolean spansTheKill) {
     }
 
     private final List<WebClient> gateways;
@@ -118,7 +123,7 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    failures.add(new Failure(unit[1], started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
+                    failures.add(new Failure(unit[1], key != null, started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }

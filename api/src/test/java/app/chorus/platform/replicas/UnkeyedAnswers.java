@@ -1,6 +1,7 @@
 package app.chorus.platform.replicas;
 
 import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,13 +13,19 @@ import reactor.core.publisher.Mono;
  * In a {@link ReplicaApi} once traced: every survey answer without an {@code Idempotency-Key} prints
  * {@code UNKEYED-START <unit>} on stdout when it reaches the api and {@code UNKEYED-END <unit>} when its answer is
  * sent, so the benchmark knows which unkeyed answers were in flight on an instance at the moment it was killed
- * (lines printed before a SIGKILL are still read from the pipe after it).
+ * (lines printed before a SIGKILL are still read from the pipe after it). It runs before every other filter (sign-in
+ * checks included), so an answer counts from the moment the server has read its headers.
  */
-final class UnkeyedAnswers implements WebFilter {
+final class UnkeyedAnswers implements WebFilter, Ordered {
 
     private static final Pattern ANSWER = Pattern.compile("/api/v1/surveys/[^/]+/responses/([^/]+)");
 
     private volatile boolean traced;
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     void trace() {
         traced = true;
