@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,13 +32,11 @@ final class SurveyRush {
                    long notRecorded, double seconds) {
 
         /**
-         * The failed attempts that were not in flight on the killed instance: started after the kill, ended before it,
-         * or not among the unkeyed answers {@code inFlightThere} at the kill.
+         * The failed attempts that cannot have been a write lost in flight at the kill: keyed (a gateway repeats those),
+         * started after the kill or ended before it.
          */
-        long failedOutside(Set<String> inFlightThere) {
-            return failures.stream()
-                .filter(failure -> !failure.spansTheKill() || !inFlightThere.contains(failure.unit()))
-                .count();
+        long failedOutsideTheKill() {
+            return failures.stream().filter(failure -> failure.keyed() || !failure.spansTheKill()).count();
         }
 
         /** Failed attempts that carried an {@code Idempotency-Key} (a gateway may repeat those: none should fail). */
@@ -55,7 +52,7 @@ final class SurveyRush {
     }
 
     /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
-    record Failure(String unit, boolean keyed, boolean spansTheKill) {
+    record Failure(boolean keyed, boolean spansTheKill) {
     }
 
     private final List<WebClient> gateways;
@@ -123,7 +120,7 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    failures.add(new Failure(unit[1], key != null, started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
+                    failures.add(new Failure(key != null, started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }
