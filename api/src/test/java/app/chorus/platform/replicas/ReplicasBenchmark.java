@@ -386,13 +386,15 @@ public final class ReplicasBenchmark {
                 + "\"missing\":%d,\"raw_repeats\":%d,\"in_flight_limit\":%d,\"repeats_same_collapse_id\":%b,"
                 + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
                 + "\"failed_keyed_requests\":%d,\"unkeyed_answers_read_by_the_killed_instance\":%d,"
-                + "\"exchanges_lost_with_the_killed_instance\":%d,\"failed_requests_not_in_flight_at_the_kill\":%d,"
+                + "\"exchanges_lost_with_the_killed_instance\":%d,\"failed_requests_started_after_the_kill\":%d,"
+                + "\"failed_requests_not_in_flight_at_the_kill\":%d,"
                 + "\"every_failed_request_in_flight_at_the_kill\":%b,\"answers_recorded_by_the_killed_instance\":%d,"
                 + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
             tokens.size(), units.size(), concurrency, perInstances, three.cpuMsPerPush() / one.cpuMsPerPush(),
             three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
             killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
-            rush.failedKeyed(), killed.kill().unkeyedRead(), killed.kill().lostAtTheGateways(), rush.failedOutsideTheKill(),
+            rush.failedKeyed(), killed.kill().unkeyedRead(), killed.kill().lostAtTheGateways(), rush.failedAfterTheKill(),
+            rush.failedOutsideTheKill(),
             rush.failedOutsideTheKill() == 0 && rush.failedRequests() <= killed.kill().lostAtTheGateways(),
             rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
     }

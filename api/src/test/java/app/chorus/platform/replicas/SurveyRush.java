@@ -39,6 +39,11 @@ final class SurveyRush {
             return failures.stream().filter(failure -> failure.keyed() || !failure.spansTheKill()).count();
         }
 
+        /** Failed attempts that started after the kill (a gateway may still send to the dead instance for a moment). */
+        long failedAfterTheKill() {
+            return failures.stream().filter(Failure::startedAfterTheKill).count();
+        }
+
         /** Failed attempts that carried an {@code Idempotency-Key} (a gateway may repeat those: none should fail). */
         long failedKeyed() {
             return failures.stream().filter(Failure::keyed).count();
@@ -52,7 +57,11 @@ final class SurveyRush {
     }
 
     /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
-    record Failure(boolean keyed, boolean spansTheKill) {
+    record Failure(boolean keyed, boolean startedAfterTheKill, boolean endedBeforeTheKill) {
+
+        boolean spansTheKill() {
+            return !startedAfterTheKill && !endedBeforeTheKill;
+        }
     }
 
     private final List<WebClient> gateways;
@@ -120,7 +129,7 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    failures.add(new Failure(key != null, started <= killedAtNanos && System.nanoTime() >= killedAtNanos));
+                    failures.add(new Failure(key != null, started > killedAtNanos, System.nanoTime() < killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }
