@@ -9,6 +9,7 @@ import app.chorus.directory.AudienceRole;
 import app.chorus.notifications.SyntheticTrust;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.platform.replicas.Child;
 import app.chorus.testing.bench.Bench;
 import app.chorus.testing.bench.Bench.Round;
 import com.sun.management.OperatingSystemMXBean;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./chorus bench fanout}: a trust-wide urgent announcement to N devices through the api's fan-out,
  * against the FCM stand-in (its own process) at 0 ms and at L ms latency, and a raw SDK loop ({@code sendEach}
- * in 500s, SDK defaults, in a JVM of its own) against the same stand-in. Progress on stderr; the JSON line on stdout.
+ * in 500s, SDK defaults, in a JVM of its own) against the same stand-in. The store runs in its own process
+ * ({@code --store own-process}, the default; {@code --store in-api}: inside the api's JVM, as before issue 28), so the
+ * CPU per push is counted per process: the api's, the store's, the stand-in's (with {@code --stand-in-pid}) and the
+ * raw loop's. Progress on stderr; the JSON line on stdout.
  */
 public final class FanOutBench {
 
@@ -64,44 +69,58 @@ public final class FanOutBench {
         int latency = Bench.option(args, "--latency-ms", 50);
         String standIn = Bench.option(args, "--stand-in", "http://127.0.0.1:9099");
         int warmUpSeconds = Bench.option(args, "--warmup-s", 240);
+        boolean storeApart = !"in-api".equals(Bench.option(args, "--store", "own-process"));
+        int standInPid = Bench.option(args, "--stand-in-pid", 0);
         int carers = (int) Math.ceil(devices * 0.6);
-        progress("seeding %d carers with %d devices (a 100-school trust)", carers, devices);
+        progress("seeding %d carers with %d devices (a 100-school trust), the store %s", carers, devices,
+            storeApart ? "in its own process" : "inside the api's JVM");
         Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "chorus-bench-" + UUID.randomUUID());
+        Files.createDirectories(dataDir);
+        Child store = storeApart ? Child.store(dataDir, 0) : null;
+        String storeArgs = storeApart ? "--spring.mongodb.uri=mongodb://127.0.0.1:" + store.port() + "/chorus"
+            : "--chorus.store.data-dir=" + dataDir;
         ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class, SyntheticTrust.class)
-            .run("--server.port=0", "--chorus.store.port=0",
-                "--chorus.store.data-dir=" + dataDir,
+            .run("--server.port=0", "--chorus.store.port=0", storeArgs,
                 "--chorus.push.stand-in-url=" + standIn, "--chorus.test.carers=" + carers, "--chorus.test.schools=100",
                 "--logging.level.root=WARN", "--logging.level.app.chorus=WARN",
                 "--logging.level.app.chorus.notifications.internal.push.AdaptiveSendPool=INFO");
+        Processes processes = new Processes(store, standInPid > 0 ? ProcessHandle.of(standInPid).orElse(null) : null);
         seed(api.getBean(ReactiveMongoTemplate.class), carers, devices);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("bench", "fanout");
         result.put("devices", devices);
+        result.put("store", storeApart ? "own process" : "inside the api");
         configure(standIn, 0);
-        result.put("warmup_fanouts", warmUp(api, standIn, devices, warmUpSeconds));
+        result.put("warmup_fanouts", warmUp(api, standIn, devices, warmUpSeconds, processes));
         RawSdkLoop.Result raw0 = RawSdkLoop.inOwnJvm(standIn, devices, Math.min(60, warmUpSeconds));
-        Run run0 = fanOut(api, standIn, devices);
+        Run run0 = fanOut(api, standIn, devices, processes);
         result.put("pushes_per_s_0ms", round(run0.perSecond()));
         result.put("raw_sdk_per_s_0ms", round(raw0.perSecond()));
         result.put("ratio_0ms", Math.round(run0.perSecond() / raw0.perSecond() * 100) / 100.0);
         result.put("seconds_0ms", round(run0.seconds()));
         result.put("cpu_s_0ms", round(run0.cpuSeconds()));
-        result.put("cpu_ms_per_push_0ms", round3(run0.cpuSeconds() * 1000 / devices));
+        result.put("cpu_ms_per_push_0ms", round3(run0.productCpuMsPerPush(devices)));
+        result.put("api_cpu_ms_per_push_0ms", round3(run0.cpuSeconds() * 1000 / devices));
+        result.put("store_cpu_ms_per_push_0ms", round3(run0.storeCpuSeconds() * 1000 / devices));
+        result.put("stand_in_cpu_ms_per_push_0ms", round3(run0.standInCpuSeconds() * 1000 / devices));
         result.put("raw_sdk_cpu_ms_per_push_0ms", round3(raw0.cpuMsPerPush()));
+        result.put("cpu_per_push_ratio", Math.round(run0.productCpuMsPerPush(devices) / raw0.cpuMsPerPush() * 100) / 100.0);
         result.put("heap_peak_mb_0ms", run0.heapPeakMb());
         result.put("duplicates_0ms", run0.duplicates());
         result.put("missing_0ms", run0.missing());
         result.put("receipts_counted_0ms", run0.receipts());
         configure(standIn, latency);
         RawSdkLoop.Result rawLatency = RawSdkLoop.inOwnJvm(standIn, Math.min(devices, 20_000), 0);
-        Run runLatency = fanOut(api, standIn, devices);
+        Run runLatency = fanOut(api, standIn, devices, processes);
         result.put("latency_ms", latency);
         result.put("pushes_per_s_50ms", round(runLatency.perSecond()));
         result.put("raw_sdk_per_s_50ms", round(rawLatency.perSecond()));
         result.put("seconds_50ms", round(runLatency.seconds()));
         result.put("cpu_s_50ms", round(runLatency.cpuSeconds()));
-        result.put("cpu_ms_per_push_50ms", round3(runLatency.cpuSeconds() * 1000 / devices));
+        result.put("cpu_ms_per_push_50ms", round3(runLatency.productCpuMsPerPush(devices)));
+        result.put("api_cpu_ms_per_push_50ms", round3(runLatency.cpuSeconds() * 1000 / devices));
+        result.put("store_cpu_ms_per_push_50ms", round3(runLatency.storeCpuSeconds() * 1000 / devices));
         result.put("raw_sdk_cpu_ms_per_push_50ms", round3(rawLatency.cpuMsPerPush()));
         result.put("heap_peak_mb_50ms", runLatency.heapPeakMb());
         result.put("receipts_counted_50ms", runLatency.receipts());
@@ -110,6 +129,9 @@ public final class FanOutBench {
         result.put("unit", "pushes/s accepted by the FCM stand-in");
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name"));
         api.close();
+        if (store != null) {
+            store.close();
+        }
         FileSystemUtils.deleteRecursively(dataDir);
         BENCH.result(JSON.writeValueAsString(result));
         System.exit(0);
@@ -132,11 +154,30 @@ public final class FanOutBench {
             .blockLast();
     }
 
-    private record Run(double seconds, double perSecond, double cpuSeconds, long heapPeakMb, long duplicates, long missing,
-                       long receipts) {
+    /** The processes besides the api's (this JVM): the store's when it runs apart, the FCM stand-in's when its pid is known. */
+    private record Processes(Child store, ProcessHandle standIn) {
+
+        long storeNanos() {
+            return store == null ? 0 : store.cpuNanos();
+        }
+
+        long standInNanos() {
+            return standIn == null ? 0 : standIn.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
     }
 
-    private static Run fanOut(ConfigurableApplicationContext api, String standIn, int devices) throws Exception {
+    /** One fan-out's figures; {@code cpuSeconds} is the api's JVM, the store's process apart (0 inside the api). */
+    private record Run(double seconds, double perSecond, double cpuSeconds, double storeCpuSeconds,
+                       double standInCpuSeconds, long heapPeakMb, long duplicates, long missing, long receipts) {
+
+        /** The product's CPU per push: the api's and the store's processes together. */
+        double productCpuMsPerPush(int devices) {
+            return (cpuSeconds + storeCpuSeconds) * 1000 / devices;
+        }
+    }
+
+    private static Run fanOut(ConfigurableApplicationContext api, String standIn, int devices, Processes processes)
+        throws Exception {
         post(standIn + "/reset", "{}");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
@@ -145,6 +186,8 @@ public final class FanOutBench {
         long uptimeBefore = ManagementFactory.getRuntimeMXBean().getUptime();
         long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpuBefore = os.getProcessCpuTime();
+        long storeBefore = processes.storeNanos();
+        long standInBefore = processes.standInNanos();
         long heapPeak = 0;
         AnnouncementManagement announcements = api.getBean(AnnouncementManagement.class);
         String id = announcements.create(TRUST_LEADER, STORM, "bench-" + UUID.randomUUID()).block().announcement().id();
@@ -165,6 +208,8 @@ public final class FanOutBench {
         double seconds = Math.max(0.001, Duration.between(Instant.now().minusNanos(System.nanoTime() - start), last).toNanos() / 1e9);
         long people = awaitReceipts(api.getBean(ReactiveMongoTemplate.class), id, (int) Math.ceil(devices * 0.6));
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double storeCpu = (processes.storeNanos() - storeBefore) / 1e9;
+        double standInCpu = (processes.standInNanos() - standInBefore) / 1e9;
         progress("  cpu by thread group (JVM uptime %.1f-%.1f s, JIT compiling %d ms): %s", uptimeBefore / 1e3,
             ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
             ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore,
@@ -172,9 +217,11 @@ public final class FanOutBench {
         progress("  allocated by thread group: %s", ThreadCpu.allocatedSince(allocatedBefore, devices));
         long tokens = ((Number) counts.get("tokens")).longValue();
         long repeats = ((Number) counts.get("rawRepeats")).longValue();
-        progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu %.1f s = %.3f ms/push, heap peak %d MB, repeats %d)", tokens,
-            seconds, devices / seconds, cpu, cpu * 1000 / devices, heapPeak >> 20, repeats);
-        return new Run(seconds, devices / seconds, cpu, heapPeak >> 20, repeats, devices - tokens, people);
+        progress("  fan-out: %d devices in %.1f s = %.0f/s (cpu ms/push: api %.3f, store %.3f, stand-in %.3f; heap peak %d MB,"
+            + " repeats %d)", tokens, seconds, devices / seconds, cpu * 1000 / devices, storeCpu * 1000 / devices,
+            standInCpu * 1000 / devices, heapPeak >> 20, repeats);
+        return new Run(seconds, devices / seconds, cpu, storeCpu, standInCpu, heapPeak >> 20, repeats, devices - tokens,
+            people);
     }
 
     /**
@@ -183,9 +230,10 @@ public final class FanOutBench {
      * {@link RawSdkLoop#untilSettled}: at most {@code --warmup-s}, 240 s by default). Without the trust-wide round the measured run deoptimised and recompiled
      * hundreds of methods (paths and branches only a trust-wide audience takes). The raw loop warms up in its own JVM.
      */
-    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices, int seconds) throws Exception {
+    private static int warmUp(ConfigurableApplicationContext api, String standIn, int devices, int seconds,
+                              Processes processes) throws Exception {
         progress("warming up: one trust-wide fan-out, then ten schools' fan-outs until the rate settles (not measured)");
-        fanOut(api, standIn, devices);
+        fanOut(api, standIn, devices, processes);
         int rounds = RawSdkLoop.untilSettled(seconds, () -> warmUpFanOut(api, standIn));
         Bench.sleep(3_000); // the last round's delivered receipts are still being counted: not into the next measure
         return rounds;

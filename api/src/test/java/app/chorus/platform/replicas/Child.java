@@ -1,6 +1,8 @@
 package app.chorus.platform.replicas;
 
+import app.chorus.platform.store.StoreMain;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -10,25 +12,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** One process of the benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
-final class Child implements AutoCloseable {
+/** One process of a benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
+public final class Child implements AutoCloseable {
 
     private final String name;
     private final Process process;
     private final PrintWriter input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Set<String> unkeyedInFlight = ConcurrentHashMap.newKeySet();
+    private final Thread reader;
+    private int port;
 
     private Child(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> pump(log), name + "-output");
+        this.reader = new Thread(() -> pump(log), name + "-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * The store ({@link StoreMain}) as its own process on {@code port} (0: a free one, see {@link #port}), its data in
+     * {@code work/store} and its log in {@code work}; started when it accepts connections.
+     */
+    public static Child store(Path work, int port) throws IOException, InterruptedException {
+        Child store = start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(port)), work);
+        store.port = Integer.parseInt(store.await("READY", Duration.ofMinutes(2)).split(" ")[1]);
+        return store;
+    }
+
+    /** The java launcher of this JVM. */
+    static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
     static Child start(String name, List<String> command, Path logs) throws IOException {
@@ -36,6 +59,11 @@ final class Child implements AutoCloseable {
         // a benchmark stopped with Ctrl-C leaves no store, api or gateway behind
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new Child(name, process, logs.resolve(name + ".log"));
+    }
+
+    /** The port a {@link #store} listens on. */
+    public int port() {
+        return port;
     }
 
     String name() {
@@ -69,17 +97,23 @@ final class Child implements AutoCloseable {
     }
 
     /** CPU time the process has used so far. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** The unkeyed survey answers in flight in a traced {@link ReplicaApi} ({@link UnkeyedAnswers}), by unit. */
+    Set<String> unkeyedInFlight() {
+        return Set.copyOf(unkeyedInFlight);
     }
 
     boolean alive() {
         return process.isAlive();
     }
 
-    /** SIGKILL: nothing runs in the process after this. */
+    /** SIGKILL: nothing runs in the process after this; what it printed before is read to the end. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        reader.join(10_000);
     }
 
     /** SIGTERM, 30 s to stop, then SIGKILL (a no-op for a process that has stopped). */
@@ -97,7 +131,11 @@ final class Child implements AutoCloseable {
             while ((line = output.readLine()) != null) {
                 file.write(line + "\n");
                 file.flush();
-                if (line.startsWith("DONE ") || line.startsWith("READY") || line.startsWith("REPLICA-API")) {
+                if (line.startsWith("UNKEYED-START ")) {
+                    unkeyedInFlight.add(line.substring(14));
+                } else if (line.startsWith("UNKEYED-END ")) {
+                    unkeyedInFlight.remove(line.substring(12));
+                } else if (line.startsWith("DONE ") || line.startsWith("READY") || line.startsWith("REPLICA-API")) {
                     lines.add(line);
                 }
             }

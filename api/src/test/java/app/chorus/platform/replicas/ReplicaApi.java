@@ -23,6 +23,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import com.mongodb.client.model.Filters;
 import reactor.core.publisher.Flux;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Mono;
  * command line on stdin through which the benchmark prepares the trust and starts work in it, answered on stdout
  * with {@code DONE <command> [result]}. Commands: {@code devices DIR N} (N devices over the trust's carers, their
  * tokens in DIR/tokens.txt), {@code units DIR N} (the (carer, child) pairs in DIR/units.txt), {@code survey}
- * (opens one; its id), {@code fan-out ID} (publishes an urgent trust-wide announcement), {@code recount ID}.
+ * (opens one; its id), {@code fan-out ID} (publishes an urgent trust-wide announcement), {@code recount ID},
+ * {@code trace-unkeyed} (from then on, the unkeyed answers in flight on stdout: {@link UnkeyedAnswers}).
  */
 public final class ReplicaApi {
 
@@ -41,7 +43,10 @@ public final class ReplicaApi {
     }
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class).run(args);
+        UnkeyedAnswers unkeyed = new UnkeyedAnswers();
+        ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class)
+            .initializers(context -> ((GenericApplicationContext) context).registerBean(UnkeyedAnswers.class, () -> unkeyed))
+            .run(args);
         System.out.println("REPLICA-API ready");
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -50,13 +55,18 @@ public final class ReplicaApi {
             String[] command = line.trim().split(" ");
             String result;
             try {
-                result = run(api, command);
+                result = "trace-unkeyed".equals(command[0]) ? trace(unkeyed) : run(api, command);
             } catch (RuntimeException e) {
                 result = "failed " + e;
             }
             System.out.println("DONE " + command[0] + " " + result);
             System.out.flush();
         }
+    }
+
+    private static String trace(UnkeyedAnswers unkeyed) {
+        unkeyed.trace();
+        return "on";
     }
 
     private static String run(ConfigurableApplicationContext api, String[] command) throws Exception {

@@ -2,9 +2,7 @@ package app.chorus.platform.replicas;
 
 import app.chorus.notifications.standin.Deliveries;
 import app.chorus.notifications.standin.FcmStandIn;
-import app.chorus.platform.store.StoreMain;
 import app.chorus.testing.bench.Bench;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -87,8 +87,23 @@ public final class ReplicasBenchmark {
 
     /** One run's figures; the kill figures are null in runs without a kill. */
     record Run(int instances, double pushesPerS, double cpuMsPerPush, double responsesPerS, double cpuMsPerResponse,
-               double gatewayCpuMsPerResponse, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
-               String recount, SurveyRush.Outcome rush) {
+               double gatewayCpuMsPerResponse, Split split, long missing, long rawRepeats, long visibleRepeats, boolean sameCollapseId,
+               String recount, SurveyRush.Outcome rush, Kill kill) {
+    }
+
+    /**
+     * What was in flight on the killed instance: the unkeyed answers its server had read (traced), and the exchanges
+     * the gateways logged as lost with it ("cannot be retried": the request was sent; keyed ones are repeated).
+     */
+    record Kill(int unkeyedRead, long lostAtTheGateways) {
+
+        static final Kill NONE = new Kill(0, 0);
+    }
+
+    /** Of the apis' and the store's CPU: the store's share per push and per answer, and what they use idle (ms per s). */
+    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS) {
+
+        static final Split NONE = new Split(0, 0, 0);
     }
 
     private Run measure(int instances, boolean kill) throws Exception {
@@ -102,6 +117,9 @@ public final class ReplicasBenchmark {
         try {
             BENCH.progress("%d api instance(s)%s: fan-out to %d devices and %d answers through 2 gateways", instances,
                 kill ? ", the last killed halfway" : "", tokens.size(), units.size());
+            if (!kill) {
+                warmUp(gateways);
+            }
             fcm.deliveries().reset();
             String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
             String announcement = "ann-replicas-" + instances + (kill ? "-kill-" : "-") + UUID.randomUUID();
@@ -116,41 +134,114 @@ public final class ReplicasBenchmark {
         }
     }
 
+    /**
+     * Each K's instances get the JIT's attention before anything is counted (new instances start cold; ADR 0091): a
+     * fan-out to every device and half the answers to a survey of their own, then until the apis and the store are
+     * quiet.
+     */
+    private void warmUp(List<Child> gateways) throws Exception {
+        List<String[]> half = units.subList(0, Math.max(1, units.size() / 2));
+        BENCH.progress("  warming up: a fan-out to every device and %d answers to another survey (not counted)", half.size());
+        fcm.deliveries().reset();
+        apis.get(0).command("fan-out ann-replicas-warm-up-" + UUID.randomUUID(), Duration.ofMinutes(2));
+        awaitEveryDevice(Duration.ofMinutes(20));
+        String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
+        new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
+            .run(survey, half, concurrency, done -> progressEvery(done));
+        awaitQuiet();
+    }
+
+    /**
+     * Until the apis and the store together use under a tenth of a core for a second (at most 30 s): the work before
+     * (delivered receipts, tally sweeps) is counted with what caused it, not with what comes next.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        for (int second = 0; second < 30; second++) {
+            long before = cpu(apisAndStore());
+            Thread.sleep(1_000);
+            if (cpu(apisAndStore()) - before < 100_000_000L) {
+                return;
+            }
+        }
+    }
+
+    /** What the apis and the store use with nothing to do (their polls and sweeps), over 5 s: ms of CPU per second. */
+    private double idleCpuMsPerSecond() throws InterruptedException {
+        long before = cpu(apisAndStore());
+        Thread.sleep(5_000);
+        return (cpu(apisAndStore()) - before) / 1e6 / 5;
+    }
+
     private Run oneAfterTheOther(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
+        double idle = idleCpuMsPerSecond();
         long cpu0 = cpu(apisAndStore());
+        long store0 = store.cpuNanos();
         long t0 = System.nanoTime();
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
         double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitQuiet();
         long cpu1 = cpu(apisAndStore());
+        long store1 = store.cpuNanos();
         long gateway0 = cpu(gateways);
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done));
+        awaitQuiet();
         long cpu2 = cpu(apisAndStore());
+        Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle);
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
-            (cpu(gateways) - gateway0) / 1e6 / units.size(), survey, outcome);
+            (cpu(gateways) - gateway0) / 1e6 / units.size(), split, survey, outcome, Kill.NONE);
     }
 
-    /** Fan-out and answers together; the last instance is killed when either is half done. */
+    /**
+     * Fan-out and answers together; the last instance is killed once half the pushes are accepted (or the answers are
+     * half given) and an answer without an {@code Idempotency-Key} is in flight on it ({@link UnkeyedAnswers}), so that
+     * the run shows what a gateway does with a write it cannot repeat.
+     */
     private Run killHalfway(String announcement, String survey, SurveyRush rush, List<Child> gateways) throws Exception {
         Child victim = apis.get(apis.size() - 1);
+        victim.command("trace-unkeyed", Duration.ofMinutes(1));
+        AtomicLong answered = new AtomicLong();
         CompletableFuture<SurveyRush.Outcome> answers = CompletableFuture.supplyAsync(
-            () -> rush.run(survey, units, concurrency, done -> progressEvery(done)));
+            () -> rush.run(survey, units, concurrency, done -> {
+                answered.set(done);
+                progressEvery(done);
+            }));
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
-        while (fcm.deliveries().accepted() < tokens.size() / 2 && !answers.isDone()) {
+        while (fcm.deliveries().accepted() < tokens.size() / 2 && answered.get() < units.size() / 2 && !answers.isDone()) {
             Thread.sleep(20);
         }
+        while (victim.unkeyedInFlight().isEmpty() && !answers.isDone()) {
+            Thread.sleep(1);
+        }
+        int victimPort = basePort + 10 + apis.size();
         rush.killed();
         victim.kill();
         apis.remove(victim);
-        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted", victim.name(), fcm.deliveries().accepted());
+        Set<String> inFlight = victim.unkeyedInFlight();
+        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted, %d answers given, %d unkeyed answers in flight on it",
+            victim.name(), fcm.deliveries().accepted(), answered.get(), inFlight.size());
         awaitEveryDevice(Duration.ofMinutes(20));
         SurveyRush.Outcome outcome = answers.get();
-        return figures(3, 0, 0, 0, 0, 0, survey, outcome);
+        return figures(3, 0, 0, 0, 0, 0, Split.NONE, survey, outcome,
+            new Kill(inFlight.size(), lostWith(gateways, victimPort)));
+    }
+
+    /** The exchanges with the api on {@code port} that the gateways' logs (Reactor Netty) say were lost once sent. */
+    private long lostWith(List<Child> gateways, int port) throws Exception {
+        long lost = 0;
+        for (Child gateway : gateways) {
+            try (var lines = Files.lines(work.resolve(gateway.name() + ".log"))) {
+                lost += lines.filter(line -> line.contains("127.0.0.1:" + port + "]") && line.contains("cannot be retried"))
+                    .count();
+            }
+        }
+        return lost;
     }
 
     private Run figures(int instances, double pushesPerS, double cpuPerPush, double responsesPerS, double cpuPerResponse,
-                        double gatewayCpuPerResponse, String survey, SurveyRush.Outcome outcome) throws Exception {
+                        double gatewayCpuPerResponse, Split split, String survey, SurveyRush.Outcome outcome,
+                        Kill kill) throws Exception {
         Deliveries deliveries = fcm.deliveries();
         long missing = 0;
         long raw = 0;
@@ -165,8 +256,8 @@ public final class ReplicasBenchmark {
         }
         long visible = ((Number) deliveries.counts().get("visibleRepeats")).longValue();
         String recount = recount(survey);
-        return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, missing,
-            raw, visible, sameCollapseId, recount, outcome);
+        return new Run(instances, pushesPerS, cpuPerPush, responsesPerS, cpuPerResponse, gatewayCpuPerResponse, split, missing,
+            raw, visible, sameCollapseId, recount, outcome, kill);
     }
 
     /**
@@ -197,15 +288,13 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        store = Child.start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(basePort + 1)), work);
-        store.await("READY", Duration.ofMinutes(2));
+        store = Child.store(work, basePort + 1);
     }
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
     private Child startApi(int schools) throws Exception {
         int number = apis.size() + 1;
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(Child.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
             ReplicaApi.class.getName(), "--server.port=" + (basePort + 10 + number),
             "--spring.mongodb.uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
             "--chorus.push.stand-in-url=" + fcm.url(), "--chorus.push.lease=10s",
@@ -232,7 +321,7 @@ public final class ReplicasBenchmark {
         List<Child> gateways = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             gateways.add(Child.start("gateway-" + i + "-" + apis.size() + "-" + UUID.randomUUID().toString().substring(0, 4),
-                List.of(java(), "-Xmx384m", "-cp", classpath, "app.chorus.gateway.MobileGatewayApplication",
+                List.of(Child.java(), "-Xmx384m", "-cp", classpath, "app.chorus.gateway.MobileGatewayApplication",
                     "--server.port=" + (basePort + 20 + i), "--chorus.gateway.api-urls=" + apiUrls,
                     "--chorus.gateway.issuer-uri=" + issuer.issuer(),
                     "--chorus.gateway.rate-limits.store-uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
@@ -277,19 +366,17 @@ public final class ReplicasBenchmark {
         return children.stream().mapToLong(Child::cpuNanos).sum();
     }
 
-    private static String java() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
-
     private String json(List<Run> runs, Run killed) {
         Run one = runs.stream().filter(run -> run.instances() == 1).findFirst().orElse(runs.get(0));
         Run three = runs.stream().filter(run -> run.instances() == 3).findFirst().orElse(runs.get(runs.size() - 1));
         String perInstances = runs.stream().map(run -> String.format(Locale.ROOT,
             "{\"instances\":%d,\"pushes_per_s\":%.0f,\"cpu_ms_per_push\":%.3f,\"responses_per_s\":%.0f,"
-                + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"missing\":%d,\"tallies\":\"%s\","
+                + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"store_cpu_ms_per_push\":%.3f,"
+                + "\"store_cpu_ms_per_response\":%.2f,\"idle_cpu_ms_per_s\":%.0f,\"missing\":%d,\"tallies\":\"%s\","
                 + "\"failed_requests\":%d}",
             run.instances(), run.pushesPerS(), run.cpuMsPerPush(), run.responsesPerS(), run.cpuMsPerResponse(),
-            run.gatewayCpuMsPerResponse(), run.missing(), run.recount(), run.rush().failedRequests()))
+            run.gatewayCpuMsPerResponse(), run.split().storeCpuMsPerPush(), run.split().storeCpuMsPerResponse(),
+            run.split().idleCpuMsPerS(), run.missing(), run.recount(), run.rush().failedRequests()))
             .collect(Collectors.joining(",", "[", "]"));
         SurveyRush.Outcome rush = killed.rush();
         boolean talliesMatch = killed.recount().equals("respondents=" + units.size() + " match=true");
@@ -298,12 +385,18 @@ public final class ReplicasBenchmark {
                 + "\"cpu_per_push_3_vs_1\":%.2f,\"cpu_per_response_3_vs_1\":%.2f,"
                 + "\"missing\":%d,\"raw_repeats\":%d,\"in_flight_limit\":%d,\"repeats_same_collapse_id\":%b,"
                 + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
-                + "\"failed_requests_not_in_flight_at_the_kill\":%d,\"answers_recorded_by_the_killed_instance\":%d,"
+                + "\"failed_keyed_requests\":%d,\"unkeyed_answers_read_by_the_killed_instance\":%d,"
+                + "\"exchanges_lost_with_the_killed_instance\":%d,\"failed_requests_started_after_the_kill\":%d,"
+                + "\"failed_requests_not_in_flight_at_the_kill\":%d,"
+                + "\"every_failed_request_in_flight_at_the_kill\":%b,\"answers_recorded_by_the_killed_instance\":%d,"
                 + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
             tokens.size(), units.size(), concurrency, perInstances, three.cpuMsPerPush() / one.cpuMsPerPush(),
             three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
             killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
-            rush.failedOutsideTheKill(), rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
+            rush.failedKeyed(), killed.kill().unkeyedRead(), killed.kill().lostAtTheGateways(), rush.failedAfterTheKill(),
+            rush.failedOutsideTheKill(),
+            rush.failedOutsideTheKill() == 0 && rush.failedRequests() <= killed.kill().lostAtTheGateways(),
+            rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
     }
 
     private void close() throws Exception {

@@ -5,7 +5,9 @@ import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.springframework.http.MediaType;
@@ -25,15 +27,47 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class SurveyRush {
 
-    /** What happened: answers recorded, first attempts that failed, and of those, any that did not overlap the kill. */
-    record Outcome(long recorded, long failedRequests, long failedOutsideTheKill, long recordedByTheKilled,
+    /** What happened: answers recorded, attempts that failed (each with its unit and whether it spanned the kill). */
+    record Outcome(long recorded, long failedRequests, List<Failure> failures, long recordedByTheKilled,
                    long notRecorded, double seconds) {
+
+        /**
+         * The failed attempts that cannot have been a write lost in flight at the kill: keyed (a gateway repeats those),
+         * started after the kill or ended before it.
+         */
+        long failedOutsideTheKill() {
+            return failures.stream().filter(failure -> failure.keyed() || !failure.spansTheKill()).count();
+        }
+
+        /** Failed attempts that started after the kill (a gateway may still send to the dead instance for a moment). */
+        long failedAfterTheKill() {
+            return failures.stream().filter(Failure::startedAfterTheKill).count();
+        }
+
+        /** Failed attempts that carried an {@code Idempotency-Key} (a gateway may repeat those: none should fail). */
+        long failedKeyed() {
+            return failures.stream().filter(Failure::keyed).count();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "recorded %d, failed at a gateway %d, 409 after a lost answer %d,"
+                + " not recorded %d, %.1f s", recorded, failedRequests, recordedByTheKilled, notRecorded, seconds);
+        }
+    }
+
+    /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
+    record Failure(boolean keyed, boolean startedAfterTheKill, boolean endedBeforeTheKill) {
+
+        boolean spansTheKill() {
+            return !startedAfterTheKill && !endedBeforeTheKill;
+        }
     }
 
     private final List<WebClient> gateways;
     private final BenchIssuer issuer;
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong failedOutside = new AtomicLong();
+    private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
     private volatile long killedAtNanos = Long.MAX_VALUE;
@@ -59,7 +93,7 @@ final class SurveyRush {
             .flatMap(i -> answer(surveyId, units.get(i), i).doOnSuccess(ignored -> progress.accept(done.incrementAndGet())),
                 concurrency)
             .blockLast();
-        return new Outcome(recorded.get(), failed.get(), failedOutside.get(), conflicts.get(),
+        return new Outcome(recorded.get(), failed.get(), List.copyOf(failures), conflicts.get(),
             units.size() - recorded.get(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -95,9 +129,7 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    if (started > killedAtNanos || System.nanoTime() < killedAtNanos) {
-                        failedOutside.incrementAndGet();
-                    }
+                    failures.add(new Failure(key != null, started > killedAtNanos, System.nanoTime() < killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }
