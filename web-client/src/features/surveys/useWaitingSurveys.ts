@@ -17,7 +17,11 @@ export function useWaitingSurveys() {
   const username = useAuth().session?.username;
   const waiting = useQuery({ queryKey: ['surveys-waiting'], networkMode: 'always', queryFn: () => ok(api.GET('/api/v1/surveys/waiting')) });
   useEffect(() => {
-    if (username && waiting.data) void keepForOffline(api, username, waiting.data.items ?? []);
+    if (!username || !waiting.data) return;
+    const surveys = waiting.data.items ?? [];
+    void keepForOffline(api, username, surveys);
+    // The answer page's code too, where no service worker keeps it (private browsing, a browser without one).
+    if (surveys.length > 0) void import('./AnswerSurveyPage');
   }, [api, username, waiting.data]);
   const kept = waiting.error && username && isOffline(waiting.error) ? keptSurveys(username) : null;
   return { waiting, kept };
