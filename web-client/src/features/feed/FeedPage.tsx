@@ -14,7 +14,7 @@ import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
 import { queueAcknowledgement } from '../../api/offlineAcknowledgements';
 import { useOutboxEntries } from '../../api/useOutbox';
 import { idOf } from '../../api/outbox';
-import { useRenderedCount } from '../../layout/useRenderedCount';
+import { useRenderedCount, useSettledOnce } from '../../layout/useRenderedCount';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -40,8 +40,7 @@ export function FeedPage() {
   const firstPage = feed.data?.pages[0]?.items;
   useEffect(() => { if (username && firstPage) keepFeed(username, firstPage); }, [username, firstPage]);
   const kept = feed.error && username && isOffline(feed.error) ? keptFeed(username) : null;
-  const settled = (query: { isPending: boolean; failureCount: number }) => !query.isPending || query.failureCount > 0;
-  const ready = settled(me) && settled(schools);
+  const ready = useSettledOnce(me, schools);
   const items = kept ? kept.items : ready ? feed.data?.pages.flatMap((page) => page.items ?? []) ?? [] : [];
   // What a phone shows first renders at once; the rest follows in pieces the browser can interleave with input.
   const rendered = useRenderedCount(items.length, 4);

@@ -14,11 +14,11 @@ import { label } from '../../i18n';
 import { saveAs } from '../../api/download';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { useRenderedCount } from '../../layout/useRenderedCount';
+import { useRenderedCount, useSettledOnce } from '../../layout/useRenderedCount';
 import { CloseSurvey } from './CloseSurvey';
 import { questionsOf } from './questionnaire';
 import { WrittenAnswers } from './WrittenAnswers';
-import { ResponseRatesPanel } from '../trust/SurveyGoals';
+import { ResponseRatesPanel, useResponseRates } from '../trust/SurveyGoals';
 
 /** Live results with charts, each school beside the whole, and a CSV export. */
 export function SurveyResultsPage() {
@@ -34,6 +34,8 @@ export function SurveyResultsPage() {
     queryKey: ['results', id],
     queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}/results', { params: { path: { surveyId: id }, query: { by: 'school' } } })),
   });
+  // Asked beside the results (the panel shows them while the survey is open) so the page renders once, all in.
+  const rates = useResponseRates(id);
   const stream = useLiveStream<ResultsView>(`/api/v1/surveys/${encodeURIComponent(id)}/results/live?by=school`, 'results');
   // Live figures re-render the page in the background (a transition React slices), never as one long task.
   const results = useDeferredValue(stream.value ?? first.data);
@@ -48,12 +50,14 @@ export function SurveyResultsPage() {
     }
   };
 
+  // Once answered (or failed), never waited for again: the panel's own refetch must not take the page back to Loading.
+  const namesAndRates = useSettledOnce(schools, rates);
   const questions = questionsOf(survey.data?.questionnaire);
   // The first screen's questions at once, the others right after in slices (each question has a chart and tables).
   const rendered = useRenderedCount(questions.length, 2);
   if (first.error) return <ErrorMessage error={first.error} />;
   // One first render with the schools' names, rather than one with ids and another with names.
-  if (!results || survey.isPending || (schools.isPending && schools.failureCount === 0)) return <Loading />;
+  if (!results || survey.isPending || !namesAndRates) return <Loading />;
   const groups = (results.breakdown?.groups ?? []).filter((g) => !g.suppressed);
   const suppressed = (results.breakdown?.groups ?? []).filter((g) => g.suppressed);
   const minimum = results.breakdown?.minimumGroupSize ?? 5;
