@@ -1,3 +1,4 @@
+import { personalCopy } from './personalCopy';
 import type { SurveyForm, WaitingSurvey } from './types';
 
 /**
@@ -6,8 +7,6 @@ import type { SurveyForm, WaitingSurvey } from './types';
  * outbox). Local storage, like the outbox: per signed-in person, only one person's copy at a time (keeping one drops
  * the others'), dropped on sign-out and when the session ends. It holds what the person may read, never a token.
  */
-const PREFIX = 'chorus.offline-surveys.';
-
 export type KeptAnswers = Record<string, unknown>;
 
 export interface KeptSurveys {
@@ -20,31 +19,14 @@ export interface KeptSurveys {
 
 const draftKey = (surveyId: string, unit: string) => `${surveyId}:${unit}`;
 
-function keys(): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (key?.startsWith(PREFIX)) found.push(key);
-  }
-  return found;
-}
+const copies = personalCopy<KeptSurveys>(() => localStorage, 'chorus.offline-surveys.');
 
 export function keepSurveys(username: string, surveys: Omit<KeptSurveys, 'savedAt'>, now = new Date()): void {
-  try {
-    keys().filter((key) => key !== PREFIX + username).forEach((key) => localStorage.removeItem(key));
-    localStorage.setItem(PREFIX + username, JSON.stringify({ ...surveys, savedAt: now.toISOString() } satisfies KeptSurveys));
-  } catch {
-    // Storage full or refused (private browsing): the surveys still work online.
-  }
+  copies.keep(username, { ...surveys, savedAt: now.toISOString() });
 }
 
 export function keptSurveys(username: string): KeptSurveys | null {
-  try {
-    const kept = localStorage.getItem(PREFIX + username);
-    return kept ? (JSON.parse(kept) as KeptSurveys) : null;
-  } catch {
-    return null;
-  }
+  return copies.read(username);
 }
 
 /** One survey's questions as kept, with when they were kept. */
@@ -64,10 +46,4 @@ export function withDraft(drafts: Record<string, KeptAnswers>, surveyId: string,
 }
 
 /** Drops every copy (sign-out, or a session that ended). */
-export function forgetAllSurveys(): void {
-  try {
-    keys().forEach((key) => localStorage.removeItem(key));
-  } catch {
-    // Storage refused: nothing was kept.
-  }
-}
+export const forgetAllSurveys = copies.forgetAll;

@@ -1,13 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { forgetAllSurveys, keepSurveys, keptForm, keptSurveys } from '../../api/offlineSurveys';
 import { outbox } from '../../api/outbox';
 import type { SurveyForm } from '../../api/types';
-import { useOutbox } from '../../api/useOutbox';
 import { behindAConnection, fakeApi, renderPage } from '../../test/render';
-import { AnswerSurveyPage } from './AnswerSurveyPage';
-import { SurveysPage } from './SurveysPage';
+import { SurveyPagesOnAPhone } from './SurveyPagesOnAPhone';
 
 const CARER = 'carer.demo';
 const questionnaire = { sections: [{ id: 's1', title: 'Trips', questions: [
@@ -20,15 +17,7 @@ const form = {
   status: 'OPEN', units: [unit], questionnaire,
 };
 
-function App() {
-  useOutbox();
-  return (
-    <Routes>
-      <Route path="/surveys" element={<SurveysPage />} />
-      <Route path="/surveys/:id/answer/:unit" element={<AnswerSurveyPage />} />
-    </Routes>
-  );
-}
+const App = SurveyPagesOnAPhone;
 
 function surveyApi() {
   const submitted: unknown[] = [];
