@@ -150,6 +150,8 @@ async function main() {
     console.log(JSON.stringify({ runs: RUNS, results }));
   } finally {
     await browser.close();
+    // Live streams keep their connections open: without this the script would not end once done.
+    proxy?.closeAllConnections();
     proxy?.close();
   }
 }
