@@ -9,7 +9,8 @@
 // Env: CHORUS_WEB_URL (the portal, default http://127.0.0.1:8090); CHORUS_LIGHTHOUSE_ALIAS: an origin Keycloak's
 // chorus-web client knows, when the portal runs on another port (ADR 0145): Chromium goes through a small proxy here
 // that answers the alias from the portal; CHROMIUM_PATH (/usr/bin/chromium); CHORUS_LIGHTHOUSE_PEOPLE (a comma list of
-// the logins below, default all), CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
+// the logins below, default all), CHORUS_LIGHTHOUSE_PAGES (a comma list of page names below, default all: e.g. feed,results),
+// CHORUS_LIGHTHOUSE_LABEL (a prefix for the report files, to keep two builds' apart), CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
 // target/lighthouse/. Installs lighthouse and puppeteer-core from the npm registry when they are missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -66,6 +67,8 @@ const JOURNEYS = {
     ['results', { from: '/surveys', link: 'a[href$="/results"]' }]],
   'leader.trust': [['trust', '/trust']],
 };
+const PAGES = process.env.CHORUS_LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim());
+const LABEL = process.env.CHORUS_LIGHTHOUSE_LABEL ? `${process.env.CHORUS_LIGHTHOUSE_LABEL}-` : '';
 const PEOPLE = (process.env.CHORUS_LIGHTHOUSE_PEOPLE ?? Object.keys(JOURNEYS).join(',')).split(',').map((p) => p.trim());
 
 async function signIn(page, user) {
@@ -96,10 +99,13 @@ async function audit(lighthouse, page, port, path, name) {
     }, undefined, page);
     const { categories, audits } = result.lhr;
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(categories[c].score * 100)]));
+    // The main thread's tasks of 50 ms or more (as the simulated phone would take them): what blocking time is made of.
+    const longTasks = (audits['long-tasks']?.details?.items ?? []).map((task) => Math.round(task.duration));
     runs.push({ ...scores, fcpMs: audits['first-contentful-paint'].numericValue, lcpMs: audits['largest-contentful-paint'].numericValue,
-      tbtMs: audits['total-blocking-time'].numericValue, finalUrl: result.lhr.finalDisplayedUrl });
-    writeFileSync(join(OUT, `${name}-${run}.json`), result.report);
-    log(`${name} run ${run}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')} (${result.lhr.finalDisplayedUrl})`);
+      tbtMs: audits['total-blocking-time'].numericValue, longTasks, finalUrl: result.lhr.finalDisplayedUrl });
+    writeFileSync(join(OUT, `${LABEL}${name}-${run}.json`), result.report);
+    log(`${name} run ${run}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}, TBT ${Math.round(runs.at(-1).tbtMs)} ms, `
+      + `long tasks ${longTasks.join(' ')} ms (${result.lhr.finalDisplayedUrl})`);
   }
   const keys = [...CATEGORIES, 'fcpMs', 'lcpMs', 'tbtMs'];
   return { page: name, path, runs, median: Object.fromEntries(keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])))])) };
@@ -125,10 +131,11 @@ async function main() {
     const results = [];
     for (const user of PEOPLE) {
       if (!JOURNEYS[user]) throw new Error(`no pages for ${user}: choose among ${Object.keys(JOURNEYS).join(', ')}`);
+      if (PAGES && !JOURNEYS[user].some(([name]) => PAGES.includes(name))) continue;
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await signIn(page, user);
-      for (const [name, where] of JOURNEYS[user]) {
+      for (const [name, where] of JOURNEYS[user].filter(([name]) => !PAGES || PAGES.includes(name))) {
         results.push({ user, ...await audit(lighthouse, page, port, await pathOf(page, where), name) });
       }
       await context.close();
@@ -143,6 +150,8 @@ async function main() {
     console.log(JSON.stringify({ runs: RUNS, results }));
   } finally {
     await browser.close();
+    // Live streams keep their connections open: without this the script would not end once done.
+    proxy?.closeAllConnections();
     proxy?.close();
   }
 }

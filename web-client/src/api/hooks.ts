@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './ApiContext';
 import { ok } from './client';
@@ -17,6 +18,10 @@ export function useSchools() {
     queryFn: async () => (await ok(api.GET('/api/v1/schools'))).items as SchoolView[],
     staleTime: 300_000,
   });
-  const names = new Map((query.data ?? []).map((school) => [school.id ?? '', school.name ?? '']));
-  return { ...query, schools: query.data ?? [], nameOf: (id?: string | null) => (id ? names.get(id) ?? id : '') };
+  // Every card and row asks for names: one lookup per list of schools, not one per caller and render.
+  const nameOf = useMemo(() => {
+    const names = new Map((query.data ?? []).map((school) => [school.id ?? '', school.name ?? '']));
+    return (id?: string | null) => (id ? names.get(id) ?? id : '');
+  }, [query.data]);
+  return { ...query, schools: query.data ?? [], nameOf };
 }

@@ -35,7 +35,11 @@ export function useOutbox() {
 export function useOutboxEntries(username: string | undefined): Outgoing[] {
   const [entries, setEntries] = useState(() => (username ? outbox(username) : []));
   useEffect(() => {
-    const update = () => setEntries(username ? outbox(username) : []);
+    // Re-rendered only when the outbox changed: most pages read it once and never again.
+    const update = () => {
+      const now = username ? outbox(username) : [];
+      setEntries((before) => (JSON.stringify(before) === JSON.stringify(now) ? before : now));
+    };
     update();
     window.addEventListener(OUTBOX_CHANGED, update);
     return () => window.removeEventListener(OUTBOX_CHANGED, update);

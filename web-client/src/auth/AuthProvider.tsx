@@ -4,6 +4,7 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { AuthContext, type Auth, type Session } from './AuthContext';
 import { CALLBACK_PATH, toSession } from './session';
 import { forgetAllFeeds } from '../api/offlineFeed';
+import { forgetAllSurveys } from '../api/offlineSurveys';
 
 interface Props {
   manager: UserManager;
@@ -77,7 +78,7 @@ export function AuthProvider({ manager, children }: Props) {
     const loaded = (user: User) => { setSession(toSession(user)); setEnded(false); };
     // Only a session that existed can end; a first visit has nothing to end. An ended session leaves no messages
     // readable on the device.
-    const gone = () => { if (sessionRef.current) setEnded(true); setSession(null); forgetAllFeeds(); };
+    const gone = () => { if (sessionRef.current) setEnded(true); setSession(null); forgetAllFeeds(); forgetAllSurveys(); };
     // Offline a renewal cannot succeed: the session stays (read-only, from the kept feed) until the connection returns.
     const renewFailed = () => { if (navigator.onLine) gone(); };
     manager.events.addUserLoaded(loaded);
@@ -106,6 +107,7 @@ export function AuthProvider({ manager, children }: Props) {
   const signOut = useCallback(async () => {
     const user = await manager.getUser();
     forgetAllFeeds();
+    forgetAllSurveys();
     await manager.removeUser();
     await manager.signoutRedirect({ id_token_hint: user?.id_token });
   }, [manager]);

@@ -1,4 +1,5 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
+import { memo } from 'react';
 import { Bar } from 'react-chartjs-2';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -12,7 +13,7 @@ export interface Series { label: string; values: number[] }
  * A bar chart (chart.js) with a text alternative: the canvas is an image named by its title, and the
  * same numbers are always shown in a table next to it by the page.
  */
-export function BarChart({ title, labels, series, max, percent }: { title: string; labels: string[]; series: Series[]; max?: number; percent?: boolean }) {
+export const BarChart = memo(function BarChart({ title, labels, series, max, percent }: { title: string; labels: string[]; series: Series[]; max?: number; percent?: boolean }) {
   return (
     <div className="chart">
       <Bar
@@ -32,4 +33,12 @@ export function BarChart({ title, labels, series, max, percent }: { title: strin
       />
     </div>
   );
+}, sameFigures);
+
+/**
+ * A page re-renders as its live figures arrive, mostly with the same numbers: redrawing a chart (chart.js updates
+ * whenever its props are new objects) is then work for nothing.
+ */
+function sameFigures(before: object, after: object): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
 }

@@ -77,21 +77,35 @@ function locale(): string {
   return i18n.language === 'en' ? 'en-GB' : i18n.language;
 }
 
+/**
+ * Formatters are costly to make (a time zone's rules are loaded each time) and a feed or table formats dozens of
+ * dates: one formatter per language and style, made on first use.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: (tag: string) => F): F {
+  const tag = locale();
+  const key = `${kind}|${tag}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) { found = make(tag); formatters.set(key, found); }
+  return found;
+}
+
 export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(), {
+  return formatter('dateTime', (tag) => new Intl.DateTimeFormat(tag, {
     dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London',
-  }).format(new Date(iso));
+  })).format(new Date(iso));
 }
 
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(locale()).format(n);
+  return formatter('number', (tag) => new Intl.NumberFormat(tag)).format(n);
 }
 
 /** A calendar date from the api (`2026-11-30`), as the UI language writes it. */
 export function formatDate(isoDate: string | undefined | null): string {
   if (!isoDate) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return formatter('date', (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }))
+    .format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /**

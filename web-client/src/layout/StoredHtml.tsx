@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import DOMPurify from 'dompurify';
 
 /**
@@ -5,5 +6,6 @@ import DOMPurify from 'dompurify';
  * renderer ever let a script, an event handler or a javascript: link through, the browser still never runs it.
  */
 export function StoredHtml({ html, className }: { html: string | null | undefined; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(html ?? '') }} />;
+  const clean = useMemo(() => DOMPurify.sanitize(html ?? ''), [html]);
+  return <div className={className} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

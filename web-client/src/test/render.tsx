@@ -66,9 +66,10 @@ export function fakeApi(answers: Record<string, FakeAnswer>) {
 
 /**
  * The fake api behind a phone's connection: while `connection.online` is false, writes never reach it (fetch fails with
- * a TypeError, as a browser's does); `triedKeys` are the Idempotency-Keys of every write tried, reached or not.
+ * a TypeError, as a browser's does); `triedKeys` are the Idempotency-Keys of every write tried, reached or not. With
+ * `reads`, reads fail offline too (by default they still answer, as for a page loaded before the connection dropped).
  */
-export function behindAConnection(fetchMock: ReturnType<typeof fakeApi>['fetchMock']) {
+export function behindAConnection(fetchMock: ReturnType<typeof fakeApi>['fetchMock'], { reads = false } = {}) {
   const connection = { online: true };
   const triedKeys: string[] = [];
   const answer = fetchMock.getMockImplementation()!;
@@ -78,6 +79,8 @@ export function behindAConnection(fetchMock: ReturnType<typeof fakeApi>['fetchMo
       const key = request.headers.get('Idempotency-Key');
       if (key) triedKeys.push(key);
       if (!connection.online) throw new TypeError('Failed to fetch');
+    } else if (reads && !connection.online) {
+      throw new TypeError('Failed to fetch');
     }
     return answer(input, init);
   });

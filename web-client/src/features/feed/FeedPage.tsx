@@ -12,7 +12,9 @@ import { usePageTitle } from '../../layout/usePageTitle';
 import { useAuth } from '../../auth/AuthContext';
 import { isOffline, keepFeed, keptFeed } from '../../api/offlineFeed';
 import { queueAcknowledgement } from '../../api/offlineAcknowledgements';
-import { useOutboxEntry } from '../../api/useOutbox';
+import { useOutboxEntries } from '../../api/useOutbox';
+import { idOf } from '../../api/outbox';
+import { useRenderedCount, useSettledOnce } from '../../layout/useRenderedCount';
 
 /** What is addressed to me (carer, pupil, staff or leader) across all my schools, newest first. */
 type FeedQuery = { since: string; limit?: number; cursor?: string };
@@ -23,25 +25,40 @@ export function FeedPage() {
   const { api } = useApi();
   const feed = useInfiniteQuery({
     queryKey: ['feed'],
+    // Offline it fails at once and the kept copy is shown, rather than waiting paused for the connection.
+    networkMode: 'always',
     initialPageParam: undefined as string | undefined,
     // The document merges GET /feed and GET /feed?since= into one operation that marks 'since' required.
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/feed', { params: { query: { limit: 20, cursor: pageParam } as FeedQuery } })) as Promise<Page>,
     getNextPageParam: (last) => last.next ?? undefined,
   });
+  // Fetched beside the feed, not by the first card: the cards render once, with names and children, not twice.
+  const me = useMe();
+  const { nameOf, ...schools } = useSchools();
   const username = useAuth().session?.username;
+  const queued = new Set(useOutboxEntries(username).map(idOf));
   const firstPage = feed.data?.pages[0]?.items;
   useEffect(() => { if (username && firstPage) keepFeed(username, firstPage); }, [username, firstPage]);
   const kept = feed.error && username && isOffline(feed.error) ? keptFeed(username) : null;
-  const items = kept ? kept.items : feed.data?.pages.flatMap((page) => page.items ?? []) ?? [];
+  const ready = useSettledOnce(me, schools);
+  const items = kept ? kept.items : ready ? feed.data?.pages.flatMap((page) => page.items ?? []) ?? [] : [];
+  // What a phone shows first renders at once; the rest follows in pieces the browser can interleave with input.
+  const rendered = useRenderedCount(items.length, 4);
+  const children = me.data?.children ?? [];
   return (
     <section aria-labelledby="feed-title">
       <h1 id="feed-title">{t('feed.title')}</h1>
-      {feed.isPending && <Loading />}
+      {(feed.isPending || (feed.isSuccess && !ready)) && <Loading />}
       {kept && <p className="notice" role="status">{t('feed.offline', { when: formatDateTime(kept.savedAt) })}</p>}
       {feed.error && !kept && <ErrorMessage error={feed.error} />}
-      {feed.isSuccess && items.length === 0 && <p>{t('feed.empty')}</p>}
+      {feed.isSuccess && ready && items.length === 0 && <p>{t('feed.empty')}</p>}
       <ul className="feed">
-        {items.map((item) => <li key={item.id}><FeedCard item={item} /></li>)}
+        {items.slice(0, rendered).map((item) => (
+          <li key={item.id}>
+            <FeedCard item={item} queued={queued.has(`ack:${item.id}`)} about={childrenConcerned(item, children)}
+              from={item.schoolId ? nameOf(item.schoolId) : t('feed.trust')} />
+          </li>
+        ))}
       </ul>
       {feed.hasNextPage && (
         <button type="button" className="secondary" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
@@ -64,17 +81,16 @@ export function childrenConcerned(item: FeedItem, children: Child[]): string[] {
   return concerned.map((child) => `${child.givenName} (${child.schoolName})`);
 }
 
-export function FeedCard({ item }: { item: FeedItem }) {
+/** One post: `from` names its school (or the trust), `about` the children it concerns, `queued` an acknowledgement kept offline. */
+export function FeedCard({ item, from, about, queued }: { item: FeedItem; from: string; about: string[]; queued: boolean }) {
   const { t } = useTranslation();
   const { api } = useApi();
   const { nameOf } = useSchools();
-  const me = useMe();
-  const about = childrenConcerned(item, me.data?.children ?? []);
   const queries = useQueryClient();
   const [key] = useState(idempotencyKey);
   const username = useAuth().session?.username;
-  const queued = useOutboxEntry(username, `ack:${item.id}`) !== undefined;
   const acknowledge = useMutation({
+    networkMode: 'always',
     mutationFn: () => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
       params: { path: { id: item.id! }, header: { 'Idempotency-Key': key } },
     })),
@@ -83,7 +99,6 @@ export function FeedCard({ item }: { item: FeedItem }) {
     onError: (error) => { if (username && isOffline(error)) queueAcknowledgement(username, item.id!, key); },
   });
   const headingId = `item-${item.id}`;
-  const from = item.schoolId ? nameOf(item.schoolId) : t('feed.trust');
   if (item.withdrawn) {
     return <WithdrawnCard item={item} headingId={headingId} from={from} />;
   }

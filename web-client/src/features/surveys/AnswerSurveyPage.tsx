@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { ApiError, idempotencyKey, ok } from '../../api/client';
 import { isOffline } from '../../api/offlineFeed';
+import { keptDraft, keptForm } from '../../api/offlineSurveys';
+import { formatDateTime } from '../../i18n';
 import { entry, putInOutbox, removeFromOutbox, surveyEntryId, type QueuedSurveyAnswers } from '../../api/outbox';
 import { useOutboxEntry } from '../../api/useOutbox';
 import { useAuth } from '../../auth/AuthContext';
@@ -23,13 +25,28 @@ export function AnswerSurveyPage() {
   const { id = '', unit = 'self' } = useParams();
   const { api } = useApi();
   const queries = useQueryClient();
-  const form = useQuery({ queryKey: ['survey-form', id], queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}/form', { params: { path: { surveyId: id } } })) });
-  usePageTitle(form.data?.title ?? t('answer.submit'));
   const username = useAuth().session?.username;
+  // Offline, the questions kept on this device when the surveys list was last read (useWaitingSurveys) stand in.
+  // 'always': offline the query runs (and falls back to the kept copy) instead of waiting for the connection.
+  const form = useQuery({
+    queryKey: ['survey-form', id],
+    networkMode: 'always',
+    queryFn: async () => {
+      try {
+        return { ...await ok(api.GET('/api/v1/surveys/{surveyId}/form', { params: { path: { surveyId: id } } })), keptAt: undefined };
+      } catch (e) {
+        const kept = username && isOffline(e) ? keptForm(username, id) : null;
+        if (kept) return { ...kept.form, keptAt: kept.savedAt };
+        throw e;
+      }
+    },
+  });
+  usePageTitle(form.data?.title ?? t('answer.submit'));
   const entryId = surveyEntryId(id, unit);
   const onDevice = useOutboxEntry(username, entryId) as QueuedSurveyAnswers | undefined;
   const draft = useQuery({
     queryKey: ['survey-draft', id, unit],
+    networkMode: 'always',
     queryFn: async () => {
       // Answers kept on this device never reached the api: they are newer than its draft.
       const kept = username ? entry(username, entryId) as QueuedSurveyAnswers | undefined : undefined;
@@ -38,6 +55,7 @@ export function AnswerSurveyPage() {
         return await ok(api.GET('/api/v1/surveys/{surveyId}/responses/{unit}/draft', { params: { path: { surveyId: id, unit } } }));
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) return { answers: {} };
+        if (username && isOffline(e) && keptForm(username, id)) return { answers: keptDraft(username, id, unit) };
         throw e;
       }
     },
@@ -65,7 +83,9 @@ export function AnswerSurveyPage() {
     const kept = username ? entry(username, entryId) : undefined;
     if (kept?.kind === 'survey-answers' && JSON.stringify(kept.answers) === JSON.stringify(sent)) removeFromOutbox(username!, entryId);
   };
+  // Offline a mutation must fail (and keep the answers on the device), not wait paused for the connection.
   const save = useMutation({
+    networkMode: 'always',
     mutationFn: (current: Answers) => ok(api.PUT('/api/v1/surveys/{surveyId}/responses/{unit}/draft', {
       params: { path: { surveyId: id, unit } }, body: { answers: answersToSend(questionnaire, current) },
     })),
@@ -81,6 +101,7 @@ export function AnswerSurveyPage() {
   }, [answers]);
 
   const submit = useMutation({
+    networkMode: 'always',
     mutationFn: () => ok(api.POST('/api/v1/surveys/{surveyId}/responses/{unit}', {
       params: { path: { surveyId: id, unit }, header: { 'Idempotency-Key': key } },
       body: { answers: answersToSend(questionnaire, answers) },
@@ -115,6 +136,7 @@ export function AnswerSurveyPage() {
         <h2 id="promise-title">{t('answer.promise')}</h2>
         <p>{form.data.anonymityStatement}</p>
       </aside>
+      {form.data.keptAt && <p className="notice" role="status">{t('answer.offline', { when: formatDateTime(form.data.keptAt) })}</p>}
       {onDevice?.refused && <Refused kept={onDevice} />}
       {done ? <Notice>{submit.isSuccess || sentFromDevice ? t('answer.submitted') : t('answer.alreadyAnswered')}</Notice>
         : waiting ? <p className="notice" role="status">{t('answer.savedOnDevice')}</p>

@@ -1,11 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { outbox } from '../../api/outbox';
-import { useOutbox } from '../../api/useOutbox';
 import { behindAConnection, fakeApi, renderPage } from '../../test/render';
-import { AnswerSurveyPage } from './AnswerSurveyPage';
-import { SurveysPage } from './SurveysPage';
+import { SurveyPagesOnAPhone } from './SurveyPagesOnAPhone';
 
 const CARER = 'carer.demo';
 const questionnaire = { sections: [{ id: 's1', title: 'Lunch', questions: [
@@ -20,16 +17,7 @@ const closed = () => new Response(JSON.stringify({
   type: 'urn:chorus:problem:survey-closed', title: 'Conflict', status: 409, detail: 'This survey has closed and no longer accepts answers.',
 }), { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
 
-/** The app as a carer's phone runs it: the outbox sender mounted beside the surveys pages. */
-function App() {
-  useOutbox();
-  return (
-    <Routes>
-      <Route path="/surveys" element={<SurveysPage />} />
-      <Route path="/surveys/:id/answer/:unit" element={<AnswerSurveyPage />} />
-    </Routes>
-  );
-}
+const App = SurveyPagesOnAPhone;
 
 function surveyApi({ closesMeanwhile = false } = {}) {
   const submitted: string[] = [];

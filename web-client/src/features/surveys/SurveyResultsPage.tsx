@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { AUTHOR_ROLES, hasAny } from '../../auth/roles';
@@ -14,10 +14,11 @@ import { label } from '../../i18n';
 import { saveAs } from '../../api/download';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { useRenderedCount, useSettledOnce } from '../../layout/useRenderedCount';
 import { CloseSurvey } from './CloseSurvey';
 import { questionsOf } from './questionnaire';
 import { WrittenAnswers } from './WrittenAnswers';
-import { ResponseRatesPanel } from '../trust/SurveyGoals';
+import { ResponseRatesPanel, useResponseRates } from '../trust/SurveyGoals';
 
 /** Live results with charts, each school beside the whole, and a CSV export. */
 export function SurveyResultsPage() {
@@ -25,7 +26,7 @@ export function SurveyResultsPage() {
   usePageTitle(t('results.title'));
   const { id = '' } = useParams();
   const { api, raw } = useApi();
-  const { nameOf } = useSchools();
+  const { nameOf, ...schools } = useSchools();
   const { session } = useAuth();
   const manages = hasAny(session?.roles ?? [], AUTHOR_ROLES);
   const survey = useQuery({ queryKey: ['survey', id], queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}', { params: { path: { surveyId: id } } })) });
@@ -33,8 +34,11 @@ export function SurveyResultsPage() {
     queryKey: ['results', id],
     queryFn: () => ok(api.GET('/api/v1/surveys/{surveyId}/results', { params: { path: { surveyId: id }, query: { by: 'school' } } })),
   });
+  // Asked beside the results (the panel shows them while the survey is open) so the page renders once, all in.
+  const rates = useResponseRates(id);
   const stream = useLiveStream<ResultsView>(`/api/v1/surveys/${encodeURIComponent(id)}/results/live?by=school`, 'results');
-  const results = stream.value ?? first.data;
+  // Live figures re-render the page in the background (a transition React slices), never as one long task.
+  const results = useDeferredValue(stream.value ?? first.data);
   const [exportError, setExportError] = useState<unknown>();
 
   const download = async () => {
@@ -46,9 +50,14 @@ export function SurveyResultsPage() {
     }
   };
 
-  if (first.error) return <ErrorMessage error={first.error} />;
-  if (!results || survey.isPending) return <Loading />;
+  // Once answered (or failed), never waited for again: the panel's own refetch must not take the page back to Loading.
+  const namesAndRates = useSettledOnce(schools, rates);
   const questions = questionsOf(survey.data?.questionnaire);
+  // The first screen's questions at once, the others right after in slices (each question has a chart and tables).
+  const rendered = useRenderedCount(questions.length, 2);
+  if (first.error) return <ErrorMessage error={first.error} />;
+  // One first render with the schools' names, rather than one with ids and another with names.
+  if (!results || survey.isPending || !namesAndRates) return <Loading />;
   const groups = (results.breakdown?.groups ?? []).filter((g) => !g.suppressed);
   const suppressed = (results.breakdown?.groups ?? []).filter((g) => g.suppressed);
   const minimum = results.breakdown?.minimumGroupSize ?? 5;
@@ -75,7 +84,7 @@ export function SurveyResultsPage() {
       </div>
       {exportError !== undefined && <ErrorMessage error={exportError} />}
       {results.status === 'OPEN' && <ResponseRatesPanel surveyId={id} canSetGoal={manages} />}
-      {!tooFew && questions.map((question, i) => {
+      {!tooFew && questions.slice(0, rendered).map((question, i) => {
         const overall = results.overall?.find((r) => r.questionId === question.id);
         const title = `${t('surveys.questionNumber', { n: i + 1 })}: ${question.text}`;
         return (
@@ -87,7 +96,7 @@ export function SurveyResultsPage() {
           </article>
         );
       })}
-      {(groups.length > 0 || suppressed.length > 0) && (
+      {rendered >= questions.length && (groups.length > 0 || suppressed.length > 0) && (
         <>
           <h2>{t('results.comparison')}</h2>
           <div className="table-wrap">

@@ -9,6 +9,7 @@ import { formatDateTime, label } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { AnswersOnDevice } from './AnswersOnDevice';
+import { useWaitingSurveys } from './useWaitingSurveys';
 
 /** Staff see the surveys they manage; everyone sees the surveys waiting for their answers. */
 export function SurveysPage() {
@@ -27,17 +28,18 @@ export function SurveysPage() {
 
 function Waiting() {
   const { t } = useTranslation();
-  const { api } = useApi();
-  const waiting = useQuery({ queryKey: ['surveys-waiting'], queryFn: () => ok(api.GET('/api/v1/surveys/waiting')) });
+  const { waiting, kept } = useWaitingSurveys();
+  const items = kept ? kept.waiting : waiting.data?.items;
   return (
     <>
       <h2>{t('surveys.waiting')}</h2>
       <AnswersOnDevice />
       {waiting.isPending && <Loading />}
-      {waiting.error && <ErrorMessage error={waiting.error} />}
-      {waiting.data?.items?.length === 0 && <p>{t('surveys.noneWaiting')}</p>}
+      {kept && <p className="notice" role="status">{t('surveys.offline', { when: formatDateTime(kept.savedAt) })}</p>}
+      {waiting.error && !kept && <ErrorMessage error={waiting.error} />}
+      {items?.length === 0 && <p>{t('surveys.noneWaiting')}</p>}
       <ul className="feed">
-        {(waiting.data?.items ?? []).map((survey) => (
+        {(items ?? []).map((survey) => (
           <li key={survey.surveyId} className="card">
             <h3>{survey.title}</h3>
             {survey.closesAt && <p className="muted">{t('surveys.closesAt')}: {formatDateTime(survey.closesAt)}</p>}

@@ -49,14 +49,19 @@ export function SurveyGoals() {
 
 /** One survey's rates per school, on its results page; its managers set the goal there. */
 export function ResponseRatesPanel({ surveyId, canSetGoal }: { surveyId: string; canSetGoal: boolean }) {
-  const { api } = useApi();
-  const rates = useQuery({
-    queryKey: ['survey-response-rates', surveyId],
-    queryFn: async () => (await ok(api.GET('/api/v1/surveys/{surveyId}/response-rates', { params: { path: { surveyId } } }))) as SurveyResponseRates,
-  });
+  const rates = useResponseRates(surveyId);
   if (rates.error) return <ErrorMessage error={rates.error} />;
   // on a survey's own results page the panel sits right under the page's h1
   return rates.data ? <SurveyRates survey={rates.data} canSetGoal={canSetGoal} heading="h2" /> : <Loading />;
+}
+
+/** One survey's response rates per school (the results page waits for them, so the panel does not push the page down). */
+export function useResponseRates(surveyId: string) {
+  const { api } = useApi();
+  return useQuery({
+    queryKey: ['survey-response-rates', surveyId],
+    queryFn: async () => (await ok(api.GET('/api/v1/surveys/{surveyId}/response-rates', { params: { path: { surveyId } } }))) as SurveyResponseRates,
+  });
 }
 
 function SurveyRates({ survey, canSetGoal, heading: Heading }: { survey: SurveyResponseRates; canSetGoal: boolean; heading: 'h2' | 'h3' }) {

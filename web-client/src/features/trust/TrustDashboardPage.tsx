@@ -8,6 +8,7 @@ import type { TrustDashboard } from '../../api/types';
 import { BarChart } from '../../charts/LazyBarChart';
 import { formatDate, formatNumber } from '../../i18n';
 import { ErrorMessage, Loading } from '../../layout/Status';
+import { useSettledOnce } from '../../layout/useRenderedCount';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { SurveyGoals } from './SurveyGoals';
 
@@ -21,7 +22,9 @@ export function TrustDashboardPage() {
   const { t } = useTranslation();
   usePageTitle(t('trust.title'));
   const { api } = useApi();
-  const { schools, nameOf } = useSchools();
+  const { schools, nameOf, ...schoolsQuery } = useSchools();
+  // The table lists every school: rendered once the names are in, not first with ids and then again.
+  const named = useSettledOnce(schoolsQuery);
   const [period, setPeriod] = useState<Period>({});
   const [draft, setDraft] = useState<Period>({});
   const dashboard = useQuery({
@@ -46,8 +49,8 @@ export function TrustDashboardPage() {
         <button type="submit" className="secondary">{t('trust.show')}</button>
       </form>
       {dashboard.error && <ErrorMessage error={dashboard.error} />}
-      {dashboard.isPending && <Loading />}
-      {data && (
+      {(dashboard.isPending || (data && !named)) && <Loading />}
+      {data && named && (
         <>
           <p data-testid="trust-period">
             <strong>{t('trust.period', { from: formatDate(data.from), to: formatDate(data.to) })}</strong>

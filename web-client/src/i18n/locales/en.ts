@@ -311,6 +311,7 @@ export const en = {
     status: 'Status',
     waiting: 'Surveys waiting for you',
     noneWaiting: 'No surveys are waiting for your answers.',
+    offline: 'You are offline. These are the surveys waiting for you as they were at {{when}}: you can answer them and your answers will be sent when you are back online.',
     answerFor: 'Answer for {{who}}',
     draftSaved: 'draft saved',
     minPicks: 'Fewest choices',
@@ -358,6 +359,7 @@ export const en = {
   },
   answer: {
     savedOnDevice: 'Saved on this device; will be sent when you are back online.',
+    offline: 'You are offline: this is the survey as it was kept on this device at {{when}}. Your answers will be sent when you are back online.',
     changedSinceKept: 'This survey was changed after your answers were saved on this device. Check them before sending.',
     refusedClosed: 'This survey closed before your answers could be sent, so they were not counted.',
     refusedAnswered: 'This survey had already been answered for this person before your answers could be sent, so yours were not counted.',

@@ -318,6 +318,7 @@ export const fr: Catalogue = {
     status: 'État',
     waiting: 'Enquêtes qui vous attendent',
     noneWaiting: 'Aucune enquête n’attend vos réponses.',
+    offline: 'Vous êtes hors ligne. Voici les enquêtes qui vous attendaient le {{when}} : vous pouvez y répondre, vos réponses seront envoyées quand vous serez de nouveau en ligne.',
     answerFor: 'Répondre pour {{who}}',
     draftSaved: 'brouillon enregistré',
     minPicks: 'Nombre minimal de choix',
@@ -365,6 +366,7 @@ export const fr: Catalogue = {
   },
   answer: {
     savedOnDevice: 'Enregistré sur cet appareil ; sera envoyé quand vous serez de nouveau en ligne.',
+    offline: 'Vous êtes hors ligne : voici l’enquête telle qu’elle a été gardée sur cet appareil le {{when}}. Vos réponses seront envoyées quand vous serez de nouveau en ligne.',
     changedSinceKept: 'Ce questionnaire a été modifié après l’enregistrement de vos réponses sur cet appareil. Vérifiez-les avant de les envoyer.',
     refusedClosed: 'Ce questionnaire a été clôturé avant l’envoi de vos réponses : elles n’ont pas été comptées.',
     refusedAnswered: 'Quelqu’un avait déjà répondu à ce questionnaire pour cette personne avant l’envoi de vos réponses : elles n’ont pas été comptées.',

@@ -327,6 +327,7 @@ export const pl: Catalogue = {
     status: 'Stan',
     waiting: 'Ankiety czekające na Ciebie',
     noneWaiting: 'Żadna ankieta nie czeka na Twoje odpowiedzi.',
+    offline: 'Jesteś offline. Tak wyglądały ankiety czekające na Ciebie {{when}}: możesz na nie odpowiedzieć, a odpowiedzi zostaną wysłane, gdy znów będziesz online.',
     answerFor: 'Odpowiedz za: {{who}}',
     draftSaved: 'zapisano wersję roboczą',
     minPicks: 'Najmniej wyborów',
@@ -374,6 +375,7 @@ export const pl: Catalogue = {
   },
   answer: {
     savedOnDevice: 'Zapisano na tym urządzeniu; zostanie wysłane, gdy znów będziesz online.',
+    offline: 'Jesteś offline: to ankieta zapisana na tym urządzeniu {{when}}. Twoje odpowiedzi zostaną wysłane, gdy znów będziesz online.',
     changedSinceKept: 'Ankieta została zmieniona po zapisaniu Twoich odpowiedzi na tym urządzeniu. Sprawdź je przed wysłaniem.',
     refusedClosed: 'Ankieta została zamknięta, zanim udało się wysłać Twoje odpowiedzi, więc nie zostały policzone.',
     refusedAnswered: 'Ktoś już odpowiedział na tę ankietę za tę osobę, zanim udało się wysłać Twoje odpowiedzi, więc nie zostały policzone.',
