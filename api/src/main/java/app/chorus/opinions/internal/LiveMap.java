@@ -1,6 +1,7 @@
 package app.chorus.opinions.internal;
 
 import app.chorus.opinions.math.OpinionMapUpdater;
+import app.chorus.opinions.math.PolisReplay.Cadence;
 import app.chorus.opinions.math.Vote;
 import app.chorus.opinions.internal.MapCheckpoint.Watermark;
 import java.time.Duration;
@@ -30,6 +31,10 @@ final class LiveMap {
     private final Map<String, Integer> votesByParticipant = new HashMap<>();
     private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
     private boolean changed;
+    private boolean updateRequested;
+    private long firstPendingAt;
+    private volatile long participants;
+    private volatile long statements;
     private long version;
     private Watermark pendingUpTo;
     private Watermark foldedUpTo;
@@ -55,6 +60,9 @@ final class LiveMap {
 
     /** Adds a vote to the next update; answers how many are pending. */
     synchronized int add(Vote vote, Integer replaced, Watermark mark) {
+        if (pending.isEmpty()) {
+            firstPendingAt = System.currentTimeMillis();
+        }
         pendingUpTo = pendingUpTo.max(mark);
         if (replaced != null) {
             count(vote.statement(), replaced, -1);
@@ -70,6 +78,27 @@ final class LiveMap {
     synchronized void statement(String statementId, boolean moderatedOut) {
         statementChanges.add(new StatementChange(statementId, moderatedOut));
         changed = true;
+    }
+
+    /**
+     * Whether an update is due at a tick of the base cadence: at once for a map up to {@link Cadence#CELLS_PER_STEP}
+     * cells; for a larger one, once its stretched period has passed since the first pending vote.
+     */
+    synchronized boolean due(Cadence base, long nowMillis) {
+        if (pending.isEmpty()) {
+            return changed;
+        }
+        Cadence cadence = base.forSize(participants, statements);
+        return pending.size() >= cadence.votes() || nowMillis - firstPendingAt >= cadence.periodMillis() - base.periodMillis();
+    }
+
+    /** True once when enough votes are pending for an update of their own (until that update takes them). */
+    synchronized boolean requestUpdate(Cadence base) {
+        if (updateRequested || pending.size() < base.forSize(participants, statements).votes()) {
+            return false;
+        }
+        updateRequested = true;
+        return true;
     }
 
     /** Folds what is pending into the map, if anything is; votes arriving meanwhile wait for the next update. */
@@ -88,6 +117,7 @@ final class LiveMap {
                 statementChanges.clear();
                 upTo = pendingUpTo;
                 changed = false;
+                updateRequested = false;
             }
             changes.forEach(change -> {
                 updater.addStatement(change.statementId());
@@ -152,6 +182,8 @@ final class LiveMap {
     }
 
     private void publish() {
+        participants = updater.participantCount();
+        statements = updater.statementCount();
         snapshot = MapSnapshot.of(++version, updater);
         updates.tryEmitNext(snapshot);
     }

@@ -25,8 +25,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The live maps, one per conversation, loaded on first use from the checkpoint of the maths' state and the stored
  * statements and votes, replaying the votes after the checkpoint (ADR 0140, ADR 0160).
- * A conversation's map is updated once a second when votes arrived, or at once when 1,000 are pending: the cadence
- * {@link PolisReplay.Cadence#LIVE} the replay of a Polis export uses too. Updates run off the event loop.
+ * A conversation's map is updated once a second when votes arrived, or as soon as 1,000 are pending: the cadence
+ * {@link PolisReplay.Cadence#LIVE} the replay of a Polis export uses too, stretched for maps over 10 million cells
+ * ({@link PolisReplay.Cadence#forSize}). Updates run off the event loop; a vote never waits for one.
  */
 @Component
 class LiveMaps {
@@ -65,8 +66,12 @@ class LiveMaps {
     /** A vote was stored ({@code replaced}: the value it replaced, or null). */
     Mono<Void> voted(StoredVote stored, Integer replaced) {
         Vote vote = new Vote(stored.participantId(), stored.statementId(), stored.value());
-        return of(stored.conversationId()).flatMap(map -> map.add(vote, replaced, Watermark.of(stored)) >= CADENCE.votes()
-            ? update(stored.conversationId(), map) : Mono.empty());
+        return of(stored.conversationId()).doOnNext(map -> {
+            map.add(vote, replaced, Watermark.of(stored));
+            if (map.requestUpdate(CADENCE)) {
+                update(stored.conversationId(), map).subscribe();
+            }
+        }).then();
     }
 
     /** Stores the conversation's checkpoint now if its map has folded votes the stored one lacks. */
@@ -130,7 +135,9 @@ class LiveMaps {
     }
 
     private Mono<Void> updateAll() {
-        return Flux.fromIterable(loaded.entrySet()).concatMap(entry -> update(entry.getKey(), entry.getValue())).then();
+        long now = System.currentTimeMillis();
+        return Flux.fromIterable(loaded.entrySet()).filter(entry -> entry.getValue().due(CADENCE, now))
+            .concatMap(entry -> update(entry.getKey(), entry.getValue())).then();
     }
 
     private Mono<Void> update(String conversationId, LiveMap map) {

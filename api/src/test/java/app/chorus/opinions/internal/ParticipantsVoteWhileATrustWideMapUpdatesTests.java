@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.chorus.opinions.internal.MapCheckpoint.Watermark;
 import app.chorus.opinions.math.OpinionMapUpdater;
+import app.chorus.opinions.math.PolisReplay.Cadence;
 import app.chorus.opinions.math.Vote;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,6 +49,21 @@ class ParticipantsVoteWhileATrustWideMapUpdatesTests {
         assertThat(map.snapshot().map().participants()).doesNotContainKey("late");
         map.update();
         assertThat(map.snapshot().version()).as("the next update folds the late vote").isEqualTo(3);
+    }
+
+    @Test
+    void aBurstOfVotesAsksForOneUpdateOnlyUntilThatUpdateTakesThem() {
+        LiveMap map = new LiveMap(new OpinionMapUpdater(), List.of(), Watermark.NONE, Watermark.NONE);
+        int requests = 0;
+        for (int v = 0; v < 2_500; v++) {
+            map.add(new Vote("p" + v, "s" + (v % 10), 1), null, Watermark.NONE);
+            requests += map.requestUpdate(Cadence.LIVE) ? 1 : 0;
+        }
+        assertThat(requests).as("the 1,000th vote asks for an update; the next 1,500 wait for it").isEqualTo(1);
+        map.update();
+        map.add(new Vote("late", "s0", 1), null, Watermark.NONE);
+        assertThat(map.requestUpdate(Cadence.LIVE)).as("one pending vote is the ticker's").isFalse();
+        assertThat(map.due(Cadence.LIVE, System.currentTimeMillis())).as("a small map folds it at the next tick").isTrue();
     }
 
     private static boolean folding(Thread thread) {

@@ -55,6 +55,16 @@ public final class OpinionMapUpdater {
         groups = groupChoice.choose(bases).stream().sorted(Comparator.comparingInt(Cluster::id)).toList();
     }
 
+    /** Participants who have voted so far (rows of the vote matrix), included or not. */
+    public int participantCount() {
+        return votes.participantCount();
+    }
+
+    /** Statements so far (columns of the vote matrix). */
+    public int statementCount() {
+        return votes.statementCount();
+    }
+
     /** What the next fold carries on from, as of the last fold (see {@link Checkpoint}). */
     public Checkpoint checkpoint() {
         List<String> moderatedOut = new ArrayList<>();

@@ -22,6 +22,19 @@ public final class PolisReplay {
 
         /** Polis's math worker polls for new votes every second and folds all it finds into one update. */
         public static final Cadence LIVE = new Cadence(1_000, 1_000);
+
+        /**
+         * Up to this many cells (participants x statements) a map updates at the base cadence; each further step
+         * stretches both bounds once more, so that a trust-wide map's updates (about a second of one core at 50
+         * million cells) keep to about a fifth of a core.
+         */
+        public static final long CELLS_PER_STEP = 10_000_000;
+
+        /** The cadence for a map of this many participants and statements (as of its last update). */
+        public Cadence forSize(long participants, long statements) {
+            long steps = Math.max(1, (participants * statements + CELLS_PER_STEP - 1) / CELLS_PER_STEP);
+            return steps == 1 ? this : new Cadence((int) Math.min(Integer.MAX_VALUE, votes * steps), periodMillis * steps);
+        }
     }
 
     private PolisReplay() {
@@ -52,10 +65,12 @@ public final class PolisReplay {
         List<Vote> pending = new ArrayList<>();
         long windowStart = 0;
         int next = 0;
+        Cadence now = cadence.forSize(updater.participantCount(), updater.statementCount());
         for (TimedVote vote : votes) {
-            if (!pending.isEmpty() && (pending.size() >= cadence.votes() || vote.at() - windowStart >= cadence.periodMillis())) {
+            if (!pending.isEmpty() && (pending.size() >= now.votes() || vote.at() - windowStart >= now.periodMillis())) {
                 updater.fold(pending);
                 pending.clear();
+                now = cadence.forSize(updater.participantCount(), updater.statementCount());
             }
             next = addStatementsUpTo(updater, statements, next, vote.at());
             if (pending.isEmpty()) {
