@@ -61,6 +61,15 @@ realm = {"realm":"chorus","displayName":"Chorus","enabled":True,"sslRequired":"e
  "clients":clients,"users":users,
  "components":{"org.keycloak.userprofile.UserProfileProvider":[{"providerId":"declarative-user-profile","subComponents":{},
     "config":{"kc.user.profile.config":[json.dumps(profile,separators=(",",":"))]}}]}}
+# A school's own identity provider (Entra ID, Google Workspace) signs in to the account provisioning made from the
+# roster, matched by email, without a password prompt; an account nobody rostered is never created (ADR 0386).
+FIRST_BROKER_LOGIN = "chorus first broker login"
+realm["authenticationFlows"] = [{"alias":FIRST_BROKER_LOGIN,
+  "description":"A school's own identity provider signs in to the account provisioning made, matched by email; never creates an account",
+  "providerId":"basic-flow","topLevel":True,"builtIn":False,"authenticationExecutions":[
+    {"authenticator":a,"authenticatorFlow":False,"requirement":"REQUIRED","priority":p,"userSetupAllowed":False}
+    for a,p in (("idp-detect-existing-broker-user",10),("idp-auto-link",20))]}]
+realm["firstBrokerLoginFlow"] = FIRST_BROKER_LOGIN
 json.dump(realm, open("chorus-realm.json","w"), indent=2)
 other = {"realm":"chorus-elsewhere","displayName":"TEST ONLY: another issuer","enabled":True,"sslRequired":"external",
  "clients":[{"clientId":"chorus-test","publicClient":True,"standardFlowEnabled":False,"directAccessGrantsEnabled":True,"protocolMappers":mappers()}],

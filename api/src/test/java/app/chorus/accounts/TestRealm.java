@@ -93,11 +93,24 @@ final class TestRealm {
             .map(role -> (String) role.get("name")).toList();
     }
 
+    /** The test realm's users with exactly this email. */
+    static List<Map<String, Object>> usersWithEmail(String email) {
+        String body = send("GET", "/admin/realms/" + NAME + "/users?exact=true&email=" + enc(email), null, 200);
+        return json.readValue(body, new TypeReference<List<Map<String, Object>>>() { });
+    }
+
+    /** The identity providers this account is linked to ({@code identityProvider}, {@code userId}, {@code userName}). */
+    static List<Map<String, Object>> federatedIdentities(String userId) {
+        String body = send("GET", "/admin/realms/" + NAME + "/users/" + userId + "/federated-identity", null, 200);
+        return json.readValue(body, new TypeReference<List<Map<String, Object>>>() { });
+    }
+
     static void deleteUser(String userId) {
         send("DELETE", "/admin/realms/" + NAME + "/users/" + userId, null, 204);
     }
 
-    private static String send(String method, String path, String body, int... expected) {
+    /** Calls the master realm's admin API, answering the body when the status is one of {@code expected}. */
+    static String send(String method, String path, String body, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Tokens.keycloakUrl() + path))
             .timeout(Duration.ofSeconds(120))
             .header("Authorization", "Bearer " + adminToken())
