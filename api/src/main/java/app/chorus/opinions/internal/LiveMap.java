@@ -30,7 +30,6 @@ final class LiveMap {
     private final Map<String, int[]> counts = new HashMap<>();
     private final Map<String, Integer> votesByParticipant = new HashMap<>();
     private final Sinks.Many<MapSnapshot> updates = Sinks.many().replay().latest();
-    private boolean changed;
     private boolean updateRequested;
     private long firstPendingAt;
     private volatile long participants;
@@ -77,7 +76,6 @@ final class LiveMap {
     /** A statement joins the map, or is moderated out (its column zeroed) or back in, at the next update. */
     synchronized void statement(String statementId, boolean moderatedOut) {
         statementChanges.add(new StatementChange(statementId, moderatedOut));
-        changed = true;
     }
 
     /**
@@ -86,7 +84,7 @@ final class LiveMap {
      */
     synchronized boolean due(Cadence base, long nowMillis) {
         if (pending.isEmpty()) {
-            return changed;
+            return !statementChanges.isEmpty();
         }
         Cadence cadence = base.forSize(participants, statements);
         return pending.size() >= cadence.votes() || nowMillis - firstPendingAt >= cadence.periodMillis() - base.periodMillis();
@@ -108,7 +106,7 @@ final class LiveMap {
             List<StatementChange> changes;
             Watermark upTo;
             synchronized (this) {
-                if (pending.isEmpty() && !changed) {
+                if (pending.isEmpty() && statementChanges.isEmpty()) {
                     return;
                 }
                 folding = List.copyOf(pending);
@@ -116,7 +114,6 @@ final class LiveMap {
                 pending.clear();
                 statementChanges.clear();
                 upTo = pendingUpTo;
-                changed = false;
                 updateRequested = false;
             }
             changes.forEach(change -> {
