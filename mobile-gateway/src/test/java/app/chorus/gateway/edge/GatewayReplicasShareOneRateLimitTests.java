@@ -85,7 +85,7 @@ class GatewayReplicasShareOneRateLimitTests {
 
     @Test
     void aGatewayWhoseStoreIsDownKeepsServing() {
-        RateLimits gateway = gateway(uri, PER_DEVICE);
+        RateLimits gateway = gateway(uri, PER_DEVICE, Duration.ofMillis(500));
         assertThat(send(gateway, "phone-1")).isEqualTo(HttpStatus.OK);
         store.shutdownNow();
 
@@ -106,12 +106,17 @@ class GatewayReplicasShareOneRateLimitTests {
         }).then(Mono.fromSupplier(() -> HttpStatus.valueOf(exchange.getResponse().getStatusCode().value())));
     }
 
+    /** Time enough for a loaded machine's store: only the store-down test is about the timeout. */
     private RateLimits gateway(String storeUri, int perDevice) {
+        return gateway(storeUri, perDevice, Duration.ofSeconds(10));
+    }
+
+    private RateLimits gateway(String storeUri, int perDevice, Duration storeTimeout) {
         Limit plenty = new Limit(1_000, Duration.ofMinutes(1));
         GatewayProperties properties = new GatewayProperties("http://127.0.0.1:1/realms/chorus", "chorus-api", Duration.ofSeconds(30),
             "http://127.0.0.1:1", null, Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofKilobytes(256), DataSize.ofMegabytes(10),
             new GatewayProperties.RateLimits(plenty, new Limit(perDevice, Duration.ofMinutes(1)), plenty, plenty, List.of(),
-                storeUri, Duration.ofMillis(500)),
+                storeUri, storeTimeout),
             Map.of(), 30, 20);
         BucketStore buckets = new BucketStore(properties);
         opened.add(buckets);
