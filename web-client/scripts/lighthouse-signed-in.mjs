@@ -10,7 +10,9 @@
 // chorus-web client knows, when the portal runs on another port (ADR 0145): Chromium goes through a small proxy here
 // that answers the alias from the portal; CHROMIUM_PATH (/usr/bin/chromium); CHORUS_LIGHTHOUSE_PEOPLE (a comma list of
 // the logins below, default all), CHORUS_LIGHTHOUSE_PAGES (a comma list of page names below, default all: e.g. feed,results),
-// CHORUS_LIGHTHOUSE_LABEL (a prefix for the report files, to keep two builds' apart), CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians; reports go to
+// CHORUS_LIGHTHOUSE_LABEL (a prefix for the report files, to keep two builds' apart), CHORUS_LIGHTHOUSE_TRACE=true (also
+// writes each run's performance trace, NAME-RUN.trace.json, for chrome://tracing or DevTools), CHORUS_DEMO_PASSWORD (chorus-demo). Prints a table and the JSON of the medians (with
+// Lighthouse's benchmark index of the machine: runs below 1500 were slowed by other work on it); reports go to
 // target/lighthouse/. Installs lighthouse and puppeteer-core from the npm registry when they are missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -67,6 +69,7 @@ const JOURNEYS = {
     ['results', { from: '/surveys', link: 'a[href$="/results"]' }]],
   'leader.trust': [['trust', '/trust']],
 };
+const TRACE = process.env.CHORUS_LIGHTHOUSE_TRACE === 'true';
 const PAGES = process.env.CHORUS_LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim());
 const LABEL = process.env.CHORUS_LIGHTHOUSE_LABEL ? `${process.env.CHORUS_LIGHTHOUSE_LABEL}-` : '';
 const PEOPLE = (process.env.CHORUS_LIGHTHOUSE_PEOPLE ?? Object.keys(JOURNEYS).join(',')).split(',').map((p) => p.trim());
@@ -89,6 +92,22 @@ async function pathOf(page, where) {
   return new URL(await link.evaluate((a) => a.href)).pathname;
 }
 
+/**
+ * The renderer's main-thread tasks of 50 ms or more in the run's trace, as [wall ms, CPU ms]. On a busy machine a task
+ * is long in wall time while its thread ran for a fraction of it (descheduled): Lighthouse's simulated phone then
+ * multiplies time the page never used, and "Unattributable" tasks with nothing inside them appear.
+ */
+function tracedLongTasks(trace) {
+  const events = trace?.traceEvents ?? [];
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.name === 'RunTask' && e.dur >= 50_000 && mains.has(`${e.pid}:${e.tid}`))
+    .map((e) => [Math.round(e.dur / 1000), Math.round((e.tdur ?? e.dur) / 1000)]);
+}
+
+/** Lighthouse's own measure of the machine's speed during the run; below this the figures are pessimistic. */
+const BUSY_BELOW = 1500;
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function audit(lighthouse, page, port, path, name) {
@@ -101,13 +120,19 @@ async function audit(lighthouse, page, port, path, name) {
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(categories[c].score * 100)]));
     // The main thread's tasks of 50 ms or more (as the simulated phone would take them): what blocking time is made of.
     const longTasks = (audits['long-tasks']?.details?.items ?? []).map((task) => Math.round(task.duration));
+    const traced = tracedLongTasks(result.artifacts.Trace);
+    const benchmarkIndex = Math.round(result.lhr.environment.benchmarkIndex);
     runs.push({ ...scores, fcpMs: audits['first-contentful-paint'].numericValue, lcpMs: audits['largest-contentful-paint'].numericValue,
-      tbtMs: audits['total-blocking-time'].numericValue, longTasks, finalUrl: result.lhr.finalDisplayedUrl });
+      tbtMs: audits['total-blocking-time'].numericValue, longTasks, tracedLongTasks: traced, benchmarkIndex,
+      finalUrl: result.lhr.finalDisplayedUrl });
     writeFileSync(join(OUT, `${LABEL}${name}-${run}.json`), result.report);
+    if (TRACE) writeFileSync(join(OUT, `${LABEL}${name}-${run}.trace.json`), JSON.stringify(result.artifacts.Trace));
     log(`${name} run ${run}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}, TBT ${Math.round(runs.at(-1).tbtMs)} ms, `
-      + `long tasks ${longTasks.join(' ')} ms (${result.lhr.finalDisplayedUrl})`);
+      + `long tasks ${longTasks.join(' ')} ms; traced ${traced.map(([wall, cpu]) => `${wall} (CPU ${cpu})`).join(' ') || 'none'} ms; `
+      + `benchmark index ${benchmarkIndex}${benchmarkIndex < BUSY_BELOW ? ' (the machine was busy: this run is pessimistic)' : ''} `
+      + `(${result.lhr.finalDisplayedUrl})`);
   }
-  const keys = [...CATEGORIES, 'fcpMs', 'lcpMs', 'tbtMs'];
+  const keys = [...CATEGORIES, 'fcpMs', 'lcpMs', 'tbtMs', 'benchmarkIndex'];
   return { page: name, path, runs, median: Object.fromEntries(keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])))])) };
 }
 
@@ -140,12 +165,12 @@ async function main() {
       }
       await context.close();
     }
-    console.log('| who | page | performance | accessibility | best practices | FCP | LCP | TBT |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('| who | page | performance | accessibility | best practices | FCP | LCP | TBT | benchmark index |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of results) {
       const m = r.median;
       console.log(`| ${r.user} | ${r.page} (\`${r.path}\`) | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | `
-        + `${(m.fcpMs / 1000).toFixed(1)} s | ${(m.lcpMs / 1000).toFixed(1)} s | ${m.tbtMs} ms |`);
+        + `${(m.fcpMs / 1000).toFixed(1)} s | ${(m.lcpMs / 1000).toFixed(1)} s | ${m.tbtMs} ms | ${m.benchmarkIndex} |`);
     }
     console.log(JSON.stringify({ runs: RUNS, results }));
   } finally {
