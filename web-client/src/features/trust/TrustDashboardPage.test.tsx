@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TrustDashboardPage } from './TrustDashboardPage';
 import { fakeApi, renderPage } from '../../test/render';
@@ -42,5 +42,28 @@ describe('a trust leader reads the dashboard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Show this period' }));
     expect(await screen.findByText(/1 September 2026 to 6 December 2026/)).toBeInTheDocument();
     expect(calls.at(-1)?.url).toBe('/api/v1/trust/dashboard?from=2026-09-01');
+  });
+
+  it('sees the survey goals below the table once it is in: never first, then pushed down the screen', async () => {
+    const rates = { surveyId: 'srv-1', title: 'Travel to school', closesAt: '2026-12-09T17:00:00Z', goal: 40, closingSoon: false, minimumGroupSize: 5,
+      schools: [{ schoolId: 'sch-001', schoolName: 'Oakfield Primary', asked: 40, answered: 30, percent: 75, hidden: false, answeredHidden: false, belowGoal: false }] };
+    const { fetchMock } = fakeApi({
+      'GET /api/v1/schools': SCHOOLS,
+      'GET /api/v1/trust/dashboard': { from: '2026-11-07', to: '2026-12-06', announcements: 0, minimumGroupSize: 5, schools: [] },
+      'GET /api/v1/trust/survey-response-rates': { items: [rates] },
+    });
+    let release = () => {};
+    const tableHeld = new Promise<void>((resolve) => { release = resolve; });
+    const answer = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/trust/dashboard')) await tableHeld;
+      return answer(input, init);
+    });
+    renderPage(<TrustDashboardPage />, { roles: ['trust-leader'] });
+    const goals = await screen.findByRole('article', { name: 'Travel to school', hidden: true });
+    expect(goals).not.toBeVisible();
+    release();
+    expect(await screen.findByTestId('trust-period')).toBeVisible();
+    await waitFor(() => expect(goals).toBeVisible());
   });
 });

@@ -36,6 +36,9 @@ export function TrustDashboardPage() {
   const minimum = data?.minimumGroupSize ?? 5;
   const rowOf = new Map((data?.schools ?? []).map((s) => [s.schoolId, s]));
   const ids = [...new Set([...schools.map((s) => s.id!), ...rowOf.keys()])].filter(Boolean) as string[];
+  // The goals below mount at once (their read starts now) but show once the table is in: shown first, they were
+  // pushed down the screen when it came (a layout shift of 0.45 on a phone).
+  const settled = Boolean((data && named) || dashboard.error);
   const shown = ids.map((id) => rowOf.get(id)).filter((row): row is SchoolFigures => !!row && !row.hidden);
   return (
     <section aria-labelledby="trust-title">
@@ -75,7 +78,7 @@ export function TrustDashboardPage() {
           </div>
         </>
       )}
-      <SurveyGoals />
+      <div hidden={!settled}><SurveyGoals /></div>
     </section>
   );
 }
