@@ -288,7 +288,7 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        store = Child.store(work, basePort + 1);
+        store = Child.store(work, basePort + 1, List.of("-Xmx1g"));
     }
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
