@@ -76,7 +76,7 @@ public final class FanOutBench {
             storeApart ? "in its own process" : "inside the api's JVM");
         Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "chorus-bench-" + UUID.randomUUID());
         Files.createDirectories(dataDir);
-        Child store = storeApart ? Child.store(dataDir, 0) : null;
+        Child store = storeApart ? Child.store(dataDir, 0, List.of("-Xmx1g")) : null;
         String storeArgs = storeApart ? "--spring.mongodb.uri=mongodb://127.0.0.1:" + store.port() + "/chorus"
             : "--chorus.store.data-dir=" + dataDir;
         ConfigurableApplicationContext api = new SpringApplicationBuilder(ChorusApplication.class, SyntheticTrust.class)

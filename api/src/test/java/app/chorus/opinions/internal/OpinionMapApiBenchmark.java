@@ -1,6 +1,6 @@
 package app.chorus.opinions.internal;
 
-import app.chorus.platform.store.StoreProcess;
+import app.chorus.platform.replicas.Child;
 import app.chorus.directory.Access;
 import app.chorus.directory.Audience;
 import app.chorus.directory.AudienceRole;
@@ -48,8 +48,8 @@ public final class OpinionMapApiBenchmark {
         double share = Math.min(1, Bench.option(args, "--votes-per-100-cells", 10) / 100.0);
         Path dir = Files.createTempDirectory("opinion-bench-store");
         // the store in its own process, as MongoDB is in production: the api's heap holds the map, not the documents
-        try (StoreProcess server = StoreProcess.start(dir, 0, "-Xmx" + Bench.option(args, "--store-heap", "10g"));
-             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.address().getPort())) {
+        try (Child server = Child.store(dir, 0, List.of("-Xmx" + Bench.option(args, "--store-heap", "10g")));
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.port())) {
             OpinionStore store = new OpinionStore(new ReactiveMongoTemplate(client, "chorus"));
             long votes = seed(store, participants, statements, share);
 

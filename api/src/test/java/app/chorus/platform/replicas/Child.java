@@ -1,16 +1,19 @@
 package app.chorus.platform.replicas;
 
 import app.chorus.platform.store.StoreMain;
+import app.chorus.platform.store.TestStoreKey;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -18,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** One process of a benchmark (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
+/** One process of a benchmark or a test (store, api instance, gateway): its output to a log, its CPU time, SIGKILL. */
 public final class Child implements AutoCloseable {
+
+    /** JVM options for a test's store: a small heap, quick to start. */
+    public static final List<String> SMALL_STORE = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final String name;
     private final Process process;
@@ -27,11 +33,13 @@ public final class Child implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Set<String> unkeyedInFlight = ConcurrentHashMap.newKeySet();
     private final Thread reader;
+    private final Path log;
     private int port;
 
     private Child(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
+        this.log = log;
         this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         this.reader = new Thread(() -> pump(log), name + "-output");
         reader.setDaemon(true);
@@ -39,13 +47,23 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * The store ({@link StoreMain}) as its own process on {@code port} (0: a free one, see {@link #port}), its data in
-     * {@code work/store} and its log in {@code work}; started when it accepts connections.
+     * The store ({@link StoreMain}) as its own process with these JVM options on {@code port} (0: a free one, see
+     * {@link #port}), its data in {@code work/store} encrypted with the test run's keyset ({@link TestStoreKey}) and its
+     * log in {@code work}; started when it accepts connections.
      */
-    public static Child store(Path work, int port) throws IOException, InterruptedException {
-        Child store = start("store", List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            StoreMain.class.getName(), "--data", work.resolve("store").toString(), "--port", String.valueOf(port)), work);
-        store.port = Integer.parseInt(store.await("READY", Duration.ofMinutes(2)).split(" ")[1]);
+    public static Child store(Path work, int port, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName(),
+            "--data", work.resolve("store").toString(), "--port", String.valueOf(port),
+            "--keyset", TestStoreKey.file().toString()));
+        Child store = start("store", command, work);
+        try {
+            store.port = Integer.parseInt(store.await("READY", Duration.ofMinutes(2)).split(" ")[1]);
+        } catch (RuntimeException | InterruptedException e) {
+            store.kill();
+            throw e;
+        }
         return store;
     }
 
@@ -66,6 +84,11 @@ public final class Child implements AutoCloseable {
         return port;
     }
 
+    /** The loopback address a {@link #store} listens on. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
     String name() {
         return name;
     }
@@ -79,7 +102,7 @@ public final class Child implements AutoCloseable {
                 return line;
             }
             if (line == null && !process.isAlive()) {
-                throw new IllegalStateException(name + " stopped: see its log in the benchmark's folder");
+                throw new IllegalStateException(name + " stopped: see its log " + log);
             }
         }
         throw new IllegalStateException(name + " did not print '" + prefix + "' in " + timeout.toSeconds() + " s");
@@ -111,7 +134,7 @@ public final class Child implements AutoCloseable {
     }
 
     /** SIGKILL: nothing runs in the process after this; what it printed before is read to the end. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
         reader.join(10_000);
     }

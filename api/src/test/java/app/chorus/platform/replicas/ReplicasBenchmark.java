@@ -155,10 +155,10 @@ public final class ReplicasBenchmark {
      * Until the apis and the store together use under a tenth of a core for a second (at most 30 s): the work before
      * (delivered receipts, tally sweeps) is counted with what caused it, not with what comes next.
      */
-    private void awaitQuiet() throws InterruptedException {
+    private void awaitQuiet() {
         for (int second = 0; second < 30; second++) {
             long before = cpu(apisAndStore());
-            Thread.sleep(1_000);
+            Bench.sleep(1_000);
             if (cpu(apisAndStore()) - before < 100_000_000L) {
                 return;
             }
@@ -166,9 +166,9 @@ public final class ReplicasBenchmark {
     }
 
     /** What the apis and the store use with nothing to do (their polls and sweeps), over 5 s: ms of CPU per second. */
-    private double idleCpuMsPerSecond() throws InterruptedException {
+    private double idleCpuMsPerSecond() {
         long before = cpu(apisAndStore());
-        Thread.sleep(5_000);
+        Bench.sleep(5_000);
         return (cpu(apisAndStore()) - before) / 1e6 / 5;
     }
 
@@ -209,10 +209,10 @@ public final class ReplicasBenchmark {
             }));
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         while (fcm.deliveries().accepted() < tokens.size() / 2 && answered.get() < units.size() / 2 && !answers.isDone()) {
-            Thread.sleep(20);
+            Bench.sleep(20);
         }
         while (victim.unkeyedInFlight().isEmpty() && !answers.isDone()) {
-            Thread.sleep(1);
+            Bench.sleep(1);
         }
         int victimPort = basePort + 10 + apis.size();
         rush.killed();
@@ -267,17 +267,17 @@ public final class ReplicasBenchmark {
     private String recount(String survey) throws InterruptedException {
         String recount = apis.get(0).command("recount " + survey, Duration.ofMinutes(10));
         for (int i = 0; i < 12 && !recount.endsWith("match=true"); i++) {
-            Thread.sleep(5_000);
+            Bench.sleep(5_000);
             recount = apis.get(0).command("recount " + survey, Duration.ofMinutes(10));
         }
         return recount;
     }
 
-    private void awaitEveryDevice(Duration timeout) throws InterruptedException {
+    private void awaitEveryDevice(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Deliveries deliveries = fcm.deliveries();
         while (System.nanoTime() < deadline && tokens.stream().anyMatch(token -> deliveries.received(token) == 0)) {
-            Thread.sleep(200);
+            Bench.sleep(200);
         }
     }
 
@@ -288,7 +288,7 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        store = Child.store(work, basePort + 1);
+        store = Child.store(work, basePort + 1, List.of("-Xmx1g"));
     }
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
@@ -347,7 +347,7 @@ public final class ReplicasBenchmark {
             if (!gateway.alive()) {
                 throw new IllegalStateException(gateway.name() + " stopped: see its log in " + work);
             }
-            Thread.sleep(1_000);
+            Bench.sleep(1_000);
         }
         throw new IllegalStateException(gateway.name() + " not ready in 10 minutes");
     }

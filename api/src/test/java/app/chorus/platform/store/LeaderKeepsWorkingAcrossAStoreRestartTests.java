@@ -2,6 +2,7 @@ package app.chorus.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.chorus.platform.replicas.Child;
 import app.chorus.testing.Tokens;
 import app.chorus.testing.Unavailable;
 import java.io.IOException;
@@ -42,14 +43,14 @@ class LeaderKeepsWorkingAcrossAStoreRestartTests {
 
     /** A free port, kept for the store's whole life: it is killed and started again on the same address. */
     private static final int STORE_PORT = TestSocketUtils.findAvailableTcpPort();
-    private static final Path DATA = tempDir();
-    private static StoreProcess store;
+    private static final Path WORK = tempDir();
+    private static Child store;
 
     @DynamicPropertySource
     static void storeInItsOwnProcess(DynamicPropertyRegistry registry) throws Exception {
-        store = StoreProcess.start(DATA, STORE_PORT);
+        store = Child.store(WORK, STORE_PORT, Child.SMALL_STORE);
         // with the JVM, not @AfterAll: the cached context's driver would complain about a store gone before it
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(store), "store-process"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> store.close(), "store-process"));
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + STORE_PORT + "/chorus");
     }
 
@@ -73,7 +74,7 @@ class LeaderKeepsWorkingAcrossAStoreRestartTests {
                 .isLessThan(Duration.ofSeconds(20));
         }
 
-        store = StoreProcess.start(DATA, STORE_PORT);
+        store = Child.store(WORK, STORE_PORT, Child.SMALL_STORE);
         long restarted = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
             .untilAsserted(() -> read(acknowledged.get(0)).expectStatus().isOk());
@@ -107,14 +108,6 @@ class LeaderKeepsWorkingAcrossAStoreRestartTests {
             return Files.createTempDirectory("chorus-store-restart");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closeQuietly(StoreProcess process) {
-        try {
-            process.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.chorus.platform.replicas.Child;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -47,10 +48,9 @@ class StoreSurvivesKillTests {
 
     @Test
     void everyAcknowledgedInsertUpdateAndDeleteSurvivesKillMinusNine() throws Exception {
-        Path data = tmp.resolve("store");
         Map<Object, Document> expected = new LinkedHashMap<>();
         Set<Integer> burstAcknowledged = ConcurrentHashMap.newKeySet();
-        try (StoreProcess store = StoreProcess.start(data); StoreClient client = new StoreClient(store.address())) {
+        try (Child store = Child.store(tmp, 0, Child.SMALL_STORE); StoreClient client = new StoreClient(store.address())) {
             writeOneByOne(client.collection("carers"), expected);
             Disposable burst = insertConcurrently(client.collection("burst"), burstAcknowledged);
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1)).until(() -> burstAcknowledged.size() >= 300);
@@ -63,7 +63,7 @@ class StoreSurvivesKillTests {
         }
         Set<Integer> acknowledged = new HashSet<>(burstAcknowledged);
 
-        try (StoreProcess store = StoreProcess.start(data); StoreClient client = new StoreClient(store.address())) {
+        try (Child store = Child.store(tmp, 0, Child.SMALL_STORE); StoreClient client = new StoreClient(store.address())) {
             assertThat(client.all("carers")).containsExactlyEntriesOf(expected);
             Set<Object> burstSurvivors = client.all("burst").keySet();
             assertThat(burstSurvivors).containsAll(acknowledged);

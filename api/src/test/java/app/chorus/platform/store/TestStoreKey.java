@@ -16,7 +16,7 @@ public final class TestStoreKey {
     }
 
     /** The keyset as a file, for a store started in another process. */
-    static Path file() {
+    public static Path file() {
         try {
             Path file = Files.createTempFile("chorus-store-keyset", ".json");
             file.toFile().deleteOnExit();

@@ -35,8 +35,6 @@ final class RosterApplier {
 
     static final int BATCH = 500;
     static final int SAMPLES = 50;
-    /** Ids per {@code $in} read of the stored hashes. */
-    static final int BY_ID = 1_000;
 
     /** A stored document's content hash, the schools it belongs to and (for people) its kind. */
     private record Stored(String hash, List<String> schools, String kind) {
@@ -134,10 +132,9 @@ final class RosterApplier {
 
     /** The stored hashes of the scope's documents only, read by sourcedId in batches (never the whole collection). */
     private Mono<Map<String, Stored>> storedHashes(MongoCollection<Document> collection, Set<String> scope) {
-        List<String> ids = new ArrayList<>(scope);
-        return Flux.range(0, (ids.size() + BY_ID - 1) / BY_ID)
-            .concatMap(batch -> collection.find(Filters.in("_id", ids.subList(batch * BY_ID, Math.min(ids.size(), (batch + 1) * BY_ID))))
-                .projection(Projections.include("hash", "schoolIds", "schoolId", "kind")).batchSize(BY_ID))
+        return IdBatches.of(scope)
+            .concatMap(batch -> collection.find(Filters.in("_id", batch))
+                .projection(Projections.include("hash", "schoolIds", "schoolId", "kind")).batchSize(IdBatches.SIZE))
             .collect(HashMap::new, (map, doc) -> map.put(doc.getString("_id"), stored(doc)));
     }
 

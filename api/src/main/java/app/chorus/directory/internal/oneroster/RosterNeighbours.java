@@ -2,7 +2,6 @@ package app.chorus.directory.internal.oneroster;
 
 import app.chorus.directory.internal.store.Collections;
 import com.mongodb.client.model.Filters;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,6 @@ import reactor.core.publisher.Mono;
  * their classes and schools). The work follows the people the set shares with other sets, not the size of the trust.
  */
 final class RosterNeighbours {
-
-    static final int IN_BATCH = 1_000;
 
     private final ReactiveMongoTemplate mongo;
     private final RosterSources sources;
@@ -115,13 +112,9 @@ final class RosterNeighbours {
             return Mono.empty();
         }
         asked.addAll(ids);
-        List<List<String>> batches = new ArrayList<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += IN_BATCH) {
-            batches.add(all.subList(from, Math.min(all.size(), from + IN_BATCH)));
-        }
+        Flux<List<String>> batches = IdBatches.of(ids);
         // only the $in on keys, so the store answers it from the index alone; source and generation are checked here
-        return mongo.getCollection(Collections.ROSTER_ROWS).flatMapMany(rows -> Flux.fromIterable(batches)
+        return mongo.getCollection(Collections.ROSTER_ROWS).flatMapMany(rows -> batches
                 .concatMap(batch -> Flux.from(rows.find(Filters.in("keys", batch)).batchSize(200))
                     .filter(chunk -> !notOthers.contains(chunk.getString("source")))
                     .collectList()

@@ -3,7 +3,6 @@ package app.chorus.directory.internal.oneroster;
 import app.chorus.directory.internal.store.Collections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,11 +73,10 @@ final class StoredNeighbours {
     }
 
     private Mono<Void> read(Set<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> Flux.range(0, (all.size() + RosterNeighbours.IN_BATCH - 1) / RosterNeighbours.IN_BATCH)
-                .concatMap(batch -> Flux.from(people.find(Filters.in("_id", all.subList(batch * RosterNeighbours.IN_BATCH,
-                        Math.min(all.size(), (batch + 1) * RosterNeighbours.IN_BATCH))))
-                    .projection(Projections.include(FIELDS)).batchSize(RosterNeighbours.IN_BATCH))))
+        Flux<List<String>> batches = IdBatches.of(ids);
+        return mongo.getCollection(Collections.PEOPLE).flatMapMany(people -> batches
+                .concatMap(batch -> Flux.from(people.find(Filters.in("_id", batch))
+                    .projection(Projections.include(FIELDS)).batchSize(IdBatches.SIZE))))
             .doOnNext(doc -> stored.put(doc.getString("_id"), doc))
             .then();
     }
