@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiTest
-@Import({TestMail.class, TestClock.class, FanOutFixture.class})
+@Import({TestMail.class, TestClock.class, FanOutFixture.class, BatchClaims.class})
 @TestPropertySource(properties = {
     "chorus.push.stand-in-url=embedded",
     "chorus.push.retry-backoff=50ms",

@@ -37,6 +37,8 @@ import reactor.core.publisher.Mono;
 public class FanOutWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutWorkers.class);
+    /** Idle workers other than the watcher look in the store this many poll intervals apart. */
+    private static final int IDLE_SIBLING_FACTOR = 20;
 
     private final String owner = "instance-" + UUID.randomUUID();
     private final AtomicLong claims = new AtomicLong();
@@ -86,7 +88,8 @@ public class FanOutWorkers implements SmartLifecycle {
         batches.createIndexes().then(recipients.createIndexes()).then(digests.createIndexes()).block(Duration.ofSeconds(30));
         running = true;
         for (int i = 0; i < properties.workers(); i++) {
-            Thread thread = new Thread(this::sendLoop, "fanout-worker-" + i);
+            boolean watcher = i == 0;
+            Thread thread = new Thread(() -> sendLoop(watcher), "fanout-worker-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -167,17 +170,24 @@ public class FanOutWorkers implements SmartLifecycle {
         }
     }
 
-    /** Runs on the dedicated {@code fanout-worker-N} threads: the blocking FCM calls and rate waits stay off event loops. */
-    private void sendLoop() {
+    /**
+     * Runs on the dedicated {@code fanout-worker-N} threads: the blocking FCM calls and rate waits stay off event loops.
+     * While there is nothing to send only the {@code watcher} looks in the store every poll interval; the others wait
+     * to be woken (work stored here, or a sibling's claim), with a slow look of their own in case a wake is missed, so
+     * an idle instance asks the store a few times a second instead of a few times per worker.
+     */
+    private void sendLoop(boolean watcher) {
+        long idleWait = properties.pollInterval().toMillis() * (watcher ? 1 : IDLE_SIBLING_FACTOR);
         while (running) {
             try {
                 Instant now = clock.instant();
                 String claim = owner + "/" + claims.incrementAndGet();
                 Claimed claimed = claimNext(claim, now);
                 if (claimed == null) {
-                    signal.await(properties.pollInterval().toMillis());
+                    signal.await(idleWait);
                     continue;
                 }
+                signal.wake(); // an idle sibling looks for the next batch while this one is sent
                 send(claimed.batch(), claim, claimed.targets());
             } catch (InterruptedException e) {
                 return;
