@@ -34,6 +34,8 @@ class CarerRepeatingAnInterruptedAnswerIsConfirmedWithinSecondsTests {
     Tallies tallies;
     @Autowired
     SurveyResponding responding;
+    @Autowired
+    SubmissionRecovery recovery;
 
     final Map<String, Object> answers = Map.of("happy", 5, "travel", "walk");
 
@@ -103,6 +105,20 @@ class CarerRepeatingAnInterruptedAnswerIsConfirmedWithinSecondsTests {
         responding.complete(survey, child, participationId, responseId, valid(survey), Instant.now()).block();
 
         assertCountedOnce(survey, 2);
+    }
+
+    @Test
+    void theRecoverySweepRightAfterATakeOverLeavesTheGuardTheSlowFirstAttemptNeeds() {
+        Survey survey = AnonymousCarerSurveys.opened(surveys, "Sweep after take-over");
+        ResponseUnit child = child("pup-e");
+        String key = UUID.randomUUID().toString();
+        String responseId = startedAgo(survey, child, key, Duration.ofSeconds(6));
+
+        assertThat(responding.submit(survey, child, answers, key).block().replayed()).isTrue();
+        recovery.sweep(Instant.now().minus(Duration.ofMinutes(2))).block();
+        responding.complete(survey, child, participationOf(survey, child), responseId, valid(survey), Instant.now()).block();
+
+        assertCountedOnce(survey, 1);
     }
 
     /** The first attempt's PENDING mark, written {@code ago}; its response id. */
