@@ -41,31 +41,25 @@ class CarerRepeatingAnInterruptedAnswerIsConfirmedWithinSecondsTests {
 
     @Test
     void anAnswerInterruptedSixSecondsAgoIsConfirmedByTheRepeat() {
-        Survey survey = AnonymousCarerSurveys.opened(surveys, "Interrupted answer");
-        ResponseUnit child = child("pup-a");
-        String key = UUID.randomUUID().toString();
-        String responseId = startedAgo(survey, child, key, Duration.ofSeconds(6));
+        Attempt first = startedAgo("Interrupted answer", "pup-a", Duration.ofSeconds(6));
         // stored and counted on the instance that was killed, never confirmed: its mark stays PENDING
-        responses.insertOnce(new Document("_id", responseId).append("surveyId", survey.id())
-            .append("cell", Tallies.cellDocument(child.cell())).append("answers", new Document(valid(survey)))
+        responses.insertOnce(new Document("_id", first.responseId()).append("surveyId", first.survey().id())
+            .append("cell", Tallies.cellDocument(first.child().cell())).append("answers", new Document(valid(first)))
             .append("submittedOn", "2026-12-06")).block();
-        tallies.apply(survey.id(), child.cell(), responseId, survey.questionnaire().tally(valid(survey))).block();
-        pending(survey, child, responseId, key);
+        tallies.apply(first.survey().id(), first.child().cell(), first.responseId(),
+            first.survey().questionnaire().tally(valid(first))).block();
+        pending(first);
 
-        SubmissionReceipt receipt = responding.submit(survey, child, answers, key).block();
+        assertThat(repeat(first).replayed()).as("the repeat is told its answer was saved").isTrue();
 
-        assertThat(receipt.replayed()).as("the repeat is told its answer was saved").isTrue();
-        assertCountedOnce(survey, 1);
+        assertCountedOnce(first.survey(), 1);
     }
 
     @Test
     void aRepeatWhileTheAnswerMayStillBeSavingIsToldHowLongToWait() {
-        Survey survey = AnonymousCarerSurveys.opened(surveys, "Answer still saving");
-        ResponseUnit child = child("pup-b");
-        String key = UUID.randomUUID().toString();
-        startedAgo(survey, child, key, Duration.ofSeconds(2));
+        Attempt first = startedAgo("Answer still saving", "pup-b", Duration.ofSeconds(2));
 
-        StepVerifier.create(responding.submit(survey, child, answers, key))
+        StepVerifier.create(responding.submit(first.survey(), first.child(), answers, first.key()))
             .expectErrorSatisfies(failure -> {
                 Problem problem = (Problem) failure;
                 assertThat(problem.status()).isEqualTo(409);
@@ -78,62 +72,67 @@ class CarerRepeatingAnInterruptedAnswerIsConfirmedWithinSecondsTests {
 
     @Test
     void aSlowFirstAttemptFinishingAfterTheRepeatTookOverCountsNothingTwice() {
-        Survey survey = AnonymousCarerSurveys.opened(surveys, "Slow first attempt");
-        ResponseUnit child = child("pup-c");
-        String key = UUID.randomUUID().toString();
-        String responseId = startedAgo(survey, child, key, Duration.ofSeconds(6));
+        Attempt first = startedAgo("Slow first attempt", "pup-c", Duration.ofSeconds(6));
 
-        assertThat(responding.submit(survey, child, answers, key).block().replayed()).isTrue();
-        anotherCarerAnswers(survey);
-        // the first attempt, alive but stalled after its PENDING mark, carries on with its own steps
-        responding.complete(survey, child, participationOf(survey, child), responseId, valid(survey), Instant.now()).block();
+        assertThat(repeat(first).replayed()).isTrue();
+        anotherCarerAnswers(first.survey());
+        completeLate(first); // the first attempt, alive but stalled after its PENDING mark, carries on
 
-        assertCountedOnce(survey, 2);
+        assertCountedOnce(first.survey(), 2);
     }
 
     @Test
     void aRepeatThatTookOverFinishingAfterTheSlowFirstAttemptCountsNothingTwice() {
-        Survey survey = AnonymousCarerSurveys.opened(surveys, "Slow take-over");
-        ResponseUnit child = child("pup-d");
-        String key = UUID.randomUUID().toString();
-        String responseId = startedAgo(survey, child, key, Duration.ofSeconds(6));
-        String participationId = participationOf(survey, child);
+        Attempt first = startedAgo("Slow take-over", "pup-d", Duration.ofSeconds(6));
 
         // the repeat found the mark PENDING and took over; before it counts, the first attempt finishes
-        responding.complete(survey, child, participationId, responseId, valid(survey), Instant.now()).block();
-        anotherCarerAnswers(survey);
-        responding.complete(survey, child, participationId, responseId, valid(survey), Instant.now()).block();
+        completeLate(first);
+        anotherCarerAnswers(first.survey());
+        completeLate(first);
 
-        assertCountedOnce(survey, 2);
+        assertCountedOnce(first.survey(), 2);
     }
 
     @Test
     void theRecoverySweepRightAfterATakeOverLeavesTheGuardTheSlowFirstAttemptNeeds() {
-        Survey survey = AnonymousCarerSurveys.opened(surveys, "Sweep after take-over");
-        ResponseUnit child = child("pup-e");
-        String key = UUID.randomUUID().toString();
-        String responseId = startedAgo(survey, child, key, Duration.ofSeconds(6));
+        Attempt first = startedAgo("Sweep after take-over", "pup-e", Duration.ofSeconds(6));
 
-        assertThat(responding.submit(survey, child, answers, key).block().replayed()).isTrue();
+        assertThat(repeat(first).replayed()).isTrue();
         recovery.sweep(Instant.now().minus(Duration.ofMinutes(2))).block();
-        responding.complete(survey, child, participationOf(survey, child), responseId, valid(survey), Instant.now()).block();
+        completeLate(first);
 
-        assertCountedOnce(survey, 1);
+        assertCountedOnce(first.survey(), 1);
     }
 
-    /** The first attempt's PENDING mark, written {@code ago}; its response id. */
-    private String startedAgo(Survey survey, ResponseUnit child, String key, Duration ago) {
+    /** A submission whose PENDING mark was written {@code ago}, by an attempt that got no further (yet). */
+    private record Attempt(Survey survey, ResponseUnit child, String key, String responseId, String participationId) {
+    }
+
+    private Attempt startedAgo(String title, String pupilId, Duration ago) {
+        Survey survey = AnonymousCarerSurveys.opened(surveys, title);
+        ResponseUnit child = child(pupilId);
+        String key = UUID.randomUUID().toString();
         String responseId = UUID.randomUUID().toString();
-        participations.insertPending(participationOf(survey, child), survey.id(), responseId, UnitKeys.digest(key), null,
+        String participationId = unitKeys.participationId(survey.id(), child.key()).block();
+        participations.insertPending(participationId, survey.id(), responseId, UnitKeys.digest(key), null,
             Instant.now().minus(ago)).block();
-        return responseId;
+        return new Attempt(survey, child, key, responseId, participationId);
     }
 
-    private void pending(Survey survey, ResponseUnit child, String responseId, String key) {
-        Document mark = participations.find(participationOf(survey, child)).block();
+    private SubmissionReceipt repeat(Attempt first) {
+        return responding.submit(first.survey(), first.child(), answers, first.key()).block();
+    }
+
+    /** The steps after the PENDING mark, by an attempt that stalled (or took over) before them. */
+    private void completeLate(Attempt attempt) {
+        responding.complete(attempt.survey(), attempt.child(), attempt.participationId(), attempt.responseId(),
+            valid(attempt), Instant.now()).block();
+    }
+
+    private void pending(Attempt first) {
+        Document mark = participations.find(first.participationId()).block();
         assertThat(mark.getString("state")).isEqualTo(Participations.PENDING);
-        assertThat(mark.getString("responseId")).isEqualTo(responseId);
-        assertThat(mark.getString("idempotencyKey")).isEqualTo(UnitKeys.digest(key));
+        assertThat(mark.getString("responseId")).isEqualTo(first.responseId());
     }
 
     /** A write to the same tally cell: it carries the guards released so far. */
@@ -148,12 +147,8 @@ class CarerRepeatingAnInterruptedAnswerIsConfirmedWithinSecondsTests {
         assertThat(tallies.matchRecomputation(survey.id(), survey.questionnaire()).block()).isTrue();
     }
 
-    private Map<String, Object> valid(Survey survey) {
-        return survey.questionnaire().validate(answers, true);
-    }
-
-    private String participationOf(Survey survey, ResponseUnit child) {
-        return unitKeys.participationId(survey.id(), child.key()).block();
+    private Map<String, Object> valid(Attempt attempt) {
+        return attempt.survey().questionnaire().validate(answers, true);
     }
 
     private static ResponseUnit child(String pupilId) {

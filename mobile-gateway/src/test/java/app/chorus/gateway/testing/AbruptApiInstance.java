@@ -1,5 +1,8 @@
 package app.chorus.gateway.testing;
 
+import static app.chorus.gateway.testing.Sockets.closeQuietly;
+import static app.chorus.gateway.testing.Sockets.daemon;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -166,22 +169,6 @@ public final class AbruptApiInstance implements AutoCloseable {
             }
         }
         return line.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static void daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            if (closeable != null) {
-                closeable.close();
-            }
-        } catch (Exception ignored) {
-            // already closed
-        }
     }
 
     @Override
