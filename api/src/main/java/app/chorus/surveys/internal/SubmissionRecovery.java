@@ -1,6 +1,9 @@
 package app.chorus.surveys.internal;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -10,7 +13,8 @@ import reactor.core.publisher.Mono;
  * Finishes submissions a crash interrupted (ADR 0052). A PENDING mark whose response was stored is counted (the
  * tally guard makes that exactly once) and marked SUBMITTED; one whose response never arrived was never
  * acknowledged, so the mark is removed and the person may answer again. Guards left in a cell after the mark
- * became SUBMITTED are released.
+ * became SUBMITTED are released by the sweep after the one that found them: never a guard counted moments ago, which a
+ * late attempt at the same submission still needs (ADR 0400).
  */
 @Component
 class SubmissionRecovery {
@@ -20,6 +24,8 @@ class SubmissionRecovery {
     private final Responses responses;
     private final Tallies tallies;
     private final SurveyResponding responding;
+    /** Guards of finished submissions the last sweep found (cell id and response id). */
+    private volatile Set<String> foundLastTime = Set.of();
 
     SubmissionRecovery(SurveyStore surveys, Participations participations, Responses responses, Tallies tallies,
                        SurveyResponding responding) {
@@ -31,10 +37,11 @@ class SubmissionRecovery {
     }
 
     Mono<Void> sweep(Instant pendingBefore) {
+        Set<String> found = ConcurrentHashMap.newKeySet();
         return participations.pendingSince(pendingBefore)
             .concatMap(this::finishOrForget)
-            .thenMany(tallies.withPending().concatMap(this::releaseFinished))
-            .then();
+            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found)))
+            .then(Mono.fromRunnable(() -> foundLastTime = found));
     }
 
     private Mono<Void> finishOrForget(Document mark) {
@@ -47,10 +54,17 @@ class SubmissionRecovery {
             .then();
     }
 
-    private Mono<Void> releaseFinished(Document cell) {
+    private boolean foundBefore(String guard, Set<String> found) {
+        found.add(guard);
+        return foundLastTime.contains(guard);
+    }
+
+    private Mono<Void> releaseFinished(Document cell, Set<String> found) {
+        String cellId = cell.getString("_id");
         return Flux.fromIterable(Tallies.guardsOf(cell))
             .filterWhen(responseId -> participations.isPendingFor(responseId).map(stillPending -> !stillPending))
-            .collect(java.util.stream.Collectors.toSet())
-            .flatMap(finished -> tallies.releaseNow(cell.getString("_id"), finished));
+            .filter(responseId -> foundBefore(cellId + "/" + responseId, found))
+            .collect(Collectors.toSet())
+            .flatMap(finished -> tallies.releaseNow(cellId, finished));
     }
 }

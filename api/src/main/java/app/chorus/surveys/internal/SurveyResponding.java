@@ -3,6 +3,7 @@ package app.chorus.surveys.internal;
 import app.chorus.shared.Problem;
 import app.chorus.surveys.Anonymity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -23,8 +24,12 @@ import reactor.core.publisher.Mono;
 public class SurveyResponding {
 
     static final ZoneId TRUST_ZONE = ZoneId.of("Europe/London");
-    /** A PENDING submission older than this was interrupted: a retry with the same key finishes it. */
-    static final java.time.Duration TAKE_OVER_AFTER = java.time.Duration.ofSeconds(30);
+    /**
+     * A PENDING submission older than this was interrupted (its caller was told 503 by the gateway's 5 s timeout, or
+     * its instance died): a retry with the same key finishes it. Every completion step is safe to repeat, and a slow
+     * first attempt still running counts nothing twice while the tally keeps its guard (ADR 0400).
+     */
+    static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(5);
 
     private final SurveyStore surveys;
     private final Eligibility eligibility;
@@ -95,13 +100,21 @@ public class SurveyResponding {
         if (Participations.SUBMITTED.equals(mark.getString("state"))) {
             return Mono.just(new SubmissionReceipt(survey.id(), unit.unit(), mark.getString("responseId"), true));
         }
-        Instant pendingSince = mark.getDate("pendingSince").toInstant();
-        if (pendingSince.isAfter(now.minus(TAKE_OVER_AFTER))) {
-            return Mono.error(Problem.conflict("submission-in-progress", "This submission is still being saved. "
-                + "Repeat it with the same Idempotency-Key in a few seconds.").with("retryAfterSeconds", TAKE_OVER_AFTER.toSeconds()));
+        Duration wait = Duration.between(now, mark.getDate("pendingSince").toInstant().plus(TAKE_OVER_AFTER));
+        if (wait.compareTo(Duration.ZERO) > 0) {
+            return Mono.error(inProgress(wait));
         }
         return complete(survey, unit, participationId, mark.getString("responseId"), valid, now)
             .map(receipt -> new SubmissionReceipt(receipt.surveyId(), receipt.unit(), receipt.responseId(), true));
+    }
+
+    /** The wait, in whole seconds rounded up, until a retry may take the submission over. */
+    private static Problem inProgress(Duration wait) {
+        long seconds = Math.max(1, wait.plusMillis(999).toSeconds());
+        Problem problem = Problem.conflict("submission-in-progress", "This submission is still being saved. "
+            + "Repeat it with the same Idempotency-Key in " + seconds + " s.").with("retryAfterSeconds", seconds);
+        problem.header("Retry-After", Long.toString(seconds));
+        return problem;
     }
 
     /** Steps after the PENDING mark; every one is safe to repeat. */

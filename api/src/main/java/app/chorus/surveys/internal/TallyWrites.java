@@ -7,7 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,17 +26,16 @@ import reactor.core.publisher.MonoSink;
 /**
  * The writes to tally cells (ADR 0059). Submissions counted in the same cell while a write to it is in flight share
  * the next one: a single {@code $inc} of their summed counters, guarded by all their response ids
- * ({@code guards.<responseId>} absent), which it sets. Guards are released lazily: with the cell's next write, or by
- * a flush once they have waited {@link #RELEASE_AFTER}. Releasing late is safe (ADR 0052: an id in the guards means
- * "counted"; it only has to stay while its participation mark is PENDING).
+ * ({@code guards.<responseId>} absent), which it sets. Guards are released lazily, once they have waited
+ * {@link #RELEASE_AFTER}: with the cell's next write after that, or by a flush. Releasing late is safe (ADR 0052: an
+ * id in the guards means "counted"); releasing early is not: a late attempt at the same submission would count it
+ * again (ADR 0400).
  */
 @Component
 class TallyWrites {
 
     static final String GUARDS = "guards";
     static final Duration RELEASE_AFTER = Duration.ofSeconds(5);
-    /** Past this many waiting releases a quiet cell is written at once. */
-    private static final int MAX_WAITING_RELEASES = 200;
 
     private final ReactiveMongoTemplate mongo;
     private final BulkWrites bulk;
@@ -58,8 +57,8 @@ class TallyWrites {
         final String surveyId;
         final Cell cell;
         final List<Count> counts = new ArrayList<>();
-        final Set<String> releases = new LinkedHashSet<>();
-        long oldestReleaseAt;
+        /** Released guards and when each was released (System.currentTimeMillis()). */
+        final Map<String, Long> releases = new LinkedHashMap<>();
         boolean writing;
 
         CellQueue(String surveyId, Cell cell) {
@@ -80,14 +79,15 @@ class TallyWrites {
         }));
     }
 
-    /** Lets the cell forget a guard whose participation mark is SUBMITTED; written with the cell's next write. */
+    /**
+     * Lets the cell forget a guard whose participation mark is SUBMITTED, once it has waited {@link #RELEASE_AFTER}:
+     * written with the cell's next write after that, or by the flush. The wait is what keeps a late attempt at the same
+     * submission (a slow first attempt, or a take-over of it, ADR 0400) from counting it again.
+     */
     void release(String surveyId, Cell cell, String responseId) {
         enqueue(surveyId, cell, queue -> {
-            if (queue.releases.isEmpty()) {
-                queue.oldestReleaseAt = System.currentTimeMillis();
-            }
-            queue.releases.add(responseId);
-            return queue.releases.size() >= MAX_WAITING_RELEASES;
+            queue.releases.putIfAbsent(responseId, System.currentTimeMillis());
+            return false;
         });
     }
 
@@ -97,11 +97,11 @@ class TallyWrites {
         queues.forEach((cellId, queue) -> {
             boolean start;
             synchronized (queue) {
-                start = !queue.writing && !queue.releases.isEmpty() && now - queue.oldestReleaseAt >= olderThanMs;
+                start = !queue.writing && queue.releases.values().stream().anyMatch(at -> now - at >= olderThanMs);
                 queue.writing |= start;
             }
             if (start) {
-                write(cellId, queue);
+                write(cellId, queue, olderThanMs);
             }
             queues.computeIfPresent(cellId, (id, existing) -> {
                 synchronized (existing) {
@@ -130,20 +130,25 @@ class TallyWrites {
             return target;
         });
         if (start[0]) {
-            write(cellId, queue);
+            write(cellId, queue, RELEASE_AFTER.toMillis());
         }
     }
 
-    private void write(String cellId, CellQueue queue) {
+    private void write(String cellId, CellQueue queue, long releasesOlderThanMs) {
         List<Count> batch;
-        Set<String> released;
+        Map<String, Long> released = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
         synchronized (queue) {
             batch = new ArrayList<>(queue.counts);
             queue.counts.clear();
-            released = new LinkedHashSet<>(queue.releases);
-            queue.releases.clear();
+            queue.releases.forEach((responseId, at) -> {
+                if (now - at >= releasesOlderThanMs) {
+                    released.put(responseId, at);
+                }
+            });
+            queue.releases.keySet().removeAll(released.keySet());
         }
-        Mono<Void> write = batch.isEmpty() ? releaseNow(cellId, released) : countAll(cellId, queue, batch, released);
+        Mono<Void> write = batch.isEmpty() ? releaseNow(cellId, released.keySet()) : countAll(cellId, queue, batch, released);
         write.subscribe(null, failure -> {
             requeue(queue, released);
             batch.forEach(count -> count.done().error(failure));
@@ -161,20 +166,17 @@ class TallyWrites {
                 return;
             }
         }
-        write(cellId, queue);
+        write(cellId, queue, RELEASE_AFTER.toMillis());
     }
 
-    private static void requeue(CellQueue queue, Set<String> released) {
+    private static void requeue(CellQueue queue, Map<String, Long> released) {
         synchronized (queue) {
-            if (queue.releases.isEmpty()) {
-                queue.oldestReleaseAt = System.currentTimeMillis();
-            }
-            queue.releases.addAll(released);
+            released.forEach(queue.releases::putIfAbsent);
         }
     }
 
     /** One guarded write for the whole batch; when a guard is already there (a retry), each response on its own. */
-    private Mono<Void> countAll(String cellId, CellQueue queue, List<Count> batch, Set<String> released) {
+    private Mono<Void> countAll(String cellId, CellQueue queue, List<Count> batch, Map<String, Long> released) {
         Criteria notYet = Criteria.where("_id").is(cellId);
         Map<String, Long> sum = new HashMap<>();
         Update update = cellFields(queue);
@@ -183,7 +185,7 @@ class TallyWrites {
             update.set(GUARDS + "." + count.responseId(), true);
             count.tally().addTo(sum);
         }
-        released.forEach(responseId -> update.unset(GUARDS + "." + responseId));
+        released.keySet().forEach(responseId -> update.unset(GUARDS + "." + responseId));
         sum.forEach((path, value) -> update.inc(Tallies.counterField(path), value));
         update.inc(Tallies.VERSION, 1);
         return bulk.upsert(Tallies.COLLECTION, Query.query(notYet), update)

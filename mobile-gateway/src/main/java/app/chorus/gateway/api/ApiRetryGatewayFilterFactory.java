@@ -47,21 +47,42 @@ class ApiRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<ApiRetry
         if (retries == 0) {
             return (exchange, chain) -> chain.filter(exchange);
         }
-        GatewayFilter anyLoss = retry(config.getRouteId(), retries, true);
-        GatewayFilter refusedOnly = retry(config.getRouteId(), retries, false);
+        GatewayFilter retry = retry(config.getRouteId(), retries);
         return (exchange, chain) -> {
             ServerHttpRequest request = exchange.getRequest();
-            boolean repeatable = SafeToRepeat.afterLoss(request.getMethod(), request.getHeaders());
-            return (repeatable ? anyLoss : refusedOnly).filter(exchange, chain);
+            boolean repeatableAfterLoss = SafeToRepeat.afterLoss(request.getMethod(), request.getHeaders());
+            return retry.filter(exchange, attempt -> chain.filter(attempt)
+                    .onErrorMap(failure -> SafeToRepeat.repeats(failure, repeatableAfterLoss), Repeatable::new))
+                .onErrorMap(Repeatable::unwrap);
         };
     }
 
-    private GatewayFilter retry(String routeId, int retries, boolean repeatableAfterLoss) {
+    // the Retry filter matches failures by class, one cause deep: the decision is taken on the whole cause chain here
+    // and handed to it as this one class
+    private GatewayFilter retry(String routeId, int retries) {
         RetryGatewayFilterFactory retry = new RetryGatewayFilterFactory();
         retry.setApplicationEventPublisher(getPublisher());
         RetryConfig config = new RetryConfig().allMethods().setRetries(retries).setSeries().setStatuses()
-            .setExceptions(SafeToRepeat.failures(repeatableAfterLoss));
+            .setExceptions(Repeatable.class);
         config.setRouteId(routeId);
         return retry.apply(config);
+    }
+
+    /** A failed attempt that {@link SafeToRepeat} lets go to another instance; never seen outside this filter. */
+    static final class Repeatable extends RuntimeException {
+
+        Repeatable(Throwable failure) {
+            super(failure.getMessage(), failure, false, false);
+        }
+
+        /** The attempt's own failure, also when the retries ran out (the Retry filter wraps it then). */
+        static Throwable unwrap(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Repeatable repeatable) {
+                    return repeatable.getCause();
+                }
+            }
+            return failure;
+        }
     }
 }

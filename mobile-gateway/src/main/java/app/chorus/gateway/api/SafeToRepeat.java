@@ -1,15 +1,14 @@
 package app.chorus.gateway.api;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * When a call that failed may go to another api instance (ADR 0307). A refused connection never reached the api:
- * any call is repeated. A connection lost in flight may have done its work: only reads, the idempotent methods and
- * writes carrying an {@code Idempotency-Key} (the api answers their repeat with the first outcome) are repeated.
+ * When a call that failed may go to another api instance (ADR 0307, ADR 0400). A call that never left the gateway
+ * (refused connection, pooled connection closed before the send) is repeated whatever its method. A call lost in
+ * flight may have done its work: only reads, the idempotent methods and writes carrying an {@code Idempotency-Key}
+ * (the api answers their repeat with the first outcome) are repeated.
  */
 final class SafeToRepeat {
 
@@ -25,13 +24,11 @@ final class SafeToRepeat {
         return IDEMPOTENT.contains(method) || headers.containsHeader(IDEMPOTENCY_KEY);
     }
 
-    /** The failures after which a call is repeated on another instance. */
-    static Class<? extends Throwable> failures(boolean repeatableAfterLoss) {
-        return repeatableAfterLoss ? IOException.class : ConnectException.class;
-    }
-
     static boolean repeats(Throwable failure, boolean repeatableAfterLoss) {
-        Class<? extends Throwable> kind = failures(repeatableAfterLoss);
-        return kind.isInstance(failure) || kind.isInstance(failure.getCause());
+        return switch (ApiCallFailure.of(failure)) {
+            case NEVER_SENT -> true;
+            case LOST_IN_FLIGHT -> repeatableAfterLoss;
+            case NOT_A_LOST_CALL -> false;
+        };
     }
 }

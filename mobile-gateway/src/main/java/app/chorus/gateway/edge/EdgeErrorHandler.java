@@ -3,9 +3,9 @@ package app.chorus.gateway.edge;
 import app.chorus.edge.ProblemErrorHandler;
 import app.chorus.edge.ProblemException;
 import app.chorus.edge.ProblemResponses;
+import app.chorus.gateway.api.ApiCallFailure;
 import app.chorus.gateway.api.ApiProblem;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -56,9 +56,9 @@ class EdgeErrorHandler extends ProblemErrorHandler {
         return failure instanceof ServiceUnavailableException // the route's breaker is open
             || hasCause(failure, CallNotPermittedException.class) || hasCauseNamed(failure, "io.github.resilience4j.bulkhead.BulkheadFullException")
             || hasCause(failure, TimeoutException.class)
-            || hasCause(failure, ConnectException.class) || failure instanceof WebClientRequestException
-            || hasCauseNamed(failure, "reactor.netty.http.client.PrematureCloseException")
-            || hasCauseNamed(failure, "reactor.netty.channel.AbortedException");
+            || failure instanceof WebClientRequestException
+            // refused, reset, closed before the answer: a 503 to try again, not a 500 (ADR 0400)
+            || ApiCallFailure.of(failure) != ApiCallFailure.NOT_A_LOST_CALL;
     }
 
     /** For failure types of optional (runtime-only) libraries. */

@@ -1,5 +1,8 @@
 package app.chorus.gateway.testing;
 
+import static app.chorus.gateway.testing.Sockets.closeQuietly;
+import static app.chorus.gateway.testing.Sockets.daemon;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +55,7 @@ public final class CuttableLink implements AutoCloseable {
 
     public synchronized void cut() {
         closeQuietly(listening);
-        open.forEach(CuttableLink::closeQuietly);
+        open.forEach(Sockets::closeQuietly);
         open.clear();
     }
 
@@ -72,22 +75,6 @@ public final class CuttableLink implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
-        }
-    }
-
-    private static void daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            if (closeable != null) {
-                closeable.close();
-            }
-        } catch (Exception ignored) {
-            // already closed
         }
     }
 
