@@ -196,7 +196,7 @@ public final class FanOutBench {
         Map<?, ?> counts = counts(standIn);
         long lastReport = 0;
         while (((Number) counts.get("tokens")).longValue() < devices && System.nanoTime() - start < 900e9) {
-            Thread.sleep(200);
+            Bench.sleep(200);
             heapPeak = Math.max(heapPeak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             counts = counts(standIn);
             if (System.nanoTime() - lastReport > 5e9) {
@@ -249,7 +249,7 @@ public final class FanOutBench {
         Map<?, ?> counts = Map.of();
         long seen = -1;
         for (int quiet = 0, i = 0; quiet < 5 && i < 1_500; i++) {
-            Thread.sleep(200);
+            Bench.sleep(200);
             counts = counts(standIn);
             long now = ((Number) counts.get("tokens")).longValue();
             quiet = now > 0 && now == seen ? quiet + 1 : 0;
@@ -268,7 +268,7 @@ public final class FanOutBench {
             Document delivered = reach == null ? null : reach.get("delivered", Document.class);
             counted = delivered == null ? 0 : ((Number) delivered.get("total")).longValue();
             if (counted < people) {
-                Thread.sleep(100);
+                Bench.sleep(100);
             }
         }
         progress("  delivered receipts counted: %d of %d people", counted, people);
