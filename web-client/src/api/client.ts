@@ -3,9 +3,18 @@ import type { paths } from './schema';
 
 /** An RFC 9457 problem answered by the api, with the HTTP status. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem) {
+  /** `retryAfterSeconds`: the api's `Retry-After`, when it said how long to wait before trying again. */
+  constructor(readonly status: number, readonly problem: Problem, readonly retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
+}
+
+/** `Retry-After` in seconds, given as seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfter(response: Response, now = Date.now()): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - now) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
 export interface Problem {
@@ -39,7 +48,7 @@ function bearer(token: TokenSource): Middleware {
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem. */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, toProblem(error, response));
+  if (!response.ok) throw new ApiError(response.status, toProblem(error, response), retryAfter(response));
   return data as T;
 }
 
@@ -61,7 +70,7 @@ export async function authorisedFetch(baseUrl: string, token: TokenSource, path:
   const response = await fetch(baseUrl + path, { ...init, headers });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({ title: response.statusText })) as Problem;
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, retryAfter(response));
   }
   return response;
 }

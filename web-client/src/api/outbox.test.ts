@@ -1,4 +1,4 @@
-import { ApiError } from './client';
+import { ApiError, retryAfter } from './client';
 import { outbox, putInOutbox, sendOutbox, type QueuedSurveyAnswers } from './outbox';
 
 const CARER = 'carer.demo';
@@ -31,5 +31,17 @@ describe('survey answers waiting in a carer’s outbox', () => {
       putInOutbox(CARER, { ...answers('yes', '2026-12-06T08:00:05Z'), submit: false }, { replace: true });
     } });
     expect(outbox(CARER)).toEqual([expect.objectContaining({ answers: { q1: 'yes' } })]);
+  });
+});
+
+describe('how long the api asks a phone to wait (Retry-After)', () => {
+  const after = (value: string) => new Response(null, { status: 409, headers: { 'Retry-After': value } });
+  const now = Date.parse('2026-12-07T08:00:00Z');
+
+  it('is read in seconds or as a date, and not at all when it is missing or unreadable', () => {
+    expect(retryAfter(after('4'), now)).toBe(4);
+    expect(retryAfter(after('Mon, 07 Dec 2026 08:00:30 GMT'), now)).toBe(30);
+    expect(retryAfter(new Response(null, { status: 409 }), now)).toBeUndefined();
+    expect(retryAfter(after('soon'), now)).toBeUndefined();
   });
 });

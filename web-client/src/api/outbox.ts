@@ -78,22 +78,29 @@ export function removeFromOutbox(username: string, id: string): void {
 
 const sending = new Map<string, Promise<number>>();
 
+/** `tryAgainIn`: told the seconds the api asked to wait (`Retry-After`) when it stopped at an entry it will take later. */
+export interface SendOptions { tryAgainIn?: (seconds: number) => void }
+
+/** However long the api asks, the outbox tries again within five minutes, and not within the same second. */
+const LONGEST_WAIT_S = 300;
+
 /**
  * Sends the person's outbox in order, each entry with its own key; completes with how many the api took. Stops at
  * the first that cannot reach the api (the rest wait for the next try). One the api refuses for good (a 4xx other
  * than an ended session or too many requests) is dropped if it is an acknowledgement (the post was withdrawn), and
- * kept marked refused if it is survey answers, for the survey's page to explain and offer them back. One run per
- * person at a time.
+ * kept marked refused if it is survey answers, for the survey's page to explain and offer them back. One the api
+ * will take later (still being saved from an earlier try, too many requests, unavailable) stops the run, and when
+ * the api said how long to wait, `tryAgainIn` is told. One run per person at a time.
  */
-export function sendOutbox(username: string, senders: Senders): Promise<number> {
+export function sendOutbox(username: string, senders: Senders, options: SendOptions = {}): Promise<number> {
   const running = sending.get(username);
   if (running) return running;
-  const run = sendInOrder(username, senders).finally(() => sending.delete(username));
+  const run = sendInOrder(username, senders, options).finally(() => sending.delete(username));
   sending.set(username, run);
   return run;
 }
 
-async function sendInOrder(username: string, senders: Senders): Promise<number> {
+async function sendInOrder(username: string, senders: Senders, { tryAgainIn }: SendOptions): Promise<number> {
   let sent = 0;
   for (const outgoing of outbox(username).filter((queued) => !queued.refused)) {
     const send = senders[outgoing.kind] as ((entry: Outgoing) => Promise<unknown>) | undefined;
@@ -103,7 +110,11 @@ async function sendInOrder(username: string, senders: Senders): Promise<number> 
       sent++;
       settle(username, outgoing, null);
     } catch (error) {
-      if (isOffline(error) || !refusedForGood(error)) return sent;
+      if (isOffline(error) || !refusedForGood(error)) {
+        const wait = error instanceof ApiError ? error.retryAfterSeconds : undefined;
+        if (wait !== undefined) tryAgainIn?.(Math.min(Math.max(wait, 1), LONGEST_WAIT_S));
+        return sent;
+      }
       settle(username, outgoing, error);
     }
   }

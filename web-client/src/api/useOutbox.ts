@@ -3,16 +3,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { useApi } from './ApiContext';
 import { ok } from './client';
-import { idOf, outbox, OUTBOX_CHANGED, sendOutbox, type Outgoing } from './outbox';
+import { idOf, outbox, OUTBOX_CHANGED, sendOutbox, type Outgoing, type Senders } from './outbox';
 
-/** While someone is signed in, sends what they did offline (ADR 0361): now, and whenever the connection returns. */
+/**
+ * While someone is signed in, sends what they did offline (ADR 0361): now, whenever the connection returns, and when
+ * the api asked to be tried again later (an answer still being saved from an earlier try: `Retry-After`).
+ */
 export function useOutbox() {
   const username = useAuth().session?.username;
   const { api } = useApi();
   const queries = useQueryClient();
   useEffect(() => {
     if (!username) return undefined;
-    const flush = () => void sendOutbox(username, {
+    const senders: Senders = {
       acknowledgement: (ack) => ok(api.POST('/api/v1/feed/{id}/acknowledge', {
         params: { path: { id: ack.announcementId }, header: { 'Idempotency-Key': ack.key } },
       })),
@@ -21,13 +24,23 @@ export function useOutbox() {
           params: { path: { surveyId, unit }, header: { 'Idempotency-Key': key } }, body: { answers },
         }))
         : ok(api.PUT('/api/v1/surveys/{surveyId}/responses/{unit}/draft', { params: { path: { surveyId, unit } }, body: { answers } }))),
+    };
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => void sendOutbox(username, senders, {
+      tryAgainIn: (seconds) => {
+        clearTimeout(later);
+        later = setTimeout(flush, seconds * 1000);
+      },
     }).then((sent) => {
       if (sent === 0) return;
       for (const queryKey of [['feed'], ['surveys-waiting'], ['survey-form']]) void queries.invalidateQueries({ queryKey });
     });
     flush();
     window.addEventListener('online', flush);
-    return () => window.removeEventListener('online', flush);
+    return () => {
+      clearTimeout(later);
+      window.removeEventListener('online', flush);
+    };
   }, [username, api, queries]);
 }
 
