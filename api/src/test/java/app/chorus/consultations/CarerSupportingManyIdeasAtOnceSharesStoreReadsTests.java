@@ -8,7 +8,6 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.testing.ApiTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,9 @@ class CarerSupportingManyIdeasAtOnceSharesStoreReadsTests {
             first.add(support(id, idea, OLIVER));
             first.add(support(id, idea, OLIVER)); // the same child twice at the same moment: one of the two counts
         }
-        Map<String, Double> before = commands();
+        StoreCommands commands = new StoreCommands(meters);
         List<String> outcomes = Flux.merge(first).collectList().block(Duration.ofSeconds(60));
-        Map<String, Double> during = since(before);
+        Map<String, Double> during = commands.take();
 
         assertThat(outcomes).filteredOn("supported"::equals).hasSize(IDEAS);
         assertThat(outcomes).filteredOn(outcome -> !outcome.equals("supported")).hasSize(IDEAS)
@@ -71,11 +70,10 @@ class CarerSupportingManyIdeasAtOnceSharesStoreReadsTests {
                 .as("reads of %s for %d supports sent together", collection, 2 * IDEAS).isLessThan(IDEAS);
         }
 
-        before = commands();
         List<String> second = Flux.merge(proposed.stream().map(idea -> support(id, idea, other)).toList()).collectList()
             .block(Duration.ofSeconds(60));
         assertThat(second).containsOnly("supported");
-        assertThat(since(before).getOrDefault("insert consultation_participants", 0.0))
+        assertThat(commands.take().getOrDefault("insert consultation_participants", 0.0))
             .as("the carer is already recorded as taking part").isZero();
 
         List<Map<String, Object>> listed = (List<Map<String, Object>>) web.get().uri("/api/v1/consultations/{id}/ideas?limit=50", id)
@@ -90,20 +88,5 @@ class CarerSupportingManyIdeasAtOnceSharesStoreReadsTests {
     private Mono<String> support(String consultationId, String ideaId, String as) {
         return Mono.defer(() -> ideas.support(CARER, consultationId, ideaId, as)).thenReturn("supported")
             .onErrorResume(refused -> Mono.just(String.valueOf(refused.getMessage())));
-    }
-
-    /** The driver's commands so far, by command and collection. */
-    private Map<String, Double> commands() {
-        Map<String, Double> counts = new java.util.TreeMap<>();
-        for (Timer timer : meters.find("mongodb.driver.commands").timers()) {
-            counts.merge(timer.getId().getTag("command") + " " + timer.getId().getTag("collection"), (double) timer.count(), Double::sum);
-        }
-        return counts;
-    }
-
-    private Map<String, Double> since(Map<String, Double> before) {
-        Map<String, Double> now = commands();
-        now.replaceAll((kind, count) -> count - before.getOrDefault(kind, 0.0));
-        return now;
     }
 }
