@@ -1,5 +1,6 @@
 package app.chorus.consultations.internal;
 
+import app.chorus.platform.ReadsById;
 import app.chorus.shared.Problem;
 import java.util.Set;
 import org.bson.Document;
@@ -26,10 +27,14 @@ class ConsultationStore {
 
     private final ReactiveMongoTemplate mongo;
     private final ChangeStamps stamps;
+    // shared raw documents, each caller maps its own aggregate: a leader's edit must never change another's instance
+    private final ReadsById<Document> byId;
 
     ConsultationStore(ReactiveMongoTemplate mongo, ChangeStamps stamps) {
         this.mongo = mongo;
         this.stamps = stamps;
+        this.byId = new ReadsById<>(ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, Consultation.COLLECTION),
+            document -> document.getString("_id"));
     }
 
     Mono<Consultation> insert(Consultation consultation) {
@@ -62,8 +67,9 @@ class ConsultationStore {
                 "Consultation " + consultation.id() + " was edited since version " + consultation.version())));
     }
 
+    /** The consultation as stored now; requests reading it at the same moment share one read (ADR 0402). */
     Mono<Consultation> find(String id) {
-        return mongo.findById(id, Consultation.class);
+        return byId.find(id).map(document -> mongo.getConverter().read(Consultation.class, document));
     }
 
     Mono<Consultation> require(String id) {

@@ -48,6 +48,10 @@ public class Deliberation {
 
     public Mono<CommentView> comment(CurrentUser user, String consultationId, String as, CommentInput input, String idempotencyKey) {
         input.requireValid();
+        if (idempotencyKey == null) {
+            // a fresh id: no earlier request can have stored it, so there is nothing to look up
+            return replays.idFor(user.subject(), null).flatMap(id -> write(user, consultationId, as, input, id));
+        }
         return replays.idFor(user.subject(), idempotencyKey).flatMap(id -> mongo.findById(id, Comment.class)
             .map(replayed -> CommentView.of(replayed, user.personId(), List.of()))
             .switchIfEmpty(Mono.defer(() -> write(user, consultationId, as, input, id))));

@@ -34,8 +34,14 @@ class IdeaListings {
         this.mongo = mongo;
     }
 
-    /** A page of ideas and the cursor to the next one (null at the end). */
-    record Slice(List<Idea> ideas, String next) {
+    /**
+     * A page of ideas and the cursor to the next one (null at the end); {@code recorded} stores what the listing showed
+     * (the cursor is valid once it completes), so the reader's supports can be read meanwhile.
+     */
+    record Slice(List<Idea> ideas, String next, Mono<Void> recorded) {
+        Slice(List<Idea> ideas, String next) {
+            this(ideas, next, Mono.empty());
+        }
     }
 
     /** The first page: the {@code size} best ranked of the ideas matching {@code visible}. */
@@ -47,7 +53,7 @@ class IdeaListings {
             List<Idea> page = ideas.subList(0, size);
             String listingId = "lst-" + new ObjectId().toHexString();
             Document listing = new Document("_id", listingId).append("ids", ids(page)).append(AT, Date.from(now));
-            return mongo.insert(listing, COLLECTION).thenReturn(new Slice(page, listingId + ":" + size));
+            return Mono.just(new Slice(page, listingId + ":" + size, mongo.insert(listing, COLLECTION).then()));
         });
     }
 
@@ -68,8 +74,8 @@ class IdeaListings {
                     return Mono.just(new Slice(page, null));
                 }
                 Query unchanged = Query.query(Criteria.where("_id").is(listingId).and("ids").size(shown));
-                return mongo.updateFirst(unchanged, new Update().push("ids").each(ids(page).toArray()), COLLECTION)
-                    .thenReturn(new Slice(page, next));
+                return Mono.just(new Slice(page, next,
+                    mongo.updateFirst(unchanged, new Update().push("ids").each(ids(page).toArray()), COLLECTION).then()));
             });
         });
     }

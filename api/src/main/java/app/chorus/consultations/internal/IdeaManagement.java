@@ -4,6 +4,7 @@ import app.chorus.shared.PositionCursor;
 import app.chorus.consultations.Phase;
 import app.chorus.directory.AudienceRole;
 import app.chorus.identity.CurrentUser;
+import app.chorus.platform.ReadsById;
 import app.chorus.shared.Page;
 import app.chorus.shared.Problem;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public class IdeaManagement {
     private final ModerationGate moderation;
     private final LocalEditions editions;
     private final Clock clock;
+    // every support and comment reads its idea: those in flight together share one read (ideas are immutable records)
+    private final ReadsById<Idea> ideasById;
 
     IdeaManagement(ReactiveMongoTemplate mongo, ConsultationAccess access, Supports supports, IdeaListings listings,
                    Participants participants, ModerationGate moderation, LocalEditions editions, ObjectProvider<Clock> clock) {
@@ -41,6 +44,7 @@ public class IdeaManagement {
         this.moderation = moderation;
         this.editions = editions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.ideasById = new ReadsById<>(ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), Idea.class), Idea::id);
     }
 
     public Mono<IdeaView> propose(CurrentUser user, String consultationId, String as, IdeaInput input, String idempotencyKey) {
@@ -139,7 +143,8 @@ public class IdeaManagement {
                         .switchIfEmpty(Mono.error(() -> Problems.invalid("cursor", "expired-cursor",
                             "This list's order has expired: start again without a cursor.")));
                 });
-            return slice.flatMap(found -> withSupports(reader, found.ideas()).map(views -> Page.of(views, found.next())));
+            return slice.flatMap(found -> withSupports(reader, found.ideas())
+                .zipWith(found.recorded().thenReturn(true), (views, recorded) -> Page.of(views, found.next())));
         });
     }
 
@@ -184,7 +189,7 @@ public class IdeaManagement {
     }
 
     private Mono<Idea> idea(String consultationId, String ideaId) {
-        return mongo.findById(ideaId, Idea.class).filter(idea -> idea.consultationId().equals(consultationId))
+        return ideasById.find(ideaId).filter(idea -> idea.consultationId().equals(consultationId))
             .switchIfEmpty(Mono.error(() -> unknownIdea("ideaId", ideaId)));
     }
 

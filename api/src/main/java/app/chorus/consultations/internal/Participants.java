@@ -3,6 +3,9 @@ package app.chorus.consultations.internal;
 import app.chorus.directory.AudienceMember;
 import app.chorus.directory.AudienceRole;
 import app.chorus.platform.BulkWrites;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
@@ -29,6 +32,12 @@ class Participants {
     static final String COUNTS = "consultation_participation";
     private final ReactiveMongoTemplate mongo;
     private final BulkWrites bulk;
+    /**
+     * People this instance knows to be recorded already: their next contributions send no insert the store would refuse.
+     * Records go only when a person is erased or the consultation's contributions expire, and neither acts again then.
+     */
+    private final Cache<String, Boolean> recorded = Caffeine.newBuilder().maximumSize(200_000)
+        .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     Participants(ReactiveMongoTemplate mongo, BulkWrites bulk) {
         this.mongo = mongo;
@@ -37,13 +46,18 @@ class Participants {
 
     /** Records that this voice's person took part (the first time counts). */
     Mono<Void> tookPart(String consultationId, Voice voice, Instant now) {
-        Document person = new Document("_id", consultationId + "|" + voice.personId()).append("consultationId", consultationId)
+        String id = consultationId + "|" + voice.personId();
+        if (recorded.getIfPresent(id) != null) {
+            return Mono.empty();
+        }
+        Document person = new Document("_id", id).append("consultationId", consultationId)
             .append("personId", voice.personId()).append("schoolId", voice.schoolId()).append("yearGroup", voice.yearGroup())
             .append("role", voice.role().name()).append("at", Date.from(now));
         // shared with concurrent requests: after a person's first time, every call is a refused duplicate
         return bulk.insert(PEOPLE, person)
             .then(count(consultationId, voice))
-            .onErrorResume(DuplicateKeyException.class, already -> Mono.empty());
+            .onErrorResume(DuplicateKeyException.class, already -> Mono.empty())
+            .doOnSuccess(done -> recorded.put(id, true));
     }
 
     private Mono<Void> count(String consultationId, Voice voice) {
@@ -51,7 +65,7 @@ class Participants {
         Update update = new Update().inc("total", 1).inc("school." + school, 1)
             .inc("year." + school + ":" + (voice.yearGroup() == null ? "-" : voice.yearGroup()), 1)
             .inc("role." + voice.role().key(), 1);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(consultationId)), update, COUNTS).then();
+        return bulk.upsert(COUNTS, Query.query(Criteria.where("_id").is(consultationId)), update);
     }
 
     Mono<Document> counts(String consultationId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import app.chorus.platform.BulkWrites;
 import app.chorus.platform.DeploymentSecrets;
+import app.chorus.platform.ReadsById;
 import app.chorus.shared.KeyedHashes;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,10 +34,14 @@ class Supports {
     private final ReactiveMongoTemplate mongo;
     private final BulkWrites bulk;
     private final Mono<byte[]> key;
+    // a reader's supports, looked up by id: the lookups of requests in flight together share one read
+    private final ReadsById<Document> byId;
 
     Supports(ReactiveMongoTemplate mongo, BulkWrites bulk, DeploymentSecrets secrets) {
         this.mongo = mongo;
         this.bulk = bulk;
+        this.byId = new ReadsById<>(ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION),
+            support -> support.getString("_id"));
         this.key = secrets.secret(null, "support-hmac").cache();
     }
 
@@ -105,7 +110,7 @@ class Supports {
             .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
             .flatMap(asByVoiceId -> {
                 java.util.List<String> keys = ideaIds.stream().flatMap(idea -> asByVoiceId.keySet().stream().map(v -> idea + "|" + v)).toList();
-                return mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, COLLECTION)
+                return reactor.core.publisher.Flux.fromIterable(keys).flatMapSequential(byId::find, ReadsById.MAX_BATCH)
                     .collect(java.util.stream.Collectors.groupingBy(support -> support.getString("ideaId"), java.util.TreeMap::new,
                         java.util.stream.Collectors.mapping(support -> asByVoiceId.get(support.getString("voice")),
                             java.util.stream.Collectors.toList())))

@@ -90,6 +90,7 @@ public final class ConsultationBenchmark {
             long s0 = System.nanoTime();
             int bulk = supports - 2 * Math.max(200, supports / 20);
             double ops0 = storeCommands();
+            Map<String, Double> byCommand0 = storeCommandsByKind();
             long cpu0 = processCpuNanos();
             long refused = run("supports", bulk, i -> support(i + Math.max(200, supports / 20)));
             double supportsPerSecond = bulk / ((System.nanoTime() - s0) / 1e9);
@@ -97,8 +98,10 @@ public final class ConsultationBenchmark {
             double cpuMsPerSupport = (processCpuNanos() - cpu0) / 1e6 / bulk;
             progress(String.format(Locale.ROOT, "supports: %.1f store commands and %.2f ms of CPU (the whole JVM) each", opsPerSupport,
                 cpuMsPerSupport));
+            progress("supports: store commands each by command and collection: " + perSupport(byCommand0, storeCommandsByKind(), bulk));
             double[] atAll = readIdeasWhileSupporting(Math.max(200, supports / 20), supports - Math.max(200, supports / 20));
             double[] thread = readThreads(200);
+            String recount = recount();
             double p99At100 = percentile(at100, 99);
             double p99AtAll = percentile(atAll, 99);
             return String.format(Locale.ROOT,
@@ -106,12 +109,12 @@ public final class ConsultationBenchmark {
                     + "\"supports_per_s\":%.0f,\"comments_per_s\":%.0f,\"supports_already_given\":%d,\"ideas_p50_ms_100\":%.2f,"
                     + "\"ideas_p99_ms_100\":%.2f,\"ideas_p50_ms_%d\":%.2f,\"ideas_p99_ms_%d\":%.2f,%s\"growth\":%.2f,"
                     + "\"thread_p50_ms\":%.2f,\"thread_p99_ms\":%.2f,\"store_ops_per_support\":%.1f,\"cpu_ms_per_support\":%.2f,"
-                    + "\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
+                    + "\"counts\":\"%s\",\"unit\":\"ms\",\"machine\":\"%d cores, load %.1f\"}",
                 schools, units.size(), ideaIds.size(), supports, comments, concurrency, supportsPerSecond, commentsPerSecond, refused,
                 percentile(at100, 50), p99At100, ideaIds.size(), percentile(atAll, 50), ideaIds.size(), p99AtAll,
                 // the field: the line above names it already at 5,000 ideas (a key only once per object)
                 ideaIds.size() == 5000 ? "" : "\"ideas_p99_ms_5000\":null,", p99AtAll / Math.max(0.01, p99At100),
-                percentile(thread, 50), percentile(thread, 99), opsPerSupport, cpuMsPerSupport, Runtime.getRuntime().availableProcessors(),
+                percentile(thread, 50), percentile(thread, 99), opsPerSupport, cpuMsPerSupport, recount, Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         }
 
@@ -119,6 +122,54 @@ public final class ConsultationBenchmark {
         private double storeCommands() {
             return context.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mongodb.driver.commands").timers().stream()
                 .mapToDouble(io.micrometer.core.instrument.Timer::count).sum();
+        }
+
+        /** The driver's commands so far by command name and collection ({@code update consultation_ideas}). */
+        private Map<String, Double> storeCommandsByKind() {
+            Map<String, Double> counts = new java.util.TreeMap<>();
+            context.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mongodb.driver.commands").timers()
+                .forEach(timer -> counts.merge(timer.getId().getTag("command") + " " + timer.getId().getTag("collection"),
+                    (double) timer.count(), Double::sum));
+            return counts;
+        }
+
+        private static String perSupport(Map<String, Double> before, Map<String, Double> after, int supports) {
+            StringBuilder line = new StringBuilder();
+            after.forEach((kind, count) -> {
+                double each = (count - before.getOrDefault(kind, 0.0)) / supports;
+                if (each >= 0.005) {
+                    line.append(String.format(Locale.ROOT, "%s %.2f; ", kind, each));
+                }
+            });
+            return line.toString();
+        }
+
+        /**
+         * Every idea's counter against a count of its stored supports, once the supports are all in: "equal", or the
+         * first ideas that differ (the run then fails).
+         */
+        private String recount() {
+            org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo =
+                context.getBean(org.springframework.data.mongodb.core.ReactiveMongoTemplate.class);
+            Map<String, Integer> stored = new java.util.HashMap<>();
+            mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("consultationId").is(consultationId)),
+                    org.bson.Document.class, Supports.COLLECTION)
+                .toIterable().forEach(support -> stored.merge(support.getString("ideaId"), 1, Integer::sum));
+            List<String> differ = new ArrayList<>();
+            mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("consultationId").is(consultationId)), Idea.class)
+                .toIterable().forEach(idea -> {
+                    if (idea.supports() != stored.getOrDefault(idea.id(), 0)) {
+                        differ.add(idea.id() + " " + idea.supports() + " vs " + stored.getOrDefault(idea.id(), 0));
+                    }
+                });
+            progress("counters against a recount of " + stored.values().stream().mapToInt(Integer::intValue).sum() + " supports: "
+                + (differ.isEmpty() ? "equal" : differ.size() + " ideas differ"));
+            if (!differ.isEmpty()) {
+                throw new IllegalStateException("support counters differ from the recount: " + differ.subList(0, Math.min(5, differ.size())));
+            }
+            return "equal";
         }
 
         /** CPU time of this JVM: the api, the embedded store and the bench's clients. */

@@ -1,5 +1,6 @@
 package app.chorus.directory.internal.store;
 
+import app.chorus.platform.ReadsById;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.util.Collection;
@@ -16,13 +17,15 @@ public class People {
     static final int BATCH = 1_000;
 
     private final ReactiveMongoTemplate mongo;
+    // every request reads its person (access, a carer's children): those in flight together share one $in read
+    private final ReadsById<Person> byId = new ReadsById<>(this::find, Person::id);
 
     public People(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Mono<Person> find(String id) {
-        return mongo.findById(id, Document.class, Collections.PEOPLE).map(Person::from);
+        return byId.find(id);
     }
 
     /** Many people in one read ({@code $in}); unknown ids are left out. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import app.chorus.platform.ReadsById;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The current {@link TrustShape}. Each read costs one primary-key lookup of the shape version (so every api
- * replica sees an import at once); the schools and classes are reloaded only when it changed.
+ * replica sees an import at once), shared by the reads in flight together; the schools and classes are reloaded only
+ * when it changed.
  */
 @Component
 public class TrustShapes {
@@ -23,9 +25,13 @@ public class TrustShapes {
 
     private final ReactiveMongoTemplate mongo;
     private final AtomicReference<TrustShape> cached = new AtomicReference<>(TrustShape.empty());
+    // read by nearly every request: those in flight together share one read (ADR 0402)
+    private final ReadsById<Document> versions;
 
     public TrustShapes(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.versions = new ReadsById<>(ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, Collections.META),
+            doc -> doc.getString("_id"));
     }
 
     public Mono<TrustShape> current() {
@@ -42,7 +48,7 @@ public class TrustShapes {
     }
 
     private Mono<Long> version() {
-        return mongo.findById(VERSION_ID, Document.class, Collections.META)
+        return versions.find(VERSION_ID)
             .map(doc -> ((Number) doc.get("version")).longValue())
             .defaultIfEmpty(0L);
     }
