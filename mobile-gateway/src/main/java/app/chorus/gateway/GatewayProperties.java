@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param minimumAppVersion   per platform ("ios", "android"): older apps get 426
  * @param homeAnnouncements   how many of the newest announcements the home screen carries
  * @param syncPages           most api delta pages one sync call gathers before answering with {@code more}
+ * @param apiCoolOff          how long an api instance a call was lost on stays out of the round robin (ADR 0401)
+ * @param apiLongestCoolOff   the cool-off doubles each time the instance fails again when back, up to this
  */
 @ConfigurationProperties("chorus.gateway")
 public record GatewayProperties(
@@ -41,7 +43,9 @@ public record GatewayProperties(
     RateLimits rateLimits,
     Map<String, SupportedApp> minimumAppVersion,
     @DefaultValue("30") int homeAnnouncements,
-    @DefaultValue("20") int syncPages) {
+    @DefaultValue("20") int syncPages,
+    @DefaultValue("3s") Duration apiCoolOff,
+    @DefaultValue("30s") Duration apiLongestCoolOff) {
 
     public GatewayProperties {
         minimumAppVersion = minimumAppVersion == null ? Map.of() : Map.copyOf(minimumAppVersion);

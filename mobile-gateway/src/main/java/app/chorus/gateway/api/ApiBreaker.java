@@ -22,7 +22,8 @@ class ApiBreaker {
     static final int TRIAL_CALLS = 8;
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> apiBreakerSettings(GatewayProperties properties) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> apiBreakerSettings(GatewayProperties properties,
+                                                                            EjectedInstances ejected) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
             .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.apiTimeout()).build())
             .circuitBreakerConfig(CircuitBreakerConfig.custom()
@@ -38,7 +39,9 @@ class ApiBreaker {
                 .permittedNumberOfCallsInHalfOpenState(TRIAL_CALLS)
                 // and trial calls that never report back must not hold it half-open either
                 .maxWaitDurationInHalfOpenState(Duration.ofSeconds(5))
-                .ignoreExceptions(ApiProblem.class)
+                // a call lost on one instance while others answer is that instance's failure: it is ejected from the
+                // round robin instead, and the calls it held too long to be repeated in time go with it (ADR 0401)
+                .ignoreException(failure -> failure instanceof ApiProblem || ejected.failureOfAnInstanceOut(failure))
                 .build())
             .build());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.chorus.gateway.testing.AbruptApiInstance;
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.GatewayTest;
+import app.chorus.gateway.testing.MovableClock;
 import app.chorus.testing.Tokens;
 import java.net.URI;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -51,6 +53,9 @@ class GatewayRepeatsOnlyWhatAKilledInstanceCannotHaveDoneTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MovableClock clock;
+
     WebClient app;
 
     @DynamicPropertySource
@@ -69,6 +74,8 @@ class GatewayRepeatsOnlyWhatAKilledInstanceCannotHaveDoneTests {
         app = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
             .defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer("carer.demo")).build();
         dying.recover();
+        // past the cool-off the instance earned by dying in the test before (ADR 0401)
+        clock.moveOn(Duration.ofMinutes(5));
         // the balancer takes the two in turn: once the dying instance has answered, the survivor is next, then it
         int answeredByDying = dying.calls().size();
         assertThat(call(HttpMethod.GET, "/api/v1/me", null)).isEqualTo(200);
@@ -143,6 +150,15 @@ class GatewayRepeatsOnlyWhatAKilledInstanceCannotHaveDoneTests {
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"n\":\"" + key + "\"}");
         return ready.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
             .block(Duration.ofSeconds(30));
+    }
+
+    @TestConfiguration
+    static class CoolOffsWaitedOut {
+
+        @Bean
+        MovableClock gatewayClock() {
+            return new MovableClock();
+        }
     }
 
     /**

@@ -117,7 +117,7 @@ class GatewayReplicasShareOneRateLimitTests {
             "http://127.0.0.1:1", null, Duration.ofSeconds(5), Duration.ofSeconds(1), DataSize.ofKilobytes(256), DataSize.ofMegabytes(10),
             new GatewayProperties.RateLimits(plenty, new Limit(perDevice, Duration.ofMinutes(1)), plenty, plenty, List.of(),
                 storeUri, storeTimeout),
-            Map.of(), 30, 20);
+            Map.of(), 30, 20, Duration.ofSeconds(3), Duration.ofSeconds(30));
         BucketStore buckets = new BucketStore(properties);
         opened.add(buckets);
         return new RateLimits(properties, new ProblemResponses(JsonMapper.builder().build()), buckets);
