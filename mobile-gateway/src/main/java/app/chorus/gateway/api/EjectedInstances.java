@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
@@ -33,13 +32,11 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
 
     private final Duration coolOff;
     private final Duration longestCoolOff;
-    private final Duration apiTimeout;
     private final int instances;
     private final Clock clock;
     private final Map<String, Ejection> ejections = new ConcurrentHashMap<>();
 
-    /** {@code died}: when it went out first, before the trials it failed since. */
-    private record Ejection(Instant died, Instant since, Instant until, Duration coolOff) {
+    private record Ejection(Instant since, Instant until, Duration coolOff) {
 
         boolean out(Instant now) {
             return until.isAfter(now);
@@ -49,7 +46,6 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
     EjectedInstances(GatewayProperties properties, Clock clock) {
         this.coolOff = properties.apiCoolOff();
         this.longestCoolOff = properties.apiLongestCoolOff();
-        this.apiTimeout = properties.apiTimeout();
         this.instances = properties.apiUrls().size();
         this.clock = clock;
     }
@@ -78,20 +74,15 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
     }
 
     /**
-     * True for a failure that is an ejected instance's, not the api's, while another instance is in the round robin
-     * (the breaker ignores it): a call lost on it, or a call that timed out within the api timeout of an instance's
-     * death, which it may have held until then (its repeat elsewhere came too late).
+     * True for a call lost on an instance while another is still in the round robin: that instance's failure, which
+     * ejecting it answers, not the api's (the breaker ignores it).
      */
-    boolean failureOfAnInstanceOut(Throwable failure) {
-        boolean lost = ApiCallFailure.of(failure) != ApiCallFailure.NOT_A_LOST_CALL;
-        if (!lost && !timedOut(failure) || ejections.isEmpty()) {
+    boolean lostWhileOthersAnswer(Throwable failure) {
+        if (ApiCallFailure.of(failure) == ApiCallFailure.NOT_A_LOST_CALL) {
             return false;
         }
         Instant now = clock.instant();
-        if (ejections.values().stream().filter(ejection -> ejection.out(now)).count() == instances) {
-            return false;
-        }
-        return lost || ejections.values().stream().anyMatch(ejection -> now.isBefore(ejection.died().plus(apiTimeout)));
+        return ejections.values().stream().filter(ejection -> ejection.out(now)).count() < instances;
     }
 
     private void failed(ServiceInstance instance, Throwable failure) {
@@ -105,9 +96,8 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
                 return last;
             }
             boolean failedItsTrial = last != null && !now.isAfter(last.until().plus(longestCoolOff));
-            return failedItsTrial
-                ? ejection(last.died(), now, min(last.coolOff().multipliedBy(2), longestCoolOff))
-                : ejection(now, now, coolOff);
+            Duration next = failedItsTrial ? min(last.coolOff().multipliedBy(2), longestCoolOff) : coolOff;
+            return new Ejection(now, now.plus(next), next);
         });
         if (ejection.since().equals(now)) {
             log.warn("api instance {} ({}:{}) out of the round robin for {}: {}", instance.getInstanceId(),
@@ -133,19 +123,6 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
             })
             .toList();
         return in.isEmpty() ? all : in;
-    }
-
-    private static Ejection ejection(Instant died, Instant now, Duration coolOff) {
-        return new Ejection(died, now, now.plus(coolOff), coolOff);
-    }
-
-    private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Duration min(Duration one, Duration other) {
