@@ -44,14 +44,15 @@ public final class BearerTokens {
 
     /**
      * Keys once fetched stay in use while Keycloak is down: they are fetched again only for a token signed with a key
-     * not seen yet, and that fetch gives up after {@link #KEYS_TIMEOUT}.
+     * not seen yet, and that fetch gives up after {@link #KEYS_TIMEOUT}; tokens arriving during a fetch share it.
      */
     public static ReactiveJwtDecoder decoder(String jwkSetUri, String issuerUri, String audience, Duration clockSkew) {
         HttpClient keys = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) KEYS_TIMEOUT.toMillis())
             .responseTimeout(KEYS_TIMEOUT);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
-            .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build())
+            .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys))
+                .filter(new OneKeyFetchAtATime()).build())
             .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
             new JwtTimestampValidator(clockSkew),
