@@ -51,6 +51,11 @@ final class Contestants {
     return names.length;
   }
 
+  /** Index of an option known to be in the count. */
+  int index(String name) {
+    return index.get(name);
+  }
+
   /** Index of a mark, {@link #OVERVOTE} for an unknown overvote; refuses what is not an option. */
   int indexOf(String mark, RankedBallot ballot, int rank) {
     if (RankedBallot.OVERVOTE.equals(mark)) {

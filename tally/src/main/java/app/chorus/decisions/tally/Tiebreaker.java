@@ -2,10 +2,12 @@ package app.chorus.decisions.tally;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Breaks ties as RCTab does. The draw uses {@link Random} seeded with {@code randomSeed}, one {@code nextDouble()} per
@@ -44,18 +46,22 @@ final class Tiebreaker {
   }
 
   private Choice byPreviousRounds(List<Integer> tied, boolean forWinner, int round, List<long[]> tallies) {
-    List<Integer> contention = tied;
+    List<String> contention = sortedNames(tied);
     for (int earlier = round - 1; earlier > 0; earlier--) {
       long[] tally = tallies.get(earlier - 1);
-      Comparator<Integer> byVotes = Comparator.comparingLong(c -> tally[c]);
-      int best = forWinner ? Collections.max(contention, byVotes) : Collections.min(contention, byVotes);
-      contention = contention.stream().filter(c -> tally[c] == tally[best]).toList();
+      ToLongFunction<String> votes = name -> tally[contestants.index(name)];
+      // RCTab looks the tied options up in a HashSet of their names, so the draw that may follow takes them in
+      // that set's iteration order (the same JDK HashSet, so the same order), not alphabetically
+      List<String> inRctabOrder = List.copyOf(new HashSet<>(contention));
+      LongStream counts = inRctabOrder.stream().mapToLong(votes);
+      long best = (forWinner ? counts.max() : counts.min()).orElseThrow();
+      contention = inRctabOrder.stream().filter(name -> votes.applyAsLong(name) == best).toList();
       if (contention.size() == 1) {
-        return new Choice(contestants.names[best], contestants.names[best] + " had the " + (forWinner ? "most" : "fewest")
-            + " votes of them (" + tally[best] + ") in round " + earlier);
+        return new Choice(contention.get(0), contention.get(0) + " had the " + (forWinner ? "most" : "fewest")
+            + " votes of them (" + best + ") in round " + earlier);
       }
     }
-    Choice fallback = byMode(sortedNames(contention), forWinner);
+    Choice fallback = byMode(contention, forWinner);
     String still = round > 1 ? "they were also tied in every earlier round, so " : "it was the first round, so ";
     return new Choice(fallback.name, still + fallback.reason);
   }

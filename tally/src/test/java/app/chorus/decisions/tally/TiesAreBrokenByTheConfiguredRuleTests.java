@@ -68,6 +68,21 @@ class TiesAreBrokenByTheConfiguredRuleTests {
   }
 
   @Test
+  void aDrawAfterTiesInEveryEarlierRoundTakesTheTiedInRctabsOrderNotAlphabetically() {
+    // Birch and Rowan tie in rounds 1 and 2. RCTab then draws over a HashSet of their names, which iterates Rowan
+    // before Birch: seed 12345 draws 0.36, the first of two, so Rowan (alphabetically it would be Birch)
+    Ballots ballots = Ballots.of().times(3, "Birch").times(3, "Rowan").add("Ash");
+
+    IrvResult result = Ballots.count(IrvRules.of(List.of("Ash", "Birch", "Rowan"))
+        .tiebreak(TiebreakMode.PREVIOUS_ROUND_COUNTS_THEN_RANDOM, 12345L).build(), ballots);
+
+    assertThat(result.rounds()).hasSize(2);
+    assertThat(result.rounds().get(1).elected()).isEqualTo("Rowan");
+    assertThat(result.tieBreaks()).singleElement().satisfies(t -> assertThat(t.reason())
+        .isEqualTo("they were also tied in every earlier round, so Rowan was drawn by lot (seed 12345)"));
+  }
+
+  @Test
   void aGeneratedPermutationIsRctabsShuffleOfTheSortedNames() {
     long seed = 7;
     List<String> permutation = new ArrayList<>(List.of("A", "B", "C", "D"));
