@@ -208,8 +208,9 @@ final class IrvCount {
   // ---- the threshold and the winner ----
 
   private long threshold(long[] tally) {
-    if (rules.firstRoundDeterminesThreshold() && round > 1) {
-      return thresholds.get(0);
+    boolean fixed = rules.firstRoundDeterminesThreshold() || rules.continueUntilTwoCandidatesRemain() && winner >= 0;
+    if (fixed && round > 1) {
+      return thresholds.get(round - 2);
     }
     long active = Arrays.stream(tally).filter(v -> v > 0).sum();
     return Math.max(active / 2 + 1, rules.minimumVoteThreshold());

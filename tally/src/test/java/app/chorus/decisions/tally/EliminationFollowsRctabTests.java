@@ -74,6 +74,18 @@ class EliminationFollowsRctabTests {
   }
 
   @Test
+  void onceTheWinnerIsFoundTheThresholdStaysWhileCountingGoesOnToTwo() {
+    // 14 ballots: A wins round 1 on 8; D's and C's ballots then stop counting (13, then 11 active), yet RCTab keeps 8
+    Ballots ballots = Ballots.of().times(8, "A").times(3, "B").times(2, "C").add("D");
+
+    IrvResult result = Ballots.count(IrvRules.of(ABCD).continueUntilTwoCandidatesRemain(true).build(), ballots);
+
+    assertThat(result.rounds().get(0).elected()).isEqualTo("A");
+    assertThat(result.rounds().get(3).inactive().exhaustedChoices()).isEqualTo(3);
+    assertThat(result.rounds()).extracting(IrvResult.Round::threshold).containsExactly(8L, 8L, 8L, 8L);
+  }
+
+  @Test
   void optionsBelowTheMinimumVoteThresholdGoTogether() {
     IrvResult result = Ballots.count(IrvRules.of(ABCD).minimumVoteThreshold(2).build(),
         Ballots.of().times(5, "A").times(4, "B").add("C", "D"));
