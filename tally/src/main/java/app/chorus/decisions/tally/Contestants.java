@@ -23,7 +23,12 @@ final class Contestants {
         throw new TallyException("candidates: \"" + all.get(i) + "\" is listed twice; list each option once");
       }
     }
-    if (rules.writeInsListed() || rules.blankIsWriteIn() || writeInsMarked(ballots)) {
+    int declaredWriteIns = all.indexOf(InstantRunoff.WRITE_INS);
+    if (declaredWriteIns >= 0) {
+      // RCTab knows undeclared write-ins by this name, so an option declared with it is the write-ins
+      writeIns = declaredWriteIns;
+      index.put(RankedBallot.WRITE_IN, writeIns);
+    } else if (rules.writeInsListed() || rules.blankIsWriteIn() || writeInsMarked(ballots)) {
       writeIns = all.size();
       all.add(InstantRunoff.WRITE_INS);
       index.put(InstantRunoff.WRITE_INS, writeIns);

@@ -1,5 +1,6 @@
 package app.chorus.decisions.tally;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,8 +29,10 @@ public final class RctabReport {
     result.rounds().forEach(round -> round(rounds.addObject(), round));
     ObjectNode summary = root.putObject("summary");
     summary.put("finalThreshold", result.rounds().isEmpty() ? 0 : last(result).threshold());
-    boolean writeIns = !result.rounds().isEmpty() && result.rounds().get(0).tally().containsKey(InstantRunoff.WRITE_INS);
-    summary.put("numCandidates", contest.rules().candidates().size() + (writeIns ? 1 : 0));
+    List<String> declared = contest.rules().candidates();
+    boolean writeIns = !result.rounds().isEmpty() && result.rounds().get(0).tally().containsKey(InstantRunoff.WRITE_INS)
+        && !declared.contains(InstantRunoff.WRITE_INS);
+    summary.put("numCandidates", declared.size() + (writeIns ? 1 : 0));
     summary.put("numWinners", 1);
     summary.put("totalNumBallots", result.totalBallots());
     summary.put("undervotes", result.undervotes());

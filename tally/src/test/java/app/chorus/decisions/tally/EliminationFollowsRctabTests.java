@@ -58,6 +58,19 @@ class EliminationFollowsRctabTests {
   }
 
   @Test
+  void anOptionDeclaredUnderRctabsWriteInNameIsTheWriteIns() {
+    List<String> declared = List.of("A", "B", InstantRunoff.WRITE_INS);
+    Ballots ballots = Ballots.of().times(4, "A").times(2, "B").times(2, InstantRunoff.WRITE_INS + ",B").add("UWI,B");
+
+    IrvResult result = Ballots.count(IrvRules.of(declared).build(), ballots);
+
+    assertThat(result.rounds().get(0).tally()).isEqualTo(Map.of("A", 4L, "B", 2L, InstantRunoff.WRITE_INS, 3L));
+    assertThat(result.rounds().get(0).eliminated()).containsExactly(InstantRunoff.WRITE_INS);
+    assertThat(result.rounds().get(1).tally()).isEqualTo(Map.of("A", 4L, "B", 5L));
+    assertThat(result.winner()).isEqualTo("B");
+  }
+
+  @Test
   void countingGoesOnUntilTwoRemainWhenAsked() {
     Ballots ballots = Ballots.of().times(6, "A").times(2, "B").add("C", "D");
 
