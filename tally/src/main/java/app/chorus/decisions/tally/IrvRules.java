@@ -12,6 +12,9 @@ import java.util.Set;
  *     when a source names an undeclared write-in label); ballots marking {@code UWI} always list them
  * @param blankIsWriteIn RCTab's {@code treatBlankAsUndeclaredWriteIn}: every blank rank up to {@code maxRankings}
  *     is read as an undeclared write-in
+ * @param operatorBreaksTies RCTab's {@code stopCountingAndAsk} (with {@code useCandidateOrder} as the mode) or
+ *     {@code previousRoundCountsThenAsk} (with {@code previousRoundCountsThenUseCandidateOrder}): a count without a
+ *     tie goes ahead, one that needs someone to choose is refused
  * @param maxSkippedRanks {@link #UNLIMITED} for {@code "unlimited"}
  * @param maxRankings ranks beyond this are not read
  * @param minimumVoteThreshold 0 for none
@@ -24,6 +27,7 @@ public record IrvRules(
     boolean blankIsWriteIn,
     TiebreakMode tiebreakMode,
     Long randomSeed,
+    boolean operatorBreaksTies,
     OvervoteRule overvoteRule,
     int maxSkippedRanks,
     int maxRankings,
@@ -35,6 +39,8 @@ public record IrvRules(
     int stopAfterRound) {
 
   public static final int UNLIMITED = Integer.MAX_VALUE;
+  static final String STOP_COUNTING_AND_ASK = "stopCountingAndAsk";
+  static final String PREVIOUS_ROUND_COUNTS_THEN_ASK = "previousRoundCountsThenAsk";
   private static final int MOST_RANKS_READ_AS_WRITE_INS = 1000;
 
   public IrvRules {
@@ -50,6 +56,14 @@ public record IrvRules(
     }
   }
 
+  /** RCTab's label for how ties are broken. */
+  public String tiebreakLabel() {
+    if (!operatorBreaksTies) {
+      return tiebreakMode.label();
+    }
+    return tiebreakMode.looksAtPreviousRounds() ? PREVIOUS_ROUND_COUNTS_THEN_ASK : STOP_COUNTING_AND_ASK;
+  }
+
   /** RCTab's suggested rules for these options: candidate-order ties, overvotes exhaust, one skipped rank. */
   public static Builder of(List<String> candidates) {
     return new Builder(candidates);
@@ -63,6 +77,7 @@ public record IrvRules(
     private boolean blankIsWriteIn;
     private TiebreakMode tiebreakMode = TiebreakMode.USE_CANDIDATE_ORDER;
     private Long randomSeed;
+    private boolean operatorBreaksTies;
     private OvervoteRule overvoteRule = OvervoteRule.EXHAUST_IMMEDIATELY;
     private int maxSkippedRanks = 1;
     private int maxRankings;
@@ -96,6 +111,11 @@ public record IrvRules(
     public Builder tiebreak(TiebreakMode mode, Long seed) {
       tiebreakMode = mode;
       randomSeed = seed;
+      return this;
+    }
+
+    public Builder operatorBreaksTies(boolean value) {
+      operatorBreaksTies = value;
       return this;
     }
 
@@ -145,7 +165,8 @@ public record IrvRules(
     }
 
     public IrvRules build() {
-      return new IrvRules(candidates, excluded, writeInsListed, blankIsWriteIn, tiebreakMode, randomSeed, overvoteRule,
+      return new IrvRules(candidates, excluded, writeInsListed, blankIsWriteIn, tiebreakMode, randomSeed,
+          operatorBreaksTies, overvoteRule,
           maxSkippedRanks, maxRankings, exhaustOnDuplicateCandidate, batchElimination, continueUntilTwo,
           minimumVoteThreshold, firstRoundDeterminesThreshold, stopAfterRound);
     }

@@ -23,6 +23,10 @@ public final class RctabConfig {
   private static final String UNTIL_TWO = "singleSeatContinueUntilTwoCandidatesRemain";
   private static final Set<String> SINGLE_WINNER_LABELS = Set.of(SINGLE_WINNER, "standard", UNTIL_TWO);
   private static final Map<String, String> LEGACY_TIEBREAK = Map.of("usePermutationInConfig", "useCandidateOrder");
+  // RCTab's modes that stop for an operator: counted as the mode without the operator until a tie needs one
+  private static final Map<String, TiebreakMode> OPERATOR_TIEBREAK = Map.of(
+      IrvRules.STOP_COUNTING_AND_ASK, TiebreakMode.USE_CANDIDATE_ORDER,
+      IrvRules.PREVIOUS_ROUND_COUNTS_THEN_ASK, TiebreakMode.PREVIOUS_ROUND_COUNTS_THEN_CANDIDATE_ORDER);
 
   private RctabConfig() {
   }
@@ -78,14 +82,16 @@ public final class RctabConfig {
       throw new TallyException("rules: missing; give the rules object of an RCTab contest configuration");
     }
     refuseUnsupported(root, rules);
-    TiebreakMode tiebreak = TiebreakMode.ofLabel(LEGACY_TIEBREAK.getOrDefault(required(rules, "tiebreakMode"),
-        required(rules, "tiebreakMode")));
+    String label = LEGACY_TIEBREAK.getOrDefault(required(rules, "tiebreakMode"), required(rules, "tiebreakMode"));
+    boolean operatorBreaksTies = OPERATOR_TIEBREAK.containsKey(label);
+    TiebreakMode tiebreak = operatorBreaksTies ? OPERATOR_TIEBREAK.get(label) : TiebreakMode.ofLabel(label);
     Long seed = tiebreak.needsSeed() ? number(rules, "randomSeed", Long.MIN_VALUE) : null;
     return IrvRules.of(candidates)
         .excluded(excluded)
         .writeInsListed(writeInsLabelled(root) || blanksAreWriteIns(root))
         .blankIsWriteIn(blanksAreWriteIns(root))
         .tiebreak(tiebreak, seed)
+        .operatorBreaksTies(operatorBreaksTies)
         .overvoteRule(OvervoteRule.ofLabel(required(rules, "overvoteRule")))
         .maxSkippedRanks(limit(rules, "maxSkippedRanksAllowed", "unlimited", IrvRules.UNLIMITED, 0))
         .maxRankings(limit(rules, "maxRankingsAllowed", "max", candidates.size(), 1))
@@ -236,7 +242,7 @@ public final class RctabConfig {
   }
 
   private static void writeRules(ObjectNode out, IrvRules rules) {
-    out.put("tiebreakMode", rules.tiebreakMode().label());
+    out.put("tiebreakMode", rules.tiebreakLabel());
     out.put("overvoteRule", rules.overvoteRule().label());
     out.put("winnerElectionMode", SINGLE_WINNER);
     out.put("randomSeed", rules.randomSeed() == null ? "" : rules.randomSeed().toString());

@@ -38,7 +38,7 @@ public final class RctabReport {
     summary.put("undervotes", result.undervotes());
     root.put("winner", result.winner());
     root.put("explanation", Explanation.of(result));
-    tieBreaks(root, result);
+    tieBreaks(root, contest.rules(), result);
     return root;
   }
 
@@ -70,9 +70,9 @@ public final class RctabReport {
     new TreeMap<>(values).forEach(out::put);
   }
 
-  private static void tieBreaks(ObjectNode root, IrvResult result) {
+  private static void tieBreaks(ObjectNode root, IrvRules rules, IrvResult result) {
     ObjectNode tie = root.putObject("tiebreak");
-    tie.put("mode", result.tiebreakMode().label());
+    tie.put("mode", rules.tiebreakLabel());
     if (result.randomSeed() != null) {
       tie.put("randomSeed", result.randomSeed());
     }

@@ -38,7 +38,7 @@ final class Tiebreaker {
     List<String> names = sortedNames(tied);
     Choice choice = rules.tiebreakMode().looksAtPreviousRounds()
         ? byPreviousRounds(tied, forWinner, round, tallies)
-        : byMode(names, forWinner);
+        : byMode(names, forWinner, round);
     return new IrvResult.TieBreak(round, names, votes, choice.name, forWinner, choice.reason);
   }
 
@@ -61,12 +61,18 @@ final class Tiebreaker {
             + " votes of them (" + best + ") in round " + earlier);
       }
     }
-    Choice fallback = byMode(contention, forWinner);
+    Choice fallback = byMode(contention, forWinner, round);
     String still = round > 1 ? "they were also tied in every earlier round, so " : "it was the first round, so ";
     return new Choice(fallback.name, still + fallback.reason);
   }
 
-  private Choice byMode(List<String> names, boolean forWinner) {
+  private Choice byMode(List<String> names, boolean forWinner, int round) {
+    if (rules.operatorBreaksTies()) {
+      throw new TallyException("tiebreakMode: " + rules.tiebreakLabel() + " stops the count in round " + round
+          + " for someone to choose between " + String.join(" and ", names) + ", which a recount cannot do; use "
+          + "useCandidateOrder, previousRoundCountsThenUseCandidateOrder, random, previousRoundCountsThenRandom or "
+          + "generatePermutation");
+    }
     return switch (rules.tiebreakMode()) {
       case RANDOM, PREVIOUS_ROUND_COUNTS_THEN_RANDOM -> draw(names);
       case GENERATE_PERMUTATION -> inOrder(names, forWinner, "in the order drawn with seed " + rules.randomSeed());

@@ -97,8 +97,24 @@ class TallyCommandTests {
     assertThat(errors()).contains("rules.json: rules.numberOfWinners: 3 is not supported")
         .contains("numberOfWinners 1");
 
-    assertThat(tally(RULES.replace("useCandidateOrder", "stopCountingAndAsk"), "ballot_id,rank_1\n")).isEqualTo(2);
-    assertThat(errors()).contains("tiebreakMode: \"stopCountingAndAsk\" is not supported; use one of useCandidateOrder");
+    assertThat(tally(RULES.replace("useCandidateOrder", "coinToss"), "ballot_id,rank_1\n")).isEqualTo(2);
+    assertThat(errors()).contains("tiebreakMode: \"coinToss\" is not supported; use one of useCandidateOrder");
+  }
+
+  @Test
+  void aCountUnderAnAskTheOperatorModeGoesAheadUntilATieNeedsSomeoneToChoose() throws IOException {
+    String asking = RULES.replace("useCandidateOrder", "stopCountingAndAsk");
+
+    int withoutTie = tally(asking, "ballot_id,rank_1\n1,Alpha\n2,Alpha\n3,Alpha\n4,Beta\n5,Gamma\n6,Gamma\n");
+    JsonNode report = RctabConfig.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    int withTie = tally(asking, "ballot_id,rank_1\n1,Alpha\n2,Alpha\n3,Beta\n4,Gamma\n");
+
+    assertThat(withoutTie).isZero();
+    assertThat(report.path("winner").asString()).isEqualTo("Alpha");
+    assertThat(report.path("tiebreak").path("mode").asString()).isEqualTo("stopCountingAndAsk");
+    assertThat(withTie).isEqualTo(2);
+    assertThat(errors()).contains("tiebreakMode: stopCountingAndAsk stops the count in round 1 for someone to choose "
+        + "between Beta and Gamma, which a recount cannot do");
   }
 
   @Test
