@@ -16,7 +16,7 @@ import java.util.Map;
  * The opinion map of one conversation, updated as votes arrive. Each {@link #fold} applies the new votes and
  * recomputes the map warm-started from the last one (components, base clusters, each k's groups, the group count's
  * history), as Polis's conversation update does. Participants are included once they have voted on at least
- * min(7, statements) and stay included. Not thread-safe: one updater per conversation, one fold at a time.
+ * min(7, statements someone has voted on) and stay included. Not thread-safe: one updater per conversation, one fold at a time.
  */
 public final class OpinionMapUpdater {
 
@@ -58,6 +58,11 @@ public final class OpinionMapUpdater {
     /** Participants who have voted so far (rows of the vote matrix), included or not. */
     public int participantCount() {
         return votes.participantCount();
+    }
+
+    /** The votes that place a participant: min(7, statements someone has voted on), as Polis's {@code :in-conv}. */
+    public int voteMinimum() {
+        return Math.min(VOTE_MINIMUM, votes.votedStatementCount());
     }
 
     /** Statements so far (columns of the vote matrix). */
@@ -161,7 +166,7 @@ public final class OpinionMapUpdater {
     }
 
     private void include() {
-        int minimum = Math.min(VOTE_MINIMUM, votes.statementCount());
+        int minimum = voteMinimum();
         for (int p = 0; p < votes.participantCount(); p++) {
             if (votes.voteCount(p) >= minimum) {
                 included.set(p);
