@@ -153,13 +153,15 @@ public final class OpinionMapUpdater {
 
     /**
      * Polis's comment extremity as of the last fold ({@code pca.clj} {@code pca-project-cmnts}): the distance from the
-     * centre of a participant who voted on that statement alone. Statement routing favours the extreme ones.
+     * centre of a participant who voted on that statement alone, pushed out by sqrt(statements voted on), as every
+     * position is. Statement routing favours the extreme ones.
      */
     public Map<String, Double> extremity() {
         Map<String, Double> extremity = new LinkedHashMap<>();
         int n = pca == null ? 0 : pca.center().length;
+        double pushedOut = Math.sqrt(votes.votedStatementCount());
         for (int s = 0; s < n; s++) {
-            double lone = Math.sqrt(n) * Math.abs(-1 - pca.center()[s]);
+            double lone = pushedOut * Math.abs(-1 - pca.center()[s]);
             extremity.put(votes.statementId(s), lone * Math.hypot(pca.first()[s], pca.second()[s]));
         }
         return extremity;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A leader seeding statements before anyone votes, or removing one nobody voted on, does not move the map: as in Polis,
  * whose rating matrix gains a column with a statement's first vote, only statements with a vote count towards the vote
- * minimum (min(7, statements voted on)) and the projection's sqrt(statements / votes).
+ * minimum (min(7, statements voted on)) and the projection's sqrt(statements / votes), statements' extremity too.
  */
 class StatementNobodyVotedOnIsNoColumnTests {
 
@@ -34,7 +34,7 @@ class StatementNobodyVotedOnIsNoColumnTests {
     }
 
     @Test
-    void seededAndRemovedStatementsWithoutVotesLeaveEveryPositionAsItWas() {
+    void seededAndRemovedStatementsWithoutVotesLeavePositionsAndExtremityAsTheyWere() {
         OpinionMapUpdater plain = new OpinionMapUpdater();
         plain.fold(planted.votes());
         OpinionMapUpdater seeded = new OpinionMapUpdater();
@@ -52,5 +52,7 @@ class StatementNobodyVotedOnIsNoColumnTests {
             assertThat(positions.get(participant)[1]).as("y of %s", participant).isCloseTo(xy[1], within(1e-6));
         });
         assertThat(seeded.map().participants()).isEqualTo(plain.map().participants());
+        plain.extremity().forEach((statement, extremity) ->
+                assertThat(seeded.extremity().get(statement)).as("extremity of %s", statement).isCloseTo(extremity, within(1e-6)));
     }
 }
