@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 /** Turns a map snapshot into what one caller sees: statement texts, breakdowns for leaders, their own place. */
 final class MapViews {
 
-    static final int VOTE_MINIMUM = 7;
     private static final int GROUP_AWARE_SHOWN = 5;
 
     private MapViews() {
@@ -41,10 +40,9 @@ final class MapViews {
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(GROUP_AWARE_SHOWN)
             .map(entry -> new ScoredStatement(entry.getKey(), texts.get(entry.getKey()), entry.getValue())).toList();
         int placed = (int) map.participants().values().stream().filter(group -> group != null).count();
-        int minimum = Math.min(VOTE_MINIMUM, snapshot.extremity().size());
         // What "most people" think, over fewer than 5 voters, would tell how one or two of them voted.
         boolean few = smallGroups.hides(map.participants().size());
-        return new MapView(snapshot.version(), snapshot.at(), map.participants().size(), placed, minimum, groups,
+        return new MapView(snapshot.version(), snapshot.at(), map.participants().size(), placed, snapshot.voteMinimum(), groups,
             few ? List.of() : map.consensusAgree().stream().map(ref).toList(),
             few ? List.of() : map.consensusDisagree().stream().map(ref).toList(),
             few ? List.of() : groupAware, seat.takesPart() ? you(snapshot, seat.personId(), callerVotes) : null);

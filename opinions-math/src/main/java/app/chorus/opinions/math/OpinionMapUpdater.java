@@ -16,7 +16,7 @@ import java.util.Map;
  * The opinion map of one conversation, updated as votes arrive. Each {@link #fold} applies the new votes and
  * recomputes the map warm-started from the last one (components, base clusters, each k's groups, the group count's
  * history), as Polis's conversation update does. Participants are included once they have voted on at least
- * min(7, statements) and stay included. Not thread-safe: one updater per conversation, one fold at a time.
+ * min(7, statements someone has voted on) and stay included. Not thread-safe: one updater per conversation, one fold at a time.
  */
 public final class OpinionMapUpdater {
 
@@ -58,6 +58,11 @@ public final class OpinionMapUpdater {
     /** Participants who have voted so far (rows of the vote matrix), included or not. */
     public int participantCount() {
         return votes.participantCount();
+    }
+
+    /** The votes that place a participant: min(7, statements someone has voted on), as Polis's {@code :in-conv}. */
+    public int voteMinimum() {
+        return Math.min(VOTE_MINIMUM, votes.votedStatementCount());
     }
 
     /** Statements so far (columns of the vote matrix). */
@@ -148,20 +153,22 @@ public final class OpinionMapUpdater {
 
     /**
      * Polis's comment extremity as of the last fold ({@code pca.clj} {@code pca-project-cmnts}): the distance from the
-     * centre of a participant who voted on that statement alone. Statement routing favours the extreme ones.
+     * centre of a participant who voted on that statement alone, pushed out by sqrt(statements voted on), as every
+     * position is. Statement routing favours the extreme ones.
      */
     public Map<String, Double> extremity() {
         Map<String, Double> extremity = new LinkedHashMap<>();
         int n = pca == null ? 0 : pca.center().length;
+        double pushedOut = Math.sqrt(votes.votedStatementCount());
         for (int s = 0; s < n; s++) {
-            double lone = Math.sqrt(n) * Math.abs(-1 - pca.center()[s]);
+            double lone = pushedOut * Math.abs(-1 - pca.center()[s]);
             extremity.put(votes.statementId(s), lone * Math.hypot(pca.first()[s], pca.second()[s]));
         }
         return extremity;
     }
 
     private void include() {
-        int minimum = Math.min(VOTE_MINIMUM, votes.statementCount());
+        int minimum = voteMinimum();
         for (int p = 0; p < votes.participantCount(); p++) {
             if (votes.voteCount(p) >= minimum) {
                 included.set(p);

@@ -33,10 +33,10 @@ record Pca(double[] center, double[] first, double[] second) {
         return new Pca(center, first, second);
     }
 
-    /** Each participant's position over the statements they voted on, scaled by sqrt(statements / votes). */
+    /** Each participant's position over the statements they voted on, scaled by sqrt(voted statements / votes). */
     double[][] project(VoteMatrix votes) {
-        int statements = votes.statementCount();
-        int zeroed = votes.moderatedOutCount();
+        int statements = votes.votedStatementCount();
+        int zeroed = votes.votedModeratedOutCount();
         double[][] positions = new double[2][votes.participantCount()];
         for (int p = 0; p < votes.participantCount(); p++) {
             byte[] row = votes.row(p);

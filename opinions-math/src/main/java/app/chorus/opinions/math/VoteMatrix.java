@@ -27,6 +27,7 @@ final class VoteMatrix {
     private int[] voteCounts = new int[16];
     private int[] columnSums = new int[16];
     private int[] columnCounts = new int[16];
+    private int votedStatements;
 
     /** Ids in order of arrival, each with its index. */
     private static final class Ids {
@@ -117,7 +118,9 @@ final class VoteMatrix {
         }
         if (before == NONE) {
             voteCounts[p]++;
-            columnCounts[s]++;
+            if (columnCounts[s]++ == 0) {
+                votedStatements++;
+            }
         } else {
             columnSums[s] -= before;
         }
@@ -144,8 +147,17 @@ final class VoteMatrix {
         return moderatedOut.get(statement);
     }
 
-    int moderatedOutCount() {
-        return moderatedOut.cardinality();
+    /**
+     * Moderated-out statements someone has voted on: Polis's rating matrix has a column only for a statement with a
+     * vote (named_matrix.clj {@code zero-out-columns} skips the others), so only these are zeroed cells.
+     */
+    int votedModeratedOutCount() {
+        return (int) moderatedOut.stream().filter(s -> columnCounts[s] > 0).count();
+    }
+
+    /** Statements someone has voted on: the columns of Polis's rating matrix, which grows with the votes. */
+    int votedStatementCount() {
+        return votedStatements;
     }
 
     /** Mean of the rating matrix's column over those who voted: 0 for a moderated-out (zeroed) or unvoted column. */
