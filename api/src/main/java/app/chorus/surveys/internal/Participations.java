@@ -88,8 +88,13 @@ public class Participations {
         return bulk.updateOne(COLLECTION, byId(participationId), update);
     }
 
-    public Mono<Void> delete(String participationId) {
-        return mongo.remove(byId(participationId), COLLECTION).then();
+    /**
+     * Removes an interrupted submission's mark, only while it is still PENDING for that response: a first attempt that
+     * marked it SUBMITTED meanwhile keeps it.
+     */
+    public Mono<Void> forgetPending(String participationId, String responseId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(participationId).and("state").is(PENDING)
+            .and("responseId").is(responseId)), COLLECTION).then();
     }
 
     public Flux<Document> pendingSince(Instant before) {

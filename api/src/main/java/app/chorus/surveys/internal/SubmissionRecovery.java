@@ -1,6 +1,8 @@
 package app.chorus.surveys.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -11,21 +13,34 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finishes submissions a crash interrupted (ADR 0052). A PENDING mark whose response was stored is counted (the
- * tally guard makes that exactly once) and marked SUBMITTED; one whose response never arrived was never
- * acknowledged, so the mark is removed and the person may answer again. Guards left in a cell after the mark
- * became SUBMITTED are released by the sweep after the one that found them: never a guard counted moments ago, which a
- * late attempt at the same submission still needs (ADR 0400).
+ * tally guard makes that exactly once) and marked SUBMITTED as soon as a repeat could take it over (ADR 0407): its
+ * caller may never repeat it with its key, and a repeat without it is told the unit is answered. One whose response
+ * never arrived was never acknowledged: the mark is removed after {@link #FORGET_AFTER} and the person may answer
+ * again. Guards left in a cell after the mark became SUBMITTED are released once sweeps have found them for
+ * {@link #GUARD_FOUND_FOR}: never a guard counted moments ago, which a late attempt at the same submission still needs
+ * (ADR 0400).
  */
 @Component
 class SubmissionRecovery {
+
+    /**
+     * A PENDING mark without its response is forgotten only after this: until then a slow first attempt may still
+     * store it, or a repeat with its key take it over.
+     */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(2);
+    /**
+     * A guard of a finished submission is released once sweeps have found it for this long (a sweep's period): two
+     * sweeps close together on one instance (a long one and the next) must not release a guard counted moments ago.
+     */
+    static final Duration GUARD_FOUND_FOR = Duration.ofSeconds(15);
 
     private final SurveyStore surveys;
     private final Participations participations;
     private final Responses responses;
     private final Tallies tallies;
     private final SurveyResponding responding;
-    /** Guards of finished submissions the last sweep found (cell id and response id). */
-    private volatile Set<String> foundLastTime = Set.of();
+    /** Guards of finished submissions (cell id and response id) found by the last sweeps, and since when. */
+    private final Map<String, Instant> foundSince = new ConcurrentHashMap<>();
 
     SubmissionRecovery(SurveyStore surveys, Participations participations, Responses responses, Tallies tallies,
                        SurveyResponding responding) {
@@ -36,34 +51,40 @@ class SubmissionRecovery {
         this.responding = responding;
     }
 
-    Mono<Void> sweep(Instant pendingBefore) {
+    /** One pass at {@code now}: interrupted submissions finished or forgotten, guards of finished ones released. */
+    Mono<Void> sweep(Instant now) {
         Set<String> found = ConcurrentHashMap.newKeySet();
-        return participations.pendingSince(pendingBefore)
-            .concatMap(this::finishOrForget)
-            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found)))
-            .then(Mono.fromRunnable(() -> foundLastTime = found));
+        Instant forgetBefore = now.minus(FORGET_AFTER);
+        return participations.pendingSince(now.minus(SurveyResponding.TAKE_OVER_AFTER))
+            .concatMap(mark -> finishOrForget(mark, forgetBefore))
+            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found, now)))
+            .then(Mono.fromRunnable(() -> foundSince.keySet().retainAll(found)));
     }
 
-    private Mono<Void> finishOrForget(Document mark) {
+    private Mono<Void> finishOrForget(Document mark, Instant forgetBefore) {
         String participationId = mark.getString("_id");
-        return responses.find(mark.getString("responseId"))
+        String responseId = mark.getString("responseId");
+        boolean forgettable = mark.getDate("pendingSince").toInstant().isBefore(forgetBefore);
+        return responses.find(responseId)
             .flatMap(stored -> surveys.require(mark.getString("surveyId"))
                 .flatMap(survey -> responding.finish(survey, participationId, stored))
                 .thenReturn(true))
-            .switchIfEmpty(Mono.defer(() -> participations.delete(participationId).thenReturn(false)))
+            .switchIfEmpty(Mono.defer(() -> forgettable
+                ? participations.forgetPending(participationId, responseId).thenReturn(false)
+                : Mono.just(false)))
             .then();
     }
 
-    private boolean foundBefore(String guard, Set<String> found) {
+    private boolean foundLongEnough(String guard, Set<String> found, Instant now) {
         found.add(guard);
-        return foundLastTime.contains(guard);
+        return !foundSince.computeIfAbsent(guard, first -> now).isAfter(now.minus(GUARD_FOUND_FOR));
     }
 
-    private Mono<Void> releaseFinished(Document cell, Set<String> found) {
+    private Mono<Void> releaseFinished(Document cell, Set<String> found, Instant now) {
         String cellId = cell.getString("_id");
         return Flux.fromIterable(Tallies.guardsOf(cell))
             .filterWhen(responseId -> participations.isPendingFor(responseId).map(stillPending -> !stillPending))
-            .filter(responseId -> foundBefore(cellId + "/" + responseId, found))
+            .filter(responseId -> foundLongEnough(cellId + "/" + responseId, found, now))
             .collect(Collectors.toSet())
             .flatMap(finished -> tallies.releaseNow(cellId, finished));
     }

@@ -57,7 +57,7 @@ class SurveyBackgroundWork {
             .filter(survey -> survey.statusAt(clock.instant()) == SurveyStatus.OPEN && survey.openingAnnouncedAt() == null)
             .concatMap(management::announce)
             .then();
-        return openings.then(recovery.sweep(clock.instant().minus(Duration.ofMinutes(2))));
+        return openings.then(Mono.defer(() -> recovery.sweep(clock.instant())));
     }
 
     @PreDestroy

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,14 +142,18 @@ class TallyWrites {
         synchronized (queue) {
             batch = new ArrayList<>(queue.counts);
             queue.counts.clear();
+            Set<String> counting = new HashSet<>();
+            batch.forEach(count -> counting.add(count.responseId()));
+            // a guard counted again in this write (a late attempt) stays: the write cannot both set and unset it
             queue.releases.forEach((responseId, at) -> {
-                if (now - at >= releasesOlderThanMs) {
+                if (now - at >= releasesOlderThanMs && !counting.contains(responseId)) {
                     released.put(responseId, at);
                 }
             });
             queue.releases.keySet().removeAll(released.keySet());
         }
-        Mono<Void> write = batch.isEmpty() ? releaseNow(cellId, released.keySet()) : countAll(cellId, queue, batch, released);
+        Mono<Void> write = Mono.defer(() -> batch.isEmpty()
+            ? releaseNow(cellId, released.keySet()) : countAll(cellId, queue, batch, released));
         write.subscribe(null, failure -> {
             requeue(queue, released);
             batch.forEach(count -> count.done().error(failure));
@@ -175,12 +180,20 @@ class TallyWrites {
         }
     }
 
-    /** One guarded write for the whole batch; when a guard is already there (a retry), each response on its own. */
+    /**
+     * One guarded write for the whole batch; when a guard is already there (a retry), each response on its own. Two
+     * attempts at one response in the same batch (a slow first attempt and its take-over or the recovery sweep, on one
+     * instance) add it once.
+     */
     private Mono<Void> countAll(String cellId, CellQueue queue, List<Count> batch, Map<String, Long> released) {
         Criteria notYet = Criteria.where("_id").is(cellId);
         Map<String, Long> sum = new HashMap<>();
         Update update = cellFields(queue);
+        Set<String> inBatch = new HashSet<>();
         for (Count count : batch) {
+            if (!inBatch.add(count.responseId())) {
+                continue;
+            }
             notYet = notYet.and(GUARDS + "." + count.responseId()).exists(false);
             update.set(GUARDS + "." + count.responseId(), true);
             count.tally().addTo(sum);

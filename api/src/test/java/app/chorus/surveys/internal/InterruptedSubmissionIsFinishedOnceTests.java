@@ -50,7 +50,8 @@ class InterruptedSubmissionIsFinishedOnceTests {
         crashAfterStoringResponse(survey, "mark-b", true);
 
         recovery.sweep(Instant.now()).block();
-        recovery.sweep(Instant.now()).block(); // a guard goes with the sweep after the one that found it (ADR 0400)
+        // a guard goes once sweeps have found it for a sweep's period (ADR 0400, 0407)
+        recovery.sweep(Instant.now().plus(SubmissionRecovery.GUARD_FOUND_FOR)).block();
 
         assertCountedOnce(survey, "mark-b");
         assertThat(tallies.withPending().filter(cell -> survey.id().equals(cell.getString("surveyId"))).collectList().block())

@@ -1,6 +1,7 @@
 package app.chorus.surveys.internal;
 
 import app.chorus.directory.AudienceResolver;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
@@ -16,7 +17,11 @@ public final class ReplicaSurveys {
 
     /** Opens a new trust-wide survey; its id. */
     public static String open(ApplicationContext api) {
-        return SurveyBenchmark.openSurvey(api.getBean(SurveyStore.class)).id();
+        SurveyStore store = api.getBean(SurveyStore.class);
+        Survey survey = SurveyBenchmark.openSurvey(store);
+        // nobody is invited: the periodic work would push the opening to every carer, counted with the fan-out's pushes
+        store.markOpeningAnnounced(survey.id(), Instant.now()).block();
+        return survey.id();
     }
 
     /** Up to {@code wanted} (carer person id, pupil id) pairs, one per child. */
