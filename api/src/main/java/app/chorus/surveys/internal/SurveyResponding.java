@@ -92,27 +92,37 @@ public class SurveyResponding {
     private Mono<SubmissionReceipt> resume(Survey survey, ResponseUnit unit, String participationId, Document mark,
                                           Map<String, Object> valid, String keyDigest, Instant now) {
         boolean sameKey = keyDigest != null && keyDigest.equals(mark.getString("idempotencyKey"));
-        if (!sameKey) {
-            return Mono.error(Problem.conflict("already-answered", "This survey was already answered for "
-                + unit.label().toLowerCase() + ". To repeat a submission, send the same Idempotency-Key as the first time.")
-                .with("unit", unit.unit()));
-        }
         if (Participations.SUBMITTED.equals(mark.getString("state"))) {
-            return Mono.just(new SubmissionReceipt(survey.id(), unit.unit(), mark.getString("responseId"), true));
+            return sameKey ? Mono.just(new SubmissionReceipt(survey.id(), unit.unit(), mark.getString("responseId"), true))
+                : Mono.error(answered(unit));
         }
         Duration wait = Duration.between(now, mark.getDate("pendingSince").toInstant().plus(TAKE_OVER_AFTER));
         if (wait.compareTo(Duration.ZERO) > 0) {
             return Mono.error(inProgress(wait));
         }
-        return complete(survey, unit, participationId, mark.getString("responseId"), valid, now)
-            .map(receipt -> new SubmissionReceipt(receipt.surveyId(), receipt.unit(), receipt.responseId(), true));
+        String responseId = mark.getString("responseId");
+        if (sameKey) {
+            return complete(survey, unit, participationId, responseId, valid, now)
+                .map(receipt -> new SubmissionReceipt(receipt.surveyId(), receipt.unit(), receipt.responseId(), true));
+        }
+        // another attempt (no key, another device) after the first was cut off: a response stored by the first is
+        // the answer, counted once; with none stored, nothing was answered and this attempt's answers are (ADR 0407)
+        return responses.find(responseId)
+            .flatMap(stored -> finish(survey, participationId, stored).then(Mono.<SubmissionReceipt>error(answered(unit))))
+            .switchIfEmpty(Mono.defer(() -> complete(survey, unit, participationId, responseId, valid, now)));
     }
 
-    /** The wait, in whole seconds rounded up, until a retry may take the submission over. */
+    private static Problem answered(ResponseUnit unit) {
+        return Problem.conflict("already-answered", "This survey was already answered for "
+            + unit.label().toLowerCase() + ". To repeat a submission, send the same Idempotency-Key as the first time.")
+            .with("unit", unit.unit());
+    }
+
+    /** The wait, in whole seconds rounded up, until a repeat may take the submission over. */
     private static Problem inProgress(Duration wait) {
         long seconds = Math.max(1, wait.plusMillis(999).toSeconds());
-        Problem problem = Problem.conflict("submission-in-progress", "This submission is still being saved. "
-            + "Repeat it with the same Idempotency-Key in " + seconds + " s.").with("retryAfterSeconds", seconds);
+        Problem problem = Problem.conflict("submission-in-progress", "An answer for this survey is still being saved. "
+            + "Repeat it in " + seconds + " s.").with("retryAfterSeconds", seconds);
         problem.header("Retry-After", Long.toString(seconds));
         return problem;
     }

@@ -17,9 +17,10 @@ import reactor.test.StepVerifier;
 
 /**
  * A carer's answer was cut off by a SIGKILL of the api instance saving it, after the response was stored and before
- * its tally write (issue 28's kill run: 1,996 respondents in the tallies, 2,000 stored). Their app repeated it without
- * the Idempotency-Key, so no repeat takes it over: the periodic work of the instances left finishes it, counted once
- * (ADR 0407), within the seconds a keyed repeat would need, not minutes later.
+ * its tally write (issue 28's kill run: 1,996 respondents in the tallies, 2,000 stored), or before its response. Their
+ * app repeated it without the Idempotency-Key: the periodic work of the instances left finishes a stored response,
+ * counted once, within the seconds a keyed repeat would need, not minutes later; a response never stored is the
+ * repeat's to give once the first attempt is 5 s old (ADR 0407).
  */
 @ApiTest
 class CarerWhoseSubmissionWasCutOffByACrashIsCountedOnceTests {
@@ -86,6 +87,29 @@ class CarerWhoseSubmissionWasCutOffByACrashIsCountedOnceTests {
     }
 
     @Test
+    void aRepeatWithoutTheKeyOfAnAnswerCutOffBeforeItsResponseWaitsItsTurnThenIsTheAnswer() {
+        Survey survey = AnonymousCarerSurveys.opened(surveys, "Cut off before the response, repeated without the key");
+        ResponseUnit justCutOff = child("pup-k5");
+        pendingWithoutResponse(survey, justCutOff, Duration.ZERO);
+        StepVerifier.create(responding.submit(survey, justCutOff, answers, null))
+            .expectErrorSatisfies(failure -> {
+                Problem problem = (Problem) failure;
+                assertThat(problem.kind()).as("not told it was answered: nothing was stored").isEqualTo("submission-in-progress");
+                assertThat(problem.headers()).containsKey("Retry-After");
+            })
+            .verify(LONG_ENOUGH);
+
+        ResponseUnit cutOffSecondsAgo = child("pup-k6");
+        String participationId = pendingWithoutResponse(survey, cutOffSecondsAgo, Duration.ofSeconds(6));
+        SubmissionReceipt receipt = responding.submit(survey, cutOffSecondsAgo, answers, null).block(LONG_ENOUGH);
+
+        assertThat(receipt.replayed()).isFalse();
+        assertCountedOnce(survey, 1);
+        assertThat(participations.find(participationId).block(LONG_ENOUGH).getString("state"))
+            .isEqualTo(Participations.SUBMITTED);
+    }
+
+    @Test
     void twoAttemptsAtOneAnswerWaitingForTheSameTallyWriteAddItOnce() {
         Survey survey = AnonymousCarerSurveys.opened(surveys, "Two attempts in one write");
         Cell cell = child("pup-k4").cell();
@@ -117,6 +141,14 @@ class CarerWhoseSubmissionWasCutOffByACrashIsCountedOnceTests {
             .append("answers", new Document(survey.questionnaire().validate(answers, true)))
             .append("submittedOn", "2026-12-07")).block(LONG_ENOUGH);
         return new CutOff(survey, child, participationId, stored);
+    }
+
+    /** A PENDING mark written {@code ago} by an attempt without a key that was cut off before storing its response. */
+    private String pendingWithoutResponse(Survey survey, ResponseUnit child, Duration ago) {
+        String participationId = unitKeys.participationId(survey.id(), child.key()).block(LONG_ENOUGH);
+        participations.insertPending(participationId, survey.id(), UUID.randomUUID().toString(), null, null,
+            Instant.now().minus(ago)).block(LONG_ENOUGH);
+        return participationId;
     }
 
     private void anotherCarerAnswers(Survey survey) {
