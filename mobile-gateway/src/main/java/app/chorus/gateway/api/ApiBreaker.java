@@ -40,8 +40,8 @@ class ApiBreaker {
                 // and trial calls that never report back must not hold it half-open either
                 .maxWaitDurationInHalfOpenState(Duration.ofSeconds(5))
                 // a call lost on one instance while others answer is that instance's failure: it is ejected from the
-                // round robin instead (ADR 0401); lost with every instance out, it counts
-                .ignoreException(failure -> failure instanceof ApiProblem || ejected.lostWhileOthersAnswer(failure))
+                // round robin instead, and the calls it held too long to be repeated in time go with it (ADR 0401)
+                .ignoreException(failure -> failure instanceof ApiProblem || ejected.failureOfAnInstanceOut(failure))
                 .build())
             .build());
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
@@ -32,11 +33,13 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
 
     private final Duration coolOff;
     private final Duration longestCoolOff;
+    private final Duration heldCallsTimeOutWithin;
     private final int instances;
     private final Clock clock;
     private final Map<String, Ejection> ejections = new ConcurrentHashMap<>();
 
-    private record Ejection(Instant since, Instant until, Duration coolOff) {
+    /** {@code died}: when it went out first, before the trials it failed since. */
+    private record Ejection(Instant died, Instant since, Instant until, Duration coolOff) {
 
         boolean out(Instant now) {
             return until.isAfter(now);
@@ -46,6 +49,10 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
     EjectedInstances(GatewayProperties properties, Clock clock) {
         this.coolOff = properties.apiCoolOff();
         this.longestCoolOff = properties.apiLongestCoolOff();
+        // a call the dead instance held started before its death was noticed, and a repeat of it started when the
+        // loss was read: either runs out of the api timeout by one api timeout after the death. The second is room
+        // for a loaded machine handling that timeout late (with one, a repeat's timeout landed just past it; ADR 0401)
+        this.heldCallsTimeOutWithin = properties.apiTimeout().multipliedBy(2);
         this.instances = properties.apiUrls().size();
         this.clock = clock;
     }
@@ -74,15 +81,21 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
     }
 
     /**
-     * True for a call lost on an instance while another is still in the round robin: that instance's failure, which
-     * ejecting it answers, not the api's (the breaker ignores it).
+     * True for a failure that is an ejected instance's, not the api's, while another instance is in the round robin
+     * (the breaker ignores it): a call lost on it, or a call that timed out within twice the api timeout of an
+     * instance's death, which it may have held until then (its repeat elsewhere came too late).
      */
-    boolean lostWhileOthersAnswer(Throwable failure) {
-        if (ApiCallFailure.of(failure) == ApiCallFailure.NOT_A_LOST_CALL) {
+    boolean failureOfAnInstanceOut(Throwable failure) {
+        boolean lost = ApiCallFailure.of(failure) != ApiCallFailure.NOT_A_LOST_CALL;
+        if (!lost && !timedOut(failure) || ejections.isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        return ejections.values().stream().filter(ejection -> ejection.out(now)).count() < instances;
+        if (ejections.values().stream().filter(ejection -> ejection.out(now)).count() == instances) {
+            return false;
+        }
+        return lost || ejections.values().stream()
+            .anyMatch(ejection -> now.isBefore(ejection.died().plus(heldCallsTimeOutWithin)));
     }
 
     private void failed(ServiceInstance instance, Throwable failure) {
@@ -96,8 +109,9 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
                 return last;
             }
             boolean failedItsTrial = last != null && !now.isAfter(last.until().plus(longestCoolOff));
-            Duration next = failedItsTrial ? min(last.coolOff().multipliedBy(2), longestCoolOff) : coolOff;
-            return new Ejection(now, now.plus(next), next);
+            return failedItsTrial
+                ? ejection(last.died(), now, min(last.coolOff().multipliedBy(2), longestCoolOff))
+                : ejection(now, now, coolOff);
         });
         if (ejection.since().equals(now)) {
             log.warn("api instance {} ({}:{}) out of the round robin for {}: {}", instance.getInstanceId(),
@@ -123,6 +137,21 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
             })
             .toList();
         return in.isEmpty() ? all : in;
+    }
+
+    private static Ejection ejection(Instant died, Instant now, Duration coolOff) {
+        return new Ejection(died, now, now.plus(coolOff), coolOff);
+    }
+
+    /** The breaker's time limit, the route's response timeout (Spring Cloud Gateway's own class) or ApiClient's. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
+                || cause instanceof org.springframework.cloud.gateway.support.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration min(Duration one, Duration other) {
