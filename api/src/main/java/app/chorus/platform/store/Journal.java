@@ -2,15 +2,18 @@ package app.chorus.platform.store;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * The active journal file. Every mutation appends its record with one {@code write} while the collection is
- * still locked, so the bytes are in the operating system before the server acknowledges the write: they
- * survive the process being killed. With {@code fsync} the backend also forces the file to disk once per
- * command before replying (concurrent commands share one force: group commit), which survives power loss.
+ * The active journal file. Every mutation appends its record (a write of many documents: its records together, see
+ * {@link Batch}) with one {@code write} while the collection is still locked, so the bytes are in the operating
+ * system before the server acknowledges the write: they survive the process being killed. With {@code fsync} the
+ * backend also forces the file to disk once per command before replying (concurrent commands share one force: group
+ * commit), which survives power loss.
  */
 final class Journal implements AutoCloseable {
 
@@ -51,10 +54,58 @@ final class Journal implements AutoCloseable {
         append(JournalFormat.encode(JournalFormat.DROP, database, collection, null));
     }
 
+    /** Collects the records of one write of many documents, to be appended by {@link Batch#write} as one frame. */
+    Batch batch(String database, String collection) {
+        return new Batch(database, collection);
+    }
+
     /**
-     * Before {@link #start} (while recovering) records are dropped: the snapshot written next covers them. Each record
-     * is its own encrypted frame, bound to this journal and its offset in it, written with one {@code write}: a crash
-     * can only cut off the last frame, which then fails to open and is dropped at recovery.
+     * The records of one command's write to one collection (an {@code insertMany}, an {@code updateMany}, a
+     * {@code deleteMany}), sealed into one frame instead of one frame each (ADR 0408): one encryption and one
+     * {@code write} for the lot. Written while the collection is still locked, so no other write to its documents
+     * falls between the changes and their records, and before the reply, so acknowledged still means written.
+     */
+    final class Batch {
+        private final String database;
+        private final String collection;
+        private ByteBuf records;
+
+        private Batch(String database, String collection) {
+            this.database = database;
+            this.collection = collection;
+        }
+
+        void put(Document document) {
+            add(JournalFormat.PUT, document);
+        }
+
+        void delete(Document document) {
+            add(JournalFormat.DELETE, JournalFormat.stub(collection, document));
+        }
+
+        private void add(byte type, Document document) {
+            if (records == null) {
+                records = Unpooled.buffer(256);
+            }
+            JournalFormat.encodeInto(records, type, database, collection, document);
+            if (records.readableBytes() >= JournalFormat.FRAME_RECORDS_BYTES) {
+                write();
+            }
+        }
+
+        /** Appends what was collected as one frame (nothing when empty). */
+        void write() {
+            if (records != null && records.isReadable()) {
+                append(records.nioBuffer());
+                records.clear();
+            }
+        }
+    }
+
+    /**
+     * Before {@link #start} (while recovering) records are dropped: the snapshot written next covers them. Each frame
+     * (one record, or a {@link Batch}'s) is encrypted, bound to this journal and its offset in it, and written with one
+     * {@code write}: a crash can only cut off the last frame, which then fails to open and is dropped whole at recovery.
      */
     private void append(ByteBuffer plain) {
         boolean full;

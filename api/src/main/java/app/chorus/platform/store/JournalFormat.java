@@ -32,12 +32,21 @@ final class JournalFormat {
     static final int FRAME_HEADER_BYTES = 4;
     static final int HEADER_BYTES = 8;
     static final int MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+    /** A frame is sealed once its records reach this size (snapshots; a journal's write of many documents). */
+    static final int FRAME_RECORDS_BYTES = 64 * 1024;
 
     private JournalFormat() {
     }
 
     static ByteBuffer encode(byte type, String database, String collection, Document bson) {
         ByteBuf buf = Unpooled.buffer(bson == null ? 64 : 256);
+        encodeInto(buf, type, database, collection, bson);
+        return buf.nioBuffer();
+    }
+
+    /** Appends one record to a heap buffer that may already hold others. */
+    static void encodeInto(ByteBuf buf, byte type, String database, String collection, Document bson) {
+        int start = buf.writerIndex();
         buf.writeLong(0);
         buf.writeByte(type);
         writeName(buf, database);
@@ -45,10 +54,9 @@ final class JournalFormat {
         if (bson != null) {
             BsonEncoder.encodeDocument(bson, buf);
         }
-        int length = buf.writerIndex() - HEADER_BYTES;
-        buf.setInt(0, length);
-        buf.setInt(4, crc(buf.array(), buf.arrayOffset() + HEADER_BYTES, length));
-        return buf.nioBuffer();
+        int length = buf.writerIndex() - start - HEADER_BYTES;
+        buf.setInt(start, length);
+        buf.setInt(start + 4, crc(buf.array(), buf.arrayOffset() + start + HEADER_BYTES, length));
     }
 
     /**

@@ -2,6 +2,7 @@ package app.chorus.platform.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -11,6 +12,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,12 +22,14 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * An in-memory collection (the layout of mongo-java-server's MemoryCollection) that appends the after-image
- * of every change to the journal inside the collection's lock, before the change is acknowledged.
+ * of every change to the journal inside the collection's lock, before the change is acknowledged; the changes of
+ * one insert, update or delete command's statement go in one frame (ADR 0408).
  */
 final class JournaledCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
@@ -33,6 +37,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
     private final Journal journal;
     private boolean dropped;
+    /** The records of the write of many documents under way (this collection locked), else null. */
+    private Journal.Batch batch;
 
     JournaledCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
                         Journal journal) {
@@ -92,9 +98,59 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     @Override
+    public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+        return inOneFrame(() -> super.insertDocuments(documents, isOrdered));
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return inOneFrame(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    @Override
+    public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        return inOneFrame(() -> super.deleteDocuments(selector, limit, oplog));
+    }
+
+    /**
+     * Runs one write of many documents (called with this collection locked) with their records collected and
+     * appended as one journal frame when it ends, also when it ends in an error: the changes made before it are live.
+     */
+    private <T> T inOneFrame(Supplier<T> write) {
+        if (batch != null) {
+            return write.get();
+        }
+        batch = journal.batch(getDatabaseName(), getCollectionName());
+        try {
+            return write.get();
+        } finally {
+            Journal.Batch written = batch;
+            batch = null;
+            written.write();
+        }
+    }
+
+    private void journalPut(Document document) {
+        if (batch != null) {
+            batch.put(document);
+        } else {
+            journal.put(getDatabaseName(), getCollectionName(), document);
+        }
+    }
+
+    private void journalDelete(Document document) {
+        if (batch != null) {
+            batch.delete(document);
+        } else {
+            journal.delete(getDatabaseName(), getCollectionName(), document);
+        }
+    }
+
+    @Override
     protected Integer addDocumentInternal(Document document) {
         rejectIfDropped();
-        journal.put(getDatabaseName(), getCollectionName(), document);
+        journalPut(document);
         Integer position = emptyPositions.poll();
         if (position == null) {
             documents.add(document);
@@ -108,15 +164,15 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
         rejectIfDropped();
         if (JournalFormat.idField(getCollectionName()) == null) {
-            journal.delete(getDatabaseName(), getCollectionName(), oldDocument);
+            journalDelete(oldDocument);
         }
-        journal.put(getDatabaseName(), getCollectionName(), newDocument);
+        journalPut(newDocument);
     }
 
     @Override
     protected void removeDocument(Integer position) {
         rejectIfDropped();
-        journal.delete(getDatabaseName(), getCollectionName(), documents.get(position));
+        journalDelete(documents.get(position));
         documents.set(position, null);
         emptyPositions.add(position);
     }

@@ -24,8 +24,6 @@ final class StoreFiles {
 
     private static final Pattern NAME = Pattern.compile("(snapshot|journal)-(\\d{16})\\.(bin|log)");
 
-    private static final int FRAME_RECORDS_BYTES = 64 * 1024;
-
     private final Path dir;
     private final StoreCipher cipher;
 
@@ -136,7 +134,7 @@ final class StoreFiles {
         private final StoreCipher cipher;
         private final byte[] magic;
         private final long sequence;
-        private final ByteArrayOutputStream records = new ByteArrayOutputStream(FRAME_RECORDS_BYTES + 1024);
+        private final ByteArrayOutputStream records = new ByteArrayOutputStream(JournalFormat.FRAME_RECORDS_BYTES + 1024);
         private long offset;
         private long documents;
 
@@ -161,7 +159,7 @@ final class StoreFiles {
 
         private void add(ByteBuffer record) throws IOException {
             records.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
-            if (records.size() >= FRAME_RECORDS_BYTES) {
+            if (records.size() >= JournalFormat.FRAME_RECORDS_BYTES) {
                 flushFrame();
             }
         }
