@@ -2,6 +2,7 @@ package app.chorus.gateway.api;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 import reactor.netty.channel.AbortedException;
 
 /**
@@ -31,5 +32,20 @@ public enum ApiCallFailure {
             lost |= cause instanceof IOException || cause instanceof AbortedException;
         }
         return lost ? LOST_IN_FLIGHT : NOT_A_LOST_CALL;
+    }
+
+    /**
+     * A call given up on: the breaker's time limit, the route's response timeout (Spring Cloud Gateway's own class) or
+     * ApiClient's.
+     */
+    static boolean timedOut(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++, cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
+                || cause instanceof org.springframework.cloud.gateway.support.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

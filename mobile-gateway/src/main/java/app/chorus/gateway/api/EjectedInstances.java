@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
@@ -87,7 +86,7 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
      */
     boolean failureOfAnInstanceOut(Throwable failure) {
         boolean lost = ApiCallFailure.of(failure) != ApiCallFailure.NOT_A_LOST_CALL;
-        if (!lost && !timedOut(failure) || ejections.isEmpty()) {
+        if (!lost && !ApiCallFailure.timedOut(failure) || ejections.isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
@@ -141,17 +140,6 @@ final class EjectedInstances implements LoadBalancerLifecycle<Object, Object, Se
 
     private static Ejection ejection(Instant died, Instant now, Duration coolOff) {
         return new Ejection(died, now, now.plus(coolOff), coolOff);
-    }
-
-    /** The breaker's time limit, the route's response timeout (Spring Cloud Gateway's own class) or ApiClient's. */
-    private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
-                || cause instanceof org.springframework.cloud.gateway.support.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Duration min(Duration one, Duration other) {

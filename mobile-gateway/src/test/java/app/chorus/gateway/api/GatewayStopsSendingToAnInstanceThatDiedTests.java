@@ -7,6 +7,7 @@ import app.chorus.gateway.testing.ApiAttempts;
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.MovableClock;
+import app.chorus.gateway.testing.Statuses;
 import app.chorus.testing.Tokens;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -130,7 +131,6 @@ class GatewayStopsSendingToAnInstanceThatDiedTests {
     }
 
     private static int status(WebClient.RequestHeadersSpec<?> request) {
-        return request.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-            .block(Duration.ofSeconds(30));
+        return Statuses.of(request, Duration.ofSeconds(30));
     }
 }

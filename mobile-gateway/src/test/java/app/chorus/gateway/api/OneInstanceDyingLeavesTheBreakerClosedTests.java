@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.GatewayTest;
+import app.chorus.gateway.testing.Statuses;
 import app.chorus.testing.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -64,7 +64,7 @@ class OneInstanceDyingLeavesTheBreakerClosedTests {
         List<CompletableFuture<Integer>> writes = new ArrayList<>();
         for (int i = 0; i < WRITES; i++) {
             int n = i;
-            writes.add(answer(app.post().uri("/api/v1/held?n=" + n)
+            writes.add(Statuses.of(app.post().uri("/api/v1/held?n=" + n)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"n\":" + n + "}")).toFuture());
             int sent = i + 1;
             await().atMost(Duration.ofSeconds(30)).until(() -> held(survivor) + held(dying) == sent);
@@ -94,10 +94,6 @@ class OneInstanceDyingLeavesTheBreakerClosedTests {
     }
 
     private static int status(WebClient.RequestHeadersSpec<?> request) {
-        return answer(request).block(Duration.ofSeconds(90));
-    }
-
-    private static Mono<Integer> answer(WebClient.RequestHeadersSpec<?> request) {
-        return request.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
+        return Statuses.of(request, Duration.ofSeconds(90));
     }
 }

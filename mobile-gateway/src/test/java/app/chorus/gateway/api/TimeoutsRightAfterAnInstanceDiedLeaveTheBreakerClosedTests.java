@@ -6,6 +6,7 @@ import app.chorus.gateway.testing.AbruptApiInstance;
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.MovableClock;
+import app.chorus.gateway.testing.Statuses;
 import app.chorus.testing.Tokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -130,7 +131,7 @@ class TimeoutsRightAfterAnInstanceDiedLeaveTheBreakerClosedTests {
     /** Keyed writes at once, each held by the live instance until the gateway gives up on it. */
     private void timedOutWrites() {
         List<Mono<Integer>> writes = IntStream.range(0, WRITES)
-            .mapToObj(n -> answer(app.post().uri("/api/v1/held?n=" + n)
+            .mapToObj(n -> Statuses.of(app.post().uri("/api/v1/held?n=" + n)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"n\":" + n + "}")))
             .toList();
@@ -143,10 +144,6 @@ class TimeoutsRightAfterAnInstanceDiedLeaveTheBreakerClosedTests {
     }
 
     private static int status(WebClient.RequestHeadersSpec<?> request) {
-        return answer(request).block(Duration.ofSeconds(20));
-    }
-
-    private static Mono<Integer> answer(WebClient.RequestHeadersSpec<?> request) {
-        return request.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
+        return Statuses.of(request, Duration.ofSeconds(20));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.ApiInstanceStandIn.Call;
 import app.chorus.gateway.testing.GatewayTest;
+import app.chorus.gateway.testing.Statuses;
 import app.chorus.testing.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,8 +108,7 @@ class GatewayBalancesAcrossApiInstancesTests {
         if (key != null) {
             spec = spec.header("Idempotency-Key", key);
         }
-        return spec.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-            .block(Duration.ofSeconds(30));
+        return Statuses.of(spec, Duration.ofSeconds(30));
     }
 
     private static List<Call> heldCalls(ApiInstanceStandIn instance) {

@@ -6,6 +6,7 @@ import app.chorus.gateway.testing.AbruptApiInstance;
 import app.chorus.gateway.testing.ApiInstanceStandIn;
 import app.chorus.gateway.testing.GatewayTest;
 import app.chorus.gateway.testing.MovableClock;
+import app.chorus.gateway.testing.Statuses;
 import app.chorus.testing.Tokens;
 import java.net.URI;
 import java.time.Duration;
@@ -148,8 +149,7 @@ class GatewayRepeatsOnlyWhatAKilledInstanceCannotHaveDoneTests {
         }
         WebClient.RequestHeadersSpec<?> ready = method == HttpMethod.GET ? request
             : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"n\":\"" + key + "\"}");
-        return ready.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-            .block(Duration.ofSeconds(30));
+        return Statuses.of(ready, Duration.ofSeconds(30));
     }
 
     @TestConfiguration
