@@ -288,13 +288,20 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        store = Child.store(work, basePort + 1, List.of("-Xmx1g"));
+        // the embedded store holds every document in memory: a 100,000-pupil trust with its devices and answers needs room
+        store = Child.store(work, basePort + 1, List.of("-Xmx4g", "-XX:+ExitOnOutOfMemoryError"));
     }
+
+    /**
+     * The production api's heap (k8s: a 1536Mi limit, 75% of it for the heap): at the issue's sizes the first instance
+     * imports a 100,000-pupil trust in one file set, which 512m could not hold.
+     */
+    private static final String API_HEAP = "-Xmx1152m";
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
     private Child startApi(int schools) throws Exception {
         int number = apis.size() + 1;
-        List<String> command = new ArrayList<>(List.of(Child.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(Child.java(), API_HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
             ReplicaApi.class.getName(), "--server.port=" + (basePort + 10 + number),
             "--spring.mongodb.uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
             "--chorus.push.stand-in-url=" + fcm.url(), "--chorus.push.lease=10s",
