@@ -147,7 +147,7 @@ public final class ReplicasBenchmark {
         awaitEveryDevice(Duration.ofMinutes(20));
         String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
         new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
-            .run(survey, half, concurrency, done -> progressEvery(done));
+            .run(survey, half, concurrency, done -> progressEvery(done, half.size()));
         awaitQuiet();
     }
 
@@ -184,7 +184,7 @@ public final class ReplicasBenchmark {
         long cpu1 = cpu(apisAndStore());
         long store1 = store.cpuNanos();
         long gateway0 = cpu(gateways);
-        SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done));
+        SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done, units.size()));
         awaitQuiet();
         long cpu2 = cpu(apisAndStore());
         Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle);
@@ -205,7 +205,7 @@ public final class ReplicasBenchmark {
         CompletableFuture<SurveyRush.Outcome> answers = CompletableFuture.supplyAsync(
             () -> rush.run(survey, units, concurrency, done -> {
                 answered.set(done);
-                progressEvery(done);
+                progressEvery(done, units.size());
             }));
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         while (fcm.deliveries().accepted() < tokens.size() / 2 && answered.get() < units.size() / 2 && !answers.isDone()) {
@@ -281,15 +281,16 @@ public final class ReplicasBenchmark {
         }
     }
 
-    private void progressEvery(long done) {
-        if (done % Math.max(1, units.size() / 10) == 0) {
-            BENCH.progress("  %d / %d answers", done, units.size());
+    private static void progressEvery(long done, int of) {
+        if (done % Math.max(1, of / 10) == 0) {
+            BENCH.progress("  %d / %d answers", done, of);
         }
     }
 
     private void startStore() throws Exception {
-        // the embedded store holds every document in memory: a 100,000-pupil trust with its devices and answers needs room
-        store = Child.store(work, basePort + 1, List.of("-Xmx4g", "-XX:+ExitOnOutOfMemoryError"));
+        // the embedded store holds every document in memory: by the kill run a 100,000-pupil trust, its 200,000 devices, the
+        // fan-outs' receipts and every instance count's answers (4g ran out during the second instance count)
+        store = Child.store(work, basePort + 1, List.of("-Xmx12g", "-XX:+ExitOnOutOfMemoryError"));
     }
 
     /**
