@@ -119,12 +119,14 @@ public final class ReplicasBenchmark {
                 kill ? ", the last killed halfway" : "", tokens.size(), units.size());
             if (!kill) {
                 warmUp(gateways);
+                requireStore();
             }
             fcm.deliveries().reset();
             String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
             String announcement = "ann-replicas-" + instances + (kill ? "-kill-" : "-") + UUID.randomUUID();
             SurveyRush rush = new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency);
             Run run = kill ? killHalfway(announcement, survey, rush, gateways) : oneAfterTheOther(announcement, survey, rush, gateways);
+            requireStore();
             BENCH.progress("  %s", run);
             return run;
         } finally {
@@ -284,6 +286,14 @@ public final class ReplicasBenchmark {
     private static void progressEvery(long done, int of) {
         if (done % Math.max(1, of / 10) == 0) {
             BENCH.progress("  %d / %d answers", done, of);
+        }
+    }
+
+    /** A store that died (out of memory, say) makes every later figure meaningless: stop there and say so. */
+    private void requireStore() {
+        if (!store.alive()) {
+            throw new IllegalStateException("the store process stopped during the run (see store.log in the benchmark's "
+                + "folder): its figures are void; give it more memory in startStore or run smaller sizes");
         }
     }
 
