@@ -217,12 +217,15 @@ public final class ReplicasBenchmark {
             Bench.sleep(1);
         }
         int victimPort = basePort + 10 + apis.size();
+        long sigkill = System.nanoTime();
         rush.killed();
         victim.kill();
+        rush.gone();
         apis.remove(victim);
         Set<String> inFlight = victim.unkeyedInFlight();
-        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted, %d answers given, %d unkeyed answers in flight on it",
-            victim.name(), fcm.deliveries().accepted(), answered.get(), inFlight.size());
+        BENCH.progress("  killed %s (SIGKILL) at %d pushes accepted, %d answers given, %d unkeyed answers in flight on it;"
+                + " the process was gone %d ms after the SIGKILL", victim.name(), fcm.deliveries().accepted(), answered.get(),
+            inFlight.size(), (System.nanoTime() - sigkill) / 1_000_000);
         awaitEveryDevice(Duration.ofMinutes(20));
         SurveyRush.Outcome outcome = answers.get();
         return figures(3, 0, 0, 0, 0, 0, Split.NONE, survey, outcome,
@@ -406,6 +409,7 @@ public final class ReplicasBenchmark {
                 + "\"visible_repeats\":%d,\"tallies_match\":%b,\"recount\":\"%s\",\"failed_requests\":%d,"
                 + "\"failed_keyed_requests\":%d,\"unkeyed_answers_read_by_the_killed_instance\":%d,"
                 + "\"exchanges_lost_with_the_killed_instance\":%d,\"failed_requests_started_after_the_kill\":%d,"
+                + "\"failed_requests_started_after_the_instance_was_gone\":%d,"
                 + "\"failed_requests_not_in_flight_at_the_kill\":%d,"
                 + "\"every_failed_request_in_flight_at_the_kill\":%b,\"answers_recorded_by_the_killed_instance\":%d,"
                 + "\"answers_not_recorded\":%d,\"machine\":\"%d cores, shared\",\"unit\":\"pushes/s, responses/s, CPU ms\"}",
@@ -413,7 +417,7 @@ public final class ReplicasBenchmark {
             three.cpuMsPerResponse() / one.cpuMsPerResponse(), killed.missing(), killed.rawRepeats(), IN_FLIGHT_LIMIT,
             killed.sameCollapseId(), killed.visibleRepeats(), talliesMatch, killed.recount(), rush.failedRequests(),
             rush.failedKeyed(), killed.kill().unkeyedRead(), killed.kill().lostAtTheGateways(), rush.failedAfterTheKill(),
-            rush.failedOutsideTheKill(),
+            rush.failedAfterItWasGone(), rush.failedOutsideTheKill(),
             rush.failedOutsideTheKill() == 0 && rush.failedRequests() <= killed.kill().lostAtTheGateways(),
             rush.recordedByTheKilled(), rush.notRecorded(), Runtime.getRuntime().availableProcessors());
     }
