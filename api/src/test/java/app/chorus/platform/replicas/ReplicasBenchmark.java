@@ -117,10 +117,12 @@ public final class ReplicasBenchmark {
         try {
             BENCH.progress("%d api instance(s)%s: fan-out to %d devices and %d answers through 2 gateways", instances,
                 kill ? ", the last killed halfway" : "", tokens.size(), units.size());
-            if (!kill) {
+            if (kill) {
+                warmGateways(gateways);
+            } else {
                 warmUp(gateways);
-                requireStore();
             }
+            requireStore();
             fcm.deliveries().reset();
             String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
             String announcement = "ann-replicas-" + instances + (kill ? "-kill-" : "-") + UUID.randomUUID();
@@ -290,6 +292,20 @@ public final class ReplicasBenchmark {
         if (done % Math.max(1, of / 10) == 0) {
             BENCH.progress("  %d / %d answers", done, of);
         }
+    }
+
+    /**
+     * The kill run's gateways are new (they must list the three instances) and the instances already warm: a few
+     * answers through them first, so that a cold gateway timing out its first calls (and opening its breaker) is not
+     * mistaken for what the kill did.
+     */
+    private void warmGateways(List<Child> gateways) throws Exception {
+        List<String[]> few = units.subList(0, Math.max(1, Math.min(2_000, units.size() / 5)));
+        BENCH.progress("  warming the new gateways: %d answers to another survey (not counted)", few.size());
+        String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
+        new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
+            .run(survey, few, concurrency, done -> progressEvery(done, few.size()));
+        awaitQuiet();
     }
 
     /** A store that died (out of memory, say) makes every later figure meaningless: stop there and say so. */
