@@ -3,6 +3,7 @@ package app.chorus.surveys.internal;
 import app.chorus.platform.BulkWrites;
 import java.time.Instant;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -97,8 +98,10 @@ public class Participations {
             .and("responseId").is(responseId)), COLLECTION).then();
     }
 
+    /** PENDING marks older than {@code before}, oldest first. */
     public Flux<Document> pendingSince(Instant before) {
-        return mongo.find(Query.query(Criteria.where("state").is(PENDING).and("pendingSince").lt(before)), Document.class, COLLECTION);
+        return mongo.find(Query.query(Criteria.where("state").is(PENDING).and("pendingSince").lt(before))
+            .with(Sort.by("pendingSince")), Document.class, COLLECTION);
     }
 
     public Mono<Boolean> isPendingFor(String responseId) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class SubmissionRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionRecovery.class);
 
     /**
      * A PENDING mark without its response is forgotten only after this: until then a slow first attempt may still
@@ -56,8 +60,9 @@ class SubmissionRecovery {
         Set<String> found = ConcurrentHashMap.newKeySet();
         Instant forgetBefore = now.minus(FORGET_AFTER);
         return participations.pendingSince(now.minus(SurveyResponding.TAKE_OVER_AFTER))
-            .concatMap(mark -> finishOrForget(mark, forgetBefore))
-            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found, now)))
+            .concatMap(mark -> finishOrForget(mark, forgetBefore).onErrorResume(failure -> skipped("submission", mark, failure)))
+            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found, now)
+                .onErrorResume(failure -> skipped("tally cell", cell, failure))))
             .then(Mono.fromRunnable(() -> foundSince.keySet().retainAll(found)));
     }
 
@@ -73,6 +78,13 @@ class SubmissionRecovery {
                 ? participations.forgetPending(participationId, responseId).thenReturn(false)
                 : Mono.just(false)))
             .then();
+    }
+
+    /** One that cannot be finished must not stop the others behind it: it is tried again at the next sweep. */
+    private static Mono<Void> skipped(String what, Document document, Throwable failure) {
+        log.warn("Interrupted-{} recovery skipped {} this sweep and will try it again at the next: {}", what,
+            document.getString("_id"), failure.toString());
+        return Mono.empty();
     }
 
     private boolean foundLongEnough(String guard, Set<String> found, Instant now) {

@@ -32,16 +32,21 @@ final class SurveyRush {
                    long notRecorded, double seconds) {
 
         /**
-         * The failed attempts that cannot have been a write lost in flight at the kill: keyed (a gateway repeats those),
-         * started after the kill or ended before it.
+         * The failed attempts that cannot have been a write lost in flight on the killed instance: keyed (a gateway
+         * repeats those), started once the instance was gone, or ended before the SIGKILL.
          */
         long failedOutsideTheKill() {
             return failures.stream().filter(failure -> failure.keyed() || !failure.spansTheKill()).count();
         }
 
-        /** Failed attempts that started after the kill (a gateway may still send to the dead instance for a moment). */
+        /** Failed attempts that started after the SIGKILL was sent (a gateway may still send to the dying instance). */
         long failedAfterTheKill() {
             return failures.stream().filter(Failure::startedAfterTheKill).count();
+        }
+
+        /** Failed attempts that started once the killed process was gone (its sockets closed, nothing more sent to it). */
+        long failedAfterItWasGone() {
+            return failures.stream().filter(Failure::startedAfterItWasGone).count();
         }
 
         /** Failed attempts that carried an {@code Idempotency-Key} (a gateway may repeat those: none should fail). */
@@ -56,11 +61,15 @@ final class SurveyRush {
         }
     }
 
-    /** An attempt that failed at a gateway (5xx or no answer), before the client's retry. */
-    record Failure(boolean keyed, boolean startedAfterTheKill, boolean endedBeforeTheKill) {
+    /**
+     * An attempt that failed at a gateway (5xx or no answer), before the client's retry. The kill spans from the
+     * SIGKILL to the moment the process is gone: the kernel closes a killed JVM's sockets only after tearing down its
+     * memory, and what a gateway sends it meanwhile is accepted, then reset, in flight on the killed instance.
+     */
+    record Failure(boolean keyed, boolean startedAfterTheKill, boolean startedAfterItWasGone, boolean endedBeforeTheKill) {
 
         boolean spansTheKill() {
-            return !startedAfterTheKill && !endedBeforeTheKill;
+            return !startedAfterItWasGone && !endedBeforeTheKill;
         }
     }
 
@@ -71,6 +80,7 @@ final class SurveyRush {
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
     private volatile long killedAtNanos = Long.MAX_VALUE;
+    private volatile long goneAtNanos = Long.MAX_VALUE;
 
     SurveyRush(List<String> gatewayUrls, BenchIssuer issuer, int concurrency) {
         ConnectionProvider pool = ConnectionProvider.builder("survey-rush").maxConnections(concurrency).build();
@@ -81,9 +91,14 @@ final class SurveyRush {
         this.issuer = issuer;
     }
 
-    /** Marks the moment an api instance was killed (failures are judged against it). */
+    /** Marks the moment the SIGKILL is sent to an api instance (failures are judged against it). */
     void killed() {
         killedAtNanos = System.nanoTime();
+    }
+
+    /** Marks the moment the killed process is gone (reaped: its sockets are closed). */
+    void gone() {
+        goneAtNanos = System.nanoTime();
     }
 
     Outcome run(String surveyId, List<String[]> units, int concurrency, LongConsumer progress) {
@@ -129,7 +144,8 @@ final class SurveyRush {
                 }
                 if (answer.status() >= 500 || answer.status() < 0) {
                     failed.incrementAndGet();
-                    failures.add(new Failure(key != null, started > killedAtNanos, System.nanoTime() < killedAtNanos));
+                    failures.add(new Failure(key != null, started > killedAtNanos, started > goneAtNanos,
+                        System.nanoTime() < killedAtNanos));
                 } else if (answer.status() != 409) {
                     return Mono.error(new IllegalStateException("answer refused " + answer.status() + ": " + answer.text()));
                 }

@@ -125,6 +125,29 @@ class CarerWhoseSubmissionWasCutOffByACrashIsCountedOnceTests {
         assertThat(tallies.cells(survey.id()).single().block(LONG_ENOUGH).tally().respondents()).isEqualTo(2);
     }
 
+    @Test
+    void anAnswerThatCannotBeFinishedDoesNotHoldUpTheAnswersBehindIt() {
+        String goneSurvey = "srv-gone-" + UUID.randomUUID();
+        String goneResponse = UUID.randomUUID().toString();
+        String goneMark = "part-gone-" + UUID.randomUUID();
+        participations.insertPending(goneMark, goneSurvey, goneResponse, null, null, Instant.now().minus(Duration.ofMinutes(1)))
+            .block(LONG_ENOUGH);
+        responses.insertOnce(new Document("_id", goneResponse).append("surveyId", goneSurvey)
+            .append("cell", Tallies.cellDocument(child("pup-k5-gone").cell())).append("answers", new Document())
+            .append("submittedOn", "2026-12-07")).block(LONG_ENOUGH);
+        CutOff behind = storedNotCounted("Behind an answer whose survey is gone", "pup-k5", Duration.ofSeconds(6));
+
+        try {
+            background.once().block(LONG_ENOUGH);
+
+            assertCountedOnce(behind.survey(), 1);
+            assertThat(participations.find(goneMark).block(LONG_ENOUGH).getString("state"))
+                .as("the one that cannot be finished is left for the next sweep").isEqualTo(Participations.PENDING);
+        } finally {
+            participations.forgetPending(goneMark, goneResponse).block(LONG_ENOUGH);
+        }
+    }
+
     /** A submission whose PENDING mark was written {@code ago} and whose response was stored, then nothing. */
     private record CutOff(Survey survey, ResponseUnit child, String participationId, Document stored) {
     }
