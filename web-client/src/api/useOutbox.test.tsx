@@ -1,5 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import { fakeApi, renderPage } from '../test/render';
+import { behindAConnection, fakeApi, renderPage } from '../test/render';
 import { outbox, putInOutbox } from './outbox';
 import { useOutbox } from './useOutbox';
 
@@ -36,4 +36,25 @@ describe('a carer whose answers were still being saved from an earlier try', () 
     await waitFor(() => expect(outbox(CARER)).toEqual([]), { timeout: 5000 });
     expect(keys).toEqual(['key-from-the-bus', 'key-from-the-bus']);
   });
+});
+
+describe('a carer whose phone says it is back online a moment before its connection carries anything', () => {
+  it('has their answers sent a few seconds later, without another change of connection', async () => {
+    putInOutbox(CARER, {
+      kind: 'survey-answers', surveyId: 'sv-2', unit: 'pup-2', title: 'Museum trip', version: 'v1',
+      answers: { q1: 'yes' }, submit: true, key: 'key-from-the-tunnel', queuedAt: '2026-12-07T08:00:00Z',
+    });
+    const { fetchMock } = fakeApi({
+      'POST /api/v1/surveys/sv-2/responses/pup-2': { surveyId: 'sv-2', unit: 'pup-2', submittedAt: '2026-12-07T08:00:07Z' },
+    });
+    const { connection, triedKeys } = behindAConnection(fetchMock);
+    connection.online = false;
+    renderPage(<Outbox />, signedIn);
+    await waitFor(() => expect(triedKeys).toHaveLength(1));
+
+    connection.online = true; // no 'online' event: the browser sent it before the connection worked
+
+    await waitFor(() => expect(outbox(CARER)).toEqual([]), { timeout: 8000 });
+    expect(triedKeys).toEqual(['key-from-the-tunnel', 'key-from-the-tunnel']);
+  }, 10000);
 });

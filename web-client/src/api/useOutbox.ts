@@ -5,9 +5,14 @@ import { useApi } from './ApiContext';
 import { ok } from './client';
 import { idOf, outbox, OUTBOX_CHANGED, sendOutbox, type Outgoing, type Senders } from './outbox';
 
+/** After the api could not be reached, the next try comes this long after, doubling up to the last. */
+const FIRST_RETRY_S = 5;
+const LAST_RETRY_S = 120;
+
 /**
- * While someone is signed in, sends what they did offline (ADR 0361): now, whenever the connection returns, and when
- * the api asked to be tried again later (an answer still being saved from an earlier try: `Retry-After`).
+ * While someone is signed in, sends what they did offline (ADR 0361): now, whenever the connection returns, when the
+ * api asked to be tried again later (an answer still being saved from an earlier try: `Retry-After`), and a while after
+ * a try that could not reach the api: a phone often says it is online a moment before its connection carries anything.
  */
 export function useOutbox() {
   const username = useAuth().session?.username;
@@ -26,13 +31,20 @@ export function useOutbox() {
         : ok(api.PUT('/api/v1/surveys/{surveyId}/responses/{unit}/draft', { params: { path: { surveyId, unit } }, body: { answers } }))),
     };
     let later: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => void sendOutbox(username, senders, {
-      tryAgainIn: (seconds) => {
-        clearTimeout(later);
-        later = setTimeout(flush, seconds * 1000);
+    let retryIn = FIRST_RETRY_S;
+    const tryAgainIn = (seconds: number) => {
+      clearTimeout(later);
+      later = setTimeout(flush, seconds * 1000);
+    };
+    const flush = (): void => void sendOutbox(username, senders, {
+      tryAgainIn,
+      unreachable: () => {
+        tryAgainIn(retryIn);
+        retryIn = Math.min(retryIn * 2, LAST_RETRY_S);
       },
     }).then((sent) => {
       if (sent === 0) return;
+      retryIn = FIRST_RETRY_S;
       for (const queryKey of [['feed'], ['surveys-waiting'], ['survey-form']]) void queries.invalidateQueries({ queryKey });
     });
     flush();
