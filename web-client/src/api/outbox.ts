@@ -78,12 +78,14 @@ export function removeFromOutbox(username: string, id: string): void {
 
 const sending = new Map<string, Promise<number>>();
 
-/** `tryAgainIn`: told the seconds the api asked to wait (`Retry-After`) when it stopped at an entry it will take later. */
 export interface SendOptions {
   /** The api asked to be tried again in so many seconds (`Retry-After`). */
   tryAgainIn?: (seconds: number) => void;
-  /** The api could not be reached (offline, or the connection not really back yet): try again later. */
-  unreachable?: () => void;
+  /**
+   * The api could not be reached (offline, the connection not really back yet) or did not take it for now (a 5xx, an
+   * ended session) and named no time: try again later.
+   */
+  tryLater?: () => void;
 }
 
 /** However long the api asks, the outbox tries again within five minutes, and not within the same second. */
@@ -105,7 +107,7 @@ export function sendOutbox(username: string, senders: Senders, options: SendOpti
   return run;
 }
 
-async function sendInOrder(username: string, senders: Senders, { tryAgainIn, unreachable }: SendOptions): Promise<number> {
+async function sendInOrder(username: string, senders: Senders, { tryAgainIn, tryLater }: SendOptions): Promise<number> {
   let sent = 0;
   for (const outgoing of outbox(username).filter((queued) => !queued.refused)) {
     const send = senders[outgoing.kind] as ((entry: Outgoing) => Promise<unknown>) | undefined;
@@ -118,7 +120,7 @@ async function sendInOrder(username: string, senders: Senders, { tryAgainIn, unr
       if (isOffline(error) || !refusedForGood(error)) {
         const wait = error instanceof ApiError ? error.retryAfterSeconds : undefined;
         if (wait !== undefined) tryAgainIn?.(Math.min(Math.max(wait, 1), LONGEST_WAIT_S));
-        else unreachable?.();
+        else tryLater?.();
         return sent;
       }
       settle(username, outgoing, error);

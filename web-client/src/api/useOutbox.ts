@@ -38,7 +38,7 @@ export function useOutbox() {
     };
     const flush = (): void => void sendOutbox(username, senders, {
       tryAgainIn,
-      unreachable: () => {
+      tryLater: () => {
         tryAgainIn(retryIn);
         retryIn = Math.min(retryIn * 2, LAST_RETRY_S);
       },

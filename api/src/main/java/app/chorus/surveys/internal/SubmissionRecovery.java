@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 /**
  * Finishes submissions a crash interrupted (ADR 0052). A PENDING mark whose response was stored is counted (the
  * tally guard makes that exactly once) and marked SUBMITTED as soon as a repeat could take it over (ADR 0407): its
- * caller may never repeat it. One whose response
- * never arrived was never acknowledged: the mark is removed after {@link #FORGET_AFTER} and the person may answer
- * again. Guards left in a cell after the mark became SUBMITTED are released once sweeps have found them for
+ * caller may never repeat it. One whose response never arrived was never acknowledged: the mark is removed after
+ * {@link #FORGET_AFTER} and the person may answer again. A submission or cell that cannot be dealt with is logged and
+ * left for the next sweep, never holding up the others. Guards left in a cell after the mark became SUBMITTED are released once sweeps have found them for
  * {@link #GUARD_FOUND_FOR}: never a guard counted moments ago, which a late attempt at the same submission still needs
  * (ADR 0400).
  */

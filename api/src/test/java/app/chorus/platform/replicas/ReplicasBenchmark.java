@@ -33,6 +33,11 @@ public final class ReplicasBenchmark {
 
     private static final Bench BENCH = new Bench("replicas");
     private static final int IN_FLIGHT_LIMIT = 3 * 500;
+    /**
+     * The production api's heap (k8s: a 1536Mi limit, 75% of it for the heap): at the issue's sizes the first instance
+     * imports a 100,000-pupil trust in one file set, which 512m could not hold.
+     */
+    private static final String API_HEAP = "-Xmx1152m";
 
     private final int devices;
     private final int responses;
@@ -149,9 +154,14 @@ public final class ReplicasBenchmark {
         fcm.deliveries().reset();
         apis.get(0).command("fan-out ann-replicas-warm-up-" + UUID.randomUUID(), Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
+        answerAnotherSurvey(gateways, half);
+    }
+
+    /** Answers from {@code some} units to a new survey of their own, through the gateways, then until all is quiet. */
+    private void answerAnotherSurvey(List<Child> gateways, List<String[]> some) throws Exception {
         String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
         new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
-            .run(survey, half, concurrency, done -> progressEvery(done, half.size()));
+            .run(survey, some, concurrency, done -> progressEvery(done, some.size()));
         awaitQuiet();
     }
 
@@ -302,10 +312,7 @@ public final class ReplicasBenchmark {
     private void warmGateways(List<Child> gateways) throws Exception {
         List<String[]> few = units.subList(0, Math.max(1, Math.min(2_000, units.size() / 5)));
         BENCH.progress("  warming the new gateways: %d answers to another survey (not counted)", few.size());
-        String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
-        new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
-            .run(survey, few, concurrency, done -> progressEvery(done, few.size()));
-        awaitQuiet();
+        answerAnotherSurvey(gateways, few);
     }
 
     /** A store that died (out of memory, say) makes every later figure meaningless: stop there and say so. */
@@ -321,12 +328,6 @@ public final class ReplicasBenchmark {
         // fan-outs' receipts and every instance count's answers (4g ran out during the second instance count)
         store = Child.store(work, basePort + 1, List.of("-Xmx12g", "-XX:+ExitOnOutOfMemoryError"));
     }
-
-    /**
-     * The production api's heap (k8s: a 1536Mi limit, 75% of it for the heap): at the issue's sizes the first instance
-     * imports a 100,000-pupil trust in one file set, which 512m could not hold.
-     */
-    private static final String API_HEAP = "-Xmx1152m";
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
     private Child startApi(int schools) throws Exception {
