@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
  * with {@code DONE <command> [result]}. Commands: {@code devices DIR N} (N devices over the trust's carers, their
  * tokens in DIR/tokens.txt), {@code units DIR N} (the (carer, child) pairs in DIR/units.txt), {@code survey}
  * (opens one; its id), {@code fan-out ID} (publishes an urgent trust-wide announcement), {@code recount ID},
- * {@code trace-unkeyed} (from then on, the unkeyed answers in flight on stdout: {@link UnkeyedAnswers}).
+ * {@code trace-unkeyed} (from then on, the unkeyed answers in flight on stdout: {@link UnkeyedAnswers}),
+ * {@code forget-survey ID} and {@code forget-fan-out ID} (a measured run's answers or pushes deleted once counted).
  */
 public final class ReplicaApi {
 
@@ -76,6 +78,8 @@ public final class ReplicaApi {
             case "survey" -> ReplicaSurveys.open(api);
             case "fan-out" -> fanOut(api, command[1]);
             case "recount" -> ReplicaSurveys.recount(api, command[1]);
+            case "forget-survey" -> String.valueOf(ReplicaSurveys.forget(api, command[1]));
+            case "forget-fan-out" -> String.valueOf(forgetFanOut(api, command[1]));
             default -> "unknown";
         };
     }
@@ -125,5 +129,26 @@ public final class ReplicaApi {
             Audience.trust(AudienceRole.CARERS), Priority.URGENT, false, Map.of("en", "Snow: school closed"),
             Map.of("en", "Stay at home today."), "en", Instant.now())).block();
         return announcementId;
+    }
+
+    /**
+     * Deletes what an announcement's fan-out left in the store (its delivered receipts, batches, their targets and the
+     * job): like {@code forget-survey}, so that each instance count starts on the same store. Returns how many went.
+     */
+    private static long forgetFanOut(ConfigurableApplicationContext api, String announcementId) {
+        ReactiveMongoTemplate mongo = api.getBean(ReactiveMongoTemplate.class);
+        String fanOutId = "announcement:" + announcementId + ":v1";
+        List<String> batches = mongo.getCollection("notification_batches")
+            .flatMapMany(c -> Flux.from(c.find(Filters.eq("fanOutId", fanOutId)).projection(new Document("_id", 1))))
+            .map(batch -> batch.getString("_id")).collectList().block();
+        return Flux.concat(delete(mongo, "announcement_receipts", Filters.eq("announcementId", announcementId)),
+                delete(mongo, "notification_batch_targets", Filters.in("_id", batches)),
+                delete(mongo, "notification_batches", Filters.eq("fanOutId", fanOutId)),
+                delete(mongo, "notification_fanouts", Filters.eq("_id", fanOutId)))
+            .reduce(0L, Long::sum).block();
+    }
+
+    private static Mono<Long> delete(ReactiveMongoTemplate mongo, String collection, Bson filter) {
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.deleteMany(filter))).map(result -> result.getDeletedCount());
     }
 }

@@ -105,10 +105,13 @@ public final class ReplicasBenchmark {
         static final Kill NONE = new Kill(0, 0);
     }
 
-    /** Of the apis' and the store's CPU: the store's share per push and per answer, and what they use idle (ms per s). */
-    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS) {
+    /**
+     * Of the apis' and the store's CPU: the store's share per push and per answer, what they use idle (ms per s), and
+     * the store commands the apis sent per answer (fewer answers per instance share fewer writes: ADR 0087).
+     */
+    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS, double commandsPerResponse) {
 
-        static final Split NONE = new Split(0, 0, 0);
+        static final Split NONE = new Split(0, 0, 0, 0);
     }
 
     private Run measure(int instances, boolean kill) throws Exception {
@@ -135,6 +138,9 @@ public final class ReplicasBenchmark {
             Run run = kill ? killHalfway(announcement, survey, rush, gateways) : oneAfterTheOther(announcement, survey, rush, gateways);
             requireStore();
             BENCH.progress("  %s", run);
+            if (!kill) {
+                forget(announcement, survey);
+            }
             return run;
         } finally {
             for (Child gateway : gateways) {
@@ -152,17 +158,35 @@ public final class ReplicasBenchmark {
         List<String[]> half = units.subList(0, Math.max(1, units.size() / 2));
         BENCH.progress("  warming up: a fan-out to every device and %d answers to another survey (not counted)", half.size());
         fcm.deliveries().reset();
-        apis.get(0).command("fan-out ann-replicas-warm-up-" + UUID.randomUUID(), Duration.ofMinutes(2));
+        String announcement = "ann-replicas-warm-up-" + UUID.randomUUID();
+        apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
-        answerAnotherSurvey(gateways, half);
+        forget(announcement, answerAnotherSurvey(gateways, half));
     }
 
-    /** Answers from {@code some} units to a new survey of their own, through the gateways, then until all is quiet. */
-    private void answerAnotherSurvey(List<Child> gateways, List<String[]> some) throws Exception {
+    /**
+     * Answers from {@code some} units to a new survey of their own, through the gateways, then until all is quiet;
+     * the survey's id.
+     */
+    private String answerAnotherSurvey(List<Child> gateways, List<String[]> some) throws Exception {
         String survey = apis.get(0).command("survey", Duration.ofMinutes(2));
         new SurveyRush(gateways.stream().map(g -> url(g)).toList(), issuer, concurrency)
             .run(survey, some, concurrency, done -> progressEvery(done, some.size()));
         awaitQuiet();
+        return survey;
+    }
+
+    /**
+     * Deletes a fan-out's and a survey's traces once counted, then until all is quiet: every instance count starts on a
+     * store holding the same documents, not every earlier count's 150,000 answers and two fan-outs' batches (the
+     * embedded store keeps them all in memory), so a larger count is not charged for a larger store.
+     */
+    private void forget(String announcement, String survey) throws Exception {
+        String answers = apis.get(0).command("forget-survey " + survey, Duration.ofMinutes(10));
+        String pushes = apis.get(0).command("forget-fan-out " + announcement, Duration.ofMinutes(10));
+        awaitQuiet();
+        BENCH.progress("  deleted what was counted: %s answers, marks and tally cells; %s receipts, batches and jobs",
+            answers, pushes);
     }
 
     /**
@@ -198,10 +222,12 @@ public final class ReplicasBenchmark {
         long cpu1 = cpu(apisAndStore());
         long store1 = store.cpuNanos();
         long gateway0 = cpu(gateways);
+        double commands0 = storeCommands();
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done, units.size()));
         awaitQuiet();
         long cpu2 = cpu(apisAndStore());
-        Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle);
+        Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle,
+            (storeCommands() - commands0) / units.size());
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
             (cpu(gateways) - gateway0) / 1e6 / units.size(), split, survey, outcome, Kill.NONE);
@@ -312,7 +338,9 @@ public final class ReplicasBenchmark {
     private void warmGateways(List<Child> gateways) throws Exception {
         List<String[]> few = units.subList(0, Math.max(1, Math.min(2_000, units.size() / 5)));
         BENCH.progress("  warming the new gateways: %d answers to another survey (not counted)", few.size());
-        answerAnotherSurvey(gateways, few);
+        String survey = answerAnotherSurvey(gateways, few);
+        apis.get(0).command("forget-survey " + survey, Duration.ofMinutes(10));
+        awaitQuiet();
     }
 
     /** A store that died (out of memory, say) makes every later figure meaningless: stop there and say so. */
@@ -324,9 +352,11 @@ public final class ReplicasBenchmark {
     }
 
     private void startStore() throws Exception {
-        // the embedded store holds every document in memory: by the kill run a 100,000-pupil trust, its 200,000 devices, the
-        // fan-outs' receipts and every instance count's answers (4g ran out during the second instance count)
-        store = Child.store(work, basePort + 1, List.of("-Xmx12g", "-XX:+ExitOnOutOfMemoryError"));
+        // the embedded store holds every document in memory: a 100,000-pupil trust, its 200,000 devices, and a fan-out's batches
+        // and answers until counted (4g ran out at the second instance count before they were deleted once
+        // counted); its garbage collections' CPU is in store-gc.log
+        store = Child.store(work, basePort + 1, List.of("-Xmx12g", "-XX:+ExitOnOutOfMemoryError",
+            "-Xlog:gc,gc+cpu:file=" + work.resolve("store-gc.log")));
     }
 
     /** The next api instance; the first seeds a trust of {@code schools} schools with a pupil per answer. */
@@ -401,6 +431,20 @@ public final class ReplicasBenchmark {
         return all;
     }
 
+    /** The store commands the apis' drivers have sent so far (their {@code mongodb.driver.commands} timers). */
+    private double storeCommands() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        double commands = 0;
+        for (int number = 1; number <= apis.size(); number++) {
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (basePort + 10 + number)
+                + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build();
+            commands += http.send(scrape, HttpResponse.BodyHandlers.ofLines()).body()
+                .filter(line -> line.startsWith("mongodb_driver_commands_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        }
+        return commands;
+    }
+
     private static long cpu(List<Child> children) {
         return children.stream().mapToLong(Child::cpuNanos).sum();
     }
@@ -411,11 +455,13 @@ public final class ReplicasBenchmark {
         String perInstances = runs.stream().map(run -> String.format(Locale.ROOT,
             "{\"instances\":%d,\"pushes_per_s\":%.0f,\"cpu_ms_per_push\":%.3f,\"responses_per_s\":%.0f,"
                 + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"store_cpu_ms_per_push\":%.3f,"
-                + "\"store_cpu_ms_per_response\":%.2f,\"idle_cpu_ms_per_s\":%.0f,\"missing\":%d,\"tallies\":\"%s\","
+                + "\"store_cpu_ms_per_response\":%.2f,\"idle_cpu_ms_per_s\":%.0f,\"store_commands_per_response\":%.2f,"
+                + "\"missing\":%d,\"tallies\":\"%s\","
                 + "\"failed_requests\":%d}",
             run.instances(), run.pushesPerS(), run.cpuMsPerPush(), run.responsesPerS(), run.cpuMsPerResponse(),
             run.gatewayCpuMsPerResponse(), run.split().storeCpuMsPerPush(), run.split().storeCpuMsPerResponse(),
-            run.split().idleCpuMsPerS(), run.missing(), run.recount(), run.rush().failedRequests()))
+            run.split().idleCpuMsPerS(), run.split().commandsPerResponse(), run.missing(), run.recount(),
+            run.rush().failedRequests()))
             .collect(Collectors.joining(",", "[", "]"));
         SurveyRush.Outcome rush = killed.rush();
         boolean talliesMatch = killed.recount().equals("respondents=" + units.size() + " match=true");

@@ -1,10 +1,14 @@
 package app.chorus.surveys.internal;
 
 import app.chorus.directory.AudienceResolver;
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The survey side of {@code ./chorus bench replicas}, run inside one api instance: the benchmark's ten-question survey
@@ -39,5 +43,19 @@ public final class ReplicaSurveys {
         long respondents = api.getBean(SurveyResults.class).results(survey, null).block().respondents();
         boolean match = api.getBean(Tallies.class).matchRecomputation(surveyId, survey.questionnaire()).block();
         return "respondents=" + respondents + " match=" + match;
+    }
+
+    /**
+     * Deletes a measured survey's answers, marks and tally cells (the survey itself stays): each instance count then
+     * starts on a store holding what the first did, not every earlier count's answers. Returns how many went.
+     */
+    public static long forget(ApplicationContext api, String surveyId) {
+        ReactiveMongoTemplate mongo = api.getBean(ReactiveMongoTemplate.class);
+        return Flux.just(Responses.COLLECTION, Participations.COLLECTION, Tallies.COLLECTION)
+            .concatMap(name -> mongo.getCollection(name)
+                .flatMap(collection -> Mono.from(collection.deleteMany(Filters.eq("surveyId", surveyId)))))
+            .map(deleted -> deleted.getDeletedCount())
+            .reduce(0L, Long::sum)
+            .block();
     }
 }
