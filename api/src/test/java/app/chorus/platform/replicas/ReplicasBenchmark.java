@@ -182,11 +182,16 @@ public final class ReplicasBenchmark {
      * embedded store keeps them all in memory), so a larger count is not charged for a larger store.
      */
     private void forget(String announcement, String survey) throws Exception {
-        String answers = apis.get(0).command("forget-survey " + survey, Duration.ofMinutes(10));
+        String answers = forgetSurvey(survey);
         String pushes = apis.get(0).command("forget-fan-out " + announcement, Duration.ofMinutes(10));
         awaitQuiet();
-        BENCH.progress("  deleted what was counted: %s answers, marks and tally cells; %s receipts, batches and jobs",
+        BENCH.progress("  deleted what was counted: %s answers, marks and tally cells; %s batches, targets and jobs",
             answers, pushes);
+    }
+
+    /** Deletes a survey's answers, marks and tally cells; how many went. */
+    private String forgetSurvey(String survey) throws Exception {
+        return apis.get(0).command("forget-survey " + survey, Duration.ofMinutes(10));
     }
 
     /**
@@ -254,7 +259,7 @@ public final class ReplicasBenchmark {
         while (victim.unkeyedInFlight().isEmpty() && !answers.isDone()) {
             Bench.sleep(1);
         }
-        int victimPort = basePort + 10 + apis.size();
+        int victimPort = apiPort(apis.size());
         long sigkill = System.nanoTime();
         rush.killed();
         victim.kill();
@@ -338,8 +343,7 @@ public final class ReplicasBenchmark {
     private void warmGateways(List<Child> gateways) throws Exception {
         List<String[]> few = units.subList(0, Math.max(1, Math.min(2_000, units.size() / 5)));
         BENCH.progress("  warming the new gateways: %d answers to another survey (not counted)", few.size());
-        String survey = answerAnotherSurvey(gateways, few);
-        apis.get(0).command("forget-survey " + survey, Duration.ofMinutes(10));
+        forgetSurvey(answerAnotherSurvey(gateways, few));
         awaitQuiet();
     }
 
@@ -363,7 +367,7 @@ public final class ReplicasBenchmark {
     private Child startApi(int schools) throws Exception {
         int number = apis.size() + 1;
         List<String> command = new ArrayList<>(List.of(Child.java(), API_HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-            ReplicaApi.class.getName(), "--server.port=" + (basePort + 10 + number),
+            ReplicaApi.class.getName(), "--server.port=" + apiPort(number),
             "--spring.mongodb.uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
             "--chorus.push.stand-in-url=" + fcm.url(), "--chorus.push.lease=10s",
             "--chorus.identity.issuer-uri=" + issuer.issuer(), "--chorus.secrets.dev-dir=" + work.resolve("secrets"),
@@ -385,7 +389,7 @@ public final class ReplicasBenchmark {
         if (classpath == null) {
             throw new IllegalStateException("-Dchorus.bench.gateway-classpath is not set: run it as ./chorus bench replicas");
         }
-        String apiUrls = apis.stream().map(api -> "http://127.0.0.1:" + (basePort + 10 + apis.indexOf(api) + 1))
+        String apiUrls = apis.stream().map(api -> "http://127.0.0.1:" + apiPort(apis.indexOf(api) + 1))
             .collect(Collectors.joining(","));
         List<Child> gateways = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
@@ -431,13 +435,17 @@ public final class ReplicasBenchmark {
         return all;
     }
 
+    /** The port of api instance {@code number} (from 1). */
+    private int apiPort(int number) {
+        return basePort + 10 + number;
+    }
+
     /** The store commands the apis' drivers have sent so far (their {@code mongodb.driver.commands} timers). */
     private double storeCommands() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         double commands = 0;
         for (int number = 1; number <= apis.size(); number++) {
-            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (basePort + 10 + number)
-                + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build();
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort(number) + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build();
             commands += http.send(scrape, HttpResponse.BodyHandlers.ofLines()).body()
                 .filter(line -> line.startsWith("mongodb_driver_commands_seconds_count"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
