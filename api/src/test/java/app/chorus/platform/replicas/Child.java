@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ public final class Child implements AutoCloseable {
 
     /** JVM options for a test's store: a small heap, quick to start. */
     public static final List<String> SMALL_STORE = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** Linux's clock ticks in {@code /proc/<pid>/task/<tid>/stat} (USER_HZ, 100 on every Linux we run on). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final String name;
     private final Process process;
@@ -122,6 +126,37 @@ public final class Child implements AutoCloseable {
     /** CPU time the process has used so far. */
     public long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * CPU time the process's JIT compiler threads have used so far (Linux's per-thread counters; 0 elsewhere). Compiler
+     * threads that ended are not counted, so this can only understate the JIT.
+     */
+    long jitCpuNanos() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        long nanos = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                nanos += compilerCpuNanos(task);
+            }
+        } catch (IOException | UncheckedIOException gone) {
+            return nanos;
+        }
+        return nanos;
+    }
+
+    private static long compilerCpuNanos(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException threadEnded) {
+            return 0;
+        }
     }
 
     /** The unkeyed survey answers in flight in a traced {@link ReplicaApi} ({@link UnkeyedAnswers}), by unit. */

@@ -38,6 +38,8 @@ public final class ReplicasBenchmark {
      * imports a 100,000-pupil trust in one file set, which 512m could not hold.
      */
     private static final String API_HEAP = "-Xmx1152m";
+    private static final int SETTLED_JIT_PERCENT = 5;
+    private static final int MOST_WARM_UP_ROUNDS = 8;
 
     private final int devices;
     private final int responses;
@@ -107,11 +109,13 @@ public final class ReplicasBenchmark {
 
     /**
      * Of the apis' and the store's CPU: the store's share per push and per answer, what they use idle (ms per s), and
-     * the store commands the apis sent per answer (fewer answers per instance share fewer writes: ADR 0087).
+     * the store commands the apis sent per answer (fewer answers per instance share fewer writes: ADR 0087), and the
+     * apis' JIT compilers' share per push and per answer (what the warm-up left to compile).
      */
-    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS, double commandsPerResponse) {
+    record Split(double storeCpuMsPerPush, double storeCpuMsPerResponse, double idleCpuMsPerS, double commandsPerResponse,
+                 double jitCpuMsPerPush, double jitCpuMsPerResponse) {
 
-        static final Split NONE = new Split(0, 0, 0, 0);
+        static final Split NONE = new Split(0, 0, 0, 0, 0, 0);
     }
 
     private Run measure(int instances, boolean kill) throws Exception {
@@ -150,18 +154,32 @@ public final class ReplicasBenchmark {
     }
 
     /**
-     * Each K's instances get the JIT's attention before anything is counted (new instances start cold; ADR 0091): a
-     * fan-out to every device and half the answers to a survey of their own, then until the apis and the store are
-     * quiet.
+     * Each K's instances get the JIT's attention before anything is counted (new instances start cold; ADR 0091): rounds
+     * of a fan-out to every device and answers to a survey of their own (half the answers first, a tenth after), each
+     * followed by quiet, until the apis' JIT compiled for under {@value #SETTLED_JIT_PERCENT}% of their CPU in a round
+     * (at least two rounds, at most {@value #MOST_WARM_UP_ROUNDS}). On 2 cores a new instance's hot paths wait minutes
+     * for the compiler, and a count measured with its instances still compiling charges the JIT to the sharing.
      */
     private void warmUp(List<Child> gateways) throws Exception {
-        List<String[]> half = units.subList(0, Math.max(1, units.size() / 2));
-        BENCH.progress("  warming up: a fan-out to every device and %d answers to another survey (not counted)", half.size());
-        fcm.deliveries().reset();
-        String announcement = "ann-replicas-warm-up-" + UUID.randomUUID();
-        apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
-        awaitEveryDevice(Duration.ofMinutes(20));
-        forget(announcement, answerAnotherSurvey(gateways, half));
+        for (int round = 1; round <= MOST_WARM_UP_ROUNDS; round++) {
+            List<String[]> some = units.subList(0, Math.max(1, units.size() / (round == 1 ? 2 : 10)));
+            long cpu0 = cpu(apis);
+            long jit0 = jit(apis);
+            BENCH.progress("  warm-up round %d: a fan-out to every device and %d answers to another survey (not counted)",
+                round, some.size());
+            fcm.deliveries().reset();
+            String announcement = "ann-replicas-warm-up-" + UUID.randomUUID();
+            apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
+            awaitEveryDevice(Duration.ofMinutes(20));
+            forget(announcement, answerAnotherSurvey(gateways, some));
+            double jitPercent = 100.0 * (jit(apis) - jit0) / Math.max(1, cpu(apis) - cpu0);
+            BENCH.progress("  warm-up round %d: the apis' JIT compiled for %.1f%% of their CPU", round, jitPercent);
+            if (round >= 2 && jitPercent < SETTLED_JIT_PERCENT) {
+                return;
+            }
+        }
+        BENCH.progress("  the apis' JIT had not settled after %d warm-up rounds: the figures include some of it (jit_* below)",
+            MOST_WARM_UP_ROUNDS);
     }
 
     /**
@@ -219,6 +237,7 @@ public final class ReplicasBenchmark {
         double idle = idleCpuMsPerSecond();
         long cpu0 = cpu(apisAndStore());
         long store0 = store.cpuNanos();
+        long jit0 = jit(apis);
         long t0 = System.nanoTime();
         apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
         awaitEveryDevice(Duration.ofMinutes(20));
@@ -226,13 +245,15 @@ public final class ReplicasBenchmark {
         awaitQuiet();
         long cpu1 = cpu(apisAndStore());
         long store1 = store.cpuNanos();
+        long jit1 = jit(apis);
         long gateway0 = cpu(gateways);
         double commands0 = storeCommands();
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done, units.size()));
         awaitQuiet();
         long cpu2 = cpu(apisAndStore());
         Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle,
-            (storeCommands() - commands0) / units.size());
+            (storeCommands() - commands0) / units.size(), (jit1 - jit0) / 1e6 / tokens.size(),
+            (jit(apis) - jit1) / 1e6 / units.size());
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
             (cpu(gateways) - gateway0) / 1e6 / units.size(), split, survey, outcome, Kill.NONE);
@@ -457,6 +478,10 @@ public final class ReplicasBenchmark {
         return children.stream().mapToLong(Child::cpuNanos).sum();
     }
 
+    private static long jit(List<Child> children) {
+        return children.stream().mapToLong(Child::jitCpuNanos).sum();
+    }
+
     private String json(List<Run> runs, Run killed) {
         Run one = runs.stream().filter(run -> run.instances() == 1).findFirst().orElse(runs.get(0));
         Run three = runs.stream().filter(run -> run.instances() == 3).findFirst().orElse(runs.get(runs.size() - 1));
@@ -464,11 +489,13 @@ public final class ReplicasBenchmark {
             "{\"instances\":%d,\"pushes_per_s\":%.0f,\"cpu_ms_per_push\":%.3f,\"responses_per_s\":%.0f,"
                 + "\"cpu_ms_per_response\":%.2f,\"gateway_cpu_ms_per_response\":%.2f,\"store_cpu_ms_per_push\":%.3f,"
                 + "\"store_cpu_ms_per_response\":%.2f,\"idle_cpu_ms_per_s\":%.0f,\"store_commands_per_response\":%.2f,"
+                + "\"jit_cpu_ms_per_push\":%.3f,\"jit_cpu_ms_per_response\":%.2f,"
                 + "\"missing\":%d,\"tallies\":\"%s\","
                 + "\"failed_requests\":%d}",
             run.instances(), run.pushesPerS(), run.cpuMsPerPush(), run.responsesPerS(), run.cpuMsPerResponse(),
             run.gatewayCpuMsPerResponse(), run.split().storeCpuMsPerPush(), run.split().storeCpuMsPerResponse(),
-            run.split().idleCpuMsPerS(), run.split().commandsPerResponse(), run.missing(), run.recount(),
+            run.split().idleCpuMsPerS(), run.split().commandsPerResponse(), run.split().jitCpuMsPerPush(),
+            run.split().jitCpuMsPerResponse(), run.missing(), run.recount(),
             run.rush().failedRequests()))
             .collect(Collectors.joining(",", "[", "]"));
         SurveyRush.Outcome rush = killed.rush();
