@@ -162,17 +162,7 @@ public final class ReplicasBenchmark {
      */
     private void warmUp(List<Child> gateways) throws Exception {
         for (int round = 1; round <= MOST_WARM_UP_ROUNDS; round++) {
-            List<String[]> some = units.subList(0, Math.max(1, units.size() / (round == 1 ? 2 : 10)));
-            long cpu0 = cpu(apis);
-            long jit0 = jit(apis);
-            BENCH.progress("  warm-up round %d: a fan-out to every device and %d answers to another survey (not counted)",
-                round, some.size());
-            fcm.deliveries().reset();
-            String announcement = "ann-replicas-warm-up-" + UUID.randomUUID();
-            apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
-            awaitEveryDevice(Duration.ofMinutes(20));
-            forget(announcement, answerAnotherSurvey(gateways, some));
-            double jitPercent = 100.0 * (jit(apis) - jit0) / Math.max(1, cpu(apis) - cpu0);
+            double jitPercent = warmUpRound(gateways, round);
             BENCH.progress("  warm-up round %d: the apis' JIT compiled for %.1f%% of their CPU", round, jitPercent);
             if (round >= 2 && jitPercent < SETTLED_JIT_PERCENT) {
                 return;
@@ -180,6 +170,21 @@ public final class ReplicasBenchmark {
         }
         BENCH.progress("  the apis' JIT had not settled after %d warm-up rounds: the figures include some of it (jit_* below)",
             MOST_WARM_UP_ROUNDS);
+    }
+
+    /** One warm-up round, its traces deleted after; the percentage of the apis' CPU their JIT used in it. */
+    private double warmUpRound(List<Child> gateways, int round) throws Exception {
+        List<String[]> some = units.subList(0, Math.max(1, units.size() / (round == 1 ? 2 : 10)));
+        long cpu0 = cpu(apis);
+        long jit0 = jit(apis);
+        BENCH.progress("  warm-up round %d: a fan-out to every device and %d answers to another survey (not counted)",
+            round, some.size());
+        fcm.deliveries().reset();
+        String announcement = "ann-replicas-warm-up-" + UUID.randomUUID();
+        apis.get(0).command("fan-out " + announcement, Duration.ofMinutes(2));
+        awaitEveryDevice(Duration.ofMinutes(20));
+        forget(announcement, answerAnotherSurvey(gateways, some));
+        return 100.0 * (jit(apis) - jit0) / Math.max(1, cpu(apis) - cpu0);
     }
 
     /**
