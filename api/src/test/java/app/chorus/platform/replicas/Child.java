@@ -139,8 +139,8 @@ public final class Child implements AutoCloseable {
             for (Path task : (Iterable<Path>) threads::iterator) {
                 nanos += compilerCpuNanos(task);
             }
-        } catch (IOException | UncheckedIOException gone) {
-            return nanos;
+        } catch (IOException | UncheckedIOException processEnded) {
+            // what was read before it ended
         }
         return nanos;
     }

@@ -47,6 +47,7 @@ public final class ReplicasBenchmark {
     private final int basePort;
     private final Path work;
     private final BenchIssuer issuer;
+    private final HttpClient http = HttpClient.newHttpClient();
     private final FcmStandIn fcm;
     private final List<Child> apis = new ArrayList<>();
     private final List<String> tokens;
@@ -426,14 +427,13 @@ public final class ReplicasBenchmark {
                     "--chorus.gateway.rate-limits.store-uri=mongodb://127.0.0.1:" + (basePort + 1) + "/chorus",
                     "--logging.level.root=WARN"), work));
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (Child gateway : gateways) {
-            awaitReady(http, gateway);
+            awaitReady(gateway);
         }
         return gateways;
     }
 
-    private void awaitReady(HttpClient http, Child gateway) throws Exception {
+    private void awaitReady(Child gateway) throws Exception {
         URI health = URI.create(url(gateway) + "/actuator/health/readiness");
         for (int waited = 0; waited < 600; waited++) {
             try {
@@ -468,10 +468,10 @@ public final class ReplicasBenchmark {
 
     /** The store commands the apis' drivers have sent so far (their {@code mongodb.driver.commands} timers). */
     private double storeCommands() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         double commands = 0;
         for (int number = 1; number <= apis.size(); number++) {
-            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort(number) + "/actuator/prometheus")).timeout(Duration.ofSeconds(30)).build();
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort(number) + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).build();
             commands += http.send(scrape, HttpResponse.BodyHandlers.ofLines()).body()
                 .filter(line -> line.startsWith("mongodb_driver_commands_seconds_count"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
