@@ -26,11 +26,14 @@ public interface DirectoryQueries {
     /** The pupils a carer cares for, with their school, year group and classes. */
     Flux<CaredForPupil> pupilsCaredFor(String carerId);
 
-    /** {@link #pupilsCaredFor(String)} for many carers at once (people unknown to the directory are absent). */
-    default Mono<Map<String, List<CaredForPupil>>> pupilsCaredFor(Collection<String> carerIds) {
-        return Flux.fromIterable(java.util.Set.copyOf(carerIds))
-            .flatMap(carerId -> pupilsCaredFor(carerId).collectList().map(pupils -> Map.entry(carerId, pupils)), 16)
-            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    /**
+     * Where each of many people stands in audiences: their audience keys and the pupils they care for, from one read
+     * of their documents (people unknown to the directory are absent).
+     */
+    Mono<Map<String, AudiencePlace>> audiencePlaces(Collection<String> personIds);
+
+    /** A person's audience keys (as {@link AudienceResolver#keysOf(String)} gives them) and the pupils they care for. */
+    record AudiencePlace(java.util.Set<String> keys, List<CaredForPupil> children) {
     }
 
     /** Everyone on the roster after {@code afterId} (null: from the start), in sourcedId order, at most {@code limit}. */

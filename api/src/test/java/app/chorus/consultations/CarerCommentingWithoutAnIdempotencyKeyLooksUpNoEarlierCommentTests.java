@@ -4,6 +4,7 @@ import static app.chorus.consultations.ConsultationFixtures.OLIVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.testing.ApiTest;
+import app.chorus.testing.StoreCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

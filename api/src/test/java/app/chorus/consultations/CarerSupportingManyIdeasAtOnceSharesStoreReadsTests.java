@@ -7,6 +7,7 @@ import app.chorus.consultations.internal.IdeaManagement;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
 import app.chorus.testing.ApiTest;
+import app.chorus.testing.StoreCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Who may cast which ballots, decided from the directory when they vote: a carer one per child in the audience (only
  * for children they are the parent or guardian of, when the decision says so; or one for themself when the decision
  * counts per person), staff and pupils one each for themselves. People asking together are read from the directory
- * together (two {@code $in} reads), and what was read is used again for {@link #FRESH_FOR} (ADR 0291).
+ * together (one {@code $in} read), and what was read is used again for {@link #FRESH_FOR} (ADR 0291).
  */
 @Component
 class Voters {
@@ -39,6 +39,9 @@ class Voters {
     /** A person as the directory knows them for voting: the children they care for and their audience keys. */
     private record Voter(List<CaredForPupil> children, Set<String> keys) {
     }
+
+    /** Someone the directory does not know: no children, in no audience. */
+    private static final Voter NOBODY = new Voter(List.of(), Set.of());
 
     Voters(AudienceResolver audiences, DirectoryQueries directory) {
         this.audiences = audiences;
@@ -58,9 +61,9 @@ class Voters {
     }
 
     private Mono<List<Coalescer.Outcome<Voter>>> read(List<String> personIds) {
-        Set<String> distinct = Set.copyOf(personIds);
-        return Mono.zip(directory.pupilsCaredFor(distinct), audiences.keysOf(distinct), (children, keys) -> personIds.stream()
-            .map(id -> Coalescer.Outcome.of(new Voter(children.getOrDefault(id, List.of()), keys.getOrDefault(id, Set.of()))))
+        return directory.audiencePlaces(Set.copyOf(personIds)).map(places -> personIds.stream()
+            .map(places::get)
+            .map(place -> Coalescer.Outcome.of(place == null ? NOBODY : new Voter(place.children(), place.keys())))
             .toList());
     }
 

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -105,9 +106,9 @@ class RosterDirectoryQueries implements DirectoryQueries {
     }
 
     @Override
-    public Mono<Map<String, List<CaredForPupil>>> pupilsCaredFor(Collection<String> carerIds) {
-        return shapes.current().flatMap(shape -> people.find(carerIds)
-            .collectMap(Person::id, carer -> caredFor(carer, shape)));
+    public Mono<Map<String, AudiencePlace>> audiencePlaces(Collection<String> personIds) {
+        return shapes.current().flatMap(shape -> people.find(personIds)
+            .collectMap(Person::id, person -> new AudiencePlace(Set.copyOf(person.audienceKeys()), caredFor(person, shape))));
     }
 
     private static List<CaredForPupil> caredFor(Person carer, TrustShape shape) {

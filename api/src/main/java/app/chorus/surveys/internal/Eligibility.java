@@ -1,8 +1,8 @@
 package app.chorus.surveys.internal;
 
-import app.chorus.directory.AudienceResolver;
 import app.chorus.directory.AudienceRole;
 import app.chorus.directory.DirectoryQueries;
+import app.chorus.directory.DirectoryQueries.AudiencePlace;
 import app.chorus.directory.DirectoryQueries.CaredForPupil;
 import app.chorus.platform.Coalescer;
 import app.chorus.shared.Problem;
@@ -21,15 +21,13 @@ import reactor.core.publisher.Mono;
 @Component
 public class Eligibility {
 
-    /** People asked about together: two {@code $in} reads serve them all (ADR 0087). */
+    /** People asked about together: one {@code $in} read serves them all (ADR 0087). */
     private static final int MAX_BATCH = 256;
 
-    private final AudienceResolver audiences;
     private final DirectoryQueries directory;
     private final Coalescer<String, Asker> askers = new Coalescer<>(MAX_BATCH, this::askers);
 
-    Eligibility(AudienceResolver audiences, DirectoryQueries directory) {
-        this.audiences = audiences;
+    Eligibility(DirectoryQueries directory) {
         this.directory = directory;
     }
 
@@ -49,11 +47,13 @@ public class Eligibility {
     }
 
     private Mono<List<Coalescer.Outcome<Asker>>> askers(List<String> personIds) {
-        Set<String> distinct = Set.copyOf(personIds);
-        return Mono.zip(directory.pupilsCaredFor(distinct), audiences.keysOf(distinct), (children, keys) -> personIds.stream()
-            .map(personId -> Coalescer.Outcome.of(new Asker(personId, children.getOrDefault(personId, List.of()),
-                keys.getOrDefault(personId, Set.of()))))
+        return directory.audiencePlaces(Set.copyOf(personIds)).map(places -> personIds.stream()
+            .map(personId -> Coalescer.Outcome.of(asker(personId, places.get(personId))))
             .toList());
+    }
+
+    private static Asker asker(String personId, AudiencePlace place) {
+        return place == null ? new Asker(personId, List.of(), Set.of()) : new Asker(personId, place.children(), place.keys());
     }
 
     public Flux<ResponseUnit> unitsOf(Survey survey, Asker asker) {

@@ -12,12 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -253,12 +258,15 @@ public final class ReplicasBenchmark {
         long store1 = store.cpuNanos();
         long jit1 = jit(apis);
         long gateway0 = cpu(gateways);
-        double commands0 = storeCommands();
+        Map<String, Double> commands0 = storeCommands();
         SurveyRush.Outcome outcome = rush.run(survey, units, concurrency, done -> progressEvery(done, units.size()));
         awaitQuiet();
         long cpu2 = cpu(apisAndStore());
+        Map<String, Double> perAnswer = perAnswer(commands0, storeCommands());
+        BENCH.progress("  store commands per answer: %s", perAnswer.entrySet().stream().filter(kind -> kind.getValue() >= 0.005)
+            .map(kind -> String.format(Locale.ROOT, "%s %.2f", kind.getKey(), kind.getValue())).collect(Collectors.joining(", ")));
         Split split = new Split((store1 - store0) / 1e6 / tokens.size(), (store.cpuNanos() - store1) / 1e6 / units.size(), idle,
-            (storeCommands() - commands0) / units.size(), (jit1 - jit0) / 1e6 / tokens.size(),
+            perAnswer.values().stream().mapToDouble(Double::doubleValue).sum(), (jit1 - jit0) / 1e6 / tokens.size(),
             (jit(apis) - jit1) / 1e6 / units.size());
         return figures(apis.size(), tokens.size() / fanOutSeconds, (cpu1 - cpu0) / 1e6 / tokens.size(),
             outcome.recorded() / outcome.seconds(), (cpu2 - cpu1) / 1e6 / units.size(),
@@ -466,17 +474,33 @@ public final class ReplicasBenchmark {
         return basePort + 10 + number;
     }
 
-    /** The store commands the apis' drivers have sent so far (their {@code mongodb.driver.commands} timers). */
-    private double storeCommands() throws Exception {
-        double commands = 0;
+    /** The store commands the apis' drivers have sent so far (their {@code mongodb.driver.commands} timers), by kind. */
+    private Map<String, Double> storeCommands() throws Exception {
+        Map<String, Double> commands = new TreeMap<>();
         for (int number = 1; number <= apis.size(); number++) {
             HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort(number) + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(30)).build();
-            commands += http.send(scrape, HttpResponse.BodyHandlers.ofLines()).body()
+            http.send(scrape, HttpResponse.BodyHandlers.ofLines()).body()
                 .filter(line -> line.startsWith("mongodb_driver_commands_seconds_count"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .forEach(line -> commands.merge(label(line, "command") + " " + label(line, "collection"),
+                    Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum));
         }
         return commands;
+    }
+
+    private static String label(String line, String name) {
+        Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(line);
+        return value.find() ? value.group(1) : "?";
+    }
+
+    /** The commands of each kind ("find people") sent between two scrapes, per answer, the most sent first. */
+    private Map<String, Double> perAnswer(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> perAnswer = new LinkedHashMap<>();
+        after.entrySet().stream()
+            .map(kind -> Map.entry(kind.getKey(), (kind.getValue() - before.getOrDefault(kind.getKey(), 0.0)) / units.size()))
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .forEach(kind -> perAnswer.put(kind.getKey(), kind.getValue()));
+        return perAnswer;
     }
 
     private static long cpu(List<Child> children) {

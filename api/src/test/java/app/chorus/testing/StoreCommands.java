@@ -1,4 +1,4 @@
-package app.chorus.consultations;
+package app.chorus.testing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The commands the api's driver sent to the store (its command metrics), by command and collection: "find consultations". */
-final class StoreCommands {
+public final class StoreCommands {
 
     private final MeterRegistry meters;
     private Map<String, Double> before;
 
-    StoreCommands(MeterRegistry meters) {
+    public StoreCommands(MeterRegistry meters) {
         this.meters = meters;
         this.before = counts();
     }
 
     /** The commands sent since this was made or last taken. */
-    Map<String, Double> take() {
+    public Map<String, Double> take() {
         Map<String, Double> now = counts();
         Map<String, Double> since = new TreeMap<>(now);
         since.replaceAll((kind, count) -> count - before.getOrDefault(kind, 0.0));
