@@ -13,6 +13,15 @@ public interface Moderation {
     Mono<Visibility> submit(Contribution contribution);
 
     /**
+     * {@link #submit} for a contribution that is new but for a repeat of its submission (a survey's written answer,
+     * never edited): tried as a new item first, which saves a read; already there, it is {@link #submit}.
+     */
+    Mono<Visibility> submitNew(Contribution contribution);
+
+    /** The visibility the rules give a new contribution (what {@link #submit} would answer for it), without storing it. */
+    Visibility screened(Contribution contribution);
+
+    /**
      * Someone reports a contribution they can see. One report per person; the third person's report hides it until a
      * moderator reviews it. Fails with 404 when there is no such contribution, 400 when the author reports their own.
      */

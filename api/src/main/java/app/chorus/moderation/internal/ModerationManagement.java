@@ -14,6 +14,7 @@ import app.chorus.shared.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -51,19 +52,37 @@ public class ModerationManagement implements Moderation {
 
     @Override
     public Mono<Visibility> submit(Contribution contribution) {
-        String text = contribution.text() == null ? "" : contribution.text();
-        if (text.length() > MAX_TEXT) {
-            return Mono.error(Problem.badRequest("too-long", "Write at most " + MAX_TEXT + " characters.").with("field", "text"));
-        }
-        return items.find(contribution.ref())
-            .flatMap(existing -> change(contribution.ref(), item -> item.edited(contribution, phrases.foundIn(text), now())))
-            .switchIfEmpty(Mono.defer(() -> {
-                ModerationItem.Changed submitted = ModerationItem.submitted(contribution, phrases.foundIn(text), now());
-                return items.insert(submitted.item())
-                    .flatMap(inserted -> publish(submitted))
-                    .switchIfEmpty(Mono.defer(() -> items.find(contribution.ref())));
-            }))
-            .map(ModerationItem::visibility);
+        return tooLong(contribution).switchIfEmpty(Mono.defer(() -> items.find(contribution.ref())
+            .flatMap(existing -> change(contribution.ref(), item -> item.edited(contribution, concernIn(contribution), now())))
+            .switchIfEmpty(Mono.defer(() -> insert(contribution).switchIfEmpty(Mono.defer(() -> items.find(contribution.ref())))))
+            .map(ModerationItem::visibility)));
+    }
+
+    @Override
+    public Mono<Visibility> submitNew(Contribution contribution) {
+        return tooLong(contribution).switchIfEmpty(Mono.defer(() -> insert(contribution).map(ModerationItem::visibility)
+            .switchIfEmpty(Mono.defer(() -> submit(contribution)))));
+    }
+
+    @Override
+    public Visibility screened(Contribution contribution) {
+        return ModerationItem.submitted(contribution, concernIn(contribution), now()).item().visibility();
+    }
+
+    private static Mono<Visibility> tooLong(Contribution contribution) {
+        return contribution.text() != null && contribution.text().length() > MAX_TEXT
+            ? Mono.error(Problem.badRequest("too-long", "Write at most " + MAX_TEXT + " characters.").with("field", "text"))
+            : Mono.empty();
+    }
+
+    private Set<String> concernIn(Contribution contribution) {
+        return phrases.foundIn(contribution.text() == null ? "" : contribution.text());
+    }
+
+    /** The contribution as a new item, its events published; empty when it is already in the queue. */
+    private Mono<ModerationItem> insert(Contribution contribution) {
+        ModerationItem.Changed submitted = ModerationItem.submitted(contribution, concernIn(contribution), now());
+        return items.insert(submitted.item()).flatMap(inserted -> publish(submitted));
     }
 
     @Override

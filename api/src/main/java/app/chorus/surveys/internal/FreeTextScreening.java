@@ -9,6 +9,7 @@ import app.chorus.platform.DomainEventListener;
 import app.chorus.questionnaires.Question;
 import app.chorus.questionnaires.QuestionType;
 import app.chorus.surveys.Anonymity;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -41,26 +42,48 @@ class FreeTextScreening implements DomainEventListener<ContributionModerated> {
         this.mongo = mongo;
     }
 
-    /** Submits every written answer of a stored response; safe to repeat (moderation is idempotent per answer). */
+    /**
+     * The verdicts the rules give a response's written answers, stored with it ({@code screened}): a pupil's answer is
+     * hidden from its first moment, and {@link #screen} has no verdict left to write.
+     */
+    Document verdicts(Survey survey, Document response) {
+        Document verdicts = new Document();
+        writtenAnswers(survey, response).forEach(answer ->
+            verdicts.append(answer.question().id(), moderation.screened(contribution(survey, response, answer)).name()));
+        return verdicts;
+    }
+
+    /**
+     * Submits every written answer of a stored response to the queue; safe to repeat (moderation is idempotent per
+     * answer). A verdict the response does not hold yet is written to it.
+     */
     Mono<Void> screen(Survey survey, Document response) {
-        Map<String, Object> answers = Responses.answersOf(response);
-        return Flux.fromIterable(survey.questionnaire().questions())
-            .filter(question -> question.type() == QuestionType.FREE_TEXT && answers.get(question.id()) != null)
-            .concatMap(question -> screen(survey, response, question, answers.get(question.id()).toString()))
+        Document stored = response.get(VERDICTS, Document.class);
+        return Flux.fromIterable(writtenAnswers(survey, response))
+            .concatMap(answer -> moderation.submitNew(contribution(survey, response, answer))
+                .filter(verdict -> stored == null || !stored.containsKey(answer.question().id()))
+                .flatMap(verdict -> mongo.updateFirst(Query.query(Criteria.where("_id").is(response.getString("_id"))
+                        .and(VERDICTS + "." + answer.question().id()).exists(false)),
+                    new Update().set(VERDICTS + "." + answer.question().id(), verdict.name()), Responses.COLLECTION)))
             .then();
     }
 
-    private Mono<Void> screen(Survey survey, Document response, Question question, String text) {
+    private record WrittenAnswer(Question question, String text) {
+    }
+
+    private static List<WrittenAnswer> writtenAnswers(Survey survey, Document response) {
+        Map<String, Object> answers = Responses.answersOf(response);
+        return survey.questionnaire().questions().stream()
+            .filter(question -> question.type() == QuestionType.FREE_TEXT && answers.get(question.id()) != null)
+            .map(question -> new WrittenAnswer(question, answers.get(question.id()).toString()))
+            .toList();
+    }
+
+    private static Contribution contribution(Survey survey, Document response, WrittenAnswer answer) {
         Cell cell = Tallies.cellOf(response.get("cell", Document.class));
-        String responseId = response.getString("_id");
-        Contribution contribution = new Contribution(new ContributionRef(KIND, responseId + "." + question.id()),
-            survey.title(), text, survey.isTrustWide() ? null : cell.school(), Set.of(cell.school()),
+        return new Contribution(new ContributionRef(KIND, response.getString("_id") + "." + answer.question().id()),
+            survey.title(), answer.text(), survey.isTrustWide() ? null : cell.school(), Set.of(cell.school()),
             response.getString("personId"), cell.role() == AudienceRole.PUPILS, survey.anonymity() == Anonymity.ANONYMOUS);
-        return moderation.submit(contribution)
-            .flatMap(verdict -> mongo.updateFirst(Query.query(Criteria.where("_id").is(responseId)
-                    .and(VERDICTS + "." + question.id()).exists(false)),
-                new Update().set(VERDICTS + "." + question.id(), verdict.name()), Responses.COLLECTION))
-            .then();
     }
 
     /** The response is being erased: its written answers leave the moderation queue too. */

@@ -2,6 +2,7 @@ package app.chorus.surveys.internal;
 
 import app.chorus.platform.BulkWrites;
 import java.time.Instant;
+import java.util.Collection;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -104,8 +105,11 @@ public class Participations {
             .with(Sort.by("pendingSince")), Document.class, COLLECTION);
     }
 
-    public Mono<Boolean> isPendingFor(String responseId) {
-        return mongo.exists(Query.query(Criteria.where("state").is(PENDING).and("responseId").is(responseId)), COLLECTION);
+    /** Those of {@code responseIds} whose submission is still PENDING, in one read. */
+    public Flux<String> pendingAmong(Collection<String> responseIds) {
+        Query pending = Query.query(Criteria.where("state").is(PENDING).and("responseId").in(responseIds));
+        pending.fields().include("responseId");
+        return mongo.find(pending, Document.class, COLLECTION).map(mark -> mark.getString("responseId"));
     }
 
     /** The confidential identity behind a response ({@code personId}, {@code pupilId}), for the privacy officer. */

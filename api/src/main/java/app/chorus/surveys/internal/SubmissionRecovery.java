@@ -2,6 +2,7 @@ package app.chorus.surveys.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,9 @@ class SubmissionRecovery {
      */
     static final Duration GUARD_FOUND_FOR = Duration.ofSeconds(15);
 
+    /** Cells whose guards are looked up together. */
+    private static final int CELLS_PER_READ = 100;
+
     private final SurveyStore surveys;
     private final Participations participations;
     private final Responses responses;
@@ -61,8 +65,8 @@ class SubmissionRecovery {
         Instant forgetBefore = now.minus(FORGET_AFTER);
         return participations.pendingSince(now.minus(SurveyResponding.TAKE_OVER_AFTER))
             .concatMap(mark -> finishOrForget(mark, forgetBefore).onErrorResume(failure -> skipped("submission", mark, failure)))
-            .thenMany(tallies.withPending().concatMap(cell -> releaseFinished(cell, found, now)
-                .onErrorResume(failure -> skipped("tally cell", cell, failure))))
+            .thenMany(tallies.withPending().buffer(CELLS_PER_READ).concatMap(cells -> releaseFinished(cells, found, now)
+                .onErrorResume(failure -> skipped("tally cells", cells.get(0), failure))))
             .then(Mono.fromRunnable(() -> foundSince.keySet().retainAll(found)));
     }
 
@@ -92,12 +96,21 @@ class SubmissionRecovery {
         return !foundSince.computeIfAbsent(guard, first -> now).isAfter(now.minus(GUARD_FOUND_FOR));
     }
 
-    private Mono<Void> releaseFinished(Document cell, Set<String> found, Instant now) {
+    /** Whether each guard of these cells is still PENDING is asked in one read for them all. */
+    private Mono<Void> releaseFinished(List<Document> cells, Set<String> found, Instant now) {
+        Set<String> guards = cells.stream().flatMap(cell -> Tallies.guardsOf(cell).stream()).collect(Collectors.toSet());
+        return participations.pendingAmong(guards).collect(Collectors.toSet())
+            .flatMapMany(pending -> Flux.fromIterable(cells).concatMap(cell -> releaseFinished(cell, pending, found, now)
+                .onErrorResume(failure -> skipped("tally cell", cell, failure))))
+            .then();
+    }
+
+    private Mono<Void> releaseFinished(Document cell, Set<String> pending, Set<String> found, Instant now) {
         String cellId = cell.getString("_id");
-        return Flux.fromIterable(Tallies.guardsOf(cell))
-            .filterWhen(responseId -> participations.isPendingFor(responseId).map(stillPending -> !stillPending))
+        Set<String> finished = Tallies.guardsOf(cell).stream()
+            .filter(responseId -> !pending.contains(responseId))
             .filter(responseId -> foundLongEnough(cellId + "/" + responseId, found, now))
-            .collect(Collectors.toSet())
-            .flatMap(finished -> tallies.releaseNow(cellId, finished));
+            .collect(Collectors.toSet());
+        return finished.isEmpty() ? Mono.empty() : tallies.releaseNow(cellId, finished);
     }
 }

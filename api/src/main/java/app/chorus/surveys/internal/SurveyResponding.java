@@ -130,7 +130,12 @@ public class SurveyResponding {
     /** Steps after the PENDING mark; every one is safe to repeat. */
     Mono<SubmissionReceipt> complete(Survey survey, ResponseUnit unit, String participationId, String responseId,
                                      Map<String, Object> valid, Instant now) {
-        return responses.insertOnce(responseDocument(survey, unit, responseId, valid, now))
+        Document response = responseDocument(survey, unit, responseId, valid, now);
+        Document verdicts = screening.verdicts(survey, response);
+        if (!verdicts.isEmpty()) {
+            response.append(FreeTextScreening.VERDICTS, verdicts);
+        }
+        return responses.insertOnce(response)
             .flatMap(stored -> finish(survey, participationId, stored))
             .then(surveys.markAnswered(survey))
             .thenReturn(new SubmissionReceipt(survey.id(), unit.unit(),
