@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { readEvents, type Resumption } from './sse';
+import { readEvents, SILENT_STREAM_MS, type Resumption } from './sse';
 import { DEFAULT_RETRY_MS, useLiveStream } from './useLiveStream';
 import { fakeApi, renderPage } from '../test/render';
 
@@ -12,6 +12,12 @@ function streamOf(chunks: string[], { end = true } = {}): Response {
     },
   });
   return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+
+/** A live page showing the latest `reach` event of a test stream. */
+function Live() {
+  const { value } = useLiveStream<{ people: number }>('/api/v1/live', 'reach');
+  return <p>{value ? `${value.people} people` : 'waiting'}</p>;
 }
 
 describe('a live page follows the server’s stream as the Server-Sent Events spec says', () => {
@@ -38,10 +44,6 @@ describe('a live page follows the server’s stream as the Server-Sent Events sp
         ? streamOf(['retry: 600000\nid: 7\nevent: reach\ndata: {"people":12}\n\n'])
         : streamOf(['id: 8\nevent: reach\ndata: {"people":13}\n\n'], { end: false })),
     });
-    function Live() {
-      const { value } = useLiveStream<{ people: number }>('/api/v1/live', 'reach');
-      return <p>{value ? `${value.people} people` : 'waiting'}</p>;
-    }
     renderPage(<Live />);
     expect(await screen.findByText('12 people')).toBeInTheDocument();
     await waitFor(() => expect(delays.mock.calls.some(([, ms]) => ms === 600000)).toBe(true));
@@ -51,6 +53,27 @@ describe('a live page follows the server’s stream as the Server-Sent Events sp
     reconnect();
     expect(await screen.findByText('13 people')).toBeInTheDocument();
     expect(calls[1].headers.get('Last-Event-ID')).toBe('7');
+    delays.mockRestore();
+  });
+
+  it('gives up a stream that has sent nothing for 30 s and reconnects, so a stuck stream does not freeze the page', async () => {
+    const delays = vi.spyOn(globalThis, 'setTimeout');
+    let connection = 0;
+    const { calls } = fakeApi({
+      'GET /api/v1/live': () => (++connection === 1
+        ? streamOf(['retry: 600000\nevent: reach\ndata: {"people":12}\n\n'], { end: false })
+        : streamOf(['event: reach\ndata: {"people":13}\n\n'], { end: false })),
+    });
+    renderPage(<Live />);
+    expect(await screen.findByText('12 people')).toBeInTheDocument();
+    // the first read brought the event; the second waits, watched for silence
+    const silences = () => delays.mock.calls.filter(([, ms]) => ms === SILENT_STREAM_MS);
+    await waitFor(() => expect(silences().length).toBeGreaterThanOrEqual(2));
+    (silences().at(-1)![0] as () => void)();
+    await waitFor(() => expect(delays.mock.calls.some(([, ms]) => ms === 600000)).toBe(true));
+    (delays.mock.calls.find(([, ms]) => ms === 600000)![0] as () => void)();
+    expect(await screen.findByText('13 people')).toBeInTheDocument();
+    expect(calls).toHaveLength(2);
     delays.mockRestore();
   });
 });

@@ -23,6 +23,8 @@ import reactor.core.publisher.Mono;
 public class ReachService {
 
     private static final int CHECK_BATCH = 100;
+    private static final Duration READ_LIMIT = Duration.ofSeconds(10);
+
     private final AccessPolicy policy;
     private final AnnouncementManagement management;
     private final ReachCounters counters;
@@ -44,11 +46,15 @@ public class ReachService {
         return managed(user, id).flatMap(announcement -> counters.report(id));
     }
 
-    /** A snapshot now and whenever the counters change (checked every {@code every}); ends when the client leaves. */
+    /**
+     * A snapshot now and whenever the counters change (checked every {@code every}); ends when the client leaves, or
+     * with an error when one look at the counters takes longer than {@link #READ_LIMIT}: a stream stuck behind one read
+     * would otherwise stay open and silent, and the client reconnects (ADR 0414).
+     */
     public Flux<ReachReport> stream(CurrentUser user, String id, Duration every) {
         return managed(user, id).flatMapMany(announcement -> Flux.interval(Duration.ZERO, every)
             .onBackpressureDrop()
-            .concatMap(tick -> counters.report(id))
+            .concatMap(tick -> counters.report(id).timeout(READ_LIMIT))
             .distinctUntilChanged());
     }
 

@@ -4,6 +4,7 @@ import app.chorus.announcements.internal.CarerToFollowUp;
 import app.chorus.announcements.internal.ReachReport;
 import app.chorus.announcements.internal.ReachService;
 import app.chorus.identity.CurrentUser;
+import app.chorus.platform.LiveEvents;
 import app.chorus.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +42,7 @@ class ReachController {
     Flux<ServerSentEvent<ReachReport>> stream(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                               @RequestParam(defaultValue = "1000") long everyMs) {
         Duration every = Duration.ofMillis(Math.max(200, Math.min(everyMs, 60_000)));
-        return reach.stream(user, id, every).map(report -> ServerSentEvent.builder(report).event("reach").build());
+        return LiveEvents.keptAlive(reach.stream(user, id, every).map(report -> ServerSentEvent.builder(report).event("reach").build()));
     }
 
     @Operation(summary = "Carers who have not acknowledged yet (to follow up): names, children in scope and their classes; cursor-paginated")

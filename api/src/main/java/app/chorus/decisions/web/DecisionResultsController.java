@@ -1,9 +1,10 @@
 package app.chorus.decisions.web;
 
 import app.chorus.decisions.internal.DecisionManagement;
-import app.chorus.decisions.internal.LiveResults;
 import app.chorus.decisions.internal.DecisionResultsView;
+import app.chorus.decisions.internal.LiveResults;
 import app.chorus.identity.CurrentUser;
+import app.chorus.platform.LiveEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class DecisionResultsController {
     @Operation(summary = "Results as Server-Sent Events: now, after each ballot (at most once a second) and every 5 s")
     Flux<ServerSentEvent<DecisionResultsView>> stream(@AuthenticationPrincipal CurrentUser user, @PathVariable String decisionId,
                                               @RequestParam(required = false) String by) {
-        return management.viewer(user, decisionId).flatMapMany(viewer -> results.stream(viewer, by))
-            .map(view -> ServerSentEvent.builder(view).event("results").build());
+        return LiveEvents.keptAlive(management.viewer(user, decisionId).flatMapMany(viewer -> results.stream(viewer, by))
+            .map(view -> ServerSentEvent.builder(view).event("results").build()));
     }
 }

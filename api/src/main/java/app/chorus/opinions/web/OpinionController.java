@@ -4,18 +4,19 @@ import app.chorus.directory.Audience;
 import app.chorus.identity.CurrentUser;
 import app.chorus.opinions.ConversationDraft;
 import app.chorus.opinions.internal.MapView;
-import app.chorus.opinions.internal.OpinionManagement;
 import app.chorus.opinions.internal.OpinionManagement.ConversationView;
 import app.chorus.opinions.internal.OpinionManagement.StatementView;
 import app.chorus.opinions.internal.OpinionManagement.VoteView;
+import app.chorus.opinions.internal.OpinionManagement;
 import app.chorus.opinions.internal.OpinionMaps;
 import app.chorus.opinions.internal.PolisImport;
 import app.chorus.opinions.internal.ReportView;
 import app.chorus.opinions.internal.VoteChoice;
+import app.chorus.platform.LiveEvents;
 import app.chorus.shared.Problem;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ class OpinionController {
     @Operation(summary = "The opinion map now and after every update (server-sent events)")
     @GetMapping(path = "/{id}/map/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<MapView>> opinionMapStream(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return maps.stream(user, id).map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).event("map").build());
+        return LiveEvents.keptAlive(maps.stream(user, id).map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).event("map").build()));
     }
 
     @Operation(summary = "The map as an SVG picture with a title and description (the web client and the report's export show it)")

@@ -2,11 +2,12 @@ package app.chorus.surveys.web;
 
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.Role;
+import app.chorus.platform.LiveEvents;
 import app.chorus.shared.Page;
 import app.chorus.shared.Problem;
 import app.chorus.surveys.internal.Breakdown;
-import app.chorus.surveys.internal.FreeTextModeration;
 import app.chorus.surveys.internal.FreeTextModeration.TextAnswer;
+import app.chorus.surveys.internal.FreeTextModeration;
 import app.chorus.surveys.internal.ResultsView;
 import app.chorus.surveys.internal.SurveyManagement;
 import app.chorus.surveys.internal.SurveyResults;
@@ -61,9 +62,9 @@ class ResultsController {
     Flux<ServerSentEvent<ResultsView>> live(@AuthenticationPrincipal CurrentUser user, @PathVariable String surveyId,
                                             @RequestParam(required = false) String by) {
         Breakdown breakdown = breakdown(by);
-        return management.readable(user, surveyId)
+        return LiveEvents.keptAlive(management.readable(user, surveyId)
             .flatMapMany(survey -> results.live(survey, breakdown))
-            .map(view -> ServerSentEvent.builder(view).event("results").id(String.valueOf(view.respondents())).build());
+            .map(view -> ServerSentEvent.builder(view).event("results").id(String.valueOf(view.respondents())).build()));
     }
 
     @GetMapping("/free-text")
