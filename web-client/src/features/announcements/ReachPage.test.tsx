@@ -26,9 +26,16 @@ describe('ReachPage', () => {
     expect(screen.queryByTestId('reach-pushes-refused')).not.toBeInTheDocument();
   });
 
+  it('tells the head teacher whom the email fallback did not reach, not as pushes refused', async () => {
+    open({ emailNotSent: 40, emailExpired: 2 });
+    expect(await screen.findByTestId('reach-emails-not-sent')).toHaveTextContent(/email fallback did not reach .*: 42/);
+    expect(screen.queryByTestId('reach-pushes-refused')).not.toBeInTheDocument();
+  });
+
   it('says nothing about pushes when none was given up', async () => {
     open({});
     expect(await screen.findByTestId('reach-audience')).toHaveTextContent('58');
     expect(screen.queryByTestId('reach-pushes-expired')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('reach-emails-not-sent')).not.toBeInTheDocument();
   });
 });

@@ -48,6 +48,11 @@ export function ReachPage() {
       {(report.pushesGivenUp?.refused ?? 0) > 0 && (
         <p role="alert" data-testid="reach-pushes-refused">{t('reach.pushesRefused', { n: report.pushesGivenUp?.refused })}</p>
       )}
+      {(report.pushesGivenUp?.emailNotSent ?? 0) + (report.pushesGivenUp?.emailExpired ?? 0) > 0 && (
+        <p role="alert" data-testid="reach-emails-not-sent">
+          {t('reach.emailsNotSent', { n: (report.pushesGivenUp?.emailNotSent ?? 0) + (report.pushesGivenUp?.emailExpired ?? 0) })}
+        </p>
+      )}
       <h2>{t('reach.bySchool')}</h2>
       <BarChart title={t('reach.chartLabel')} labels={schools.map((s) => nameOf(s))} max={100} percent
         series={[

@@ -273,6 +273,7 @@ export const en = {
     ackRate: '{{pct}}% acknowledged',
     pushesExpired: 'Push notifications given up because the notification service stayed unavailable until they expired: {{n}}',
     pushesRefused: 'Push notifications refused by the notification service: {{n}}',
+    emailsNotSent: 'People without the app whom the email fallback did not reach (no email address on record, or no mail server set up): {{n}}',
     bySchool: 'By school',
     school: 'School',
     stillToAck: 'Carers still to acknowledge',

@@ -278,6 +278,7 @@ export const fr: Catalogue = {
     ackRate: '{{pct}} % ont confirmé',
     pushesExpired: 'Notifications push abandonnées, le service de notification étant resté indisponible jusqu’à leur expiration : {{n}}',
     pushesRefused: 'Notifications push refusées par le service de notification : {{n}}',
+    emailsNotSent: 'Personnes sans l’application que le courriel de secours n’a pas atteintes (pas d’adresse électronique enregistrée, ou pas de serveur de messagerie configuré) : {{n}}',
     bySchool: 'Par école',
     school: 'École',
     stillToAck: 'Parents qui n’ont pas encore confirmé',

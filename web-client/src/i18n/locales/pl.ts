@@ -285,6 +285,7 @@ export const pl: Catalogue = {
     ackRate: 'Potwierdziło {{pct}}%',
     pushesExpired: 'Powiadomienia push porzucone, bo usługa powiadomień była niedostępna aż do ich wygaśnięcia: {{n}}',
     pushesRefused: 'Powiadomienia push odrzucone przez usługę powiadomień: {{n}}',
+    emailsNotSent: 'Osoby bez aplikacji, do których nie dotarł zastępczy e-mail (brak adresu e-mail w danych lub nieskonfigurowany serwer poczty): {{n}}',
     bySchool: 'Według szkoły',
     school: 'Szkoła',
     stillToAck: 'Rodzice, którzy jeszcze nie potwierdzili',

@@ -25,7 +25,8 @@ public interface AnnouncementReceipts {
 
     /**
      * {@code count} pushes of the announcement were given up for {@code reason} ("expired": FCM could not take them
-     * before they stopped mattering; "refused": FCM refused them for good), shown to leaders with its reach. Unlike
+     * before they stopped mattering; "refused": FCM refused them for good; for the email fallback "emailNotSent": no
+     * address on record or no mail server, "emailExpired"; ADR 0415), shown to leaders with its reach. Unlike
      * the others this call adds up: notifications make it once per stored batch outcome (ADR 0343).
      */
     Mono<Void> recordPushesGivenUp(String announcementId, String reason, long count);

@@ -249,7 +249,7 @@ public class FanOutWorkers implements SmartLifecycle {
         boolean recorded = recorded(batchId, batches.record(batchId, claim, owner, retry, retryAt, new Batches.Tally(
             outcome.accepted().size(), outcome.retire().size(), outcome.failed(), 0, outcome.unaccepted(), owedAt)));
         if (recorded) {
-            schedule.gaveUp(message, RetrySchedule.REFUSED, outcome.failed());
+            schedule.gaveUp(message, channel.name(), RetrySchedule.REFUSED, outcome.failed());
         }
         receipts.afterSend(batchId, owedAt, message, channel.name(), outcome.accepted());
         if (retry.isEmpty()) {
@@ -265,7 +265,7 @@ public class FanOutWorkers implements SmartLifecycle {
         List<Integer> pending = pendingIndexes(batch, batch.getInteger("size", 0));
         if (recorded(batchId, batches.record(batchId, claim, owner, List.of(), clock.instant(),
                 new Batches.Tally(0, 0, 0, pending.size(), pending, null)))) {
-            schedule.gaveUp(message, RetrySchedule.EXPIRED, pending.size());
+            schedule.gaveUp(message, batch.getString("channel"), RetrySchedule.EXPIRED, pending.size());
         }
         finishIfDone(batch.getString("fanOutId"));
     }

@@ -18,31 +18,41 @@ import org.springframework.stereotype.Component;
  * When a push FCM could not take is tried again, and when it is given up (ADR 0343): retried with a capped,
  * jittered exponential backoff for as long as the message matters (its expiry), never sooner than FCM's Retry-After;
  * given up only when FCM refuses it for good or it has expired. Each giving-up is counted
- * ({@code chorus.push.given.up}, tagged by reason) and shown to the leader with the announcement's reach.
+ * ({@code chorus.push.given.up}, tagged by reason) and shown to the leader with the announcement's reach. The email
+ * fallback's are counted apart ({@code chorus.email.given.up}; {@code emailNotSent}, {@code emailExpired} in the
+ * reach): an email not sent (no address on record, no mail server) is not a push FCM refused (ADR 0415).
  */
 @Component("notificationsRetrySchedule")
 class RetrySchedule {
 
     static final String EXPIRED = "expired";
     static final String REFUSED = "refused";
+    private static final String EMAIL = "email";
     private static final Logger log = LoggerFactory.getLogger(RetrySchedule.class);
 
     private final PushProperties properties;
     private final ReachFeedback reach;
     private final Counter expired;
     private final Counter refused;
+    private final Counter emailExpired;
+    private final Counter emailNotSent;
 
     RetrySchedule(PushProperties properties, ReachFeedback reach, ObjectProvider<MeterRegistry> registry) {
         this.properties = properties;
         this.reach = reach;
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        this.expired = givenUp(meters, EXPIRED);
-        this.refused = givenUp(meters, REFUSED);
+        this.expired = givenUp(meters, "chorus.push.given.up", EXPIRED,
+            "Pushes given up: expired before FCM took them, or refused by FCM for good");
+        this.refused = givenUp(meters, "chorus.push.given.up", REFUSED,
+            "Pushes given up: expired before FCM took them, or refused by FCM for good");
+        this.emailExpired = givenUp(meters, "chorus.email.given.up", EXPIRED,
+            "Fallback emails given up: expired before the mail server took them, or not sendable (no address, no mail server)");
+        this.emailNotSent = givenUp(meters, "chorus.email.given.up", REFUSED,
+            "Fallback emails given up: expired before the mail server took them, or not sendable (no address, no mail server)");
     }
 
-    private static Counter givenUp(MeterRegistry meters, String reason) {
-        return Counter.builder("chorus.push.given.up").tag("reason", reason)
-            .description("Pushes given up: expired before FCM took them, or refused by FCM for good").register(meters);
+    private static Counter givenUp(MeterRegistry meters, String name, String reason, String description) {
+        return Counter.builder(name).tag("reason", reason).description(description).register(meters);
     }
 
     /** The next attempt after {@code attempts} failed ones: backoff or Retry-After, whichever is later, but never after expiry. */
@@ -58,17 +68,23 @@ class RetrySchedule {
         return retryAfter.toMillis() > jittered ? retryAfter : Duration.ofMillis(jittered);
     }
 
-    /** Records pushes given up for {@code reason}; the leader's report is best effort (the batch holds the truth). */
-    void gaveUp(PushMessage message, String reason, int count) {
+    /**
+     * Records messages of {@code channel} given up for {@code reason}; the leader's report is best effort (the batch
+     * holds the truth).
+     */
+    void gaveUp(PushMessage message, String channel, String reason, int count) {
         if (count == 0) {
             return;
         }
-        (EXPIRED.equals(reason) ? expired : refused).increment(count);
-        if (EXPIRED.equals(reason)) {
-            log.warn("{} pushes of {} given up: FCM could not take them before they expired (chorus.push.message-lifetime {})",
-                count, message.fanOutId(), properties.messageLifetime());
+        boolean email = EMAIL.equals(channel);
+        boolean expiredNow = EXPIRED.equals(reason);
+        (email ? (expiredNow ? emailExpired : emailNotSent) : (expiredNow ? expired : refused)).increment(count);
+        if (expiredNow) {
+            log.warn("{} {} messages of {} given up: not taken before they expired (chorus.push.message-lifetime {})",
+                count, channel, message.fanOutId(), properties.messageLifetime());
         }
-        reach.givenUp(message, reason, count)
+        String shown = email ? (expiredNow ? "emailExpired" : "emailNotSent") : reason;
+        reach.givenUp(message, shown, count)
             .doOnError(e -> log.warn("Could not show {} pushes given up to the leaders of {}: {}", count, message.fanOutId(), e.getMessage()))
             .onErrorComplete()
             .block();
