@@ -31,6 +31,7 @@ export function ReachPage() {
   if (first.error) return <ErrorMessage error={first.error} />;
   if (!report) return <Loading />;
   const schools = Object.keys(report.audienceBySchool ?? {}).sort();
+  const emailsNotSent = (report.pushesGivenUp?.emailNotSent ?? 0) + (report.pushesGivenUp?.emailExpired ?? 0);
   const audienceOf = (school: string) => Object.values(report.audienceBySchool?.[school] ?? {}).reduce((a, b) => a + b, 0);
   return (
     <section aria-labelledby="reach-title">
@@ -48,10 +49,8 @@ export function ReachPage() {
       {(report.pushesGivenUp?.refused ?? 0) > 0 && (
         <p role="alert" data-testid="reach-pushes-refused">{t('reach.pushesRefused', { n: report.pushesGivenUp?.refused })}</p>
       )}
-      {(report.pushesGivenUp?.emailNotSent ?? 0) + (report.pushesGivenUp?.emailExpired ?? 0) > 0 && (
-        <p role="alert" data-testid="reach-emails-not-sent">
-          {t('reach.emailsNotSent', { n: (report.pushesGivenUp?.emailNotSent ?? 0) + (report.pushesGivenUp?.emailExpired ?? 0) })}
-        </p>
+      {emailsNotSent > 0 && (
+        <p role="alert" data-testid="reach-emails-not-sent">{t('reach.emailsNotSent', { n: emailsNotSent })}</p>
       )}
       <h2>{t('reach.bySchool')}</h2>
       <BarChart title={t('reach.chartLabel')} labels={schools.map((s) => nameOf(s))} max={100} percent

@@ -1,8 +1,8 @@
 package app.chorus.decisions.web;
 
 import app.chorus.decisions.internal.DecisionManagement;
-import app.chorus.decisions.internal.DecisionResultsView;
 import app.chorus.decisions.internal.LiveResults;
+import app.chorus.decisions.internal.DecisionResultsView;
 import app.chorus.identity.CurrentUser;
 import app.chorus.platform.LiveEvents;
 import io.swagger.v3.oas.annotations.Operation;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,30 +29,29 @@ class RetrySchedule {
     static final String EXPIRED = "expired";
     static final String REFUSED = "refused";
     private static final String EMAIL = "email";
+    private static final String EMAIL_EXPIRED = "emailExpired";
+    private static final String EMAIL_NOT_SENT = "emailNotSent";
     private static final Logger log = LoggerFactory.getLogger(RetrySchedule.class);
 
     private final PushProperties properties;
     private final ReachFeedback reach;
-    private final Counter expired;
-    private final Counter refused;
-    private final Counter emailExpired;
-    private final Counter emailNotSent;
+    /** Counters by the reason a leader is shown: pushes' reasons as they are, the email fallback's apart (ADR 0415). */
+    private final Map<String, Counter> givenUp;
 
     RetrySchedule(PushProperties properties, ReachFeedback reach, ObjectProvider<MeterRegistry> registry) {
         this.properties = properties;
         this.reach = reach;
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        this.expired = givenUp(meters, "chorus.push.given.up", EXPIRED,
-            "Pushes given up: expired before FCM took them, or refused by FCM for good");
-        this.refused = givenUp(meters, "chorus.push.given.up", REFUSED,
-            "Pushes given up: expired before FCM took them, or refused by FCM for good");
-        this.emailExpired = givenUp(meters, "chorus.email.given.up", EXPIRED,
-            "Fallback emails given up: expired before the mail server took them, or not sendable (no address, no mail server)");
-        this.emailNotSent = givenUp(meters, "chorus.email.given.up", REFUSED,
-            "Fallback emails given up: expired before the mail server took them, or not sendable (no address, no mail server)");
+        String pushes = "Pushes given up: expired before FCM took them, or refused by FCM for good";
+        String emails = "Fallback emails given up: expired before the mail server took them, or not sendable (no address, no mail server)";
+        this.givenUp = Map.of(
+            EXPIRED, counter(meters, "chorus.push.given.up", EXPIRED, pushes),
+            REFUSED, counter(meters, "chorus.push.given.up", REFUSED, pushes),
+            EMAIL_EXPIRED, counter(meters, "chorus.email.given.up", EXPIRED, emails),
+            EMAIL_NOT_SENT, counter(meters, "chorus.email.given.up", REFUSED, emails));
     }
 
-    private static Counter givenUp(MeterRegistry meters, String name, String reason, String description) {
+    private static Counter counter(MeterRegistry meters, String name, String reason, String description) {
         return Counter.builder(name).tag("reason", reason).description(description).register(meters);
     }
 
@@ -76,16 +76,15 @@ class RetrySchedule {
         if (count == 0) {
             return;
         }
-        boolean email = EMAIL.equals(channel);
         boolean expiredNow = EXPIRED.equals(reason);
-        (email ? (expiredNow ? emailExpired : emailNotSent) : (expiredNow ? expired : refused)).increment(count);
+        String shown = !EMAIL.equals(channel) ? reason : expiredNow ? EMAIL_EXPIRED : EMAIL_NOT_SENT;
+        givenUp.get(shown).increment(count);
         if (expiredNow) {
             log.warn("{} {} messages of {} given up: not taken before they expired (chorus.push.message-lifetime {})",
                 count, channel, message.fanOutId(), properties.messageLifetime());
         }
-        String shown = email ? (expiredNow ? "emailExpired" : "emailNotSent") : reason;
         reach.givenUp(message, shown, count)
-            .doOnError(e -> log.warn("Could not show {} pushes given up to the leaders of {}: {}", count, message.fanOutId(), e.getMessage()))
+            .doOnError(e -> log.warn("Could not show {} messages given up to the leaders of {}: {}", count, message.fanOutId(), e.getMessage()))
             .onErrorComplete()
             .block();
     }
